@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { CREW_NAMES, SPECIALIST_KINDS } from '../tenant/tenant.js';
+
+/** How a channel's final text must look. Enforced in code on every outgoing message. */
+export const channelPolicySchema = z
+  .object({
+    /** Longest message the channel accepts; longer replies are split at clean boundaries. */
+    maxLength: z.number().int().min(100).max(150_000),
+    /** `whatsapp`: *bold*, _italic_; `email`: greeting + body + signature; `plain`: no markup at all. */
+    format: z.enum(['whatsapp', 'email', 'plain']),
+    /** Content the channel forbids (Mercado Livre: no phone numbers, e-mail addresses or links). */
+    forbid: z
+      .object({
+        phoneNumbers: z.boolean().default(false),
+        emails: z.boolean().default(false),
+        links: z.boolean().default(false),
+      })
+      .strict()
+      .default({ phoneNumbers: false, emails: false, links: false }),
+    /** E-mail only: first line, `{name}` is the customer's first name. */
+    emailGreeting: z.string().optional(),
+    /** E-mail only: appended after the body. `{business}` is the tenant's name. */
+    emailSignature: z.string().optional(),
+  })
+  .strict();
+
+export const escalationSchema = z
+  .object({
+    /** Phrases that mean "I want a person" (any language the crew speaks). */
+    keywords: z.array(z.string().min(2)).default([]),
+    /** Consecutive turns without progress before a human takes over. */
+    maxFailedTurns: z.number().int().min(1).max(10).default(2),
+    /** Labels added to the conversation on handoff. */
+    labels: z.array(z.string().regex(/^[a-z0-9_-]+$/)).default(['bot-handoff']),
+  })
+  .strict();
+
+export const crewDefinitionSchema = z
+  .object({
+    name: z.enum(CREW_NAMES),
+    description: z.string().min(1),
+    language: z.enum(['es', 'pt', 'en']),
+    tone: z.string().min(1),
+    greeting: z.string().min(1),
+    members: z.array(z.enum(SPECIALIST_KINDS)).min(1),
+    defaultSpecialist: z.enum(SPECIALIST_KINDS),
+    escalation: escalationSchema,
+    policy: channelPolicySchema,
+    /** Specialist prompt files, relative to the crews folder. */
+    prompts: z.partialRecord(z.enum(SPECIALIST_KINDS), z.string()).default({}),
+  })
+  .strict()
+  .refine((crew) => crew.members.includes(crew.defaultSpecialist), {
+    message: 'defaultSpecialist must be one of members',
+    path: ['defaultSpecialist'],
+  });
+
+export type ChannelPolicy = z.infer<typeof channelPolicySchema>;
+export type CrewDefinition = z.infer<typeof crewDefinitionSchema>;

@@ -1,0 +1,65 @@
+import type { TenantId } from '../tenant/tenant.js';
+
+export interface Contact {
+  id: number;
+  name: string;
+  email?: string;
+  phone?: string;
+}
+
+/** Chatwoot's channel type string: `Channel::Whatsapp`, `Channel::Email`, `Channel::Api`, ... */
+export type ChannelType = string;
+
+/**
+ * One customer message, normalised from a Chatwoot Agent Bot webhook. Ids are Chatwoot's:
+ * `conversationId` is the conversation's display id (what API paths take).
+ */
+export interface InboundMessage {
+  tenantId: TenantId;
+  /** `X-Chatwoot-Delivery`, or `event:messageId` when the header is absent. */
+  deliveryId: string;
+  accountId: number;
+  conversationId: number;
+  inboxId: number;
+  inboxName?: string;
+  messageId: number;
+  channel: ChannelType;
+  /** The conversation's `additional_attributes` (Instagram-through-Facebook, e-mail subject, ...). */
+  channelAttributes: Record<string, unknown>;
+  content: string;
+  contentType: string;
+  /** E-mail subject, when the channel is e-mail. */
+  subject?: string;
+  sender: Contact;
+  /** ISO-8601 time Chatwoot created the message. */
+  createdAt: string;
+  /** When this process accepted the webhook (epoch ms); used for latency metrics. */
+  receivedAt: number;
+}
+
+/** Identifies a conversation across tenants. */
+export function conversationKey(tenantId: TenantId, conversationId: number): string {
+  return `${tenantId}:${conversationId}`;
+}
+
+/** One unit of work: the messages of a burst in one conversation, oldest first. */
+export interface Turn {
+  tenantId: TenantId;
+  conversationId: number;
+  messages: InboundMessage[];
+}
+
+/** The newest message of a turn carries the freshest channel and sender facts. */
+export function lastMessage(turn: Turn): InboundMessage {
+  const last = turn.messages.at(-1);
+  if (!last) throw new Error('a turn has at least one message');
+  return last;
+}
+
+/** The customer's words in a turn, joined in order. */
+export function turnText(turn: Turn): string {
+  return turn.messages
+    .map((m) => m.content.trim())
+    .filter((c) => c.length > 0)
+    .join('\n');
+}

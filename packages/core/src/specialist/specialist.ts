@@ -1,0 +1,64 @@
+import type { CrewDefinition } from '../crew/crew.js';
+import type { Turn } from '../message/message.js';
+import type { SpecialistKind, TenantConfig } from '../tenant/tenant.js';
+
+/** Why a conversation goes to a human; shown in the private note and as a label. */
+export type HandoffReason =
+  | 'customer_asked'
+  | 'no_specialist'
+  | 'out_of_scope'
+  | 'repeated_failure'
+  | 'processing_failed'
+  | 'escalation_rule'
+  | 'angry_customer';
+
+export interface Handoff {
+  reason: HandoffReason;
+  /** The private note for the human: what happened and what was done. */
+  note: string;
+}
+
+/** What a specialist decided for a turn. Replies go through the channel policy before they are sent. */
+export interface SpecialistResult {
+  replies: string[];
+  handoff?: Handoff;
+  labels?: string[];
+  attributes?: Record<string, unknown>;
+}
+
+export interface SpecialistContext {
+  tenant: TenantConfig;
+  crew: CrewDefinition;
+  specialist: SpecialistKind;
+}
+
+/** A specialist answers a turn. The agents issue implements it with Mastra agents. */
+export interface Specialist {
+  handle(turn: Turn, context: SpecialistContext): Promise<SpecialistResult>;
+}
+
+/** Gives the specialist for a kind, or undefined when none is configured. */
+export interface SpecialistRegistry {
+  get(tenant: TenantConfig, kind: SpecialistKind): Specialist | undefined;
+}
+
+export interface SelectorInput {
+  turn: Turn;
+  /** The specialist that handled the conversation last, if any. */
+  current?: SpecialistKind;
+  enabled: readonly SpecialistKind[];
+  language: string;
+}
+
+export interface Selection {
+  specialist: SpecialistKind;
+  /** `kept` when the conversation stays with its specialist; `matched` / `default` otherwise. */
+  reason: 'kept' | 'matched' | 'default';
+  /** The words that decided it, for logs and `crew chat`. */
+  evidence: string[];
+}
+
+/** Picks the specialist inside a crew. A deterministic one ships; a model-based one comes later. */
+export interface SpecialistSelector {
+  select(input: SelectorInput): Promise<Selection>;
+}

@@ -1,0 +1,63 @@
+import type { Secret } from './secret.js';
+
+/** A tenant is one business (one Chatwoot account). Branded so a plain string cannot stand in for it. */
+export type TenantId = string & { readonly __brand: 'TenantId' };
+
+export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+export function tenantId(value: string): TenantId {
+  if (!TENANT_ID_PATTERN.test(value)) {
+    throw new Error(`invalid tenant id "${value}": expected lowercase letters, digits, "-" or "_" (max 63)`);
+  }
+  return value as TenantId;
+}
+
+export type Language = 'es' | 'pt' | 'en';
+
+export const SPECIALIST_KINDS = ['sales', 'scheduling', 'business_rules', 'support'] as const;
+export type SpecialistKind = (typeof SPECIALIST_KINDS)[number];
+
+export const CREW_NAMES = ['whatsapp', 'facebook', 'instagram', 'email', 'mercadolivre', 'webchat'] as const;
+export type CrewName = (typeof CREW_NAMES)[number];
+
+export interface ChatwootConnection {
+  /** Base URL of the Chatwoot installation; absent = print outgoing calls instead of sending them. */
+  baseUrl?: string;
+  botToken?: Secret;
+  webhookSecret?: Secret;
+  /** Explicit opt-out of webhook signature checks (logged at startup). */
+  allowUnsignedWebhooks: boolean;
+}
+
+export interface OdooConnection {
+  url: string;
+  db: string;
+  user: string;
+  apiKey: Secret;
+  protocol?: 'jsonrpc' | 'xmlrpc' | 'json2';
+  allowWrites: boolean;
+}
+
+/** Everything the pipeline needs to serve one tenant. */
+export interface TenantConfig {
+  id: TenantId;
+  name: string;
+  /** The Chatwoot account id whose webhooks belong to this tenant. */
+  chatwootAccountId?: number;
+  language: Language;
+  timezone: string;
+  enabled: boolean;
+  chatwoot: ChatwootConnection;
+  odoo?: OdooConnection;
+  /** Chatwoot inbox id -> crew, overriding the choice by channel type. */
+  inboxCrews: Record<string, CrewName>;
+  /** Crew for channels without a crew of their own (web widget, Telegram, SMS, ...). */
+  defaultCrew: CrewName;
+  enabledSpecialists: SpecialistKind[];
+}
+
+/** Where tenant configuration comes from: files on one machine, MongoDB in production. */
+export interface TenantDirectory {
+  get(id: TenantId): Promise<TenantConfig | undefined>;
+  list(): Promise<TenantConfig[]>;
+}
