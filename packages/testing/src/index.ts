@@ -1,0 +1,1 @@
+// Test support for every package's specs; each module appends its export below.
