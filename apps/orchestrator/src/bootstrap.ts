@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module.js';
+import { CrewExceptionFilter } from './errors/crew-exception.filter.js';
+import type { Runtime } from './runtime/runtime.js';
+
+export interface HttpApp {
+  app: NestFastifyApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP app on `port` (0 = any free port) over a composed runtime. */
+export async function startHttp(runtime: Runtime, port = runtime.settings.PORT, host = runtime.settings.HOST): Promise<HttpApp> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRuntime(runtime),
+    // Webhook bodies are small; 1 MiB leaves room for long e-mails while bounding memory per request.
+    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    { rawBody: true, logger: ['error', 'warn'], abortOnError: false },
+  );
+  app.useGlobalFilters(new CrewExceptionFilter(runtime.logger));
+  app.enableShutdownHooks();
+  await app.listen(port, host);
+  const address = app.getHttpServer().address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  return { app, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`, close: () => app.close() };
+}

@@ -1,0 +1,37 @@
+import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { CrewError } from '@mcp-crew/core';
+import { WebhookError } from '@mcp-crew/pipeline';
+import type { Logger } from 'pino';
+
+/**
+ * One place that turns errors into HTTP answers: `{ error: { code, message, details } }`.
+ * Unknown errors become a 500 without internals, and are logged.
+ */
+@Catch()
+export class CrewExceptionFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, body } = this.toResponse(exception);
+    void reply.status(status).send({ error: body });
+  }
+
+  private toResponse(exception: unknown): { status: number; body: Record<string, unknown> } {
+    if (exception instanceof WebhookError) {
+      if (exception.status >= 500) this.logger.error({ err: exception.cause, code: exception.code }, exception.message);
+      return { status: exception.status, body: exception.toJSON() };
+    }
+    if (exception instanceof CrewError) {
+      const status = exception.category === 'user' ? 400 : exception.category === 'third_party' ? 502 : 500;
+      return { status, body: exception.toJSON() };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return { status, body: { code: `HTTP_${status}`, message: exception.message } };
+    }
+    this.logger.error({ err: exception }, 'unhandled error');
+    return { status: 500, body: { code: 'INTERNAL_ERROR', message: 'internal error' } };
+  }
+}

@@ -1,0 +1,37 @@
+import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+import type { IntakeMetrics, TurnMetrics } from '@mcp-crew/pipeline';
+
+/** The app's Prometheus metrics. One registry per runtime so tests and several apps in a process don't collide. */
+export class Metrics implements IntakeMetrics, TurnMetrics {
+  readonly registry = new Registry();
+  private readonly deliveries = new Counter({
+    name: 'mcp_crew_webhook_deliveries_total',
+    help: 'Chatwoot webhook deliveries by tenant, outcome (queued, duplicate, ignored, rejected, failed) and reason.',
+    labelNames: ['tenant', 'outcome', 'reason'],
+    registers: [this.registry],
+  });
+  private readonly turns = new Counter({
+    name: 'mcp_crew_turns_total',
+    help: 'Turns handled by tenant, crew, specialist and outcome (answered, handoff, failed).',
+    labelNames: ['tenant', 'crew', 'specialist', 'outcome'],
+    registers: [this.registry],
+  });
+
+  constructor(options: { defaultMetrics?: boolean } = {}) {
+    if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  outcome(tenant: string, outcome: string, reason: string): void {
+    this.deliveries.inc({ tenant, outcome, reason });
+  }
+
+  turn(tenant: string, crew: string, specialist: string, outcome: string): void {
+    this.turns.inc({ tenant, crew, specialist, outcome });
+  }
+
+  /** Reads one delivery counter (tests and `crew` diagnostics). */
+  async deliveriesFor(tenant: string, outcome: string, reason: string): Promise<number> {
+    const values = (await this.deliveries.get()).values;
+    return values.find((v) => v.labels.tenant === tenant && v.labels.outcome === outcome && v.labels.reason === reason)?.value ?? 0;
+  }
+}

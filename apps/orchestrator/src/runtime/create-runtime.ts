@@ -1,0 +1,129 @@
+import { resolve } from 'node:path';
+import { DeterministicSelector, type ChatwootGateway, type InboundQueue, type SpecialistRegistry, type TenantConfig, type TenantId } from '@mcp-crew/core';
+import { FileTenantDirectory, type Settings } from '@mcp-crew/config';
+import { loadCrews } from '@mcp-crew/crews';
+import { ConsoleChatwootGateway, HttpChatwootGateway } from '@mcp-crew/chatwoot-client';
+import { TurnProcessor, WebhookIntake } from '@mcp-crew/pipeline';
+import { InMemoryQueue } from '@mcp-crew/queue-memory';
+import { BullMqQueue } from '@mcp-crew/queue-bullmq';
+import { MemoryConversationStateStore } from '@mcp-crew/state-memory';
+import { RedisConversationStateStore } from '@mcp-crew/state-redis';
+import type { Logger } from 'pino';
+import { Metrics } from '../metrics/metrics.js';
+import type { Runtime } from './runtime.js';
+
+export interface RuntimeOptions {
+  settings: Settings;
+  logger: Logger;
+  env?: NodeJS.ProcessEnv;
+  /** Replaces the specialists (tests, and the agents issue). Default: none, so every turn goes to a human. */
+  specialists?: SpecialistRegistry;
+  /** Replaces how a tenant's Chatwoot gateway is made (tests). */
+  gateway?: (tenant: TenantConfig) => ChatwootGateway;
+  /** Base URL that `odoo.url: sandbox` resolves to. */
+  sandboxUrl?: string;
+}
+
+/** Until the agents land, no specialist exists: the pipeline hands every turn to a human, saying so. */
+const NO_SPECIALISTS: SpecialistRegistry = { get: () => undefined };
+
+/** Composes the orchestrator from settings: the composition root, shared by `crew serve` and the tests. */
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { settings, logger } = options;
+  const env = options.env ?? process.env;
+  const tenants = await FileTenantDirectory.load(resolve(settings.TENANTS_FILE), { env, sandboxUrl: options.sandboxUrl });
+  const crews = await loadCrews(resolve(settings.CREWS_DIR));
+  const metrics = new Metrics({ defaultMetrics: true });
+  warnAboutTenants(await tenants.list(), logger);
+
+  const queueSettings = {
+    coalesceWindowMs: settings.COALESCE_WINDOW_MS,
+    attempts: settings.QUEUE_ATTEMPTS,
+    backoffMs: settings.QUEUE_BACKOFF_MS,
+    idempotencyTtlMs: settings.IDEMPOTENCY_TTL_SECONDS * 1000,
+  };
+  const queue: InboundQueue = settings.REDIS_URL
+    ? new BullMqQueue({ url: settings.REDIS_URL, settings: queueSettings, concurrency: settings.WORKER_CONCURRENCY })
+    : new InMemoryQueue({ settings: queueSettings, concurrency: settings.WORKER_CONCURRENCY });
+  const state = settings.REDIS_URL ? new RedisConversationStateStore({ url: settings.REDIS_URL }) : new MemoryConversationStateStore();
+
+  const gateways = new Map<TenantId, ChatwootGateway>();
+  const gateway =
+    options.gateway ??
+    ((tenant: TenantConfig) => {
+      let found = gateways.get(tenant.id);
+      if (!found) {
+        found = makeGateway(tenant);
+        gateways.set(tenant.id, found);
+      }
+      return found;
+    });
+
+  const intake = new WebhookIntake({
+    tenant: (id) => tenants.peek(id),
+    queue,
+    metrics,
+    maxAgeSeconds: settings.WEBHOOK_MAX_AGE_SECONDS,
+  });
+  const processor = new TurnProcessor({
+    tenants,
+    crews,
+    selector: new DeterministicSelector(),
+    specialists: options.specialists ?? NO_SPECIALISTS,
+    gateway,
+    state,
+    logger,
+    metrics,
+  });
+
+  return {
+    settings,
+    logger,
+    metrics,
+    tenants,
+    crews,
+    queue,
+    queueKind: settings.REDIS_URL ? 'redis' : 'in-process',
+    intake,
+    processor,
+    sandboxUrl: options.sandboxUrl,
+    describeTenants: () =>
+      [...tenantsSnapshot(tenants)].map((t) => ({
+        id: t.id,
+        name: t.name,
+        chatwoot: t.chatwoot.baseUrl && t.chatwoot.botToken ? t.chatwoot.baseUrl : 'console (DEMO_CHATWOOT_URL unset)',
+        odoo: t.odoo?.url ?? 'none',
+        webhook: `http://${settings.HOST}:${settings.PORT}/webhooks/chatwoot/${t.id}`,
+      })),
+    startWorker: () => queue.startWorker(processor),
+    close: async () => {
+      await queue.close();
+      await (state as { close?: () => Promise<void> }).close?.();
+    },
+  };
+}
+
+function makeGateway(tenant: TenantConfig): ChatwootGateway {
+  const { baseUrl, botToken } = tenant.chatwoot;
+  if (baseUrl && botToken) return new HttpChatwootGateway({ baseUrl, botToken });
+  return new ConsoleChatwootGateway({ tenantId: tenant.id });
+}
+
+function* tenantsSnapshot(tenants: FileTenantDirectory): Iterable<TenantConfig> {
+  for (const id of tenants.ids()) {
+    const tenant = tenants.peek(id);
+    if (tenant) yield tenant;
+  }
+}
+
+function warnAboutTenants(list: TenantConfig[], logger: Logger): void {
+  for (const tenant of list) {
+    const { webhookSecret, allowUnsignedWebhooks, baseUrl, botToken } = tenant.chatwoot;
+    if (!webhookSecret && allowUnsignedWebhooks) {
+      logger.warn({ tenant: tenant.id }, 'webhook signature checks are DISABLED for this tenant (allowUnsignedWebhooks: true)');
+    } else if (!webhookSecret) {
+      logger.warn({ tenant: tenant.id }, 'no webhook secret configured: webhooks for this tenant are refused with 401');
+    }
+    if (baseUrl && !botToken) logger.warn({ tenant: tenant.id }, 'chatwoot.baseUrl is set without a bot token: replies are printed, not sent');
+  }
+}

@@ -1,0 +1,17 @@
+import { Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import type { RawBodyRequest } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { WebhookOutcome } from '@mcp-crew/pipeline';
+import { RUNTIME, type Runtime } from '../runtime/runtime.js';
+
+/** Chatwoot Agent Bot webhooks. The tenant is in the path so its secret is known before the body is read. */
+@Controller('webhooks/chatwoot')
+export class ChatwootWebhookController {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  @Post(':tenantId')
+  @HttpCode(200)
+  receive(@Param('tenantId') tenantId: string, @Req() request: RawBodyRequest<FastifyRequest>): Promise<WebhookOutcome> {
+    return this.runtime.intake.receive({ tenantId, headers: request.headers, rawBody: request.rawBody ?? Buffer.alloc(0) });
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { CREW_NAMES, SPECIALIST_KINDS, Secret, TENANT_ID_PATTERN } from '@mcp-crew/core';
+
+const secret = z
+  .string()
+  .min(8, 'expected a secret of at least 8 characters')
+  .transform((v) => new Secret(v))
+  .optional();
+const bool = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+const chatwootSchema = z
+  .object({
+    baseUrl: z.url().optional(),
+    botToken: secret,
+    webhookSecret: secret,
+    allowUnsignedWebhooks: bool.default(false),
+  })
+  .strict();
+
+const odooSchema = z
+  .object({
+    /** A URL, or `sandbox` for the Odoo sandbox that the main job starts on ODOO_SANDBOX_PORT. */
+    url: z.union([z.literal('sandbox'), z.url()]),
+    db: z.string().min(1).optional(),
+    user: z.string().min(1).optional(),
+    apiKey: secret,
+    protocol: z.enum(['jsonrpc', 'xmlrpc', 'json2', 'auto']).default('auto'),
+    allowWrites: bool.default(false),
+  })
+  .strict();
+
+export const tenantFileEntrySchema = z
+  .object({
+    id: z.string().regex(TENANT_ID_PATTERN, 'expected lowercase letters, digits, "-" or "_"'),
+    name: z.string().min(1),
+    chatwootAccountId: z.coerce.number().int().positive().optional(),
+    language: z.enum(['es', 'pt', 'en']).default('es'),
+    timezone: z.string().default('America/Bogota'),
+    enabled: bool.default(true),
+    chatwoot: chatwootSchema.default({ allowUnsignedWebhooks: false }),
+    odoo: odooSchema.optional(),
+    inboxCrews: z.record(z.string().regex(/^\d+$/, 'expected an inbox id'), z.enum(CREW_NAMES)).default({}),
+    defaultCrew: z.enum(CREW_NAMES).default('webchat'),
+    enabledSpecialists: z.array(z.enum(SPECIALIST_KINDS)).min(1).default([...SPECIALIST_KINDS]),
+  })
+  .strict();
+
+export const tenantFileSchema = z
+  .object({ tenants: z.array(tenantFileEntrySchema) })
+  .strict()
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.tenants.forEach((t, i) => {
+      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'id'], message: `duplicate tenant id "${t.id}"` });
+      seen.add(t.id);
+    });
+  });
+
+export type TenantFileEntry = z.infer<typeof tenantFileEntrySchema>;

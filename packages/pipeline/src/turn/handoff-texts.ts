@@ -1,0 +1,15 @@
+import type { Language } from '@mcp-crew/core';
+
+/** What the customer reads when a person takes over. Short and honest, in the crew's language. */
+export const HANDOFF_MESSAGE: Record<Language, string> = {
+  es: 'Te comunico con una persona de nuestro equipo. Te responderá en breve.',
+  pt: 'Vou transferir você para uma pessoa da nossa equipe. Ela responderá em breve.',
+  en: "I'm passing you to a person on our team. They'll reply shortly.",
+};
+
+/** What the customer reads when processing failed past its retries. */
+export const FAILURE_MESSAGE: Record<Language, string> = {
+  es: 'Disculpa, tuvimos un problema al procesar tu mensaje. Una persona de nuestro equipo te responderá en breve.',
+  pt: 'Desculpe, tivemos um problema ao processar sua mensagem. Uma pessoa da nossa equipe responderá em breve.',
+  en: 'Sorry, we had a problem processing your message. A person on our team will reply shortly.',
+};

@@ -1,0 +1,21 @@
+import type { ChatwootGateway, ConversationRef, Handoff } from '@mcp-crew/core';
+
+export interface HandoffPlan {
+  handoff: Handoff;
+  labels: readonly string[];
+  /** Already shaped by the channel policy; empty when the customer was told already. */
+  customerParts: readonly string[];
+}
+
+/**
+ * Hands a conversation to humans in Chatwoot: tell the customer, leave a private note saying why,
+ * label it, and set it `open` (after which the loop guard keeps the bot silent).
+ * The status change goes last so that a failure before it leaves the bot owning the conversation
+ * and the turn is retried rather than half-handed-over.
+ */
+export async function handOver(gateway: ChatwootGateway, ref: ConversationRef, plan: HandoffPlan): Promise<void> {
+  for (const part of plan.customerParts) await gateway.sendMessage(ref, { content: part });
+  await gateway.addPrivateNote(ref, plan.handoff.note);
+  if (plan.labels.length > 0) await gateway.addLabels(ref, [...plan.labels]);
+  await gateway.toggleStatus(ref, 'open');
+}

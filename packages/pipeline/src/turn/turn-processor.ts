@@ -1,0 +1,155 @@
+import {
+  applyChannelPolicy,
+  isCrewError,
+  lastMessage,
+  pickCrew,
+  turnText,
+  type ChatwootGateway,
+  type ConversationRef,
+  type ConversationState,
+  type ConversationStateStore,
+  type CrewDefinition,
+  type CrewName,
+  type Handoff,
+  type SpecialistRegistry,
+  type SpecialistResult,
+  type SpecialistSelector,
+  type TenantConfig,
+  type TenantDirectory,
+  type Turn,
+  type TurnAttempt,
+  type TurnWorker,
+} from '@mcp-crew/core';
+import { handOver } from './handoff.js';
+import { FAILURE_MESSAGE, HANDOFF_MESSAGE } from './handoff-texts.js';
+import { matchesEscalation } from './escalation.js';
+
+export interface PipelineLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface TurnMetrics {
+  turn(tenantId: string, crew: string, specialist: string, outcome: 'answered' | 'handoff' | 'failed'): void;
+}
+
+export interface TurnProcessorDeps {
+  tenants: TenantDirectory;
+  crews: ReadonlyMap<CrewName, CrewDefinition>;
+  selector: SpecialistSelector;
+  specialists: SpecialistRegistry;
+  gateway(tenant: TenantConfig): ChatwootGateway;
+  state: ConversationStateStore;
+  logger: PipelineLogger;
+  metrics?: TurnMetrics;
+}
+
+const HISTORY_LIMIT = 30;
+
+/**
+ * The worker side of the pipeline: for one turn, pick the crew and the specialist, let it answer,
+ * shape every reply with the channel's policy, send it through Chatwoot, and hand over when needed.
+ */
+export class TurnProcessor implements TurnWorker {
+  constructor(private readonly deps: TurnProcessorDeps) {}
+
+  async handle(turn: Turn, attempt: TurnAttempt): Promise<void> {
+    const { tenant, crew } = await this.resolve(turn);
+    const ref = refOf(turn);
+    const gateway = this.deps.gateway(tenant);
+    const state = await this.deps.state.load(turn.tenantId, turn.conversationId);
+    const text = turnText(turn);
+    const selection = await this.deps.selector.select({
+      turn,
+      current: state.crew === crew.name ? state.specialist : undefined,
+      enabled: crew.members.filter((m) => tenant.enabledSpecialists.includes(m)),
+      defaultSpecialist: crew.defaultSpecialist,
+      language: crew.language,
+    });
+    const context = { tenant, crew, specialist: selection.specialist };
+    const log = { tenant: tenant.id, conversation: turn.conversationId, crew: crew.name, specialist: selection.specialist };
+
+    let result: SpecialistResult;
+    if (matchesEscalation(text, crew.escalation.keywords)) {
+      result = { replies: [], handoff: { reason: 'customer_asked', note: note(turn, crew, 'The customer asked for a person.') } };
+    } else {
+      const specialist = this.deps.specialists.get(tenant, selection.specialist);
+      result = specialist
+        ? await specialist.handle(turn, context)
+        : { replies: [], handoff: { reason: 'no_specialist', note: note(turn, crew, noSpecialistLine(crew, selection.specialist)) } };
+    }
+
+    const shape = (reply: string) => applyChannelPolicy(reply, crew.policy, shapeContext(turn, tenant));
+    for (const reply of result.replies) {
+      for (const part of shape(reply)) await gateway.sendMessage(ref, { content: part });
+    }
+    if (result.attributes) await gateway.setCustomAttributes(ref, result.attributes);
+    if (result.labels?.length) await gateway.addLabels(ref, result.labels);
+    if (result.handoff) {
+      const customerParts = result.replies.length > 0 ? [] : shape(HANDOFF_MESSAGE[crew.language]);
+      await handOver(gateway, ref, { handoff: result.handoff, labels: crew.escalation.labels, customerParts });
+    }
+
+    await this.deps.state.save(turn.tenantId, turn.conversationId, remember(state, crew.name, selection.specialist, text, result));
+    const outcome = result.handoff ? 'handoff' : 'answered';
+    this.deps.metrics?.turn(tenant.id, crew.name, selection.specialist, outcome);
+    this.deps.logger.info({ ...log, attempt: attempt.attempt, outcome, handoff: result.handoff?.reason }, 'turn handled');
+  }
+
+  /** The last resort: the customer hears that something went wrong, and a person gets the conversation. */
+  async exhausted(turn: Turn, error: unknown): Promise<void> {
+    const { tenant, crew } = await this.resolve(turn);
+    const failure = isCrewError(error) ? `${error.code}: ${error.message}` : 'an unexpected internal error';
+    const handoff: Handoff = {
+      reason: 'processing_failed',
+      note: note(turn, crew, `MCP-Crew could not process this conversation after its retries (${failure}).`),
+    };
+    const customerParts = applyChannelPolicy(FAILURE_MESSAGE[crew.language], crew.policy, shapeContext(turn, tenant));
+    await handOver(this.deps.gateway(tenant), refOf(turn), { handoff, labels: crew.escalation.labels, customerParts });
+    this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
+    this.deps.logger.error({ tenant: tenant.id, conversation: turn.conversationId, error: failure }, 'turn failed; handed to a human');
+  }
+
+  private async resolve(turn: Turn): Promise<{ tenant: TenantConfig; crew: CrewDefinition }> {
+    const tenant = await this.deps.tenants.get(turn.tenantId);
+    if (!tenant) throw new Error(`tenant "${turn.tenantId}" is no longer configured`);
+    const { crew: name } = pickCrew(lastMessage(turn), tenant);
+    const crew = this.deps.crews.get(name);
+    if (!crew) throw new Error(`crew "${name}" is not loaded`);
+    return { tenant, crew };
+  }
+}
+
+function refOf(turn: Turn): ConversationRef {
+  return { accountId: lastMessage(turn).accountId, conversationId: turn.conversationId };
+}
+
+function shapeContext(turn: Turn, tenant: TenantConfig) {
+  return { customerName: lastMessage(turn).sender.name || undefined, businessName: tenant.name };
+}
+
+function noSpecialistLine(crew: CrewDefinition, specialist: string): string {
+  return `No specialist is configured for "${specialist}" in the ${crew.name} crew, so MCP-Crew did not answer.`;
+}
+
+function note(turn: Turn, crew: CrewDefinition, why: string): string {
+  const said = turn.messages.map((m) => `> ${m.content.trim() || '(no text: attachment or empty message)'}`).join('\n');
+  return `MCP-Crew handed this conversation to a human (${crew.name} crew).\n${why}\n\nCustomer's last messages:\n${said}`;
+}
+
+function remember(
+  state: ConversationState,
+  crew: CrewName,
+  specialist: ConversationState['specialist'],
+  text: string,
+  result: SpecialistResult,
+): ConversationState {
+  const at = new Date().toISOString();
+  const history = [
+    ...state.history,
+    { role: 'customer' as const, text, at },
+    ...result.replies.map((reply) => ({ role: 'bot' as const, text: reply, at })),
+  ].slice(-HISTORY_LIMIT);
+  return { crew, specialist, history, updatedAt: at };
+}

@@ -1,0 +1,26 @@
+import type { MessageEvent } from './payload.js';
+
+export type IgnoreReason =
+  | 'unsupported_event'
+  | 'message_updated'
+  | 'outgoing'
+  | 'activity'
+  | 'template'
+  | 'private'
+  | 'human_owns_conversation'
+  | 'conversation_not_pending';
+
+/**
+ * Chatwoot sends the bot everything, its own replies and agents' notes included. Only a customer's
+ * public message in a conversation the bot owns (`pending`) is work; anything else would make the bot
+ * talk to itself or over a human.
+ */
+export function ignoreReason(event: MessageEvent): IgnoreReason | undefined {
+  // A message_updated is an edit or a late transcription of something already handled.
+  if (event.event !== 'message_created') return 'message_updated';
+  if (event.message_type !== 'incoming') return event.message_type;
+  if (event.private) return 'private';
+  if (event.conversation.status === 'open') return 'human_owns_conversation';
+  if (event.conversation.status !== 'pending') return 'conversation_not_pending';
+  return undefined;
+}

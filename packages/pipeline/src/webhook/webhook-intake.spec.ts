@@ -1,0 +1,179 @@
+import { Secret, tenantId, type InboundMessage, type InboundQueue, type TenantConfig } from '@mcp-crew/core';
+import { FIXTURE_SECRET, loadChatwootFixture } from '@mcp-crew/testing';
+import { signChatwootBody } from './signature.js';
+import { WebhookIntake } from './webhook-intake.js';
+import { isCrewError } from '@mcp-crew/core';
+
+const tenant: TenantConfig = {
+  id: tenantId('demo'),
+  name: 'Pinturas El Arcoíris',
+  chatwootAccountId: 3,
+  language: 'es',
+  timezone: 'America/Bogota',
+  enabled: true,
+  chatwoot: { webhookSecret: new Secret(FIXTURE_SECRET), allowUnsignedWebhooks: false },
+  inboxCrews: {},
+  defaultCrew: 'webchat',
+  enabledSpecialists: ['sales'],
+};
+
+class RecordingQueue implements InboundQueue {
+  readonly messages: InboundMessage[] = [];
+  failing = false;
+  async enqueue(message: InboundMessage) {
+    if (this.failing) throw new Error('connection refused');
+    const seen = this.messages.some((m) => m.tenantId === message.tenantId && m.deliveryId === message.deliveryId);
+    if (!seen) this.messages.push(message);
+    return { accepted: !seen };
+  }
+  async startWorker() {}
+  async isReady() {
+    return true;
+  }
+  async close() {}
+}
+
+function setup(overrides: Partial<TenantConfig> = {}) {
+  const queue = new RecordingQueue();
+  const counted: string[] = [];
+  const intake = new WebhookIntake({
+    tenant: (id) => (id === 'demo' ? { ...tenant, ...overrides } : undefined),
+    queue,
+    metrics: { outcome: (t, outcome, reason) => counted.push(`${t}/${outcome}/${reason}`) },
+    maxAgeSeconds: 300,
+    now: () => nowMs,
+  });
+  return { intake, queue, counted };
+}
+
+// Fixtures carry fixed timestamps: the clock follows the fixture being sent.
+let nowMs = 1781787732_000;
+const request = (name: string, extra: Record<string, string> = {}) => {
+  const f = loadChatwootFixture(name);
+  nowMs = Number(f.headers['x-chatwoot-timestamp']) * 1000 + 2000;
+  return { tenantId: 'demo', headers: { ...f.headers, ...extra }, rawBody: f.rawBody };
+};
+
+async function errorOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & { code: string; status: number; details: Record<string, unknown> };
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('WebhookIntake', () => {
+  it('queues a customer message of a pending conversation, normalised', async () => {
+    const { intake, queue, counted } = setup();
+    await expect(intake.receive(request('whatsapp_incoming_text'))).resolves.toEqual({
+      status: 'queued',
+      deliveryId: '4f8d2c1e-7b3a-4e6f-9a1d-2c5b8e0f3a71',
+    });
+    expect(queue.messages[0]).toMatchObject({
+      tenantId: 'demo',
+      accountId: 3,
+      conversationId: 1532,
+      inboxId: 11,
+      messageId: 48211,
+      channel: 'Channel::Whatsapp',
+      content: 'Hola, ¿tienen pintura esmalte blanca de 1 galón?',
+      sender: { id: 5120, name: 'Martín Gómez', phone: '+5491155550123' },
+    });
+    expect(counted).toEqual(['demo/queued/accepted']);
+  });
+
+  it('acknowledges a duplicate delivery without queueing it again', async () => {
+    const { intake, queue, counted } = setup();
+    await intake.receive(request('whatsapp_incoming_text'));
+    await expect(intake.receive(request('whatsapp_incoming_text'))).resolves.toMatchObject({ status: 'duplicate' });
+    expect(queue.messages).toHaveLength(1);
+    expect(counted[1]).toBe('demo/duplicate/duplicate_delivery');
+  });
+
+  it.each([
+    ['whatsapp_outgoing_echo', 'outgoing'],
+    ['whatsapp_private_note', 'outgoing'],
+    ['whatsapp_human_owns', 'human_owns_conversation'],
+  ])('ignores %s (%s) and counts why', async (name, reason) => {
+    const { intake, queue, counted } = setup();
+    const outcome = await intake.receive(request(name));
+    expect(outcome).toEqual({ status: 'ignored', reason: expect.any(String) });
+    expect(queue.messages).toHaveLength(0);
+    expect(counted[0]).toMatch(/^demo\/ignored\//);
+    if (name !== 'whatsapp_private_note') expect(outcome).toMatchObject({ reason });
+  });
+
+  it('takes the e-mail subject from the message', async () => {
+    const { intake, queue } = setup();
+    await intake.receive(request('email_incoming'));
+    expect(queue.messages[0]?.channel).toBe('Channel::Email');
+    expect(queue.messages[0]?.subject).toEqual(expect.any(String));
+  });
+
+  it('ignores events that are not messages', async () => {
+    const { intake } = setup();
+    nowMs = 1781787732_000;
+    const rawBody = Buffer.from(JSON.stringify({ event: 'conversation_status_changed', id: 1532, status: 'open' }));
+    const headers = { 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
+    await expect(intake.receive({ tenantId: 'demo', headers, rawBody })).resolves.toEqual({ status: 'ignored', reason: 'unsupported_event' });
+  });
+
+  it('refuses a bad signature with 401 and the reason', async () => {
+    const { intake, queue } = setup();
+    const error = await errorOf(intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': `sha256=${'a'.repeat(64)}` })));
+    expect(error).toMatchObject({ code: 'WEBHOOK_UNAUTHORIZED', status: 401, details: { reason: 'bad_signature' } });
+    expect(queue.messages).toHaveLength(0);
+  });
+
+  it('refuses unsigned webhooks when the tenant has no secret, unless it opted out', async () => {
+    const noSecret = { chatwoot: { allowUnsignedWebhooks: false } };
+    const error = await errorOf(setup(noSecret).intake.receive(request('whatsapp_incoming_text')));
+    expect(error).toMatchObject({ status: 401, details: { reason: 'webhook_secret_not_configured' } });
+    const optedOut = setup({ chatwoot: { allowUnsignedWebhooks: true } });
+    await expect(optedOut.intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': '' }))).resolves.toMatchObject({ status: 'queued' });
+  });
+
+  it('answers 400 with the field path for a malformed body, and never queues it', async () => {
+    const { intake, queue } = setup();
+    const body = loadChatwootFixture('whatsapp_incoming_text').body;
+    const broken = { ...body, conversation: { ...(body.conversation as object), id: 'abc' } };
+    const rawBody = Buffer.from(JSON.stringify(broken));
+    const headers = { 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
+    const error = await errorOf(intake.receive({ tenantId: 'demo', headers, rawBody }));
+    expect(error).toMatchObject({ code: 'WEBHOOK_INVALID_PAYLOAD', status: 400 });
+    expect(error.details['issues']).toEqual([{ path: 'conversation.id', message: expect.stringContaining('expected number') }]);
+    expect(queue.messages).toHaveLength(0);
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    const rawBody = Buffer.from('{"event": ');
+    const headers = { 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
+    const error = await errorOf(setup().intake.receive({ tenantId: 'demo', headers, rawBody }));
+    expect(error).toMatchObject({ code: 'WEBHOOK_INVALID_JSON', status: 400 });
+  });
+
+  it('answers 500 when the queue cannot take the message, so Chatwoot retries', async () => {
+    const { intake, queue, counted } = setup();
+    queue.failing = true;
+    const error = await errorOf(intake.receive(request('whatsapp_incoming_text')));
+    expect(error).toMatchObject({ code: 'WEBHOOK_QUEUE_UNAVAILABLE', status: 500 });
+    expect(counted).toEqual(['demo/failed/queue_unavailable']);
+  });
+
+  it('refuses unknown tenants, disabled tenants and foreign accounts', async () => {
+    const { intake } = setup();
+    expect(await errorOf(intake.receive({ ...request('whatsapp_incoming_text'), tenantId: 'other' }))).toMatchObject({ status: 404 });
+    expect(await errorOf(setup({ enabled: false }).intake.receive(request('whatsapp_incoming_text')))).toMatchObject({ status: 403 });
+    const foreign = await errorOf(setup({ chatwootAccountId: 99 }).intake.receive(request('whatsapp_incoming_text')));
+    expect(isCrewError(foreign, 'WEBHOOK_ACCOUNT_MISMATCH')).toBe(true);
+  });
+
+  it('falls back to event and message id when the delivery header is missing', async () => {
+    const { intake, queue } = setup();
+    const req = request('whatsapp_incoming_text');
+    delete (req.headers as Record<string, string | undefined>)['x-chatwoot-delivery'];
+    await intake.receive(req);
+    expect(queue.messages[0]?.deliveryId).toBe('message_created:48211');
+  });
+});
