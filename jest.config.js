@@ -7,4 +7,8 @@ const projects = ['packages', 'apps'].flatMap((group) =>
     .filter((file) => existsSync(file)),
 );
 
-export default { projects: projects.map((p) => `<rootDir>/${p}`), maxWorkers: 2 };
+export default {
+  projects: projects.map((p) => `<rootDir>/${p}`),
+  maxWorkers: 2,
+  reporters: ['default', '<rootDir>/scripts/summary-reporter.js'],
+};
