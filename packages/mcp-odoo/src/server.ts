@@ -1,0 +1,74 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { isCrewError } from '@mcp-crew/core';
+import type { OdooApi } from './odoo/odoo-api.js';
+import { OdooSchema } from './odoo/odoo-schema.js';
+import { findFreeSlots, bookAppointment } from './tools/calendar.js';
+import { createLead } from './tools/crm.js';
+import { findCustomers, getCustomer, upsertCustomer } from './tools/customers.js';
+import { genericSearchRead } from './tools/generic.js';
+import { checkStock, getProduct, searchProducts } from './tools/products.js';
+import { cancelQuotation, confirmQuotation, createQuotation, getOrder, listCustomerOrders, orderStatus, updateQuotationLines } from './tools/sales.js';
+import { openTicket, ticketStatus } from './tools/support.js';
+import type { OdooTool, OdooToolSettings, ToolContext } from './tools/tool.js';
+import type { WriteAudit } from './write-audit.js';
+
+/** Every MCP-Odoo tool, in the order a client lists them. */
+export const ODOO_TOOLS: readonly OdooTool[] = [
+  findCustomers, getCustomer, upsertCustomer,
+  searchProducts, getProduct, checkStock,
+  createQuotation, updateQuotationLines, getOrder, confirmQuotation, cancelQuotation, listCustomerOrders, orderStatus,
+  createLead, findFreeSlots, bookAppointment, openTicket, ticketStatus, genericSearchRead,
+] as unknown as OdooTool[];
+
+export interface OdooServerOptions {
+  api: OdooApi;
+  tenantId: string;
+  settings: OdooToolSettings;
+  audit: WriteAudit;
+  /** Wall clock for audit durations (tests). */
+  now?: () => number;
+}
+
+/**
+ * Builds MCP-Odoo for one tenant's Odoo. Writes are refused unless the tenant enabled them, and every
+ * write attempt is recorded through the audit port. Tool failures come back as `isError` results that
+ * carry the error code, so a model can read what went wrong.
+ */
+export function buildOdooMcpServer(options: OdooServerOptions): McpServer {
+  const server = new McpServer({ name: 'mcp-odoo', version: '0.1.0' });
+  const ctx: ToolContext = { api: options.api, schema: new OdooSchema(options.api), tenantId: options.tenantId, settings: options.settings, audit: options.audit };
+  const now = options.now ?? Date.now;
+  for (const tool of ODOO_TOOLS) {
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.input,
+        outputSchema: tool.output,
+        annotations: { title: tool.title, readOnlyHint: tool.kind === 'read', destructiveHint: tool.kind === 'destructive', idempotentHint: tool.kind === 'read', openWorldHint: false },
+      },
+      async (args: Record<string, unknown>) => {
+        if (tool.kind !== 'read' && !ctx.settings.allowWrites) {
+          return failure('ODOO_WRITES_DISABLED', `writes to Odoo are disabled for tenant "${ctx.tenantId}"; ${tool.name} was not run`);
+        }
+        const started = now();
+        try {
+          const { result, text } = await tool.run(args as never, ctx);
+          if (tool.kind !== 'read') await ctx.audit.record({ tenantId: ctx.tenantId, tool: tool.name, arguments: args, outcome: 'ok', result, durationMs: now() - started, at: new Date().toISOString() });
+          return { content: [{ type: 'text' as const, text }], structuredContent: result as Record<string, unknown> };
+        } catch (error) {
+          const code = isCrewError(error) ? error.code : 'ODOO_TOOL_FAILED';
+          const message = isCrewError(error) ? error.message : 'the tool failed unexpectedly';
+          if (tool.kind !== 'read') await ctx.audit.record({ tenantId: ctx.tenantId, tool: tool.name, arguments: args, outcome: 'error', error: `${code}: ${message}`, durationMs: now() - started, at: new Date().toISOString() });
+          return failure(code, message);
+        }
+      },
+    );
+  }
+  return server;
+}
+
+function failure(code: string, message: string) {
+  return { isError: true, content: [{ type: 'text' as const, text: `${code}: ${message}` }], structuredContent: undefined };
+}

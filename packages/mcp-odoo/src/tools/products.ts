@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { CrewError } from '@mcp-crew/core';
+import type { OdooDomain, OdooRecord } from '../odoo/odoo-api.js';
+import { m2oName, num, plain, text } from '../odoo/values.js';
+import { bounded } from './lists.js';
+import { pricesFor } from './pricing.js';
+import { defineTool, type ToolContext } from './tool.js';
+
+const PRODUCT_FIELDS = [
+  'display_name', 'name', 'default_code', 'barcode', 'list_price', 'currency_id', 'uom_id', 'qty_available',
+  'virtual_available', 'description_sale', 'product_tmpl_id', 'categ_id', 'is_storable', 'detailed_type', 'type',
+];
+
+export const productShape = {
+  id: z.number().int(),
+  name: z.string(),
+  default_code: z.string().optional(),
+  barcode: z.string().optional(),
+  price: z.number().describe('unit price for the customer (their pricelist), before taxes'),
+  currency: z.string().optional(),
+  pricelist: z.string().optional(),
+  uom: z.string().optional(),
+  stock_tracked: z.boolean(),
+  qty_available: z.number().optional().describe('on hand, when stock is tracked'),
+  forecast: z.number().optional().describe('on hand minus reserved plus incoming'),
+  description: z.string().optional(),
+};
+const productSchema = z.object(productShape);
+export type Product = z.infer<typeof productSchema>;
+
+async function productFields(ctx: ToolContext): Promise<string[]> {
+  return ctx.schema.pick('product.product', PRODUCT_FIELDS);
+}
+
+function isTracked(r: OdooRecord): boolean {
+  return r['is_storable'] === true || r['detailed_type'] === 'product' || r['type'] === 'product';
+}
+
+function toProduct(r: OdooRecord, price: { price: number; pricelist?: string }): Product {
+  const tracked = isTracked(r);
+  return {
+    id: r.id,
+    name: String(r['display_name'] ?? r['name'] ?? ''),
+    default_code: text(r['default_code']),
+    barcode: text(r['barcode']),
+    price: price.price,
+    currency: m2oName(r['currency_id']),
+    pricelist: price.pricelist,
+    uom: m2oName(r['uom_id']),
+    stock_tracked: tracked,
+    qty_available: tracked ? num(r['qty_available']) : undefined,
+    forecast: tracked ? num(r['virtual_available']) : undefined,
+    description: plain(r['description_sale']),
+  };
+}
+
+/** Every word must appear in the name, internal reference, barcode or sales description. */
+export function productDomain(query: string): OdooDomain {
+  const words = query.trim().split(/\s+/).filter((w) => w.length > 1);
+  const groups = words.flatMap(
+    (w) => ['|', '|', '|', ['name', 'ilike', w], ['default_code', 'ilike', w], ['barcode', '=', w], ['description_sale', 'ilike', w]] as OdooDomain,
+  );
+  // n word groups plus the sale_ok leaf are n + 1 terms: n prefix ANDs.
+  return [...Array<string>(words.length).fill('&'), ['sale_ok', '=', true], ...groups];
+}
+
+export async function loadProducts(ctx: ToolContext, ids: number[], customerId?: number): Promise<Product[]> {
+  const rows = await ctx.api.read('product.product', ids, await productFields(ctx));
+  const prices = await pricesFor(ctx, rows, customerId);
+  return rows.map((r) => toProduct(r, prices.get(r.id) ?? { price: num(r['list_price']) }));
+}
+
+export const searchProducts = defineTool({
+  name: 'odoo_search_products',
+  title: 'Search products',
+  description: 'Search sellable products by words of the name, internal reference, barcode or description, with the unit price for the customer (if given) and stock on hand/forecast.',
+  kind: 'read',
+  input: {
+    query: z.string().min(2),
+    customer_id: z.number().int().positive().optional().describe('prices follow this customer\'s pricelist'),
+    in_stock_only: z.boolean().default(false),
+    limit: z.number().int().min(1).max(50).default(10),
+  },
+  output: { products: z.array(productSchema), count: z.number().int(), truncated: z.boolean(), hint: z.string().optional() },
+  async run({ query, customer_id, in_stock_only, limit }, ctx) {
+    const domain = productDomain(query);
+    if (in_stock_only) domain.unshift('&', ['qty_available', '>', 0]);
+    const fields = await productFields(ctx);
+    const rows = await ctx.api.searchRead('product.product', domain, { fields, limit: limit + 1, order: 'name asc' });
+    const prices = await pricesFor(ctx, rows.slice(0, limit), customer_id);
+    const list = bounded(rows.map((r) => toProduct(r, prices.get(r.id) ?? { price: num(r['list_price']) })), rows.length, limit, 'add words (colour, size) to narrow it');
+    const text = list.items.length === 0 ? `No product matches "${query}".` : [...list.items.map(describeProduct), list.hint].filter(Boolean).join('\n');
+    return { result: { products: list.items, count: list.count, truncated: list.truncated, hint: list.hint }, text };
+  },
+});
+
+export const getProduct = defineTool({
+  name: 'odoo_get_product',
+  title: 'Get a product',
+  description: 'Read one product by id: name, reference, price for the customer, stock and description.',
+  kind: 'read',
+  input: { product_id: z.number().int().positive(), customer_id: z.number().int().positive().optional() },
+  output: productShape,
+  async run({ product_id, customer_id }, ctx) {
+    const [product] = await loadProducts(ctx, [product_id], customer_id);
+    if (!product) throw new CrewError('ODOO_MISSING_RECORD', `product ${product_id} does not exist`, { domain: 'odoo', category: 'user' });
+    return { result: product, text: describeProduct(product) };
+  },
+});
+
+export const checkStock = defineTool({
+  name: 'odoo_check_stock',
+  title: 'Check stock for a quantity',
+  description: 'Say whether a quantity of a product can be served from stock now (on hand) and by forecast.',
+  kind: 'read',
+  input: { product_id: z.number().int().positive(), quantity: z.number().positive() },
+  output: {
+    product_id: z.number().int(),
+    name: z.string(),
+    quantity: z.number(),
+    stock_tracked: z.boolean(),
+    qty_available: z.number().optional(),
+    forecast: z.number().optional(),
+    available_now: z.boolean(),
+    available_by_forecast: z.boolean(),
+  },
+  async run({ product_id, quantity }, ctx) {
+    const [product] = await loadProducts(ctx, [product_id]);
+    if (!product) throw new CrewError('ODOO_MISSING_RECORD', `product ${product_id} does not exist`, { domain: 'odoo', category: 'user' });
+    const now = !product.stock_tracked || (product.qty_available ?? 0) >= quantity;
+    const later = !product.stock_tracked || (product.forecast ?? 0) >= quantity;
+    const result = { product_id, name: product.name, quantity, stock_tracked: product.stock_tracked, qty_available: product.qty_available, forecast: product.forecast, available_now: now, available_by_forecast: later };
+    const text = !product.stock_tracked
+      ? `${product.name}: stock is not tracked for this product.`
+      : `${product.name}: ${product.qty_available} on hand, ${product.forecast} forecast; ${quantity} ${now ? 'available now' : later ? 'not on hand now, available by forecast' : 'NOT available'}.`;
+    return { result, text };
+  },
+});
+
+export function describeProduct(p: Product): string {
+  const code = p.default_code ? ` [${p.default_code}]` : '';
+  const stock = p.stock_tracked ? `${p.qty_available} on hand, ${p.forecast} forecast` : 'stock not tracked';
+  return `#${p.id} ${p.name}${code}: ${p.price} ${p.currency ?? ''}/${p.uom ?? 'unit'} before taxes${p.pricelist ? ` (${p.pricelist})` : ''}; ${stock}`;
+}

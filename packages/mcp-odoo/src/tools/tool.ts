@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { OdooApi } from '../odoo/odoo-api.js';
+import type { OdooSchema } from '../odoo/odoo-schema.js';
+import type { WriteAudit } from '../write-audit.js';
+
+/** Per-tenant settings of MCP-Odoo. */
+export interface OdooToolSettings {
+  /** Writes (create, confirm, cancel, book, ...) are refused unless enabled for the tenant. */
+  allowWrites: boolean;
+  /** Base URL of the Odoo web client, for form and portal links. */
+  baseUrl: string;
+  /** Models and fields the generic `odoo_search_read` may touch. */
+  readAllowlist: Record<string, readonly string[]>;
+  /** Project for support tickets when the helpdesk module is not installed. */
+  supportProjectName: string;
+  /** Opening hours for appointment slots, in the tenant's time zone. */
+  workingHours: WorkingHours;
+  timezone: string;
+  /** Longest list a tool returns; more is reported as truncated with a hint. */
+  maxResults: number;
+}
+
+/** Weekday (0 = Sunday) → list of [start, end] in "HH:MM". */
+export type WorkingHours = Record<number, Array<[string, string]>>;
+
+export interface ToolContext {
+  api: OdooApi;
+  schema: OdooSchema;
+  tenantId: string;
+  settings: OdooToolSettings;
+  audit: WriteAudit;
+}
+
+/** `read` tools change nothing; `write` tools create or update; `destructive` ones commit or cancel. */
+export type ToolKind = 'read' | 'write' | 'destructive';
+
+export interface ToolOutput<O> {
+  result: O;
+  /** A short text a model can read (names, totals, states), beside the structured result. */
+  text: string;
+}
+
+export interface OdooTool<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  kind: ToolKind;
+  input: I;
+  output: O;
+  run(args: z.infer<z.ZodObject<I>>, ctx: ToolContext): Promise<ToolOutput<z.infer<z.ZodObject<O>>>>;
+}
+
+/** Keeps each tool's input and output types tied to its schemas. */
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(tool: OdooTool<I, O>): OdooTool<I, O> {
+  return tool;
+}
