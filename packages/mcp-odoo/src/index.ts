@@ -5,3 +5,5 @@ export * from './write-audit.js';
 export * from './tools/tool.js';
 export * from './server.js';
 export * from './defaults.js';
+export * from './env.js';
+export * from './run.js';

@@ -25,6 +25,8 @@ export interface OdooServerOptions {
   tenantId: string;
   settings: OdooToolSettings;
   audit: WriteAudit;
+  /** Shares fields_get answers across servers built for the same Odoo (stateless HTTP builds one per request). */
+  schema?: OdooSchema;
   /** Wall clock for audit durations (tests). */
   now?: () => number;
 }
@@ -36,7 +38,7 @@ export interface OdooServerOptions {
  */
 export function buildOdooMcpServer(options: OdooServerOptions): McpServer {
   const server = new McpServer({ name: 'mcp-odoo', version: '0.1.0' });
-  const ctx: ToolContext = { api: options.api, schema: new OdooSchema(options.api), tenantId: options.tenantId, settings: options.settings, audit: options.audit };
+  const ctx: ToolContext = { api: options.api, schema: options.schema ?? new OdooSchema(options.api), tenantId: options.tenantId, settings: options.settings, audit: options.audit };
   const now = options.now ?? Date.now;
   for (const tool of ODOO_TOOLS) {
     server.registerTool(

@@ -1,0 +1,6 @@
+export * from './chatwoot-errors.js';
+export * from './chatwoot-http.js';
+export * from './sliding-window-limiter.js';
+export * from './conversation-snapshot.js';
+export * from './http-chatwoot-gateway.js';
+export * from './console-chatwoot-gateway.js';

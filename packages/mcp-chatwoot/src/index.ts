@@ -1,0 +1,5 @@
+export * from './tools/tool.js';
+export * from './tools/handoff.js';
+export * from './server.js';
+export * from './env.js';
+export * from './run.js';

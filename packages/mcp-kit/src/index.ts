@@ -1,0 +1,5 @@
+export * from './serve-stdio.js';
+export * from './serve-http.js';
+export * from './in-process.js';
+export * from './bearer-token.js';
+export * from './tool-result.js';

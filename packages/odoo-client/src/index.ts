@@ -1,0 +1,10 @@
+export * from './config.js';
+export * from './domain/domain.js';
+export * from './errors/odoo-error.js';
+export { faultToError, parseTraceback, decodeXmlRpcFault, type OdooFault } from './errors/map-fault.js';
+export * from './odoo-client.js';
+export * from './stats.js';
+export * from './version.js';
+export { toOdooDatetime } from './transport/wire-values.js';
+export { encodeXmlRpcCall, decodeXmlRpcCall, decodeXmlRpcResponse } from './transport/xml-rpc-codec.js';
+export type { FetchLike } from './transport/http.js';

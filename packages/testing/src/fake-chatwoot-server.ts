@@ -1,0 +1,243 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the fake Chatwoot received, as it arrived. */
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  /** Parsed JSON body, or `undefined` for none. */
+  body: unknown;
+}
+
+/** A conversation as the fake keeps it (Chatwoot's field names). */
+export interface FakeConversation {
+  id: number;
+  accountId: number;
+  status: 'open' | 'pending' | 'resolved' | 'snoozed';
+  labels: string[];
+  customAttributes: Record<string, unknown>;
+  inboxId: number;
+  channel: string;
+}
+
+/** A scripted answer for the next matching request (to test retries and errors). */
+export interface ScriptedResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Only requests with this method match (default: any). */
+  method?: string;
+  /** Only paths ending with this match (default: any). */
+  pathEndsWith?: string;
+  /** Never answer (the socket stays open until the client gives up or the server closes). */
+  hang?: boolean;
+}
+
+export interface FakeChatwootOptions {
+  /** When set, requests without this `api_access_token` get 401 like a real Chatwoot. */
+  botToken?: string;
+  /** Unknown conversations are created as `pending` on first use (default); `false` answers 404. */
+  autoCreate?: boolean;
+}
+
+export interface FakeChatwoot {
+  url: string;
+  requests: RecordedRequest[];
+  /** Creates or updates a conversation (account 1 unless given). */
+  setConversation(conversation: Partial<FakeConversation> & { id: number }): FakeConversation;
+  conversation(id: number, accountId?: number): FakeConversation | undefined;
+  /** Queues a scripted answer, used once by the next matching request. */
+  respondNext(response: ScriptedResponse): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A recording fake of the parts of Chatwoot's application API an Agent Bot uses: messages, labels,
+ * custom attributes, toggle_status and conversation reads, answering with the same JSON shapes as
+ * Chatwoot 4.x (`messages/create`, `labels` `{payload}`, `toggle_status` `{meta, payload}`, conversation).
+ * Listens on 127.0.0.1 on an ephemeral port.
+ */
+export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Promise<FakeChatwoot> {
+  const requests: RecordedRequest[] = [];
+  const conversations = new Map<string, FakeConversation>();
+  const scripted: ScriptedResponse[] = [];
+  let nextMessageId = 1000;
+
+  const key = (accountId: number, id: number) => `${accountId}:${id}`;
+  const setConversation = (c: Partial<FakeConversation> & { id: number }): FakeConversation => {
+    const accountId = c.accountId ?? 1;
+    const existing = conversations.get(key(accountId, c.id));
+    const merged: FakeConversation = {
+      accountId,
+      status: 'pending',
+      labels: [],
+      customAttributes: {},
+      inboxId: 1,
+      channel: 'Channel::Whatsapp',
+      ...existing,
+      ...c,
+    };
+    conversations.set(key(accountId, c.id), merged);
+    return merged;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const raw = await readBody(req);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const method = req.method ?? 'GET';
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+    );
+    let body: unknown;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      body = raw;
+    }
+    requests.push({ method, path, headers, body });
+
+    const script = scripted.findIndex(
+      (s) => (!s.method || s.method === method) && (!s.pathEndsWith || path.endsWith(s.pathEndsWith)),
+    );
+    if (script !== -1) {
+      const [answer] = scripted.splice(script, 1);
+      if (answer?.hang) return;
+      return send(res, answer?.status ?? 500, answer?.body ?? { error: 'scripted failure' }, answer?.headers);
+    }
+    if (options.botToken !== undefined && headers.api_access_token !== options.botToken) {
+      return send(res, 401, { error: 'Invalid Access Token' });
+    }
+    const match =
+      /^\/api\/v1\/accounts\/(\d+)\/conversations\/(\d+)(?:\/(messages|labels|custom_attributes|toggle_status))?$/.exec(
+        path,
+      );
+    if (!match) return send(res, 404, { error: 'Resource could not be found' });
+    const accountId = Number(match[1]);
+    const id = Number(match[2]);
+    let conversation = conversations.get(key(accountId, id));
+    if (!conversation) {
+      if (options.autoCreate === false) return send(res, 404, { error: 'Resource could not be found' });
+      conversation = setConversation({ id, accountId });
+    }
+    const input = (body ?? {}) as Record<string, unknown>;
+    const action = `${method} ${match[3] ?? ''}`;
+    switch (action) {
+      case 'GET ':
+        return send(res, 200, conversationJson(conversation));
+      case 'POST messages':
+        return send(res, 200, {
+          id: nextMessageId++,
+          content: input.content ?? null,
+          inbox_id: conversation.inboxId,
+          echo_id: null,
+          conversation_id: conversation.id,
+          message_type: input.message_type === 'outgoing' || input.message_type === undefined ? 1 : 0,
+          content_type: input.content_type ?? 'text',
+          content_attributes: input.content_attributes ?? {},
+          created_at: Math.floor(Date.now() / 1000),
+          private: input.private === true,
+          sender: { id: 1, name: 'MCP-Crew', avatar_url: '', type: 'agent_bot' },
+        });
+      case 'GET labels':
+        return send(res, 200, { payload: conversation.labels });
+      case 'POST labels':
+        conversation.labels = Array.isArray(input.labels) ? input.labels.map(String) : [];
+        return send(res, 200, { payload: conversation.labels });
+      case 'POST custom_attributes':
+        conversation.customAttributes = (input.custom_attributes ?? {}) as Record<string, unknown>;
+        return send(res, 200, { custom_attributes: conversation.customAttributes });
+      case 'POST toggle_status': {
+        const status = input.status;
+        if (status !== 'open' && status !== 'pending' && status !== 'resolved' && status !== 'snoozed') {
+          return send(res, 422, { error: `invalid status ${String(status)}` });
+        }
+        conversation.status = status;
+        return send(res, 200, {
+          meta: {},
+          payload: {
+            success: true,
+            conversation_id: conversation.id,
+            current_status: status,
+            snoozed_until: null,
+          },
+        });
+      }
+      default:
+        return send(res, 404, { error: 'Resource could not be found' });
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => send(res, 500, { error: 'fake failed' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    setConversation,
+    conversation: (id, accountId = 1) => conversations.get(key(accountId, id)),
+    respondNext: (response) => scripted.push(response),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function conversationJson(c: FakeConversation): Record<string, unknown> {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    meta: {
+      sender: { id: 1, name: 'Cliente Demo', phone_number: '+573001234567', type: 'contact' },
+      channel: c.channel,
+      hmac_verified: false,
+    },
+    id: c.id,
+    messages: [],
+    account_id: c.accountId,
+    uuid: `00000000-0000-4000-8000-${String(c.id).padStart(12, '0')}`,
+    additional_attributes: {},
+    agent_last_seen_at: 0,
+    assignee_last_seen_at: 0,
+    can_reply: true,
+    contact_last_seen_at: 0,
+    custom_attributes: c.customAttributes,
+    inbox_id: c.inboxId,
+    labels: c.labels,
+    muted: false,
+    snoozed_until: null,
+    status: c.status,
+    created_at: now,
+    timestamp: now,
+    unread_count: 0,
+    last_activity_at: now,
+    priority: null,
+    waiting_since: 0,
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
