@@ -2,6 +2,7 @@ import { loadSettings } from '@mcp-crew/config';
 import { startHttp, type HttpApp } from './bootstrap.js';
 import { createLogger } from './logger.js';
 import { createRuntime } from './runtime/create-runtime.js';
+import { startSandboxIfUsed } from './runtime/start-sandbox.js';
 import type { Runtime } from './runtime/runtime.js';
 
 export interface ServeOptions {
@@ -17,9 +18,17 @@ export async function serve(options: ServeOptions): Promise<{ runtime: Runtime; 
   const env = options.env ?? process.env;
   const settings = loadSettings(env);
   const logger = createLogger(settings.LOG_LEVEL);
-  const runtime = await createRuntime({ settings, logger, env });
-  if (options.worker) await runtime.startWorker();
+  const sandbox = await startSandboxIfUsed(settings, env);
+  if (sandbox) logger.info({ url: sandbox.url }, 'Odoo sandbox started for the tenants that use it');
+  const runtime = await createRuntime({ settings, logger, env, sandboxUrl: sandbox?.url });
   const http = options.http ? await startHttp(runtime) : undefined;
+  if (options.worker) {
+    // Not awaited: a worker waits for Redis, and the HTTP side must answer meanwhile (500 to Chatwoot, 503 on /health).
+    void runtime.startWorker().then(
+      () => logger.info({ queue: runtime.queueKind }, 'worker consuming the queue'),
+      (error: unknown) => logger.error({ err: error }, 'worker failed to start'),
+    );
+  }
   logger.info(
     { url: http?.url, queue: runtime.queueKind, worker: options.worker, tenants: runtime.describeTenants() },
     'MCP-Crew is ready',
@@ -27,6 +36,7 @@ export async function serve(options: ServeOptions): Promise<{ runtime: Runtime; 
   const stop = async () => {
     await http?.close();
     await runtime.close();
+    await sandbox?.close();
   };
   return { runtime, http, stop };
 }

@@ -77,6 +77,7 @@ function toOdoo(id: string, odoo: NonNullable<TenantFileEntry['odoo']>, sandboxU
     apiKey: odoo.apiKey ?? new Secret(ODOO_SANDBOX_CREDENTIALS.apiKey),
     protocol: odoo.protocol === 'auto' ? undefined : odoo.protocol,
     allowWrites: odoo.allowWrites,
+    sandbox: odoo.url === 'sandbox',
   };
 }
 

@@ -18,6 +18,7 @@ export const settingsSchema = z.object({
   HOST: z.string().default('127.0.0.1').describe('Interface to bind; use 0.0.0.0 in a container.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: optionalUrl.describe('Redis for the queue and conversation state; unset = in-process.'),
+  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]+$/).default('mcp-crew').describe('Prefix of every Redis key the queue and state use.'),
   TENANTS_FILE: z.string().default('config/tenants.yaml').describe('Tenant directory file (YAML or JSON).'),
   CREWS_DIR: z.string().default('crews').describe('Folder of crew definitions.'),
   DATA_DIR: z.string().default('.data').describe('Where embedded stores keep their files.'),

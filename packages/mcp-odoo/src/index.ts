@@ -7,3 +7,4 @@ export * from './server.js';
 export * from './defaults.js';
 export * from './env.js';
 export * from './run.js';
+export * from './odoo/cached-odoo-api.js';

@@ -1,2 +1,11 @@
 // Test support for every package's specs; each module appends its export below.
 export * from './chatwoot-fixtures.js';
+export * from './fake-chatwoot-server.js';
+export * from './cache-contract.js';
+export * from './inbound-message.js';
+export * from './wait-for.js';
+export * from './recording-worker.js';
+export * from './inbound-queue-contract.js';
+export * from './state-store-contract.js';
+export * from './vector-store-contract.js';
+export * from './document-store-contract.js';

@@ -1,4 +1,5 @@
-import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { QueueInspection } from '@mcp-crew/core';
 import type { IntakeMetrics, TurnMetrics } from '@mcp-crew/pipeline';
 
 /** The app's Prometheus metrics. One registry per runtime so tests and several apps in a process don't collide. */
@@ -19,6 +20,19 @@ export class Metrics implements IntakeMetrics, TurnMetrics {
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Exposes the queue's own counters (enqueued, duplicates, turns, retries, exhausted) at scrape time. */
+  watchQueue(queue: QueueInspection): void {
+    new Gauge({
+      name: 'mcp_crew_queue_events',
+      help: 'Queue counters since this process started, by event.',
+      labelNames: ['event'],
+      registers: [this.registry],
+      collect() {
+        for (const [event, value] of Object.entries(queue.stats())) if (typeof value === 'number') this.set({ event }, value);
+      },
+    });
   }
 
   outcome(tenant: string, outcome: string, reason: string): void {

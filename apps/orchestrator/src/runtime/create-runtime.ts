@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { DeterministicSelector, type ChatwootGateway, type InboundQueue, type SpecialistRegistry, type TenantConfig, type TenantId } from '@mcp-crew/core';
+import { DeterministicSelector, type ChatwootGateway, type SpecialistRegistry, type TenantConfig, type TenantId } from '@mcp-crew/core';
 import { FileTenantDirectory, type Settings } from '@mcp-crew/config';
 import { loadCrews } from '@mcp-crew/crews';
 import { ConsoleChatwootGateway, HttpChatwootGateway } from '@mcp-crew/chatwoot-client';
 import { TurnProcessor, WebhookIntake } from '@mcp-crew/pipeline';
+import { createDefaultSpecialists } from '@mcp-crew/agents';
 import { InMemoryQueue } from '@mcp-crew/queue-memory';
 import { BullMqQueue } from '@mcp-crew/queue-bullmq';
 import { MemoryConversationStateStore } from '@mcp-crew/state-memory';
@@ -16,16 +17,13 @@ export interface RuntimeOptions {
   settings: Settings;
   logger: Logger;
   env?: NodeJS.ProcessEnv;
-  /** Replaces the specialists (tests, and the agents issue). Default: none, so every turn goes to a human. */
+  /** Replaces the specialists (tests). Default: Mastra agents on the offline engine (OpenAI when OPENAI_API_KEY is set). */
   specialists?: SpecialistRegistry;
   /** Replaces how a tenant's Chatwoot gateway is made (tests). */
   gateway?: (tenant: TenantConfig) => ChatwootGateway;
   /** Base URL that `odoo.url: sandbox` resolves to. */
   sandboxUrl?: string;
 }
-
-/** Until the agents land, no specialist exists: the pipeline hands every turn to a human, saying so. */
-const NO_SPECIALISTS: SpecialistRegistry = { get: () => undefined };
 
 /** Composes the orchestrator from settings: the composition root, shared by `crew serve` and the tests. */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -42,10 +40,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     backoffMs: settings.QUEUE_BACKOFF_MS,
     idempotencyTtlMs: settings.IDEMPOTENCY_TTL_SECONDS * 1000,
   };
-  const queue: InboundQueue = settings.REDIS_URL
-    ? new BullMqQueue({ url: settings.REDIS_URL, settings: queueSettings, concurrency: settings.WORKER_CONCURRENCY })
-    : new InMemoryQueue({ settings: queueSettings, concurrency: settings.WORKER_CONCURRENCY });
-  const state = settings.REDIS_URL ? new RedisConversationStateStore({ url: settings.REDIS_URL }) : new MemoryConversationStateStore();
+  const prefix = settings.QUEUE_PREFIX;
+  const queue = settings.REDIS_URL
+    ? new BullMqQueue({ url: settings.REDIS_URL, prefix, settings: queueSettings, concurrency: settings.WORKER_CONCURRENCY, logger })
+    : new InMemoryQueue({ settings: queueSettings, concurrency: settings.WORKER_CONCURRENCY, logger });
+  if (queue instanceof BullMqQueue) {
+    // Start anyway when Redis is late: /health says 503 and webhooks get 500 (Chatwoot retries) until it answers.
+    await queue.waitUntilReady(2000).catch(() => logger.warn('Redis is not reachable yet; webhooks are refused with 500 until it is'));
+  }
+  const state = settings.REDIS_URL ? new RedisConversationStateStore({ url: settings.REDIS_URL, prefix }) : new MemoryConversationStateStore();
+  metrics.watchQueue(queue);
 
   const gateways = new Map<TenantId, ChatwootGateway>();
   const gateway =
@@ -65,11 +69,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     metrics,
     maxAgeSeconds: settings.WEBHOOK_MAX_AGE_SECONDS,
   });
+  const agents = options.specialists ? undefined : createDefaultSpecialists({ env, logger });
   const processor = new TurnProcessor({
     tenants,
     crews,
     selector: new DeterministicSelector(),
-    specialists: options.specialists ?? NO_SPECIALISTS,
+    specialists: options.specialists ?? agents!,
     gateway,
     state,
     logger,
@@ -98,6 +103,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     startWorker: () => queue.startWorker(processor),
     close: async () => {
       await queue.close();
+      await agents?.close();
       await (state as { close?: () => Promise<void> }).close?.();
     },
   };

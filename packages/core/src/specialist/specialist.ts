@@ -1,3 +1,4 @@
+import type { ConversationState } from '../conversation/conversation-state.js';
 import type { CrewDefinition } from '../crew/crew.js';
 import type { Turn } from '../message/message.js';
 import type { SpecialistKind, TenantConfig } from '../tenant/tenant.js';
@@ -24,12 +25,16 @@ export interface SpecialistResult {
   handoff?: Handoff;
   labels?: string[];
   attributes?: Record<string, unknown>;
+  /** Conversation facts the specialist learned (partner, quotation, pending confirmation); merged into the state. */
+  state?: Partial<Omit<ConversationState, 'history' | 'crew' | 'specialist'>>;
 }
 
 export interface SpecialistContext {
   tenant: TenantConfig;
   crew: CrewDefinition;
   specialist: SpecialistKind;
+  /** What the conversation remembers from earlier turns (history, partner, quotation, pending confirmation). */
+  state?: ConversationState;
 }
 
 /** A specialist answers a turn. The agents issue implements it with Mastra agents. */
@@ -47,6 +52,8 @@ export interface SelectorInput {
   /** The specialist that handled the conversation last, if any. */
   current?: SpecialistKind;
   enabled: readonly SpecialistKind[];
+  /** The crew's fallback when the turn gives no signal; the first enabled member when absent or disabled. */
+  defaultSpecialist?: SpecialistKind;
   language: string;
 }
 

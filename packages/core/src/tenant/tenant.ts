@@ -36,6 +36,8 @@ export interface OdooConnection {
   apiKey: Secret;
   protocol?: 'jsonrpc' | 'xmlrpc' | 'json2';
   allowWrites: boolean;
+  /** True when this is the bundled Odoo sandbox (development), which the main job starts itself. */
+  sandbox: boolean;
 }
 
 /** Everything the pipeline needs to serve one tenant. */

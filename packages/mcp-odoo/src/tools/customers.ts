@@ -64,7 +64,9 @@ export const findCustomers = defineTool({
     const fields = await partnerFields(ctx);
     const domain = customerDomain(query, fields.filter((f) => f === 'phone' || f === 'mobile'));
     const rows = await ctx.api.searchRead('res.partner', domain, { fields, limit: limit + 1, order: 'customer_rank desc, name asc' });
-    const list = bounded(rows.map(toCustomer), rows.length, limit, 'give a fuller name, the e-mail or the phone');
+    // The exact count costs a call: only when there are more than shown.
+    const count = rows.length > limit ? await ctx.api.searchCount('res.partner', domain) : rows.length;
+    const list = bounded(rows.map(toCustomer), count, limit, 'give a fuller name, the e-mail or the phone');
     const text = list.items.length === 0 ? `No customer matches "${query}".` : list.items.map(describeCustomer).join('\n');
     return { result: { customers: list.items, count: list.count, truncated: list.truncated, hint: list.hint }, text };
   },

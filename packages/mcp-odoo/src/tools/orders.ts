@@ -63,12 +63,13 @@ export async function readOrder(ctx: ToolContext, orderId: number, options: { po
     ctx.schema.lineUomField(),
     ctx.schema.lineTaxesField(),
   ]);
-  const [[order], lines] = await Promise.all([
+  // The three reads are independent: one round trip.
+  const [[order], lines, portal] = await Promise.all([
     ctx.api.read('sale.order', [orderId], orderFields),
     ctx.api.searchRead('sale.order.line', [['order_id', '=', orderId]], { fields: [...lineFields, uomField, taxField], order: 'sequence asc, id asc' }),
+    options.portal ? portalUrl(ctx, orderId).catch(() => undefined) : undefined,
   ]);
   if (!order) throw new CrewError('ODOO_MISSING_RECORD', `sales order ${orderId} does not exist`, { domain: 'odoo', category: 'user' });
-  const portal = options.portal ? await portalUrl(ctx, orderId) : undefined;
   return toOrder(ctx, order, lines.filter((l) => !l['display_type']), uomField, taxField, portal);
 }
 

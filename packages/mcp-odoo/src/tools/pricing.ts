@@ -3,6 +3,7 @@ import { m2oId, m2oName, num } from '../odoo/values.js';
 import type { ToolContext } from './tool.js';
 
 const SPECIFICITY = ['0_product_variant', '1_product', '2_product_category', '3_global'];
+const RULE_FIELDS = ['applied_on', 'product_id', 'product_tmpl_id', 'categ_id', 'compute_price', 'fixed_price', 'percent_price', 'price_discount', 'price_surcharge', 'base', 'min_quantity'];
 
 export interface PriceQuote {
   price: number;
@@ -16,13 +17,17 @@ export interface PriceQuote {
  * Other bases (cost, another pricelist) fall back to the list price; the quotation's figures always come
  * from Odoo itself.
  */
-export async function pricesFor(ctx: ToolContext, products: OdooRecord[], customerId?: number, quantity = 1): Promise<Map<number, PriceQuote>> {
+export async function pricesFor(
+  ctx: ToolContext,
+  products: OdooRecord[],
+  customer?: number | Promise<CustomerPricelist | undefined>,
+  quantity = 1,
+): Promise<Map<number, PriceQuote>> {
   const quotes = new Map(products.map((p) => [p.id, { price: num(p['list_price']) } as PriceQuote]));
-  if (customerId === undefined || products.length === 0) return quotes;
-  const [partner] = await ctx.api.read('res.partner', [customerId], ['property_product_pricelist']);
-  const pricelistId = m2oId(partner?.['property_product_pricelist']);
-  if (pricelistId === undefined) return quotes;
-  const pricelist = m2oName(partner?.['property_product_pricelist']);
+  if (customer === undefined) return quotes;
+  const found = typeof customer === 'number' ? await customerPricelist(ctx, customer) : await customer;
+  if (found === undefined || products.length === 0) return quotes;
+  const { id: pricelistId, name: pricelist } = found;
   const ids = (key: string) => [...new Set(products.map((p) => m2oId(p[key])).filter((v): v is number => v !== undefined))];
   const items = await ctx.api.searchRead(
     'product.pricelist.item',
@@ -34,7 +39,8 @@ export async function pricesFor(ctx: ToolContext, products: OdooRecord[], custom
       ['categ_id', 'in', ids('categ_id')],
       ['applied_on', '=', '3_global'],
     ],
-    { fields: ['applied_on', 'product_id', 'product_tmpl_id', 'categ_id', 'compute_price', 'fixed_price', 'percent_price', 'price_discount', 'price_surcharge', 'base', 'min_quantity'] },
+    // Asking for a field this Odoo lacks is a fault: read only the rule fields it has (formula fields vary).
+    { fields: await ctx.schema.pick('product.pricelist.item', RULE_FIELDS) },
   );
   for (const product of products) {
     const rule = items
@@ -43,6 +49,21 @@ export async function pricesFor(ctx: ToolContext, products: OdooRecord[], custom
     if (rule) quotes.set(product.id, { price: apply(rule, num(product['list_price'])), pricelist });
   }
   return quotes;
+}
+
+export interface CustomerPricelist {
+  id: number;
+  name?: string;
+}
+
+/**
+ * The customer's pricelist (one read). Callers may start it alongside the product search, since it
+ * does not depend on it: one round trip less.
+ */
+export async function customerPricelist(ctx: ToolContext, customerId: number): Promise<CustomerPricelist | undefined> {
+  const [partner] = await ctx.api.read('res.partner', [customerId], ['property_product_pricelist']);
+  const id = m2oId(partner?.['property_product_pricelist']);
+  return id === undefined ? undefined : { id, name: m2oName(partner?.['property_product_pricelist']) };
 }
 
 function applies(item: OdooRecord, product: OdooRecord): boolean {

@@ -3,7 +3,7 @@ import { CrewError } from '@mcp-crew/core';
 import type { OdooDomain, OdooRecord } from '../odoo/odoo-api.js';
 import { m2oName, num, plain, text } from '../odoo/values.js';
 import { bounded } from './lists.js';
-import { pricesFor } from './pricing.js';
+import { customerPricelist, pricesFor } from './pricing.js';
 import { defineTool, type ToolContext } from './tool.js';
 
 const PRODUCT_FIELDS = [
@@ -65,8 +65,10 @@ export function productDomain(query: string): OdooDomain {
 }
 
 export async function loadProducts(ctx: ToolContext, ids: number[], customerId?: number): Promise<Product[]> {
+  const pricelist = customerId === undefined ? undefined : customerPricelist(ctx, customerId);
+  pricelist?.catch(() => undefined); // awaited below; keeps an early product failure from leaving it unhandled
   const rows = await ctx.api.read('product.product', ids, await productFields(ctx));
-  const prices = await pricesFor(ctx, rows, customerId);
+  const prices = await pricesFor(ctx, rows, pricelist);
   return rows.map((r) => toProduct(r, prices.get(r.id) ?? { price: num(r['list_price']) }));
 }
 
@@ -85,10 +87,17 @@ export const searchProducts = defineTool({
   async run({ query, customer_id, in_stock_only, limit }, ctx) {
     const domain = productDomain(query);
     if (in_stock_only) domain.unshift('&', ['qty_available', '>', 0]);
+    const pricelist = customer_id === undefined ? undefined : customerPricelist(ctx, customer_id);
+    pricelist?.catch(() => undefined); // awaited below; keeps an early search failure from leaving it unhandled
     const fields = await productFields(ctx);
+    // One row more than asked tells whether there are more; only then is the exact count worth a call.
     const rows = await ctx.api.searchRead('product.product', domain, { fields, limit: limit + 1, order: 'name asc' });
-    const prices = await pricesFor(ctx, rows.slice(0, limit), customer_id);
-    const list = bounded(rows.map((r) => toProduct(r, prices.get(r.id) ?? { price: num(r['list_price']) })), rows.length, limit, 'add words (colour, size) to narrow it');
+    const shown = rows.slice(0, limit);
+    const [prices, count] = await Promise.all([
+      pricesFor(ctx, shown, pricelist),
+      rows.length > limit ? ctx.api.searchCount('product.product', domain) : rows.length,
+    ]);
+    const list = bounded(shown.map((r) => toProduct(r, prices.get(r.id) ?? { price: num(r['list_price']) })), count, limit, 'add words (colour, size) to narrow it');
     const text = list.items.length === 0 ? `No product matches "${query}".` : [...list.items.map(describeProduct), list.hint].filter(Boolean).join('\n');
     return { result: { products: list.items, count: list.count, truncated: list.truncated, hint: list.hint }, text };
   },
@@ -138,7 +147,8 @@ export const checkStock = defineTool({
 });
 
 export function describeProduct(p: Product): string {
-  const code = p.default_code ? ` [${p.default_code}]` : '';
+  // Odoo's display_name already starts with "[CODE]" when the product has a reference.
+  const code = p.default_code && !p.name.includes(`[${p.default_code}]`) ? ` [${p.default_code}]` : '';
   const stock = p.stock_tracked ? `${p.qty_available} on hand, ${p.forecast} forecast` : 'stock not tracked';
   return `#${p.id} ${p.name}${code}: ${p.price} ${p.currency ?? ''}/${p.uom ?? 'unit'} before taxes${p.pricelist ? ` (${p.pricelist})` : ''}; ${stock}`;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CrewError } from '@mcp-crew/core';
 import { m2oName, num, text } from '../odoo/values.js';
 import { bounded } from './lists.js';
+import { explainMissing } from './missing-records.js';
 import { describeOrder, orderSchema, orderShape, readOrder, resolveOrderId, STATE_LABELS } from './orders.js';
 import { defineTool, type ToolContext } from './tool.js';
 
@@ -47,7 +48,7 @@ export const createQuotation = defineTool({
       order_line: await Promise.all(lines.map(async (l) => [0, 0, await lineValues(ctx, l)])),
     };
     if (customer_reference) values['client_order_ref'] = customer_reference;
-    const id = await ctx.api.create('sale.order', values);
+    const id = await ctx.api.create('sale.order', values).catch((error: unknown) => explainMissing(ctx, error, { customerId: customer_id, productIds: lines.map((l) => l.product_id) }));
     const order = await readOrder(ctx, id);
     return { result: order, text: `Created ${describeOrder(order)}` };
   },
@@ -76,7 +77,7 @@ export const updateQuotationLines = defineTool({
       ...update.map((u) => [1, u.line_id, { product_uom_qty: u.quantity }]),
       ...remove.map((id) => [2, id]),
     ];
-    await ctx.api.write('sale.order', [orderId], { order_line: commands });
+    await ctx.api.write('sale.order', [orderId], { order_line: commands }).catch((error: unknown) => explainMissing(ctx, error, { productIds: add.map((l) => l.product_id) }));
     const order = await readOrder(ctx, orderId);
     return { result: order, text: `Updated ${describeOrder(order)}` };
   },

@@ -67,7 +67,7 @@ export class TurnProcessor implements TurnWorker {
       defaultSpecialist: crew.defaultSpecialist,
       language: crew.language,
     });
-    const context = { tenant, crew, specialist: selection.specialist };
+    const context = { tenant, crew, specialist: selection.specialist, state };
     const log = { tenant: tenant.id, conversation: turn.conversationId, crew: crew.name, specialist: selection.specialist };
 
     let result: SpecialistResult;
@@ -80,7 +80,7 @@ export class TurnProcessor implements TurnWorker {
         : { replies: [], handoff: { reason: 'no_specialist', note: note(turn, crew, noSpecialistLine(crew, selection.specialist)) } };
     }
 
-    const shape = (reply: string) => applyChannelPolicy(reply, crew.policy, shapeContext(turn, tenant));
+    const shape = (reply: string) => applyChannelPolicy(reply, crew.policy, shapeContext(turn, tenant, crew));
     for (const reply of result.replies) {
       for (const part of shape(reply)) await gateway.sendMessage(ref, { content: part });
     }
@@ -105,7 +105,7 @@ export class TurnProcessor implements TurnWorker {
       reason: 'processing_failed',
       note: note(turn, crew, `MCP-Crew could not process this conversation after its retries (${failure}).`),
     };
-    const customerParts = applyChannelPolicy(FAILURE_MESSAGE[crew.language], crew.policy, shapeContext(turn, tenant));
+    const customerParts = applyChannelPolicy(FAILURE_MESSAGE[crew.language], crew.policy, shapeContext(turn, tenant, crew));
     await handOver(this.deps.gateway(tenant), refOf(turn), { handoff, labels: crew.escalation.labels, customerParts });
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
     this.deps.logger.error({ tenant: tenant.id, conversation: turn.conversationId, error: failure }, 'turn failed; handed to a human');
@@ -125,8 +125,8 @@ function refOf(turn: Turn): ConversationRef {
   return { accountId: lastMessage(turn).accountId, conversationId: turn.conversationId };
 }
 
-function shapeContext(turn: Turn, tenant: TenantConfig) {
-  return { customerName: lastMessage(turn).sender.name || undefined, businessName: tenant.name };
+function shapeContext(turn: Turn, tenant: TenantConfig, crew: CrewDefinition) {
+  return { customerName: lastMessage(turn).sender.name || undefined, businessName: tenant.name, language: crew.language };
 }
 
 function noSpecialistLine(crew: CrewDefinition, specialist: string): string {
@@ -151,5 +151,6 @@ function remember(
     { role: 'customer' as const, text, at },
     ...result.replies.map((reply) => ({ role: 'bot' as const, text: reply, at })),
   ].slice(-HISTORY_LIMIT);
-  return { crew, specialist, history, updatedAt: at };
+  // Keep what earlier turns learned (partner, quotation) and apply what this turn's specialist learned.
+  return { ...state, ...result.state, crew, specialist, history, updatedAt: at };
 }

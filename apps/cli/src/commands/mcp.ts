@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+
+interface TransportOptions {
+  stdio?: boolean;
+  http?: string;
+}
+
+function transport(opts: TransportOptions): { mode: 'stdio' } | { mode: 'http'; port: number } {
+  if (opts.stdio && opts.http) throw new Error('choose one of --stdio or --http PORT');
+  if (opts.http) {
+    const port = Number(opts.http);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--http expects a port number, got "${opts.http}"`);
+    return { mode: 'http', port };
+  }
+  return { mode: 'stdio' };
+}
+
+export function registerMcp(program: Command): void {
+  const mcp = program.command('mcp').description('Serve one of the MCP servers (stdio for desktop clients, Streamable HTTP for clusters).');
+  mcp
+    .command('chatwoot')
+    .description('MCP-Chatwoot for one account: CHATWOOT_URL, CHATWOOT_BOT_TOKEN, CHATWOOT_ACCOUNT_ID (HTTP: MCP_HTTP_TOKEN).')
+    .option('--stdio', 'serve over stdio (default)')
+    .option('--http <port>', 'serve over Streamable HTTP with a bearer token')
+    .action(async (opts: TransportOptions) => {
+      const { runChatwootMcp } = await import('@mcp-crew/mcp-chatwoot');
+      await runChatwootMcp(transport(opts));
+    });
+  mcp
+    .command('odoo')
+    .description('MCP-Odoo for one Odoo: ODOO_URL, ODOO_DB, ODOO_USER, ODOO_API_KEY; writes only with ODOO_ALLOW_WRITES=true (HTTP: MCP_HTTP_TOKEN).')
+    .option('--stdio', 'serve over stdio (default)')
+    .option('--http <port>', 'serve over Streamable HTTP with a bearer token')
+    .action(async (opts: TransportOptions) => {
+      const { runOdooMcp } = await import('@mcp-crew/mcp-odoo');
+      await runOdooMcp(transport(opts));
+    });
+}

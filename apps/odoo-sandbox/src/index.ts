@@ -1,0 +1,1 @@
+export { parseSandboxArgs } from './options.js';

@@ -1,0 +1,101 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { signChatwootBody } from '@mcp-crew/pipeline';
+import { loadChatwootFixture } from '@mcp-crew/testing';
+import { loadSettings } from '@mcp-crew/config';
+import type { SpecialistRegistry } from '@mcp-crew/core';
+import { createRuntime } from '../src/runtime/create-runtime.js';
+import { startHttp } from '../src/bootstrap.js';
+
+export const CREWS_DIR = fileURLToPath(new URL('../../../crews', import.meta.url));
+
+/** A tenants file for tests: the demo tenant pointed at a local fake Chatwoot. */
+export function writeTenantsFile(chatwootUrl: string, extra = ''): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mcp-crew-e2e-'));
+  const file = join(dir, 'tenants.yaml');
+  writeFileSync(
+    file,
+    `tenants:
+  - id: demo
+    name: Pinturas El Arcoíris
+    chatwootAccountId: 3
+    chatwoot: {baseUrl: "${chatwootUrl}", botToken: bot-token-e2e-123, webhookSecret: whsec_test_secret}
+    inboxCrews: {"77": mercadolivre}
+${extra}`,
+  );
+  return file;
+}
+
+export interface AppOptions {
+  tenantsFile: string;
+  redisUrl?: string;
+  specialists?: SpecialistRegistry;
+  env?: Record<string, string>;
+}
+
+export async function startApp(options: AppOptions) {
+  const env = {
+    TENANTS_FILE: options.tenantsFile,
+    CREWS_DIR,
+    REDIS_URL: options.redisUrl ?? '',
+    COALESCE_WINDOW_MS: '150',
+    QUEUE_BACKOFF_MS: '50',
+    QUEUE_ATTEMPTS: '3',
+    QUEUE_PREFIX: `e2e-${process.pid}-${Date.now()}`,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  };
+  const settings = loadSettings(env);
+  const runtime = await createRuntime({ settings, logger: pino({ level: 'silent' }), env, specialists: options.specialists });
+  const http = await startHttp(runtime, 0, '127.0.0.1');
+  // Not awaited: with Redis down the worker waits for it, while HTTP must already answer (500, 503).
+  void runtime.startWorker().catch(() => undefined);
+  return {
+    runtime,
+    url: http.url,
+    close: async () => {
+      await http.close();
+      await runtime.close();
+    },
+  };
+}
+
+/** A fixture re-signed with the current time (the recorded timestamps are months old). */
+export function signedFixture(name: string, mutate?: (body: Record<string, unknown>) => void) {
+  const fixture = loadChatwootFixture(name);
+  let raw = fixture.rawBody;
+  if (mutate) {
+    const body = structuredClone(fixture.body);
+    mutate(body);
+    raw = Buffer.from(JSON.stringify(body));
+  }
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return {
+    body: raw,
+    headers: {
+      'content-type': 'application/json',
+      'x-chatwoot-delivery': crypto.randomUUID(),
+      'x-chatwoot-timestamp': timestamp,
+      'x-chatwoot-signature': signChatwootBody('whsec_test_secret', timestamp, raw),
+    },
+  };
+}
+
+export async function post(url: string, request: { body: Buffer; headers: Record<string, string> }) {
+  const response = await fetch(url, { method: 'POST', body: request.body, headers: request.headers });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+/** Polls until `check` returns a truthy value (bounded), instead of sleeping a fixed time. */
+export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 8000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -1,0 +1,34 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { LogWriteAudit, type AuditLogger } from '@mcp-crew/mcp-odoo';
+import type { TenantConfig } from '@mcp-crew/core';
+import { modelFromEnv, type ModelEnv } from './model/model-from-env.js';
+import { AgentSpecialistRegistry } from './specialists/agent-registry.js';
+import type { SpecialistTrace } from './specialists/agent-specialist.js';
+import { InProcessTenantTools } from './tools/tenant-tools.js';
+
+export interface DefaultSpecialistsOptions {
+  env: ModelEnv;
+  logger: AuditLogger & { warn(obj: object, msg: string): void; debug?(obj: object, msg: string): void };
+  /** More MCP clients per tenant (knowledge search, ...). */
+  extraClients?: (tenant: TenantConfig) => Promise<Client[]>;
+  observe?: (trace: SpecialistTrace) => void;
+}
+
+/**
+ * The main job's specialists: Mastra agents on the offline engine (or OpenAI when OPENAI_API_KEY is set,
+ * with the engine as its fallback), MCP-Odoo in-process per tenant, Odoo writes in the log as audit.
+ */
+export function createDefaultSpecialists(options: DefaultSpecialistsOptions): AgentSpecialistRegistry {
+  const { logger } = options;
+  const model = modelFromEnv(options.env, (error) =>
+    logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'language model failed; the offline engine answered this step'),
+  );
+  return new AgentSpecialistRegistry({
+    tools: new InProcessTenantTools({ audit: new LogWriteAudit(logger), extraClients: options.extraClients }),
+    model: () => model,
+    observe: (trace) => {
+      logger.debug?.({ tenant: trace.tenant, conversation: trace.conversationId, specialist: trace.specialist, model: trace.model, outcome: trace.outcome, tools: trace.tools.map((t) => `${t.tool}:${t.ok ? 'ok' : 'failed'}`) }, 'specialist turn');
+      options.observe?.(trace);
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import { isExplicitYes } from '../guards/explicit-yes.js';
+import type { AgentContext } from './agent-context.js';
+import { mentions, onlyPleasantries, orderReference } from './lexicon.js';
+import { parseItems, type RequestedItem } from './parse-items.js';
+
+export type Intent =
+  | { kind: 'human' }
+  | { kind: 'confirm' }
+  | { kind: 'status' }
+  | { kind: 'booking' }
+  | { kind: 'rules' }
+  | { kind: 'quote'; items: RequestedItem[]; mode: 'create' | 'add' }
+  | { kind: 'search' }
+  | { kind: 'greeting' }
+  | { kind: 'thanks' }
+  | { kind: 'unknown'; why: string };
+
+/** What the customer wants, from their latest message and what the conversation has (a quotation, a pending yes). */
+export function detectIntent(text: string, context: AgentContext | undefined): Intent {
+  if (mentions(text, 'human')) return { kind: 'human' };
+  if (isExplicitYes(text)) return context?.pendingConfirmation ? { kind: 'confirm' } : { kind: 'unknown', why: 'a yes with nothing pending to confirm' };
+  if (orderReference(text) || mentions(text, 'orderStatus')) return { kind: 'status' };
+  if (mentions(text, 'booking')) return { kind: 'booking' };
+  const items = parseItems(text);
+  // "¿Tienen 10 galones de vinilo?" asks about stock; "necesito 10 galones" asks for a quotation.
+  if (items.length > 0 && (mentions(text, 'buy') || !mentions(text, 'product'))) return { kind: 'quote', items, mode: context?.quotation && mentions(text, 'add') ? 'add' : 'create' };
+  if (mentions(text, 'rules')) return { kind: 'rules' };
+  if (mentions(text, 'product')) return { kind: 'search' };
+  const pleasantry = onlyPleasantries(text);
+  if (pleasantry) return { kind: pleasantry };
+  return { kind: 'unknown', why: 'the offline engine did not recognise the request' };
+}

@@ -1,0 +1,66 @@
+import { foldText } from '@mcp-crew/core';
+import { firstName } from '../format.js';
+import { customerNameIn, type RequestedItem } from '../parse-items.js';
+import { call, data, failedCall, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
+import { textsFor } from '../texts.js';
+import { lookUpProduct } from './find-products.js';
+import { orderSummary, type OrderResult } from './order-summary.js';
+
+interface FoundCustomer { id: number; name: string }
+
+/**
+ * A quotation from a message such as "soy Ana Gómez, necesito 2 galones de esmalte blanco y 3 rodillos":
+ * find the customer, resolve every product, create the quotation (or add the lines to the working one),
+ * and show the summary Odoo computed.
+ */
+export function quoteFlow({ view, language }: FlowInput, items: RequestedItem[], mode: 'create' | 'add'): StepOutput {
+  const failed = failedCall(view);
+  if (failed) return failed;
+  const t = textsFor(language);
+  const context = view.context;
+  const pending: Array<[string, Record<string, unknown>]> = [];
+
+  let customer: FoundCustomer | undefined;
+  if (mode === 'create') {
+    const name = customerNameIn(view.text);
+    if (context?.partner && (!name || sameName(context.partner.name, name))) customer = context.partner;
+    else if (name) {
+      const found = resultOf(view, 'odoo_find_customers', { query: name });
+      if (!found) pending.push(['odoo_find_customers', { query: name, limit: 5 }]);
+      else {
+        const list = data<{ customers: FoundCustomer[] }>(found)?.customers ?? [];
+        const exact = list.filter((c) => sameName(c.name, name));
+        if (list.length === 0) return say(t.noCustomer(name));
+        customer = list.length === 1 ? list[0] : exact.length === 1 ? exact[0] : undefined;
+        if (!customer) return say(t.manyCustomers(name));
+      }
+    } else return say(t.askCustomer);
+  }
+
+  const chosen: Array<{ item: RequestedItem; productId: number }> = [];
+  for (const item of items) {
+    const lookup = lookUpProduct(view, item, customer?.id ?? context?.partner?.id);
+    if ('call' in lookup) pending.push(lookup.call);
+    else if (lookup.products[0]) chosen.push({ item, productId: lookup.products[0].id });
+    else return say(t.noProduct(item.said));
+  }
+  if (pending.length > 0) return call(view, pending);
+
+  const lines = chosen.map((c) => ({ product_id: c.productId, quantity: c.item.quantity }));
+  const tool = mode === 'create' ? 'odoo_create_quotation' : 'odoo_update_quotation_lines';
+  const done = resultOf(view, tool);
+  if (!done) {
+    return mode === 'create'
+      ? call(view, [[tool, { customer_id: customer!.id, lines }]])
+      : call(view, [[tool, { order_id: context!.quotation!.id, add: lines }]]);
+  }
+  const order = data<OrderResult>(done)!;
+  const intro = mode === 'create' ? t.quoteIntro(firstName(customer?.name) ?? '', order.name) : t.quoteUpdated(order.name);
+  return say(orderSummary(order, language, intro));
+}
+
+/** "Ana Gómez" matches "Ana Gómez" and "ana gomez"; every word the customer gave must be in the name. */
+function sameName(full: string, given: string): boolean {
+  const words = foldText(full).split(/\s+/);
+  return foldText(given).split(/\s+/).every((w) => words.includes(w));
+}

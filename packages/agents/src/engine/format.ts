@@ -1,0 +1,23 @@
+import type { Language } from '@mcp-crew/core';
+
+/**
+ * Money as the customer's language writes it: `$219.800` (es, pt) or `$219,800` (en). Only amounts taken
+ * from tool results are formatted; the figures guard reads both forms back.
+ */
+export function money(amount: number, language: Language, currency?: string): string {
+  const locale = language === 'en' ? 'en-US' : language === 'pt' ? 'pt-BR' : 'es-CO';
+  const decimals = Number.isInteger(amount) ? 0 : 2;
+  const digits = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true }).format(amount);
+  // es-CO groups with "." only from five digits in some ICU versions; force it for four-digit amounts too.
+  const grouped = language === 'en' ? digits : digits.replace(/^(\d)(\d{3})(?=$|,)/, '$1.$2');
+  return `$${grouped}${currency && currency !== 'COP' ? ` ${currency}` : ''}`;
+}
+
+export function quantity(value: number, language: Language): string {
+  return Number.isInteger(value) ? String(value) : value.toLocaleString(language === 'en' ? 'en-US' : 'es-CO');
+}
+
+/** First name for a friendly reply. */
+export function firstName(name: string | undefined): string | undefined {
+  return name?.trim().split(/\s+/)[0] || undefined;
+}

@@ -1,0 +1,50 @@
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { detectLanguage } from '@mcp-crew/core';
+import { createStepModel } from '../model/step-model.js';
+import { detectIntent } from './detect-intent.js';
+import { confirmFlow } from './flows/confirm-flow.js';
+import { quoteFlow } from './flows/quote-flow.js';
+import { rulesFlow } from './flows/rules-flow.js';
+import { searchFlow } from './flows/search-flow.js';
+import { statusFlow } from './flows/status-flow.js';
+import { viewPrompt } from './prompt-view.js';
+import { handoff, say, type StepOutput } from './step.js';
+import { textsFor } from './texts.js';
+
+/**
+ * The offline intent engine: a `LanguageModelV3` that handles the common intents deterministically
+ * (es/pt/en) through the same Mastra agent and tools a provider's model gets. It resolves customers and
+ * products only through tools, states figures only from tool results, and hands anything it does not
+ * understand to a person.
+ */
+export function createOfflineEngine(): LanguageModelV3 {
+  return createStepModel({ provider: 'mcp-crew', modelId: 'offline-intent-engine', step: async (options) => offlineStep(viewPrompt(options)) });
+}
+
+export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
+  const language = detectLanguage(view.text) ?? view.context?.language ?? 'es';
+  const input = { view, language };
+  const intent = detectIntent(view.text, view.context);
+  switch (intent.kind) {
+    case 'human':
+      return handoff(view, 'customer_asked', 'The customer asked for a person.');
+    case 'confirm':
+      return confirmFlow(input);
+    case 'status':
+      return statusFlow(input);
+    case 'booking':
+      return handoff(view, 'out_of_scope', 'The customer wants to book a visit; the offline engine leaves booking to a person.');
+    case 'rules':
+      return rulesFlow(input);
+    case 'quote':
+      return quoteFlow(input, intent.items, intent.mode);
+    case 'search':
+      return searchFlow(input);
+    case 'greeting':
+      return say(view.context?.greeting ?? '👋');
+    case 'thanks':
+      return say(textsFor(language).thanks);
+    case 'unknown':
+      return handoff(view, 'out_of_scope', `Not handled automatically: ${intent.why}.`);
+  }
+}

@@ -1,0 +1,70 @@
+import { foldText } from '@mcp-crew/core';
+
+/** One product the customer asked for: "2 galones de esmalte blanco" → 2, galon, "esmalte blanco". */
+export interface RequestedItem {
+  quantity: number;
+  /** Canonical packaging unit when given: galon, cuarto, cunete. */
+  unit?: 'galon' | 'cuarto' | 'cunete';
+  /** Folded, singular words that describe the product. */
+  words: string[];
+  /** What the customer wrote, for replies. */
+  said: string;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  un: 1, uno: 1, una: 1, um: 1, uma: 1, one: 1, a: 1, an: 1,
+  dos: 2, dois: 2, duas: 2, two: 2, tres: 3, three: 3, cuatro: 4, quatro: 4, four: 4, cinco: 5, five: 5,
+  seis: 6, six: 6, siete: 7, sete: 7, seven: 7, ocho: 8, oito: 8, eight: 8, nueve: 9, nove: 9, nine: 9,
+  diez: 10, dez: 10, ten: 10, doce: 12, doze: 12, twelve: 12,
+};
+const UNITS: Record<string, RequestedItem['unit']> = {
+  galon: 'galon', galones: 'galon', galao: 'galon', galoes: 'galon', gallon: 'galon', gallons: 'galon',
+  cuarto: 'cuarto', cuartos: 'cuarto', quart: 'cuarto', quarts: 'cuarto',
+  cunete: 'cunete', cunetes: 'cunete', balde: 'cunete', baldes: 'cunete', bucket: 'cunete', buckets: 'cunete',
+};
+// Packaging words that say nothing about the product.
+const EMPTY_UNITS = new Set(['unidad', 'unidades', 'unidade', 'unidades', 'unit', 'units', 'piece', 'pieces', 'pieza', 'piezas']);
+const STOP = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'para', 'con', 'por', 'favor', 'porfa', 'do', 'da', 'dos', 'das', 'of', 'the', 'some', 'mas', 'more']);
+// "Vinilo tipo 1", "lija grano 220": the number belongs to the product's name, not the quantity.
+const PART_OF_NAME = new Set(['tipo', 'type', 'grano', 'numero', 'no', 'calibre', 'referencia', 'ref']);
+const SPLIT = /[,;\n]|\s+(?:y|e|and|mas|plus|tambien|also)\s+/;
+
+/**
+ * The quantities and products in a message: each clause with a quantity is one item. Clauses without a
+ * quantity ("hola", "soy Ana Gómez") are not items.
+ */
+export function parseItems(text: string): RequestedItem[] {
+  const items: RequestedItem[] = [];
+  for (const clause of foldText(text).split(SPLIT)) {
+    const words = clause.replace(/[^a-z0-9/"]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+    const at = words.findIndex((w, i) => (/^\d+$/.test(w) && !PART_OF_NAME.has(words[i - 1] ?? '')) || (w in NUMBER_WORDS && w !== 'a' && w !== 'an') || ((w === 'a' || w === 'an') && words.length > 1));
+    if (at < 0) continue;
+    const quantity = /^\d+$/.test(words[at]!) ? Number(words[at]) : NUMBER_WORDS[words[at]!]!;
+    let rest = words.slice(at + 1);
+    let unit: RequestedItem['unit'];
+    if (rest[0] && UNITS[rest[0]]) unit = UNITS[rest.shift()!];
+    else if (rest[0] && EMPTY_UNITS.has(rest[0])) rest.shift();
+    rest = rest.filter((w) => !STOP.has(w)).map(singular);
+    if (quantity > 0 && rest.length > 0) items.push({ quantity, unit, words: rest, said: words.slice(at).join(' ') });
+  }
+  return items;
+}
+
+/** Spanish/Portuguese/English plural to singular, for search words ("rodillos" → "rodillo", "brochas" → "brocha"). */
+export function singular(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith('ces')) return `${word.slice(0, -3)}z`;
+  if (/(?:ones|ores|ales|eles)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+const NAME_INTRO = /(?:\bsoy|\bme llamo|\bmi nombre es|\bhabla|\bsou|\bme chamo|\bmeu nome [eé]|\bi am|\bi'm|\bmy name is|\bthis is)\s+/iu;
+const NAME = /^(?:[A-ZÁÉÍÓÚÑÃÕÂÊÔÇ][\p{L}'-]+)(?:\s+(?:(?:de|del|da|dos)\s+)?[A-ZÁÉÍÓÚÑÃÕÂÊÔÇ][\p{L}'-]+){0,3}/u;
+
+/** The name a customer gives for themselves: "soy Ana Gómez", "me llamo…", "sou…", "I'm…", "my name is…". */
+export function customerNameIn(text: string): string | undefined {
+  const intro = NAME_INTRO.exec(text);
+  if (!intro) return undefined;
+  return NAME.exec(text.slice(intro.index + intro[0].length))?.[0];
+}

@@ -1,0 +1,42 @@
+import { foldText } from '@mcp-crew/core';
+import type { RequestedItem } from './parse-items.js';
+
+/** The fields of an `odoo_search_products` result the engine reads. */
+export interface FoundProduct {
+  id: number;
+  name: string;
+  price: number;
+  currency?: string;
+  uom?: string;
+  stock_tracked: boolean;
+  qty_available?: number;
+}
+
+/** A name's words, without the `[CODE]` prefix Odoo puts in display names. */
+function words(name: string): string[] {
+  return foldText(name.replace(/^\[[^\]]*\]\s*/, '')).replace(/[^a-z0-9/]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Orders search results by how well they fit the request: the product's first word is the noun the
+ * customer used, every requested word is in the name, the packaging matches, few extra words, and the
+ * quantity is in stock. Ties keep Odoo's order, so the choice is deterministic.
+ */
+export function rankProducts(products: FoundProduct[], item: Pick<RequestedItem, 'words' | 'unit' | 'quantity'>): FoundProduct[] {
+  const scored = products.map((product, index) => ({ product, index, score: score(product, item) }));
+  return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((s) => s.product);
+}
+
+function score(product: FoundProduct, item: Pick<RequestedItem, 'words' | 'unit' | 'quantity'>): number {
+  const name = words(product.name);
+  const wanted = item.words.map((w) => foldText(w));
+  const matched = wanted.filter((w) => name.some((n) => n.startsWith(w) || w.startsWith(n))).length;
+  let value = matched * 10 - (name.length - matched);
+  if (name[0] && wanted[0] && (name[0].startsWith(wanted[0]) || wanted[0].startsWith(name[0]))) value += 20;
+  const quarter = name.includes('1/4');
+  if (item.unit === 'galon') value += name.includes('galon') && !quarter ? 8 : -8;
+  if (item.unit === 'cuarto') value += quarter ? 8 : -8;
+  if (item.unit === 'cunete') value += name.includes('cunete') ? 8 : -8;
+  if (product.stock_tracked && (product.qty_available ?? 0) < item.quantity) value -= 3;
+  return value;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from '@jest/globals';
+import type { PendingConfirmation } from '@mcp-crew/core';
+import { ConversationGuard } from './conversation-guard.js';
+
+const pending: PendingConfirmation = { tool: 'odoo_confirm_quotation', target: { orderId: 12 }, summary: 'S00012 …', at: '2026-01-01T00:00:00Z' };
+const ana = { id: 5, name: 'Ana Gómez', verified: true };
+
+describe('ConversationGuard', () => {
+  it('runs a committing tool once, on an explicit yes to the pending summary of exactly that order', () => {
+    const guard = new ConversationGuard({ pendingConfirmation: pending, quotation: { id: 12, name: 'S00012' } }, 'sí, confírmala');
+    expect(guard.before('odoo_confirm_quotation', { order_id: 12 })).toEqual({ run: { order_id: 12 } });
+    expect(guard.before('odoo_confirm_quotation', { order_id: 12 })).toHaveProperty('refuse');
+  });
+
+  it.each([
+    ['no pending confirmation', {}, 'sí', { order_id: 12 }],
+    ['not a yes', { pendingConfirmation: pending }, 'ok', { order_id: 12 }],
+    ['another order', { pendingConfirmation: pending }, 'sí', { order_id: 13 }],
+    ['an order named instead of the one shown', { pendingConfirmation: pending }, 'sí', { order_id: 12, order_name: 'S00013' }],
+  ])('refuses to confirm with %s', (_why, state, text, input) => {
+    expect(new ConversationGuard(state, text).before('odoo_confirm_quotation', input)).toHaveProperty('refuse');
+  });
+
+  it('refuses cancelling and booking without their own pending confirmation', () => {
+    const guard = new ConversationGuard({ pendingConfirmation: pending }, 'sí');
+    expect(guard.before('odoo_cancel_quotation', { order_id: 12 })).toHaveProperty('refuse');
+    expect(guard.before('odoo_book_appointment', { start: '2026-01-05 09:00' })).toHaveProperty('refuse');
+  });
+
+  it('lists orders only for the verified customer of the conversation', () => {
+    expect(new ConversationGuard({ partner: ana }, '').before('odoo_list_customer_orders', {})).toEqual({ run: { customer_id: 5 } });
+    expect(new ConversationGuard({ partner: ana }, '').before('odoo_list_customer_orders', { customer_id: 6 })).toHaveProperty('refuse');
+    expect(new ConversationGuard({ partner: { ...ana, verified: false } }, '').before('odoo_list_customer_orders', { customer_id: 5 })).toHaveProperty('refuse');
+  });
+
+  it('withholds another customer\'s order and passes the conversation\'s own', () => {
+    const guard = new ConversationGuard({ partner: ana, orderIds: [12] }, '');
+    expect(guard.after('odoo_get_order', {}, { text: 'S00007', result: { order_id: 7, customer_id: 6 } })).toHaveProperty('refuse');
+    expect(guard.after('odoo_get_order', {}, { text: 'S00008', result: { order_id: 8, customer_id: 5 } })).toHaveProperty('pass');
+    expect(new ConversationGuard({ orderIds: [12] }, '').after('odoo_order_status', {}, { text: '', result: { order: { order_id: 12, customer_id: 9 } } })).toHaveProperty('pass');
+  });
+
+  it('strips contact data from customer searches', () => {
+    const out = new ConversationGuard({}, '').after('odoo_find_customers', {}, {
+      text: '#6 Carlos Pérez (carlos.perez@example.com, +57 311 234 5678)',
+      result: { customers: [{ id: 6, name: 'Carlos Pérez', email: 'carlos.perez@example.com', phone: '+57 311 234 5678', isCompany: false }] },
+    });
+    expect(JSON.stringify(out)).not.toMatch(/carlos\.perez@|311/);
+  });
+
+  it('keeps quotations to the conversation\'s customer and its own quotation', () => {
+    const guard = new ConversationGuard({ partner: ana, quotation: { id: 12, name: 'S00012' } }, '');
+    expect(guard.before('odoo_create_quotation', { customer_id: 6, lines: [] })).toHaveProperty('refuse');
+    expect(guard.before('odoo_update_quotation_lines', { order_id: 3, add: [] })).toHaveProperty('refuse');
+    expect(guard.before('odoo_update_quotation_lines', { order_id: 12, add: [] })).toHaveProperty('run');
+  });
+});

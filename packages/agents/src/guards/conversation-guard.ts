@@ -1,0 +1,75 @@
+import type { ConversationState } from '@mcp-crew/core';
+import type { AfterDecision, BeforeDecision, ToolGate } from '../tools/tool-gate.js';
+import { isCommitting } from './committing-tools.js';
+import { isExplicitYes } from './explicit-yes.js';
+
+type Output = { text: string; result?: Record<string, unknown> };
+
+/**
+ * The conversation's guard over tool calls. Committing tools need a pending confirmation for exactly that
+ * action and target plus an explicit yes as the customer's latest message (once per turn). Orders are read
+ * only for the conversation's own customer or the orders it created; customer searches never return other
+ * people's contact data.
+ */
+export class ConversationGuard implements ToolGate {
+  #committed = false;
+
+  constructor(
+    private readonly state: Pick<ConversationState, 'partner' | 'quotation' | 'orderIds' | 'pendingConfirmation'>,
+    private readonly latestText: string,
+  ) {}
+
+  before(tool: string, input: Record<string, unknown>): BeforeDecision {
+    if (isCommitting(tool)) return this.committing(tool, input);
+    const partner = this.state.partner;
+    switch (tool) {
+      case 'odoo_list_customer_orders':
+        if (!partner?.verified) return { refuse: 'orders are listed only for a customer identified by the contact\'s phone or e-mail' };
+        if (input['customer_id'] !== undefined && input['customer_id'] !== partner.id) return { refuse: 'orders of another customer are not shown' };
+        return { run: { ...input, customer_id: partner.id } };
+      case 'odoo_get_customer':
+        return partner && input['customer_id'] === partner.id ? { run: input } : { refuse: 'only the conversation\'s own customer record can be read' };
+      case 'odoo_create_quotation':
+        return partner && input['customer_id'] !== partner.id ? { refuse: `quotations in this conversation are for ${partner.name} only` } : { run: input };
+      case 'odoo_update_quotation_lines':
+        return this.ownsOrder(input['order_id']) ? { run: input } : { refuse: 'only the quotation of this conversation can be changed' };
+      case 'odoo_upsert_customer':
+        return input['customer_id'] === undefined && !partner ? { run: input } : { refuse: 'customer records are changed by a person' };
+      default:
+        return { run: input };
+    }
+  }
+
+  after(tool: string, _input: Record<string, unknown>, output: Output): AfterDecision {
+    if (tool === 'odoo_find_customers') return { pass: withoutContactData(output) };
+    if (tool === 'odoo_get_order' || tool === 'odoo_order_status') {
+      const order = (tool === 'odoo_get_order' ? output.result : (output.result?.['order'] as Record<string, unknown> | undefined)) ?? {};
+      const mine = this.ownsOrder(order['order_id']) || (this.state.partner?.verified === true && order['customer_id'] === this.state.partner.id);
+      return mine ? { pass: output } : { refuse: 'that order does not belong to this conversation\'s customer' };
+    }
+    return { pass: output };
+  }
+
+  private committing(tool: string, input: Record<string, unknown>): BeforeDecision {
+    const pending = this.state.pendingConfirmation;
+    if (this.#committed) return { refuse: 'only one committing action per message' };
+    if (!pending || pending.tool !== tool) return { refuse: `${tool} needs the customer's explicit yes to a summary of exactly this action, and none is pending` };
+    if (!isExplicitYes(this.latestText)) return { refuse: 'the customer\'s latest message is not an explicit yes' };
+    const target = pending.target;
+    if (target.orderId !== undefined && (input['order_id'] !== target.orderId || input['order_name'] !== undefined)) return { refuse: 'the action is not the one the customer was shown' };
+    if (target.start !== undefined && input['start'] !== target.start) return { refuse: 'the slot is not the one the customer was shown' };
+    this.#committed = true;
+    return { run: input };
+  }
+
+  private ownsOrder(id: unknown): boolean {
+    return typeof id === 'number' && (this.state.quotation?.id === id || (this.state.orderIds ?? []).includes(id));
+  }
+}
+
+/** Ids and names only: a search by name must not reveal anyone's phone, e-mail or document. */
+function withoutContactData(output: Output): Output {
+  const customers = ((output.result?.['customers'] as Array<Record<string, unknown>> | undefined) ?? []).map((c) => ({ id: c['id'], name: c['name'], isCompany: c['isCompany'] }));
+  const text = customers.length === 0 ? output.text : customers.map((c) => `#${String(c.id)} ${String(c.name)}`).join('\n');
+  return { text, result: { ...output.result, customers } };
+}

@@ -1,0 +1,115 @@
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { Agent } from '@mastra/core/agent';
+import {
+  EMPTY_CONVERSATION_STATE,
+  lastMessage,
+  turnText,
+  type Handoff,
+  type Specialist,
+  type SpecialistContext,
+  type SpecialistResult,
+  type Turn,
+} from '@mcp-crew/core';
+import type { AgentContext } from '../engine/agent-context.js';
+import { ConversationGuard } from '../guards/conversation-guard.js';
+import { checkFigures } from '../guards/figures.js';
+import { learn } from '../memory/learn.js';
+import { handoffTool } from '../tools/handoff-tool.js';
+import { toMastraTools, type McpToolSource } from '../tools/mcp-tools.js';
+import type { ToolCallRecord } from '../tools/tool-call-record.js';
+import { identifyCustomer } from './identify-customer.js';
+import { buildInstructions } from './instructions.js';
+
+/** What one turn of a specialist did, for logs, metrics and `crew chat`. */
+export interface SpecialistTrace {
+  tenant: string;
+  conversationId: number;
+  specialist: string;
+  model: string;
+  tools: ToolCallRecord[];
+  outcome: 'answered' | 'handoff' | 'refused_figures';
+}
+
+export interface AgentSpecialistDeps {
+  tools: McpToolSource[];
+  model: LanguageModelV3;
+  prompt: string;
+  maxSteps?: number;
+  /** How many earlier messages the model sees. */
+  historyTurns?: number;
+  observe?: (trace: SpecialistTrace) => void;
+}
+
+/**
+ * A specialist as a Mastra agent: instructions from the crew and its prompt file, the tenant's MCP tools
+ * behind the conversation guard, the conversation's memory as messages and context. Its reply is checked
+ * for invented figures before anyone sees it.
+ */
+export class AgentSpecialist implements Specialist {
+  constructor(private readonly deps: AgentSpecialistDeps) {}
+
+  async handle(turn: Turn, ctx: SpecialistContext): Promise<SpecialistResult> {
+    const state = ctx.state ?? EMPTY_CONVERSATION_STATE;
+    const text = turnText(turn);
+    const contact = lastMessage(turn).sender;
+    const records: ToolCallRecord[] = [];
+    const partner = state.partner ?? (await identifyCustomer(contact, this.deps.tools, records));
+    const facts = { partner, quotation: state.quotation, orderIds: state.orderIds, pendingConfirmation: state.pendingConfirmation };
+
+    const context: AgentContext = {
+      language: ctx.crew.language,
+      business: ctx.tenant.name,
+      greeting: ctx.crew.greeting,
+      contact: { name: contact.name || undefined, phone: contact.phone, email: contact.email },
+      ...(partner ? { partner } : {}),
+      ...(state.quotation ? { quotation: state.quotation } : {}),
+      ...(state.pendingConfirmation ? { pendingConfirmation: { tool: state.pendingConfirmation.tool, target: state.pendingConfirmation.target } } : {}),
+    };
+    const handoffs: Handoff[] = [];
+    const guard = new ConversationGuard(facts, lastMessage(turn).content);
+    const agent = new Agent({
+      id: `${ctx.tenant.id}-${ctx.crew.name}-${ctx.specialist}`,
+      name: `${ctx.specialist} (${ctx.crew.name})`,
+      instructions: buildInstructions({ prompt: this.deps.prompt, tenant: ctx.tenant, crew: ctx.crew, context }),
+      model: this.deps.model,
+      tools: { ...toMastraTools(this.deps.tools, guard, records), handoff_to_human: handoffTool(handoffs) },
+    });
+    const history = state.history
+      .slice(-(this.deps.historyTurns ?? 10))
+      .map((h) => (h.role === 'customer' ? { role: 'user' as const, content: h.text } : { role: 'assistant' as const, content: h.text }));
+
+    let reply = '';
+    try {
+      const output = await agent.generate([...history, { role: 'user' as const, content: text }], { maxSteps: this.deps.maxSteps ?? 8 });
+      reply = output.text.trim();
+    } catch (error) {
+      handoffs.push({ reason: 'processing_failed', note: `The agent failed: ${error instanceof Error ? error.message : 'unknown error'}.` });
+    }
+
+    const trace = (outcome: SpecialistTrace['outcome']) =>
+      this.deps.observe?.({ tenant: ctx.tenant.id, conversationId: turn.conversationId, specialist: ctx.specialist, model: this.deps.model.modelId, tools: records, outcome });
+    const learned = learn(facts, records, reply);
+    const requested = handoffs[0];
+    if (requested || !reply) {
+      trace('handoff');
+      const handoff = requested ?? { reason: 'processing_failed' as const, note: 'The agent gave no answer.' };
+      return { replies: [], handoff: { reason: handoff.reason, note: withRecords(handoff.note, records) }, state: { ...learned, pendingConfirmation: undefined } };
+    }
+    const sources = records.filter((r) => r.ok).flatMap((r) => [r.text, r.result ?? {}]);
+    const figures = checkFigures(reply, sources, text);
+    if (!figures.ok) {
+      trace('refused_figures');
+      const note = `The drafted reply quoted figures that no tool returned (${figures.unknown.join(', ')}), so it was not sent.`;
+      return { replies: [], handoff: { reason: 'processing_failed', note: withRecords(note, records) }, state: { ...learned, pendingConfirmation: undefined } };
+    }
+    trace('answered');
+    return { replies: [reply], state: learned };
+  }
+}
+
+/** The handoff note says what was done in Odoo, so the person does not ask again. */
+function withRecords(note: string, records: ToolCallRecord[]): string {
+  if (records.length === 0) return note;
+  const lines = records.map((r) => `- ${r.tool}: ${r.ok ? 'ok' : 'failed'} — ${r.text.split('\n')[0]?.slice(0, 160) ?? ''}`);
+  return `${note}\n\nWhat MCP-Crew did this turn:\n${lines.join('\n')}`;
+}

@@ -1,0 +1,80 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { createTool } from '@mastra/core/tools';
+import { z } from 'zod';
+import type { ToolCallRecord, ToolReply } from './tool-call-record.js';
+import type { ToolGate } from './tool-gate.js';
+
+/** A tool an MCP server offers, with the client that reaches it (in-process, stdio or HTTP alike). */
+export interface McpToolSource {
+  client: Client;
+  name: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+}
+
+/** Lists a server's tools once, keeping those in the allowlist (absent allowlist = all). */
+export async function listMcpTools(client: Client, allow?: ReadonlySet<string>): Promise<McpToolSource[]> {
+  const { tools } = await client.listTools();
+  return tools
+    .filter((t) => !allow || allow.has(t.name))
+    .map((t) => ({ client, name: t.name, description: t.description ?? t.name, inputSchema: t.inputSchema as Record<string, unknown> }));
+}
+
+/**
+ * Mastra tools that call MCP tools: the schema is the server's, the logic stays on the server. Every call
+ * passes the gate before and after, and lands in `records`.
+ */
+export function toMastraTools(sources: McpToolSource[], gate: ToolGate, records: ToolCallRecord[]) {
+  const tools: Record<string, ReturnType<typeof createTool>> = {};
+  for (const source of sources) {
+    tools[source.name] = createTool({
+      id: source.name,
+      description: source.description,
+      inputSchema: toZod(source.inputSchema),
+      execute: async (input: unknown): Promise<ToolReply> => runGated(source, asRecord(input), gate, records),
+    }) as ReturnType<typeof createTool>;
+  }
+  return tools;
+}
+
+async function runGated(source: McpToolSource, input: Record<string, unknown>, gate: ToolGate, records: ToolCallRecord[]): Promise<ToolReply> {
+  const before = gate.before(source.name, input);
+  if ('refuse' in before) {
+    records.push({ tool: source.name, input, ok: false, text: before.refuse, refused: before.refuse });
+    return { error: `REFUSED: ${before.refuse}` };
+  }
+  let outcome: CallToolResult;
+  try {
+    outcome = (await source.client.callTool({ name: source.name, arguments: before.run })) as CallToolResult;
+  } catch (error) {
+    const text = `TOOL_UNAVAILABLE: ${error instanceof Error ? error.message : 'the tool could not be reached'}`;
+    records.push({ tool: source.name, input: before.run, ok: false, text });
+    return { error: text };
+  }
+  const text = outcome.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+  if (outcome.isError) {
+    records.push({ tool: source.name, input: before.run, ok: false, text });
+    return { error: text };
+  }
+  const after = gate.after(source.name, before.run, { text, result: outcome.structuredContent });
+  if ('refuse' in after) {
+    records.push({ tool: source.name, input: before.run, ok: false, text: after.refuse, refused: after.refuse });
+    return { error: `REFUSED: ${after.refuse}` };
+  }
+  records.push({ tool: source.name, input: before.run, ok: true, text: after.pass.text, result: after.pass.result });
+  return after.pass;
+}
+
+function toZod(schema: Record<string, unknown>): z.ZodType {
+  try {
+    return z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]);
+  } catch {
+    // A schema zod cannot read still works: the server validates the arguments itself.
+    return z.record(z.string(), z.unknown());
+  }
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}

@@ -1,0 +1,70 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { connectInProcess } from '@mcp-crew/mcp-kit';
+import { buildOdooMcpServer, DEFAULT_ODOO_TOOL_SETTINGS, LogWriteAudit, OdooSchema, type WriteAudit } from '@mcp-crew/mcp-odoo';
+import { OdooClient } from '@mcp-crew/odoo-client';
+import type { TenantConfig, TenantId } from '@mcp-crew/core';
+import { listMcpTools, type McpToolSource } from './mcp-tools.js';
+
+/** Gives a tenant's MCP tools (every server it uses), connected once and reused by every turn. */
+export interface TenantTools {
+  forTenant(tenant: TenantConfig): Promise<McpToolSource[]>;
+  close(): Promise<void>;
+}
+
+export interface TenantToolsOptions {
+  /** Where Odoo writes are recorded. Default: nowhere but the result (use a log audit in production). */
+  audit?: WriteAudit;
+  /** More MCP clients for a tenant (knowledge search, MongoDB, ...), connected by the composition root. */
+  extraClients?: (tenant: TenantConfig) => Promise<Client[]>;
+}
+
+const SILENT_AUDIT = new LogWriteAudit({ info: () => undefined });
+
+/**
+ * MCP-Odoo in-process for each tenant's Odoo: one OdooClient, one server and one MCP client per tenant,
+ * cached. A tenant without a usable Odoo gets no Odoo tools (its specialists hand over instead).
+ */
+export class InProcessTenantTools implements TenantTools {
+  readonly #tenants = new Map<TenantId, Promise<{ clients: Client[]; tools: McpToolSource[] }>>();
+
+  constructor(private readonly options: TenantToolsOptions = {}) {}
+
+  async forTenant(tenant: TenantConfig): Promise<McpToolSource[]> {
+    let entry = this.#tenants.get(tenant.id);
+    if (!entry) {
+      entry = this.connect(tenant);
+      this.#tenants.set(tenant.id, entry);
+      // A failed connection is not cached: the next turn tries again.
+      entry.catch(() => this.#tenants.delete(tenant.id));
+    }
+    return (await entry).tools;
+  }
+
+  async close(): Promise<void> {
+    const entries = [...this.#tenants.values()];
+    this.#tenants.clear();
+    for (const entry of entries) {
+      const { clients } = await entry.catch(() => ({ clients: [] as Client[] }));
+      await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
+    }
+  }
+
+  private async connect(tenant: TenantConfig): Promise<{ clients: Client[]; tools: McpToolSource[] }> {
+    const clients: Client[] = [];
+    const odoo = tenant.odoo;
+    if (odoo && /^https?:\/\//.test(odoo.url)) {
+      const api = new OdooClient({ url: odoo.url, db: odoo.db, user: odoo.user, apiKey: odoo.apiKey, protocol: odoo.protocol, tenant: tenant.id });
+      const server = buildOdooMcpServer({
+        api,
+        schema: new OdooSchema(api),
+        tenantId: tenant.id,
+        audit: this.options.audit ?? SILENT_AUDIT,
+        settings: { ...DEFAULT_ODOO_TOOL_SETTINGS, allowWrites: odoo.allowWrites, baseUrl: odoo.url, timezone: tenant.timezone },
+      });
+      clients.push(await connectInProcess(server));
+    }
+    clients.push(...((await this.options.extraClients?.(tenant)) ?? []));
+    const tools = (await Promise.all(clients.map((c) => listMcpTools(c)))).flat();
+    return { clients, tools };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './redis-cache-store.js';
+export * from './cache-logger.js';

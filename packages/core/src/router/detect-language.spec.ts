@@ -1,0 +1,18 @@
+import { detectLanguage } from './detect-language.js';
+
+describe('detectLanguage', () => {
+  it.each([
+    ['Hola, ¿cuánto cuesta el galón de vinilo blanco?', 'es'],
+    ['Buenas tardes, necesito una cotización', 'es'],
+    ['Olá, quanto custa a tinta branca? Obrigado', 'pt'],
+    ['Preciso de uma cotação para o meu pedido', 'pt'],
+    ['Hi, how much is the white paint?', 'en'],
+    ['I want to check my order please', 'en'],
+  ])('"%s" is %s', (text, language) => {
+    expect(detectLanguage(text)).toBe(language);
+  });
+
+  it.each(['', '2', 'ok', '👍', 'S00012'])('cannot tell from "%s"', (text) => {
+    expect(detectLanguage(text)).toBeUndefined();
+  });
+});

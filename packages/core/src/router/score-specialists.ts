@@ -1,0 +1,104 @@
+import { SPECIALIST_KINDS, type SpecialistKind } from '../tenant/tenant.js';
+import { tokenize } from './fold-text.js';
+import { editDistance, soundKey, stemKey } from './sound-key.js';
+import { SPECIALIST_LEXICON } from './specialist-lexicon.js';
+
+/** How strongly a text points at one specialist, and the lexicon terms that said so. */
+export interface SpecialistScore {
+  score: number;
+  evidence: string[];
+}
+
+interface WordPattern {
+  key: string;
+  prefix: boolean;
+}
+
+interface Term {
+  label: string;
+  weight: number;
+  specialist: SpecialistKind;
+  words: WordPattern[];
+}
+
+interface Token {
+  key: string;
+  stem: string;
+}
+
+// Below this key length a one-letter typo too often turns a word into another word (cita/cinta).
+const FUZZY_MIN_LENGTH = 7;
+
+function compile(): Term[] {
+  const terms: Term[] = [];
+  for (const specialist of SPECIALIST_KINDS) {
+    for (const [weight, labels] of Object.entries(SPECIALIST_LEXICON[specialist])) {
+      for (const label of labels) {
+        const words = tokenize(label.replace(/\*$/, '')).map((word, i, all) => {
+          const prefix = label.endsWith('*') && i === all.length - 1;
+          return { key: prefix ? soundKey(word) : stemKey(soundKey(word)), prefix };
+        });
+        terms.push({ label, weight: Number(weight), specialist, words });
+      }
+    }
+  }
+  return terms;
+}
+
+const TERMS = compile();
+
+function wordMatches(pattern: WordPattern, token: Token): boolean {
+  if (pattern.prefix) return token.key.startsWith(pattern.key);
+  if (token.stem === pattern.key) return true;
+  return (
+    pattern.key.length >= FUZZY_MIN_LENGTH &&
+    token.stem[0] === pattern.key[0] &&
+    editDistance(token.stem, pattern.key, 1) <= 1
+  );
+}
+
+function matchesAt(term: Term, tokens: Token[], start: number): boolean {
+  return term.words.every((word, i) => {
+    const token = tokens[start + i];
+    return token !== undefined && wordMatches(word, token);
+  });
+}
+
+/**
+ * Scores a customer's text for every specialist. Longer phrases take their words away from shorter
+ * terms ("horario de visita" counts for scheduling only); each term counts once however often it appears.
+ */
+export function scoreSpecialists(text: string): Record<SpecialistKind, SpecialistScore> {
+  const tokens = tokenize(text).map((word) => {
+    const key = soundKey(word);
+    return { key, stem: stemKey(key) };
+  });
+  const found: Array<{ term: Term; start: number }> = [];
+  for (const term of TERMS) {
+    for (let start = 0; start + term.words.length <= tokens.length; start++) {
+      if (matchesAt(term, tokens, start)) found.push({ term, start });
+    }
+  }
+
+  const used = new Array<boolean>(tokens.length).fill(false);
+  const accepted = new Set<Term>();
+  const lengths = [...new Set(found.map((f) => f.term.words.length))].sort((a, b) => b - a);
+  for (const length of lengths) {
+    const group = found.filter((f) => f.term.words.length === length);
+    const fresh = group.filter((f) => used.slice(f.start, f.start + length).every((u) => !u));
+    for (const f of fresh) accepted.add(f.term);
+    // Terms of the same length may share words (a word listed for two specialists counts for both).
+    for (const f of fresh) used.fill(true, f.start, f.start + length);
+  }
+
+  const result = Object.fromEntries(SPECIALIST_KINDS.map((k) => [k, { score: 0, evidence: [] as string[] }])) as Record<
+    SpecialistKind,
+    SpecialistScore
+  >;
+  const byWeight = [...accepted].sort((a, b) => b.weight - a.weight);
+  for (const term of byWeight) {
+    result[term.specialist].score += term.weight;
+    result[term.specialist].evidence.push(term.label);
+  }
+  return result;
+}

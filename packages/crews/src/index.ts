@@ -1,0 +1,2 @@
+export * from './load-crews.js';
+export * from './crew-invalid.js';

@@ -1,0 +1,4 @@
+export * from './analyze.js';
+export * from './local-embedder.js';
+export * from './openai-embedder.js';
+export * from './create-embedder.js';

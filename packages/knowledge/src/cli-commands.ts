@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { CrewError, isCollectionKind, tenantId as toTenantId, type CollectionKind, type Embedder } from '@mcp-crew/core';
+import { createEmbedder } from '@mcp-crew/embeddings';
+import { createVectorStore } from './create-vector-store.js';
+import { ingestFolder, type IngestResult } from './ingest-folder.js';
+import { searchKnowledge, type KnowledgeHit, type SearchMode } from './search-knowledge.js';
+
+export interface IngestCommandOptions {
+  tenant: string;
+  collection?: string;
+  folder: string;
+  dataDir: string;
+  /** Defaults to the environment's embedder (see createEmbedder). */
+  embedder?: Embedder;
+  /** Where lines go (tests capture them). */
+  print?: (line: string) => void;
+  /** Show the progress bar (default: when stdout is a terminal). */
+  progressBar?: boolean;
+}
+
+/** `crew ingest --tenant T --collection K <folder>`: loads a folder into a tenant's collection. */
+export async function runIngestCommand(options: IngestCommandOptions): Promise<IngestResult> {
+  const print = options.print ?? ((line: string) => console.log(line));
+  const tenantId = toTenantId(options.tenant);
+  const collection = options.collection === undefined ? undefined : parseCollection(options.collection);
+  const store = createVectorStore(options.dataDir);
+  const embedder = options.embedder ?? createEmbedder();
+  const bar = (options.progressBar ?? process.stdout.isTTY) ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {source}', hideCursor: true }, Presets.shades_classic) : undefined;
+  try {
+    let started = false;
+    const result = await ingestFolder({
+      tenantId, folder: resolve(options.folder), store, embedder, ...(collection ? { collection } : {}),
+      onProgress: ({ done, total, source }) => {
+        if (!bar) return;
+        if (!started) {
+          bar.start(total, 0, { source: '' });
+          started = true;
+        }
+        bar.update(done, { source });
+      },
+    });
+    bar?.stop();
+    print(`${tenantId}/${result.collection}: ${result.added} added, ${result.replaced} replaced, ${result.unchanged} unchanged, ${result.deleted} deleted (${result.points} points written) [${store.id}, ${embedder.id}]`);
+    return result;
+  } finally {
+    bar?.stop();
+    await store.close();
+  }
+}
+
+export interface SearchCommandOptions {
+  tenant: string;
+  collection: string;
+  query: string;
+  topK?: number;
+  dataDir: string;
+  mode?: SearchMode;
+  embedder?: Embedder;
+  print?: (line: string) => void;
+}
+
+/** `crew search --tenant T --collection K "query"`: prints what the agents would see, with scores and sources. */
+export async function runSearchCommand(options: SearchCommandOptions): Promise<KnowledgeHit[]> {
+  const print = options.print ?? ((line: string) => console.log(line));
+  const store = createVectorStore(options.dataDir);
+  try {
+    const hits = await searchKnowledge({
+      tenantId: toTenantId(options.tenant), collection: parseCollection(options.collection), query: options.query,
+      topK: options.topK ?? 5, store, embedder: options.embedder ?? createEmbedder(), mode: options.mode ?? 'hybrid',
+    });
+    if (hits.length === 0) print('no results (has this collection been ingested for this tenant?)');
+    hits.forEach((h, i) => {
+      const label = h.title ?? h.text.split('\n')[0] ?? '';
+      const code = h.defaultCode ? `  [${h.defaultCode}]` : '';
+      print(`${i + 1}. ${h.score.toFixed(3)}  ${h.source}  ${label.slice(0, 80)}${code}`);
+    });
+    return hits;
+  } finally {
+    await store.close();
+  }
+}
+
+function parseCollection(value: string): CollectionKind {
+  if (!isCollectionKind(value)) {
+    throw new CrewError('knowledge.unknown_collection', `unknown collection "${value}": use products, support_procedures, business_rules or interaction_history`, {
+      domain: 'knowledge', category: 'user',
+    });
+  }
+  return value;
+}

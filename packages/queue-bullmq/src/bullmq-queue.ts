@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CONSOLE_QUEUE_LOGGER,
+  CrewError,
+  DEFAULT_QUEUE_SETTINGS,
+  emptyQueueStats,
+  type EnqueueResult,
+  type InboundMessage,
+  type InboundQueue,
+  type QueueInspection,
+  type QueueLogger,
+  type QueueSettings,
+  type QueueStats,
+  type Turn,
+  type TurnWorker,
+} from '@mcp-crew/core';
+import { Queue, Worker, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { ConversationBuffer } from './conversation-buffer.js';
+import { bullPrefix, deliveryDedupId, INBOUND_QUEUE, TURNS_QUEUE } from './keys.js';
+import { closeConnection, producerConnection, workerConnection, type RedisTarget } from './redis-connections.js';
+import { turnJobOptions, type TurnJobData } from './turn-jobs.js';
+import { TurnRunner } from './turn-runner.js';
+
+export interface BullMqQueueOptions extends RedisTarget {
+  /** Prefix of every key (BullMQ's and the conversation buffers). Default `mcp-crew`. */
+  prefix?: string;
+  settings?: QueueSettings;
+  /** Conversations one process handles at once. Default 16. */
+  concurrency?: number;
+  logger?: QueueLogger;
+  /** BullMQ job lock; a worker that stops renewing it for this long loses the job to another. Default 30 s. */
+  lockDurationMs?: number;
+}
+
+const WEEK_SECONDS = 7 * 24 * 60 * 60;
+const FAILED_TURNS_LIMIT = 1000;
+
+/**
+ * The inbound queue on Redis, through BullMQ.
+ *
+ * - webhook → `enqueue`: one BullMQ `add` (one atomic script) into the `inbound` queue, deduplicated by
+ *   tenant + delivery id for `idempotencyTtlMs`;
+ * - `inbound` worker: appends the message to its conversation's buffer (idempotent) and adds the
+ *   conversation's turn job, delayed by the coalescing window and deduplicated per conversation;
+ * - `turns` worker: takes the buffered messages as one turn, calls `handle`, retries with BullMQ's
+ *   exponential backoff, calls `exhausted` on the last failure, and removes exactly what it handled.
+ */
+export class BullMqQueue implements InboundQueue, QueueInspection {
+  readonly #prefix: string;
+  readonly #settings: QueueSettings;
+  readonly #concurrency: number;
+  readonly #logger: QueueLogger;
+  readonly #lockDurationMs: number | undefined;
+  readonly #target: RedisTarget;
+  readonly #producerRedis: Redis;
+  readonly #stats = emptyQueueStats();
+  #inbound: Queue<InboundMessage> | undefined;
+  #workerSide: { redis: Redis; turns: Queue<TurnJobData>; workers: Worker[] } | undefined;
+  #closed = false;
+
+  constructor(options: BullMqQueueOptions) {
+    this.#prefix = options.prefix ?? 'mcp-crew';
+    this.#settings = options.settings ?? DEFAULT_QUEUE_SETTINGS;
+    this.#concurrency = Math.max(1, options.concurrency ?? 16);
+    this.#logger = options.logger ?? CONSOLE_QUEUE_LOGGER;
+    this.#lockDurationMs = options.lockDurationMs;
+    this.#target = { url: options.url, redis: options.redis };
+    this.#producerRedis = producerConnection(this.#target, this.#logger);
+  }
+
+  async enqueue(message: InboundMessage): Promise<EnqueueResult> {
+    if (this.#closed) throw unavailable('the queue is closed');
+    // Decided locally, without a round trip: a disconnected client would only fail anyway.
+    if (this.#producerRedis.status !== 'ready') throw unavailable(`redis is not connected (${this.#producerRedis.status})`);
+    const jobId = randomUUID();
+    let storedId: string | undefined;
+    try {
+      const job = await this.#inboundQueue().add('message', message, this.#inboundJobOptions(message, jobId));
+      storedId = job.id;
+    } catch (cause) {
+      throw unavailable('redis refused the message', cause);
+    }
+    // A duplicate returns the id of the job that first carried this delivery.
+    const accepted = storedId === jobId;
+    if (accepted) this.#stats.enqueued++;
+    else this.#stats.duplicates++;
+    return { accepted };
+  }
+
+  async startWorker(worker: TurnWorker): Promise<void> {
+    if (this.#workerSide) throw new CrewError('QUEUE_WORKER_STARTED', 'a worker is already consuming this queue', { domain: 'queue', category: 'system' });
+    const redis = workerConnection(this.#target, this.#logger);
+    const prefix = bullPrefix(this.#prefix);
+    const turns = new Queue<TurnJobData>(TURNS_QUEUE, { connection: redis, prefix });
+    turns.on('error', (err) => this.#logger.warn({ err: err.message }, 'turn queue error'));
+    const buffer = new ConversationBuffer(redis, this.#prefix);
+    const runner = new TurnRunner({ worker, buffer, turns, settings: this.#settings, stats: this.#stats, logger: this.#logger });
+    const common = { connection: redis, prefix, concurrency: this.#concurrency, ...(this.#lockDurationMs ? { lockDuration: this.#lockDurationMs } : {}) };
+
+    const inboundWorker = new Worker<InboundMessage>(
+      INBOUND_QUEUE,
+      async (job) => {
+        const message = job.data;
+        await buffer.add(message);
+        await turns.add('turn', { tenantId: message.tenantId, conversationId: message.conversationId }, turnJobOptions(this.#settings, message.tenantId, message.conversationId));
+      },
+      common,
+    );
+    const turnWorker = new Worker<TurnJobData>(TURNS_QUEUE, runner.process, common);
+    for (const w of [inboundWorker, turnWorker]) {
+      w.on('error', (err) => this.#logger.warn({ err: err.message, queue: w.name }, 'queue worker error'));
+    }
+    this.#workerSide = { redis, turns, workers: [inboundWorker, turnWorker] };
+    await Promise.all([inboundWorker.waitUntilReady(), turnWorker.waitUntilReady()]);
+  }
+
+  /**
+   * Resolves once Redis is connected and the inbound queue is initialised; rejects after `timeoutMs`.
+   * Call it at startup so the first webhooks are not refused while the connection is still opening.
+   */
+  async waitUntilReady(timeoutMs = 5000): Promise<void> {
+    const redis = this.#producerRedis;
+    if (redis.status !== 'ready') {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          redis.off('ready', onReady);
+          reject(unavailable(`redis did not become ready within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const onReady = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        redis.once('ready', onReady);
+      });
+    }
+    await this.#inboundQueue().waitUntilReady();
+  }
+
+  async isReady(): Promise<boolean> {
+    if (this.#closed || this.#producerRedis.status !== 'ready') return false;
+    try {
+      return (await this.#producerRedis.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  stats(): QueueStats {
+    return { ...this.#stats };
+  }
+
+  /** Turns whose hand-over failed, from BullMQ's failed set (a turn job keeps the turn it took). */
+  async failedTurns(): Promise<Turn[]> {
+    const turns = this.#workerSide?.turns ?? new Queue<TurnJobData>(TURNS_QUEUE, { connection: this.#producerRedis, prefix: bullPrefix(this.#prefix) });
+    try {
+      const jobs = await turns.getFailed(0, FAILED_TURNS_LIMIT - 1);
+      return jobs
+        .filter((job) => job !== undefined && job.data.turn !== undefined)
+        .sort((a, b) => a.timestamp - b.timestamp)
+        .map((job) => job.data.turn as Turn);
+    } finally {
+      if (turns !== this.#workerSide?.turns) await turns.close();
+    }
+  }
+
+  /** Stops consuming (BullMQ waits for the jobs in flight), then closes every connection. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const side = this.#workerSide;
+    if (side) {
+      if (side.redis.status === 'ready') {
+        // Inbound first: it feeds the turn queue. Graceful: in-flight turns finish.
+        for (const worker of side.workers) await worker.close();
+        await side.turns.close();
+      } else {
+        // Never connected (or lost Redis): nothing runs, and a graceful close would wait for Redis forever.
+        side.redis.disconnect();
+        await Promise.all([...side.workers.map((w) => w.close(true)), side.turns.close()]);
+      }
+    }
+    await this.#inbound?.close();
+    await closeConnection(this.#producerRedis);
+    if (side) await closeConnection(side.redis);
+  }
+
+  /** Created on first use, once Redis is reachable: BullMQ checks the server when a queue starts. */
+  #inboundQueue(): Queue<InboundMessage> {
+    if (!this.#inbound) {
+      this.#inbound = new Queue<InboundMessage>(INBOUND_QUEUE, { connection: this.#producerRedis, prefix: bullPrefix(this.#prefix) });
+      this.#inbound.on('error', (err) => this.#logger.warn({ err: err.message }, 'inbound queue error'));
+    }
+    return this.#inbound;
+  }
+
+  #inboundJobOptions(message: InboundMessage, jobId: string): JobsOptions {
+    return {
+      jobId,
+      deduplication: { id: deliveryDedupId(message.tenantId, message.deliveryId), ttl: this.#settings.idempotencyTtlMs },
+      // Moving a message into its buffer only fails when Redis does; retry it a few times.
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 500 },
+      removeOnComplete: true,
+      removeOnFail: { age: WEEK_SECONDS },
+    };
+  }
+}
+
+function unavailable(message: string, cause?: unknown): CrewError {
+  return new CrewError('QUEUE_UNAVAILABLE', message, { domain: 'queue', category: 'system', retryable: true, cause });
+}

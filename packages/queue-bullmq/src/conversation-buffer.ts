@@ -1,0 +1,55 @@
+import type { InboundMessage, TenantId } from '@mcp-crew/core';
+import type { Redis } from 'ioredis';
+import { bufferKeys } from './keys.js';
+
+/** Safety net: a conversation's buffer disappears if nothing touches it for this long. */
+const BUFFER_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+/**
+ * A conversation's messages between the webhook and their turn. Keyed by delivery id, so a retried
+ * inbound job writes the same entry again instead of adding a second one.
+ */
+export class ConversationBuffer {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  async add(message: InboundMessage): Promise<void> {
+    const { order, payloads } = bufferKeys(this.prefix, message.tenantId, message.conversationId);
+    await this.redis
+      .multi()
+      .zadd(order, message.messageId, message.deliveryId)
+      .hset(payloads, message.deliveryId, JSON.stringify(message))
+      .expire(order, BUFFER_TTL_SECONDS)
+      .expire(payloads, BUFFER_TTL_SECONDS)
+      .exec()
+      .then(throwOnFailure);
+  }
+
+  /** Every buffered message, ordered by Chatwoot's message id (oldest first). */
+  async read(tenantId: TenantId, conversationId: number): Promise<InboundMessage[]> {
+    const { order, payloads } = bufferKeys(this.prefix, tenantId, conversationId);
+    const ids = await this.redis.zrange(order, 0, '-1');
+    if (ids.length === 0) return [];
+    const raw = await this.redis.hmget(payloads, ...ids);
+    return raw.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as InboundMessage);
+  }
+
+  /** Removes exactly the given deliveries; messages that arrived meanwhile stay for the next turn. */
+  async remove(tenantId: TenantId, conversationId: number, deliveryIds: string[]): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    const { order, payloads } = bufferKeys(this.prefix, tenantId, conversationId);
+    await this.redis.multi().zrem(order, ...deliveryIds).hdel(payloads, ...deliveryIds).exec().then(throwOnFailure);
+  }
+
+  async size(tenantId: TenantId, conversationId: number): Promise<number> {
+    return this.redis.zcard(bufferKeys(this.prefix, tenantId, conversationId).order);
+  }
+}
+
+function throwOnFailure(results: Array<[Error | null, unknown]> | null): void {
+  if (results === null) throw new Error('redis transaction aborted');
+  const failed = results.find(([error]) => error !== null);
+  if (failed?.[0]) throw failed[0];
+}

@@ -1,0 +1,2 @@
+export * from './bullmq-queue.js';
+export type { RedisTarget } from './redis-connections.js';

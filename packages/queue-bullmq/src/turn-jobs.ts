@@ -1,0 +1,30 @@
+import type { QueueSettings, TenantId, Turn } from '@mcp-crew/core';
+import type { JobsOptions } from 'bullmq';
+import { turnDedupId } from './keys.js';
+
+/** A turn job names the conversation; on its first attempt it records the turn it took, so retries repeat it. */
+export interface TurnJobData {
+  tenantId: TenantId;
+  conversationId: number;
+  turn?: Turn;
+}
+
+const WEEK_SECONDS = 7 * 24 * 60 * 60;
+
+/**
+ * Options of a conversation's turn job. `keepLastIfActive` deduplication is BullMQ's own per-key
+ * serialisation: while a turn job of the conversation waits, new messages join it; while one runs, BullMQ
+ * keeps exactly one follow-up and creates it when the running job ends. So one conversation never has two
+ * turns running, even across worker processes.
+ */
+export function turnJobOptions(settings: QueueSettings, tenantId: TenantId, conversationId: number): JobsOptions {
+  return {
+    delay: settings.coalesceWindowMs,
+    attempts: settings.attempts,
+    backoff: { type: 'exponential', delay: settings.backoffMs },
+    deduplication: { id: turnDedupId(tenantId, conversationId), keepLastIfActive: true },
+    removeOnComplete: true,
+    // Failed turn jobs hold turns nobody could take (see failedTurns()); an operator can retry them.
+    removeOnFail: { age: WEEK_SECONDS, count: 10_000 },
+  };
+}

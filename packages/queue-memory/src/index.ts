@@ -1,0 +1,2 @@
+export * from './in-memory-queue.js';
+export * from './delivery-ids.js';

@@ -1,0 +1,1 @@
+export * from './memory-conversation-state-store.js';

@@ -1,0 +1,1 @@
+export * from './redis-conversation-state-store.js';
