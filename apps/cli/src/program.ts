@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { registerServe } from './commands/serve.js';
 import { registerMcp } from './commands/mcp.js';
 import { registerChat } from './commands/chat.js';
+import { registerKnowledge } from './commands/knowledge.js';
+import { registerSandbox } from './commands/sandbox.js';
 
 /** The `crew` command line. Each subcommand lives in its own file under commands/. */
 export function buildProgram(): Command {
@@ -9,5 +11,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerMcp(program);
   registerChat(program);
+  registerKnowledge(program);
+  registerSandbox(program);
   return program;
 }

@@ -39,6 +39,9 @@ export interface AppOptions {
 export async function startApp(options: AppOptions) {
   const env = {
     TENANTS_FILE: options.tenantsFile,
+    // Embedded stores of each test app live in their own temporary folder.
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'mcp-crew-data-')),
+    COLLECTIONS_DIR: fileURLToPath(new URL('../../../collections', import.meta.url)),
     CREWS_DIR,
     REDIS_URL: options.redisUrl ?? '',
     COALESCE_WINDOW_MS: '150',

@@ -1,5 +1,5 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { LogWriteAudit, type AuditLogger } from '@mcp-crew/mcp-odoo';
+import { LogWriteAudit, type AuditLogger, type OdooApi } from '@mcp-crew/mcp-odoo';
 import type { TenantConfig } from '@mcp-crew/core';
 import { modelFromEnv, type ModelEnv } from './model/model-from-env.js';
 import { AgentSpecialistRegistry } from './specialists/agent-registry.js';
@@ -11,6 +11,8 @@ export interface DefaultSpecialistsOptions {
   logger: AuditLogger & { warn(obj: object, msg: string): void; debug?(obj: object, msg: string): void };
   /** More MCP clients per tenant (knowledge search, ...). */
   extraClients?: (tenant: TenantConfig) => Promise<Client[]>;
+  /** Wraps each tenant's Odoo client (the tenant cache in front of reads). */
+  wrapOdoo?: (tenant: TenantConfig, api: OdooApi) => OdooApi;
   observe?: (trace: SpecialistTrace) => void;
 }
 
@@ -24,7 +26,7 @@ export function createDefaultSpecialists(options: DefaultSpecialistsOptions): Ag
     logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'language model failed; the offline engine answered this step'),
   );
   return new AgentSpecialistRegistry({
-    tools: new InProcessTenantTools({ audit: new LogWriteAudit(logger), extraClients: options.extraClients }),
+    tools: new InProcessTenantTools({ audit: new LogWriteAudit(logger), extraClients: options.extraClients, wrapOdoo: options.wrapOdoo }),
     model: () => model,
     observe: (trace) => {
       logger.debug?.({ tenant: trace.tenant, conversation: trace.conversationId, specialist: trace.specialist, model: trace.model, outcome: trace.outcome, tools: trace.tools.map((t) => `${t.tool}:${t.ok ? 'ok' : 'failed'}`) }, 'specialist turn');

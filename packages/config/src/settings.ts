@@ -22,6 +22,7 @@ export const settingsSchema = z.object({
   TENANTS_FILE: z.string().default('config/tenants.yaml').describe('Tenant directory file (YAML or JSON).'),
   CREWS_DIR: z.string().default('crews').describe('Folder of crew definitions.'),
   DATA_DIR: z.string().default('.data').describe('Where embedded stores keep their files.'),
+  COLLECTIONS_DIR: z.string().default('collections').describe('Seed knowledge ingested for the demo tenant on start.'),
   COALESCE_WINDOW_MS: int(1500).describe('Messages of one conversation within this window form one turn.'),
   QUEUE_ATTEMPTS: int(4, 1).describe('Attempts per turn before handing the conversation to a human.'),
   QUEUE_BACKOFF_MS: int(1000, 1).describe('First retry delay; doubles each attempt.'),

@@ -5,12 +5,13 @@ interface TransportOptions {
   http?: string;
 }
 
-function transport(opts: TransportOptions): { mode: 'stdio' } | { mode: 'http'; port: number } {
+/** HTTP mode binds HOST when set (0.0.0.0 in a container), else loopback. */
+function transport(opts: TransportOptions): { mode: 'stdio' } | { mode: 'http'; port: number; host?: string } {
   if (opts.stdio && opts.http) throw new Error('choose one of --stdio or --http PORT');
   if (opts.http) {
     const port = Number(opts.http);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--http expects a port number, got "${opts.http}"`);
-    return { mode: 'http', port };
+    return { mode: 'http', port, ...(process.env['HOST'] ? { host: process.env['HOST'] } : {}) };
   }
   return { mode: 'stdio' };
 }
@@ -34,5 +35,14 @@ export function registerMcp(program: Command): void {
     .action(async (opts: TransportOptions) => {
       const { runOdooMcp } = await import('@mcp-crew/mcp-odoo');
       await runOdooMcp(transport(opts));
+    });
+  mcp
+    .command('mongodb')
+    .description('MCP-MongoDB: a tenant\'s business data and interaction record (MONGODB_URL, else the embedded store in DATA_DIR; stdio: MCP_TENANT_ID; HTTP: MCP_HTTP_TOKENS="tenant:token,...").')
+    .option('--stdio', 'serve over stdio (default)')
+    .option('--http <port>', 'serve over Streamable HTTP with a bearer token per tenant')
+    .action(async (opts: TransportOptions) => {
+      const { runMongoMcp } = await import('@mcp-crew/mcp-mongodb');
+      await runMongoMcp(transport(opts));
     });
 }

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import type { QueueInspection } from '@mcp-crew/core';
+import { cacheStats, type CacheStore, type QueueInspection } from '@mcp-crew/core';
 import type { IntakeMetrics, TurnMetrics } from '@mcp-crew/pipeline';
 
 /** The app's Prometheus metrics. One registry per runtime so tests and several apps in a process don't collide. */
@@ -31,6 +31,24 @@ export class Metrics implements IntakeMetrics, TurnMetrics {
       registers: [this.registry],
       collect() {
         for (const [event, value] of Object.entries(queue.stats())) if (typeof value === 'number') this.set({ event }, value);
+      },
+    });
+  }
+
+  /** Cache hits and misses per tenant and kind, read from the cache's own counters at scrape time. */
+  watchCache(store: CacheStore): void {
+    new Gauge({
+      name: 'mcp_crew_cache_lookups',
+      help: 'Tenant cache lookups since this process started, by tenant, kind and result (hit, miss, load_error, store_error).',
+      labelNames: ['tenant', 'kind', 'result'],
+      registers: [this.registry],
+      collect() {
+        for (const row of cacheStats(store)) {
+          this.set({ tenant: row.tenant, kind: row.kind, result: 'hit' }, row.hits);
+          this.set({ tenant: row.tenant, kind: row.kind, result: 'miss' }, row.misses);
+          this.set({ tenant: row.tenant, kind: row.kind, result: 'load_error' }, row.loadErrors);
+          this.set({ tenant: row.tenant, kind: row.kind, result: 'store_error' }, row.storeErrors);
+        }
       },
     });
   }

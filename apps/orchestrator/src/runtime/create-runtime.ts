@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DeterministicSelector, type ChatwootGateway, type SpecialistRegistry, type TenantConfig, type TenantId } from '@mcp-crew/core';
+import { DeterministicSelector, cacheFor, type ChatwootGateway, type SpecialistRegistry, type TenantConfig, type TenantId } from '@mcp-crew/core';
 import { FileTenantDirectory, type Settings } from '@mcp-crew/config';
 import { loadCrews } from '@mcp-crew/crews';
 import { ConsoleChatwootGateway, HttpChatwootGateway } from '@mcp-crew/chatwoot-client';
@@ -10,7 +10,10 @@ import { BullMqQueue } from '@mcp-crew/queue-bullmq';
 import { MemoryConversationStateStore } from '@mcp-crew/state-memory';
 import { RedisConversationStateStore } from '@mcp-crew/state-redis';
 import type { Logger } from 'pino';
+import { CachedOdooApi } from '@mcp-crew/mcp-odoo';
 import { Metrics } from '../metrics/metrics.js';
+import { openCacheStore } from './cache.js';
+import { openKnowledge } from './knowledge.js';
 import type { Runtime } from './runtime.js';
 
 export interface RuntimeOptions {
@@ -69,7 +72,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     metrics,
     maxAgeSeconds: settings.WEBHOOK_MAX_AGE_SECONDS,
   });
-  const agents = options.specialists ? undefined : createDefaultSpecialists({ env, logger });
+  const cacheStore = await openCacheStore(settings.REDIS_URL, prefix, logger);
+  metrics.watchCache(cacheStore);
+  // Knowledge serves the default specialists; tests that bring their own specialists skip the ingestion.
+  const knowledge = options.specialists
+    ? undefined
+    : await openKnowledge({ dataDir: settings.DATA_DIR, collectionsDir: resolve(settings.COLLECTIONS_DIR), env, tenants: await tenants.list(), logger });
+  const agents = options.specialists
+    ? undefined
+    : createDefaultSpecialists({
+        env,
+        logger,
+        extraClients: async (tenant) => (knowledge ? [await knowledge.clientFor(tenant)] : []),
+        wrapOdoo: (tenant, api) => new CachedOdooApi(api, cacheFor(cacheStore, tenant.id)),
+      });
   const processor = new TurnProcessor({
     tenants,
     crews,
@@ -89,6 +105,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     crews,
     queue,
     queueKind: settings.REDIS_URL ? 'redis' : 'in-process',
+    cacheStore,
+    knowledge,
     intake,
     processor,
     sandboxUrl: options.sandboxUrl,
@@ -104,6 +122,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     close: async () => {
       await queue.close();
       await agents?.close();
+      await knowledge?.close();
+      await cacheStore.close();
       await (state as { close?: () => Promise<void> }).close?.();
     },
   };

@@ -1,4 +1,5 @@
-import type { CrewDefinition, CrewName, InboundQueue, TenantConfig } from '@mcp-crew/core';
+import type { CacheStore, CrewDefinition, CrewName, InboundQueue, TenantConfig } from '@mcp-crew/core';
+import type { Knowledge } from './knowledge.js';
 import type { FileTenantDirectory, Settings } from '@mcp-crew/config';
 import type { TurnProcessor, WebhookIntake } from '@mcp-crew/pipeline';
 import type { Logger } from 'pino';
@@ -16,6 +17,10 @@ export interface Runtime {
   crews: ReadonlyMap<CrewName, CrewDefinition>;
   queue: InboundQueue;
   queueKind: 'redis' | 'in-process';
+  /** The tenant cache's store (reach it per tenant with `cacheFor`). */
+  cacheStore: CacheStore;
+  /** Vector store and embedder; undefined when specialists were supplied (tests). */
+  knowledge?: Knowledge;
   intake: WebhookIntake;
   processor: TurnProcessor;
   /** Base URL of the Odoo sandbox when this process started one. */

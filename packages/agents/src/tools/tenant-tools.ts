@@ -1,6 +1,6 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { connectInProcess } from '@mcp-crew/mcp-kit';
-import { buildOdooMcpServer, DEFAULT_ODOO_TOOL_SETTINGS, LogWriteAudit, OdooSchema, type WriteAudit } from '@mcp-crew/mcp-odoo';
+import { buildOdooMcpServer, DEFAULT_ODOO_TOOL_SETTINGS, LogWriteAudit, OdooSchema, type OdooApi, type WriteAudit } from '@mcp-crew/mcp-odoo';
 import { OdooClient } from '@mcp-crew/odoo-client';
 import type { TenantConfig, TenantId } from '@mcp-crew/core';
 import { listMcpTools, type McpToolSource } from './mcp-tools.js';
@@ -16,6 +16,8 @@ export interface TenantToolsOptions {
   audit?: WriteAudit;
   /** More MCP clients for a tenant (knowledge search, MongoDB, ...), connected by the composition root. */
   extraClients?: (tenant: TenantConfig) => Promise<Client[]>;
+  /** Wraps a tenant's Odoo client (the composition root puts the tenant cache in front of reads). */
+  wrapOdoo?: (tenant: TenantConfig, api: OdooApi) => OdooApi;
 }
 
 const SILENT_AUDIT = new LogWriteAudit({ info: () => undefined });
@@ -53,7 +55,8 @@ export class InProcessTenantTools implements TenantTools {
     const clients: Client[] = [];
     const odoo = tenant.odoo;
     if (odoo && /^https?:\/\//.test(odoo.url)) {
-      const api = new OdooClient({ url: odoo.url, db: odoo.db, user: odoo.user, apiKey: odoo.apiKey, protocol: odoo.protocol, tenant: tenant.id });
+      const client = new OdooClient({ url: odoo.url, db: odoo.db, user: odoo.user, apiKey: odoo.apiKey, protocol: odoo.protocol, tenant: tenant.id });
+      const api = this.options.wrapOdoo?.(tenant, client) ?? client;
       const server = buildOdooMcpServer({
         api,
         schema: new OdooSchema(api),

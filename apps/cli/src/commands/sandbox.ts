@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import { onShutdown } from '../shutdown.js';
+
+export function registerSandbox(program: Command): void {
+  const sandbox = program.command('sandbox').description('Development servers that stand in for outside systems.');
+  sandbox
+    .command('odoo')
+    .description('Start the Odoo sandbox (JSON-RPC, XML-RPC, JSON-2; a seeded paint shop). A sandbox for development and tests, not an Odoo.')
+    .option('--port <port>', 'port to listen on', '8169')
+    .option('--latency-ms <ms>', 'simulated latency per call', '0')
+    .action(async (opts: { port: string; latencyMs: string }) => {
+      const { startOdooSandbox } = await import('@mcp-crew/odoo-sandbox');
+      const running = await startOdooSandbox({ port: Number(opts.port), latencyMs: Number(opts.latencyMs) });
+      process.stdout.write(
+        `Odoo SANDBOX (not a real Odoo) at ${running.url}\n  database: ${running.db}\n  login: ${running.login}\n  API key: ${running.apiKey}\n`,
+      );
+      onShutdown(() => running.close());
+    });
+}
