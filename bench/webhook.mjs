@@ -40,7 +40,9 @@ async function load(port) {
       url: `http://127.0.0.1:${port}/webhooks/chatwoot/bench`,
       connections: CONNECTIONS,
       duration,
-      requests: [{ method: 'POST', body, headers, setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'x-chatwoot-delivery': randomUUID() } }) }],
+      // autocannon swaps [<id>] for a fresh id per request: every delivery is new, at no cost to the generator.
+      idReplacement: true,
+      requests: [{ method: 'POST', body, headers: { ...headers, 'x-chatwoot-delivery': `${randomUUID()}-[<id>]` } }],
     });
   await run(2); // warm-up: JIT, connection pools
   const result = await run(DURATION);

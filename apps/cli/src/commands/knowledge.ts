@@ -2,15 +2,20 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { COLLECTION_KINDS, tenantId } from '@mcp-crew/core';
-import { loadSettings } from '@mcp-crew/config';
 
 /** The demo tenant's seed knowledge is loaded on demand, so `crew search --tenant demo` works on a fresh clone. */
+// Commands load their packages lazily so `crew --help` and the other commands start fast.
+async function settings() {
+  const { loadSettings } = await import('@mcp-crew/config');
+  return loadSettings();
+}
+
 async function ensureDemo(tenant: string): Promise<void> {
-  const settings = loadSettings();
-  const collectionsDir = resolve(settings.COLLECTIONS_DIR);
+  const { COLLECTIONS_DIR, DATA_DIR } = await settings();
+  const collectionsDir = resolve(COLLECTIONS_DIR);
   if (tenant !== 'demo' || !existsSync(collectionsDir)) return;
   const [{ ensureDemoKnowledge, createVectorStore }, { createEmbedder }] = await Promise.all([import('@mcp-crew/knowledge'), import('@mcp-crew/embeddings')]);
-  const store = createVectorStore(resolve(settings.DATA_DIR));
+  const store = createVectorStore(resolve(DATA_DIR));
   try {
     await ensureDemoKnowledge({ tenantId: tenantId('demo'), collectionsDir, store, embedder: createEmbedder() });
   } finally {
@@ -27,7 +32,7 @@ export function registerKnowledge(program: Command): void {
     .option('--from-odoo', 'sync the products collection from Odoo by write_date (ODOO_URL, ODOO_DB, ODOO_USER, ODOO_API_KEY)')
     .argument('[folder]', 'folder to ingest')
     .action(async (folder: string | undefined, opts: { tenant: string; collection?: string; fromOdoo?: boolean }) => {
-      const settings = loadSettings();
+      const { DATA_DIR } = await settings();
       const knowledge = await import('@mcp-crew/knowledge');
       if (opts.fromOdoo) {
         const env = process.env;
@@ -35,13 +40,13 @@ export function registerKnowledge(program: Command): void {
         if (missing.length) throw new Error(`--from-odoo needs ${missing.join(', ')}`);
         await knowledge.runSyncCommand({
           tenant: opts.tenant,
-          dataDir: resolve(settings.DATA_DIR),
+          dataDir: resolve(DATA_DIR),
           odoo: { url: env['ODOO_URL']!, db: env['ODOO_DB']!, user: env['ODOO_USER']!, apiKey: env['ODOO_API_KEY']! },
         });
         return;
       }
       if (!folder) throw new Error('give a folder to ingest, or --from-odoo');
-      await knowledge.runIngestCommand({ tenant: opts.tenant, folder, dataDir: resolve(settings.DATA_DIR), ...(opts.collection ? { collection: opts.collection } : {}) });
+      await knowledge.runIngestCommand({ tenant: opts.tenant, folder, dataDir: resolve(DATA_DIR), ...(opts.collection ? { collection: opts.collection } : {}) });
     });
 
   program
@@ -55,6 +60,6 @@ export function registerKnowledge(program: Command): void {
     .action(async (query: string[], opts: { tenant: string; collection: string; top: string; mode: 'hybrid' | 'dense' | 'keyword' }) => {
       await ensureDemo(opts.tenant);
       const { runSearchCommand } = await import('@mcp-crew/knowledge');
-      await runSearchCommand({ tenant: opts.tenant, collection: opts.collection, query: query.join(' '), topK: Number(opts.top), mode: opts.mode, dataDir: resolve(loadSettings().DATA_DIR) });
+      await runSearchCommand({ tenant: opts.tenant, collection: opts.collection, query: query.join(' '), topK: Number(opts.top), mode: opts.mode, dataDir: resolve((await settings()).DATA_DIR) });
     });
 }
