@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { SingleBar, Presets } from 'cli-progress';
 import { CrewError, isCollectionKind, tenantId as toTenantId, type CollectionKind, type Embedder } from '@mcp-crew/core';
 import { createEmbedder } from '@mcp-crew/embeddings';
 import { createVectorStore } from './create-vector-store.js';
 import { ingestFolder, type IngestResult } from './ingest-folder.js';
+import { progressBar } from './progress-bar.js';
 import { searchKnowledge, type KnowledgeHit, type SearchMode } from './search-knowledge.js';
 
 export interface IngestCommandOptions {
@@ -26,25 +26,16 @@ export async function runIngestCommand(options: IngestCommandOptions): Promise<I
   const collection = options.collection === undefined ? undefined : parseCollection(options.collection);
   const store = createVectorStore(options.dataDir);
   const embedder = options.embedder ?? createEmbedder();
-  const bar = (options.progressBar ?? process.stdout.isTTY) ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {source}', hideCursor: true }, Presets.shades_classic) : undefined;
+  const bar = progressBar(options.progressBar ?? process.stdout.isTTY, 'ingest');
   try {
-    let started = false;
     const result = await ingestFolder({
-      tenantId, folder: resolve(options.folder), store, embedder, ...(collection ? { collection } : {}),
-      onProgress: ({ done, total, source }) => {
-        if (!bar) return;
-        if (!started) {
-          bar.start(total, 0, { source: '' });
-          started = true;
-        }
-        bar.update(done, { source });
-      },
+      tenantId, folder: resolve(options.folder), store, embedder, ...(collection ? { collection } : {}), onProgress: bar.onProgress,
     });
-    bar?.stop();
+    bar.stop();
     print(`${tenantId}/${result.collection}: ${result.added} added, ${result.replaced} replaced, ${result.unchanged} unchanged, ${result.deleted} deleted (${result.points} points written) [${store.id}, ${embedder.id}]`);
     return result;
   } finally {
-    bar?.stop();
+    bar.stop();
     await store.close();
   }
 }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CrewError, type CollectionKind, type EmbeddedPoint, type Embedder, type Language, type TenantId, type VectorStore } from '@mcp-crew/core';
+import { CrewError, type CollectionKind, type Embedder, type Language, type TenantId, type VectorStore } from '@mcp-crew/core';
 import { listSourceFiles } from './list-files.js';
 import { loadSource } from './loaders/load-source.js';
 import { readManifest } from './manifest.js';
+import { countOutcome, upsertSource, type SourceTally } from './upsert-source.js';
 
 export interface IngestProgress {
   done: number;
@@ -27,20 +27,14 @@ export interface IngestFolderOptions {
   onProgress?: (progress: IngestProgress) => void;
 }
 
-export interface IngestResult {
+export interface IngestResult extends SourceTally {
   collection: CollectionKind;
-  added: number;
-  replaced: number;
-  unchanged: number;
-  deleted: number;
-  /** Points written (embedded and upserted). */
-  points: number;
 }
 
 /**
  * Loads a folder (Markdown, YAML, CSV, JSONL) into a tenant's collection, idempotently: each file is one
  * source with a content hash; an unchanged hash writes nothing, a changed one replaces the source's points,
- * and files gone from the folder lose their points.
+ * and files gone from the folder lose their points (see `upsertSource`).
  */
 export async function ingestFolder(options: IngestFolderOptions): Promise<IngestResult> {
   const { tenantId, folder, store, embedder } = options;
@@ -58,6 +52,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   await store.ensureCollection(collection, embedder.dimension);
   const existing = await store.listSources(tenantId, collection);
   const result: IngestResult = { collection, added: 0, replaced: 0, unchanged: 0, deleted: 0, points: 0 };
+  const target = { tenantId, collection, store, embedder };
   const seen = new Set<string>();
   const total = files.length;
   let done = 0;
@@ -66,34 +61,15 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     const source = `${collection}/${file}`;
     seen.add(source);
     const content = await readFile(join(folder, file), 'utf8');
-    // The embedder and language are part of the hash: changing either must re-embed.
-    const sourceHash = createHash('sha256').update(`${embedder.id}\u0000${language}\u0000${content}`).digest('hex').slice(0, 32);
-    const previous = existing.get(source);
-    if (previous === sourceHash) {
-      result.unchanged++;
-    } else {
-      const chunks = await loadSource(file, content);
-      const vectors = chunks.length ? await embedder.embed(chunks.map((c) => (c.title && !c.text.includes(c.title) ? `${c.title}\n${c.text}` : c.text))) : [];
-      const points: EmbeddedPoint[] = chunks.map((chunk, i) => {
-        const metadata = { ...chunk.metadata, ...(chunk.anchor ? { anchor: chunk.anchor } : {}) };
-        const p: EmbeddedPoint = { id: `${source}#${i}`, tenantId, collection, text: chunk.text, source, sourceHash, language, metadata, vector: vectors[i]! };
-        if (chunk.title !== undefined) p.title = chunk.title;
-        if (chunk.defaultCode !== undefined) p.defaultCode = chunk.defaultCode;
-        if (chunk.odooProductId !== undefined) p.odooProductId = chunk.odooProductId;
-        return p;
-      });
-      if (previous !== undefined) await store.deleteBySource(tenantId, collection, source);
-      await store.upsert(tenantId, collection, points);
-      result.points += points.length;
-      if (previous === undefined) result.added++;
-      else result.replaced++;
-    }
-    options.onProgress?.({ done: ++done, total, source });
+    countOutcome(result, await upsertSource(target, existing.get(source), { source, language, content, chunks: () => loadSource(file, content) }));
+    done++;
+    options.onProgress?.({ done, total, source });
   }
 
   if (options.prune ?? true) {
     for (const source of existing.keys()) {
-      if (seen.has(source)) continue;
+      // Only folder sources: points synced from Odoo (`odoo:...`) share the collection and are not the folder's.
+      if (seen.has(source) || !source.startsWith(`${collection}/`)) continue;
       await store.deleteBySource(tenantId, collection, source);
       result.deleted++;
     }

@@ -30,8 +30,9 @@ export function registerKnowledge(program: Command): void {
     .requiredOption('--tenant <id>', 'tenant id (any: a tenant\'s knowledge is what was ingested for it)')
     .option('--collection <kind>', `collection: ${COLLECTION_KINDS.join(', ')} (default: from the folder's manifest.yaml)`)
     .option('--from-odoo', 'sync the products collection from Odoo by write_date (ODOO_URL, ODOO_DB, ODOO_USER, ODOO_API_KEY)')
+    .option('--full', 'with --from-odoo: read every product, not only those changed since the last sync')
     .argument('[folder]', 'folder to ingest')
-    .action(async (folder: string | undefined, opts: { tenant: string; collection?: string; fromOdoo?: boolean }) => {
+    .action(async (folder: string | undefined, opts: { tenant: string; collection?: string; fromOdoo?: boolean; full?: boolean }) => {
       const { DATA_DIR } = await settings();
       const knowledge = await import('@mcp-crew/knowledge');
       if (opts.fromOdoo) {
@@ -42,6 +43,7 @@ export function registerKnowledge(program: Command): void {
           tenant: opts.tenant,
           dataDir: resolve(DATA_DIR),
           odoo: { url: env['ODOO_URL']!, db: env['ODOO_DB']!, user: env['ODOO_USER']!, apiKey: env['ODOO_API_KEY']! },
+          full: opts.full === true,
         });
         return;
       }
