@@ -62,10 +62,11 @@ export class FileTenantDirectory implements TenantDirectory {
 
 function toTenantConfig(entry: TenantFileEntry, sandboxUrl?: string): TenantConfig {
   const { odoo, ...rest } = entry;
-  return { ...rest, id: tenantId(entry.id), odoo: odoo ? toOdoo(entry.id, odoo, sandboxUrl) : undefined };
+  return { ...rest, id: tenantId(entry.id), odoo: odoo ? toOdooConnection(entry.id, odoo, sandboxUrl) : undefined };
 }
 
-function toOdoo(id: string, odoo: NonNullable<TenantFileEntry['odoo']>, sandboxUrl?: string): OdooConnection {
+/** Maps a tenant entry's `odoo` block (file or store) to the connection the runtime uses. */
+export function toOdooConnection(id: string, odoo: NonNullable<TenantFileEntry['odoo']>, sandboxUrl?: string): OdooConnection {
   const missing = (['db', 'user', 'apiKey'] as const).filter((k) => odoo[k] === undefined);
   if (odoo.url !== 'sandbox' && missing.length > 0) {
     throw configError(`tenant "${id}": odoo.${missing.join(', odoo.')} required when odoo.url is set`, { tenant: id });

@@ -29,6 +29,14 @@ const odooSchema = z
   })
   .strict();
 
+/** Credentials the tenant's Odoo presents when it calls MCP-Crew (`/odoo/{tenant}/...`). */
+const odooApiSchema = z
+  .object({
+    apiKey: secret,
+    signingSecret: secret,
+  })
+  .strict();
+
 export const tenantFileEntrySchema = z
   .object({
     id: z.string().regex(TENANT_ID_PATTERN, 'expected lowercase letters, digits, "-" or "_"'),
@@ -39,6 +47,7 @@ export const tenantFileEntrySchema = z
     enabled: bool.default(true),
     chatwoot: chatwootSchema.default({ allowUnsignedWebhooks: false }),
     odoo: odooSchema.optional(),
+    odooApi: odooApiSchema.optional(),
     inboxCrews: z.record(z.string().regex(/^\d+$/, 'expected an inbox id'), z.enum(CREW_NAMES)).default({}),
     defaultCrew: z.enum(CREW_NAMES).default('webchat'),
     enabledSpecialists: z.array(z.enum(SPECIALIST_KINDS)).min(1).default([...SPECIALIST_KINDS]),

@@ -1,12 +1,10 @@
-import { parseArgs } from 'node:util';
-import { CrewError } from '@mcp-crew/core';
 import type { ChatwootGateway } from '@mcp-crew/core';
 import { ConsoleChatwootGateway, HttpChatwootGateway } from '@mcp-crew/chatwoot-client';
-import { serveHttp, serveStdio, staticBearerToken } from '@mcp-crew/mcp-kit';
+import { serveHttp, serveStdio, staticBearerToken, parseTransportArgs, type McpTransportMode } from '@mcp-crew/mcp-kit';
 import { readChatwootMcpEnv, type ChatwootMcpEnv } from './env.js';
 import { buildChatwootMcpServer } from './server.js';
 
-export type ChatwootMcpMode = { mode: 'stdio' } | { mode: 'http'; port: number; host?: string };
+export type ChatwootMcpMode = McpTransportMode;
 
 export interface RunningChatwootMcp {
   /** Set when serving over HTTP. */
@@ -15,18 +13,9 @@ export interface RunningChatwootMcp {
 }
 
 /** Parses `--stdio` or `--http PORT [--host HOST]` (the app's and `crew mcp chatwoot`'s arguments). */
+/** Parses `--stdio` or `--http PORT [--host HOST]`. */
 export function parseChatwootMcpArgs(argv: string[]): ChatwootMcpMode {
-  const { values } = parseArgs({
-    args: argv,
-    options: { stdio: { type: 'boolean' }, http: { type: 'string' }, host: { type: 'string' } },
-    strict: true,
-  });
-  if (values.stdio && values.http !== undefined) throw usage('choose one of --stdio and --http PORT');
-  if (values.http === undefined) return { mode: 'stdio' };
-  const port = Number(values.http);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw usage(`--http needs a port number, got "${values.http}"`);
-  return { mode: 'http', port, ...(values.host ? { host: values.host } : {}) };
+  return parseTransportArgs(argv, 'mcp-chatwoot');
 }
 
 /**
@@ -63,12 +52,4 @@ function gatewayFor(config: ChatwootMcpEnv): ChatwootGateway {
     tenantId: config.tenantId,
     write: (line) => process.stderr.write(`${line}\n`),
   });
-}
-
-function usage(message: string): CrewError {
-  return new CrewError(
-    'CLI_USAGE',
-    `${message} (usage: mcp-chatwoot [--stdio | --http PORT [--host HOST]])`,
-    { domain: 'config', category: 'user' },
-  );
 }

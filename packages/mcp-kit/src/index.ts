@@ -3,3 +3,4 @@ export * from './serve-http.js';
 export * from './in-process.js';
 export * from './bearer-token.js';
 export * from './tool-result.js';
+export * from './transport-args.js';

@@ -1,13 +1,12 @@
-import { parseArgs } from 'node:util';
-import { CrewError, type DocumentStore, type TenantId } from '@mcp-crew/core';
+import type { DocumentStore, TenantId } from '@mcp-crew/core';
 import { EmbeddedDocumentStore } from '@mcp-crew/docstore-embedded';
 import { MongoDocumentStore } from '@mcp-crew/docstore-mongodb';
-import { serveHttp, serveStdio, tokenMatches } from '@mcp-crew/mcp-kit';
+import { serveHttp, serveStdio, tokenMatches, parseTransportArgs, type McpTransportMode } from '@mcp-crew/mcp-kit';
 import { BusinessDataService } from '@mcp-crew/tenant-store';
 import { readMongoMcpEnv, type MongoMcpEnv } from './env.js';
 import { buildMongoMcpServer } from './server.js';
 
-export type MongoMcpMode = { mode: 'stdio' } | { mode: 'http'; port: number; host?: string };
+export type MongoMcpMode = McpTransportMode;
 
 export interface RunningMongoMcp {
   url?: string;
@@ -15,17 +14,9 @@ export interface RunningMongoMcp {
 }
 
 /** Parses `--stdio` or `--http PORT [--host HOST]`. */
+/** Parses `--stdio` or `--http PORT [--host HOST]`. */
 export function parseMongoMcpArgs(argv: string[]): MongoMcpMode {
-  const { values } = parseArgs({
-    args: argv,
-    options: { stdio: { type: 'boolean' }, http: { type: 'string' }, host: { type: 'string' } },
-    strict: true,
-  });
-  if (values.stdio && values.http !== undefined) throw usage('choose one of --stdio and --http PORT');
-  if (values.http === undefined) return { mode: 'stdio' };
-  const port = Number(values.http);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw usage(`--http needs a port number, got "${values.http}"`);
-  return { mode: 'http', port, ...(values.host ? { host: values.host } : {}) };
+  return parseTransportArgs(argv, 'mcp-mongodb');
 }
 
 /** The tenant whose token was presented, checked against every token in constant time. */
@@ -63,11 +54,4 @@ export async function runMongoMcp(
   });
   process.stderr.write(`[mcp-mongodb] listening on ${endpoint.url} (${store.id} store)\n`);
   return { url: endpoint.url, close: async () => (await endpoint.close(), await store.close()) };
-}
-
-function usage(message: string): CrewError {
-  return new CrewError('CLI_USAGE', `${message} (usage: mcp-mongodb [--stdio | --http PORT [--host HOST]])`, {
-    domain: 'config',
-    category: 'user',
-  });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ODOO_SANDBOX_CREDENTIALS, tenantFileEntrySchema } from '@mcp-crew/config';
-import { CrewError, Secret, tenantId, type OdooConnection, type TenantConfig } from '@mcp-crew/core';
+import { tenantFileEntrySchema, toOdooConnection } from '@mcp-crew/config';
+import { CrewError, Secret, tenantId, type TenantConfig } from '@mcp-crew/core';
 
 const secret = z
   .string()
@@ -29,6 +29,8 @@ export function secretPaths(entry: { models?: Record<string, unknown> | null }):
     ['chatwoot', 'botToken'],
     ['chatwoot', 'webhookSecret'],
     ['odoo', 'apiKey'],
+    ['odooApi', 'apiKey'],
+    ['odooApi', 'signingSecret'],
     ...Object.keys(entry.models ?? {}).map((name) => ['models', name, 'apiKey']),
   ];
 }
@@ -46,22 +48,7 @@ export function parseTenantEntry(raw: unknown): TenantStoreEntry {
 /** The pipeline's view of a stored tenant (the same mapping as the tenants file). */
 export function toTenantConfig(entry: TenantStoreEntry, sandboxUrl?: string): TenantConfig {
   const { odoo, models: _models, ...rest } = entry;
-  return { ...rest, id: tenantId(entry.id), odoo: odoo ? toOdoo(entry.id, odoo, sandboxUrl) : undefined };
-}
-
-function toOdoo(id: string, odoo: NonNullable<TenantStoreEntry['odoo']>, sandboxUrl?: string): OdooConnection {
-  const missing = (['db', 'user', 'apiKey'] as const).filter((k) => odoo[k] === undefined);
-  if (odoo.url !== 'sandbox' && missing.length > 0)
-    throw invalid(`tenant "${id}": odoo.${missing.join(', odoo.')} required when odoo.url is set`, { tenant: id });
-  return {
-    url: odoo.url === 'sandbox' ? (sandboxUrl ?? 'sandbox') : odoo.url,
-    db: odoo.db ?? ODOO_SANDBOX_CREDENTIALS.db,
-    user: odoo.user ?? ODOO_SANDBOX_CREDENTIALS.user,
-    apiKey: odoo.apiKey ?? new Secret(ODOO_SANDBOX_CREDENTIALS.apiKey),
-    protocol: odoo.protocol === 'auto' ? undefined : odoo.protocol,
-    allowWrites: odoo.allowWrites,
-    sandbox: odoo.url === 'sandbox',
-  };
+  return { ...rest, id: tenantId(entry.id), odoo: odoo ? toOdooConnection(entry.id, odoo, sandboxUrl) : undefined };
 }
 
 function invalid(message: string, details: Record<string, unknown>): CrewError {
