@@ -1,5 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { isCrewError } from '@mcp-crew/core';
+import { CrewError } from '@mcp-crew/core';
+import { toolFailure, toolSuccess } from '@mcp-crew/mcp-kit';
 import type { OdooApi } from './odoo/odoo-api.js';
 import { OdooSchema } from './odoo/odoo-schema.js';
 import { findFreeSlots, bookAppointment } from './tools/calendar.js';
@@ -52,25 +53,22 @@ export function buildOdooMcpServer(options: OdooServerOptions): McpServer {
       },
       async (args: Record<string, unknown>) => {
         if (tool.kind !== 'read' && !ctx.settings.allowWrites) {
-          return failure('ODOO_WRITES_DISABLED', `writes to Odoo are disabled for tenant "${ctx.tenantId}"; ${tool.name} was not run`);
+          const refused = `writes to Odoo are disabled for tenant "${ctx.tenantId}"; ${tool.name} was not run`;
+          return toolFailure(new CrewError('ODOO_WRITES_DISABLED', refused, { domain: 'odoo', category: 'user' }));
         }
         const started = now();
         try {
           const { result, text } = await tool.run(args as never, ctx);
           if (tool.kind !== 'read') await ctx.audit.record({ tenantId: ctx.tenantId, tool: tool.name, arguments: args, outcome: 'ok', result, durationMs: now() - started, at: new Date().toISOString() });
-          return { content: [{ type: 'text' as const, text }], structuredContent: result as Record<string, unknown> };
+          return toolSuccess(text, result as Record<string, unknown>);
         } catch (error) {
-          const code = isCrewError(error) ? error.code : 'ODOO_TOOL_FAILED';
-          const message = isCrewError(error) ? error.message : 'the tool failed unexpectedly';
-          if (tool.kind !== 'read') await ctx.audit.record({ tenantId: ctx.tenantId, tool: tool.name, arguments: args, outcome: 'error', error: `${code}: ${message}`, durationMs: now() - started, at: new Date().toISOString() });
-          return failure(code, message);
+          const failed = toolFailure(error, 'ODOO_TOOL_FAILED');
+          const summary = failed.content[0]?.type === 'text' ? failed.content[0].text : 'ODOO_TOOL_FAILED';
+          if (tool.kind !== 'read') await ctx.audit.record({ tenantId: ctx.tenantId, tool: tool.name, arguments: args, outcome: 'error', error: summary, durationMs: now() - started, at: new Date().toISOString() });
+          return failed;
         }
       },
     );
   }
   return server;
-}
-
-function failure(code: string, message: string) {
-  return { isError: true, content: [{ type: 'text' as const, text: `${code}: ${message}` }], structuredContent: undefined };
 }
