@@ -4,6 +4,15 @@ import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { RUNTIME, type Runtime } from './runtime/runtime.js';
 import { ChatwootWebhookController } from './webhooks/chatwoot-webhook.controller.js';
+import { OperatorAuthGuard } from './admin/operator-auth.guard.js';
+import { TenantAdminController } from './admin/tenant-admin.controller.js';
+import { TenantAdminService } from './admin/tenant-admin.service.js';
+import { CopilotJobs } from './odoo-api/copilot-jobs.js';
+import { CopilotService } from './odoo-api/copilot.service.js';
+import { OdooApiController } from './odoo-api/odoo-api.controller.js';
+import { OdooAuthGuard } from './odoo-api/odoo-auth.guard.js';
+import { OdooEventsService } from './odoo-api/odoo-events.service.js';
+import { TenantRateLimit } from './odoo-api/tenant-rate-limit.js';
 
 /** The HTTP surface over an already composed runtime; controllers stay thin. */
 @Module({})
@@ -12,8 +21,21 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [ChatwootWebhookController, HealthController, MetricsController],
-      providers: [{ provide: RUNTIME, useValue: runtime }],
+      controllers: [ChatwootWebhookController, HealthController, MetricsController, TenantAdminController, OdooApiController],
+      providers: [
+        { provide: RUNTIME, useValue: runtime },
+        TenantAdminService,
+        OperatorAuthGuard,
+        CopilotService,
+        OdooEventsService,
+        OdooAuthGuard,
+        { provide: CopilotJobs, useValue: new CopilotJobs() },
+        {
+          provide: TenantRateLimit,
+          useFactory: () =>
+            new TenantRateLimit({ perMinute: runtime.odooApi.ratePerMinute, redisUrl: runtime.settings.REDIS_URL, prefix: runtime.settings.QUEUE_PREFIX }),
+        },
+      ],
     };
   }
 }

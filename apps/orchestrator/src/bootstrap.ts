@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
+import { setupOpenApi } from './http/openapi.js';
 import { CrewExceptionFilter } from './errors/crew-exception.filter.js';
 import type { Runtime } from './runtime/runtime.js';
 
@@ -21,6 +22,7 @@ export async function startHttp(runtime: Runtime, port = runtime.settings.PORT, 
   );
   app.useGlobalFilters(new CrewExceptionFilter(runtime.logger));
   app.enableShutdownHooks();
+  setupOpenApi(app);
   await app.listen(port, host);
   const address = app.getHttpServer().address();
   const bound = typeof address === 'object' && address ? address.port : port;

@@ -5,3 +5,6 @@ export * from './metrics/metrics.js';
 export * from './runtime/runtime.js';
 export * from './runtime/create-runtime.js';
 export * from './runtime/start-sandbox.js';
+export * from './runtime/open-specialists.js';
+export * from './runtime/knowledge.js';
+export * from './runtime/cache.js';

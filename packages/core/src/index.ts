@@ -32,3 +32,4 @@ export * from './documents/audit-log-repository.js';
 export * from './documents/document-store.js';
 export * from './documents/business-datasets.js';
 export * from './router/fold-text.js';
+export * from './tenant/odoo-api-credentials.js';

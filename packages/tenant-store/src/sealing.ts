@@ -17,7 +17,7 @@ function mapSecrets(tree: Mutable, change: (value: unknown, context: string) => 
 /** The stored form: the entry as JSON with every secret sealed. */
 export function sealEntry(entry: TenantStoreEntry, box: SecretBox): JsonObject {
   // Secret.toJSON redacts, so secrets are sealed before the copy goes through JSON.
-  const tree = { ...entry, chatwoot: { ...entry.chatwoot }, odoo: entry.odoo && { ...entry.odoo }, models: Object.fromEntries(
+  const tree = { ...entry, chatwoot: { ...entry.chatwoot }, odoo: entry.odoo && { ...entry.odoo }, odooApi: entry.odooApi && { ...entry.odooApi }, models: Object.fromEntries(
     Object.entries(entry.models).map(([k, v]) => [k, { ...v }]),
   ) } as Mutable;
   mapSecrets(tree, (value, context) => box.seal(value as Secret, context), entry.id);

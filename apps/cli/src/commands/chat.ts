@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { CREW_NAMES, DeterministicSelector, tenantId, type CrewName, type InboundMessage, type TenantConfig, type TenantDirectory } from '@mcp-crew/core';
+import { watchHandoff } from './chat-gateway.js';
+import { CREW_NAMES, tenantId, type CrewName, type InboundMessage, type TenantConfig, type TenantDirectory } from '@mcp-crew/core';
 
 interface ChatOptions {
   tenant: string;
@@ -13,8 +14,9 @@ interface ChatOptions {
 
 /**
  * `crew chat`: talk to a channel's crew as a customer, one turn per line (typed, or piped for scripts).
- * Same pieces as the main job: crews, selector, specialists, turn processor, the Odoo sandbox when the
- * tenant uses it, and the console Chatwoot gateway that prints what would be sent.
+ * The main job's composition (`openSpecialists`: knowledge, tenant cache, model), crews, selector and turn
+ * processor, the Odoo sandbox when the tenant uses it, and the console Chatwoot gateway that prints what
+ * would be sent. After a handoff the bot stays silent, as it does in Chatwoot.
  */
 export function registerChat(program: Command): void {
   program
@@ -30,36 +32,38 @@ export function registerChat(program: Command): void {
 
 async function chat(opts: ChatOptions): Promise<void> {
   if (!(CREW_NAMES as readonly string[]).includes(opts.channel)) throw new Error(`--channel must be one of ${CREW_NAMES.join(', ')}`);
-  const [{ loadSettings, FileTenantDirectory }, { loadCrews }, { startSandboxIfUsed }, { createDefaultSpecialists }, { TurnProcessor }, { ConsoleChatwootGateway }, { MemoryConversationStateStore }] =
+  const [{ loadSettings, FileTenantDirectory }, { loadCrews }, orchestrator, { selectorFromEnv }, { TurnProcessor }, { ConsoleChatwootGateway }, { MemoryConversationStateStore }] =
     await Promise.all([import('@mcp-crew/config'), import('@mcp-crew/crews'), import('@mcp-crew/orchestrator'), import('@mcp-crew/agents'), import('@mcp-crew/pipeline'), import('@mcp-crew/chatwoot-client'), import('@mcp-crew/state-memory')]);
   const env = process.env;
   const settings = loadSettings(env);
-  const sandbox = await startSandboxIfUsed(settings, env);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  // Warnings (a model that fell back, Redis late) go to stderr as JSON; the transcript stays on stdout.
+  const logger = orchestrator.createLogger(env['LOG_LEVEL'] && env['LOG_LEVEL'] !== 'info' ? env['LOG_LEVEL'] : 'warn');
+  const sandbox = await orchestrator.startSandboxIfUsed(settings, env);
   const tenants = await FileTenantDirectory.load(resolve(settings.TENANTS_FILE), { env, sandboxUrl: sandbox?.url });
   const found = await tenants.get(tenantId(opts.tenant));
   if (!found) throw new Error(`tenant "${opts.tenant}" is not in ${settings.TENANTS_FILE}`);
   // Inbox 0 is mapped to the chosen crew, so --channel decides the crew whatever the tenant's defaults.
   const tenant: TenantConfig = { ...found, inboxCrews: { ...found.inboxCrews, '0': opts.channel as CrewName } };
   const directory: TenantDirectory = { get: async (id) => (id === tenant.id ? tenant : undefined), list: async () => [tenant] };
-  const out = (line: string) => process.stdout.write(`${line}\n`);
-  const quiet = { info: () => undefined, warn: (obj: object, msg: string) => out(`  ! ${msg} ${JSON.stringify(obj)}`), error: (obj: object, msg: string) => out(`  ! ${msg} ${JSON.stringify(obj)}`), debug: () => undefined };
-  const specialists = createDefaultSpecialists({
-    env,
-    logger: quiet,
+  // The main job's composition: knowledge, the tenant cache in front of Odoo, the model from the environment.
+  const cacheStore = await orchestrator.openCacheStore(settings.REDIS_URL, settings.QUEUE_PREFIX, logger);
+  const opened = await orchestrator.openSpecialists({
+    settings, env, logger, tenants: [tenant], cacheStore,
     observe: (trace) => {
       out(`  [${trace.specialist} · ${trace.model}]`);
       for (const t of trace.tools) out(`  tool ${t.tool}(${JSON.stringify(t.input)}) → ${t.ok ? 'ok' : t.refused ? 'REFUSED' : 'failed'}: ${t.text.split('\n')[0]?.slice(0, 120) ?? ''}`);
     },
   });
-  const gateway = new ConsoleChatwootGateway({ tenantId: tenant.id, write: out });
+  const watched = watchHandoff(new ConsoleChatwootGateway({ tenantId: tenant.id, write: out }));
   const processor = new TurnProcessor({
     tenants: directory,
     crews: await loadCrews(resolve(settings.CREWS_DIR)),
-    selector: new DeterministicSelector(),
-    specialists,
-    gateway: () => gateway,
+    selector: selectorFromEnv(env, (error) => logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'specialist selector model failed; the deterministic selector chose')),
+    specialists: opened.specialists,
+    gateway: () => watched.gateway,
     state: new MemoryConversationStateStore(),
-    logger: quiet,
+    logger,
   });
 
   out(`crew chat: tenant ${tenant.id}, ${opts.channel} crew${sandbox ? `, Odoo sandbox at ${sandbox.url}` : ''}. One message per line; Ctrl-D ends.`);
@@ -70,6 +74,11 @@ async function chat(opts: ChatOptions): Promise<void> {
       if (!content) continue;
       n++;
       out(`> ${content}`);
+      if (watched.handedOver()) {
+        // Chatwoot sends the bot nothing for a conversation a person owns (status open): no reply here either.
+        out('  (the conversation is with a person now; the bot stays silent)');
+        continue;
+      }
       const message: InboundMessage = {
         tenantId: tenant.id, deliveryId: `chat-${n}`, accountId: tenant.chatwootAccountId ?? 1, conversationId: 1, inboxId: 0, messageId: n,
         channel: 'Channel::Api', channelAttributes: {}, content, contentType: 'text',
@@ -79,7 +88,8 @@ async function chat(opts: ChatOptions): Promise<void> {
       await processor.handle({ tenantId: tenant.id, conversationId: 1, messages: [message] }, { attempt: 1, maxAttempts: 1 });
     }
   } finally {
-    await specialists.close();
+    await opened.close();
+    await cacheStore.close();
     await sandbox?.close();
   }
 }

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { CrewError } from '@mcp-crew/core';
 import { WebhookError } from '@mcp-crew/pipeline';
 import type { Logger } from 'pino';
+import { httpStatusOf } from './http-status.js';
 
 /**
  * One place that turns errors into HTTP answers: `{ error: { code, message, details } }`.
@@ -15,6 +16,8 @@ export class CrewExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.toResponse(exception);
+    const retryAfter = exception instanceof CrewError ? exception.details['retryAfterSeconds'] : undefined;
+    if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
     void reply.status(status).send({ error: body });
   }
 
@@ -24,7 +27,8 @@ export class CrewExceptionFilter implements ExceptionFilter {
       return { status: exception.status, body: exception.toJSON() };
     }
     if (exception instanceof CrewError) {
-      const status = exception.category === 'user' ? 400 : exception.category === 'third_party' ? 502 : 500;
+      const status = httpStatusOf(exception);
+      if (status >= 500) this.logger.error({ err: exception, code: exception.code }, exception.message);
       return { status, body: exception.toJSON() };
     }
     if (exception instanceof HttpException) {

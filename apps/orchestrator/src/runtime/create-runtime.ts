@@ -1,20 +1,22 @@
 import { resolve } from 'node:path';
-import { DeterministicSelector, cacheFor, type ChatwootGateway, type SpecialistRegistry, type TenantConfig, type TenantId } from '@mcp-crew/core';
-import { FileTenantDirectory, type Settings } from '@mcp-crew/config';
+import { Secret, type ChatwootGateway, type SpecialistRegistry, type TenantConfig, type TenantId } from '@mcp-crew/core';
+import type { Settings } from '@mcp-crew/config';
 import { loadCrews } from '@mcp-crew/crews';
 import { ConsoleChatwootGateway, HttpChatwootGateway } from '@mcp-crew/chatwoot-client';
 import { TurnProcessor, WebhookIntake } from '@mcp-crew/pipeline';
-import { createDefaultSpecialists } from '@mcp-crew/agents';
 import { InMemoryQueue } from '@mcp-crew/queue-memory';
 import { BullMqQueue } from '@mcp-crew/queue-bullmq';
 import { MemoryConversationStateStore } from '@mcp-crew/state-memory';
 import { RedisConversationStateStore } from '@mcp-crew/state-redis';
 import type { Logger } from 'pino';
-import { CachedOdooApi } from '@mcp-crew/mcp-odoo';
 import { Metrics } from '../metrics/metrics.js';
 import { openCacheStore } from './cache.js';
-import { openKnowledge } from './knowledge.js';
+import { openSpecialists } from './open-specialists.js';
+import { selectorFromEnv } from '@mcp-crew/agents';
 import type { Runtime } from './runtime.js';
+import { openTenants } from '../tenants/open-tenants.js';
+import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
+import { SpecialistTraces } from './specialist-traces.js';
 
 export interface RuntimeOptions {
   settings: Settings;
@@ -32,7 +34,12 @@ export interface RuntimeOptions {
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { settings, logger } = options;
   const env = options.env ?? process.env;
-  const tenants = await FileTenantDirectory.load(resolve(settings.TENANTS_FILE), { env, sandboxUrl: options.sandboxUrl });
+  // The tenants file, or the document store when MONGODB_URL / TENANT_STORE=embedded is set (see open-tenants.ts).
+  const directory = await openTenants({ settings, env, logger, sandboxUrl: options.sandboxUrl });
+  const tenants = directory.tenants;
+  const traces = new SpecialistTraces();
+  const operatorApiKey = env.OPERATOR_API_KEY ? new Secret(env.OPERATOR_API_KEY) : undefined;
+  if (!operatorApiKey) logger.info('admin API disabled (503): OPERATOR_API_KEY is not set');
   const crews = await loadCrews(resolve(settings.CREWS_DIR));
   const metrics = new Metrics({ defaultMetrics: true });
   warnAboutTenants(await tenants.list(), logger);
@@ -54,16 +61,17 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const state = settings.REDIS_URL ? new RedisConversationStateStore({ url: settings.REDIS_URL, prefix }) : new MemoryConversationStateStore();
   metrics.watchQueue(queue);
 
-  const gateways = new Map<TenantId, ChatwootGateway>();
+  const gateways = new Map<TenantId, { chatwoot: TenantConfig['chatwoot']; gateway: ChatwootGateway }>();
   const gateway =
     options.gateway ??
     ((tenant: TenantConfig) => {
       let found = gateways.get(tenant.id);
-      if (!found) {
-        found = makeGateway(tenant);
+      // A changed Chatwoot connection (admin API) gets a new gateway; an unchanged one keeps its rate limiter.
+      if (!found || !sameChatwoot(found.chatwoot, tenant.chatwoot)) {
+        found = { chatwoot: tenant.chatwoot, gateway: makeGateway(tenant) };
         gateways.set(tenant.id, found);
       }
-      return found;
+      return found.gateway;
     });
 
   const intake = new WebhookIntake({
@@ -75,21 +83,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const cacheStore = await openCacheStore(settings.REDIS_URL, prefix, logger);
   metrics.watchCache(cacheStore);
   // Knowledge serves the default specialists; tests that bring their own specialists skip the ingestion.
-  const knowledge = options.specialists
+  const opened = options.specialists
     ? undefined
-    : await openKnowledge({ dataDir: settings.DATA_DIR, collectionsDir: resolve(settings.COLLECTIONS_DIR), env, tenants: await tenants.list(), logger });
-  const agents = options.specialists
-    ? undefined
-    : createDefaultSpecialists({
-        env,
-        logger,
-        extraClients: async (tenant) => (knowledge ? [await knowledge.clientFor(tenant)] : []),
-        wrapOdoo: (tenant, api) => new CachedOdooApi(api, cacheFor(cacheStore, tenant.id)),
-      });
+    : await openSpecialists({ settings, env, logger, tenants: await tenants.list(), cacheStore, observe: (trace) => traces.publish(trace) });
+  const knowledge = opened?.knowledge;
+  const agents = opened?.specialists;
   const processor = new TurnProcessor({
     tenants,
     crews,
-    selector: new DeterministicSelector(),
+    // The model-based selector when OPENAI_API_KEY is set (deterministic on any error), else the deterministic one.
+    selector: selectorFromEnv(env, (error) => logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'specialist selector model failed; the deterministic selector chose')),
     specialists: options.specialists ?? agents!,
     gateway,
     state,
@@ -102,7 +105,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     logger,
     metrics,
     tenants,
+    tenantStore: directory.store,
+    documents: directory.documents,
     crews,
+    specialists: options.specialists ?? agents!,
+    state,
+    traces,
+    operatorApiKey,
+    odooApi: { syncBudgetMs: positiveInt(env.COPILOT_SYNC_BUDGET_MS, 20_000), ratePerMinute: positiveInt(env.ODOO_API_RATE_LIMIT, 120) },
     queue,
     queueKind: settings.REDIS_URL ? 'redis' : 'in-process',
     cacheStore,
@@ -125,8 +135,18 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await knowledge?.close();
       await cacheStore.close();
       await (state as { close?: () => Promise<void> }).close?.();
+      await directory.close();
     },
   };
+}
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function sameChatwoot(a: TenantConfig['chatwoot'], b: TenantConfig['chatwoot']): boolean {
+  return a.baseUrl === b.baseUrl && a.botToken?.reveal() === b.botToken?.reveal();
 }
 
 function makeGateway(tenant: TenantConfig): ChatwootGateway {
@@ -135,7 +155,7 @@ function makeGateway(tenant: TenantConfig): ChatwootGateway {
   return new ConsoleChatwootGateway({ tenantId: tenant.id });
 }
 
-function* tenantsSnapshot(tenants: FileTenantDirectory): Iterable<TenantConfig> {
+function* tenantsSnapshot(tenants: TenantSnapshot): Iterable<TenantConfig> {
   for (const id of tenants.ids()) {
     const tenant = tenants.peek(id);
     if (tenant) yield tenant;

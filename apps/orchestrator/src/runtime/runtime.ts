@@ -1,6 +1,9 @@
-import type { CacheStore, CrewDefinition, CrewName, InboundQueue, TenantConfig } from '@mcp-crew/core';
+import type { Secret, CacheStore, ConversationStateStore, CrewDefinition, CrewName, DocumentStore, InboundQueue, SpecialistRegistry, TenantConfig } from '@mcp-crew/core';
+import type { TenantStore } from '@mcp-crew/tenant-store';
+import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
+import type { SpecialistTraces } from './specialist-traces.js';
 import type { Knowledge } from './knowledge.js';
-import type { FileTenantDirectory, Settings } from '@mcp-crew/config';
+import type { Settings } from '@mcp-crew/config';
 import type { TurnProcessor, WebhookIntake } from '@mcp-crew/pipeline';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics/metrics.js';
@@ -13,7 +16,22 @@ export interface Runtime {
   settings: Settings;
   logger: Logger;
   metrics: Metrics;
-  tenants: FileTenantDirectory;
+  /** Every tenant: `peek` is the webhook's synchronous lookup; `get`/`list` read the directory. */
+  tenants: TenantSnapshot;
+  /** The editable tenant store (MONGODB_URL or TENANT_STORE=embedded); undefined when tenants come from a file. */
+  tenantStore?: TenantStore;
+  /** The document store behind `tenantStore` (audit log, business data). */
+  documents?: DocumentStore;
+  /** The specialists every crew uses (the copilot's internal crew too). */
+  specialists: SpecialistRegistry;
+  /** Conversation memory (Chatwoot conversations and copilot sessions). */
+  state: ConversationStateStore;
+  /** OPERATOR_API_KEY: the admin API's bearer key; undefined = the admin API answers 503. */
+  operatorApiKey?: Secret;
+  /** The API Odoo calls: COPILOT_SYNC_BUDGET_MS (default 20000) and ODOO_API_RATE_LIMIT per tenant per minute (default 120). */
+  odooApi: { syncBudgetMs: number; ratePerMinute: number };
+  /** What each specialist turn did (tools called), for callers that report the records touched. */
+  traces: SpecialistTraces;
   crews: ReadonlyMap<CrewName, CrewDefinition>;
   queue: InboundQueue;
   queueKind: 'redis' | 'in-process';

@@ -13,6 +13,10 @@ export interface AgentContext {
   partner?: { id: number; name: string; verified: boolean };
   quotation?: { id: number; name: string };
   pendingConfirmation?: Pick<PendingConfirmation, 'tool' | 'target'>;
+  /** The local times ("YYYY-MM-DD HH:MM") of the visit slots the customer was just offered. */
+  offeredSlots?: string[];
+  /** Today's date in the business's time zone (YYYY-MM-DD), for "el martes", "mañana". */
+  today?: string;
 }
 
 export const CONTEXT_MARKER = 'CONVERSATION CONTEXT (JSON):';

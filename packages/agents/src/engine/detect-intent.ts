@@ -1,4 +1,5 @@
 import { isExplicitYes } from '../guards/explicit-yes.js';
+import { yesToSlot } from '../guards/slot-choice.js';
 import type { AgentContext } from './agent-context.js';
 import { mentions, onlyPleasantries, orderReference } from './lexicon.js';
 import { parseItems, type RequestedItem } from './parse-items.js';
@@ -9,6 +10,7 @@ export type Intent =
   | { kind: 'status' }
   | { kind: 'booking' }
   | { kind: 'rules' }
+  | { kind: 'support'; defect: boolean }
   | { kind: 'quote'; items: RequestedItem[]; mode: 'create' | 'add' }
   | { kind: 'search' }
   | { kind: 'greeting' }
@@ -18,9 +20,15 @@ export type Intent =
 /** What the customer wants, from their latest message and what the conversation has (a quotation, a pending yes). */
 export function detectIntent(text: string, context: AgentContext | undefined): Intent {
   if (mentions(text, 'human')) return { kind: 'human' };
+  if (context?.pendingConfirmation?.tool === 'odoo_book_appointment' && yesToSlot(text)) return { kind: 'confirm' };
   if (isExplicitYes(text)) return context?.pendingConfirmation ? { kind: 'confirm' } : { kind: 'unknown', why: 'a yes with nothing pending to confirm' };
+  // "Mi pedido llegó dañado" is a support case, not an order-status question.
+  if (mentions(text, 'defect')) return { kind: 'support', defect: true };
   if (orderReference(text) || mentions(text, 'orderStatus')) return { kind: 'status' };
   if (mentions(text, 'booking')) return { kind: 'booking' };
+  if (mentions(text, 'support')) return { kind: 'support', defect: false };
+  // "¿A qué hora abren?" reads like "a(n) hora" to the item parser: a rules word without a buying word wins.
+  if (mentions(text, 'rules') && !mentions(text, 'buy')) return { kind: 'rules' };
   const items = parseItems(text);
   // "¿Tienen 10 galones de vinilo?" asks about stock; "necesito 10 galones" asks for a quotation.
   if (items.length > 0 && (mentions(text, 'buy') || !mentions(text, 'product'))) return { kind: 'quote', items, mode: context?.quotation && mentions(text, 'add') ? 'add' : 'create' };

@@ -1,12 +1,20 @@
 import { foldText } from '@mcp-crew/core';
 
+/** Words that describe a defect in an applied or bought product: a ticket is opened for them. */
+function defectWords(): string[] {
+  return ['se pela', 'se pelo', 'pelando', 'pelada', 'descascara', 'descascaro', 'descascarando', 'descascarada', 'descascarado', 'burbuja', 'burbujas', 'ampolla', 'ampollas', 'hongo', 'hongos', 'moho', 'mancha', 'manchas', 'no seca', 'no cubre', 'quedo mal', 'defectuoso', 'defectuosa', 'danado', 'danada', 'vencido', 'grieta', 'grietas', 'color diferente', 'otro color', 'bolha', 'bolhas', 'descascando', 'mofo', 'peeling', 'bubbles', 'blistering', 'mold', 'defective', 'cracked', 'cracks'];
+}
+
 /** Phrases per intent, folded (lowercase, no accents), Spanish, Portuguese and English together. */
 export const LEXICON = {
   human: ['persona', 'humano', 'asesor', 'asesora', 'agente', 'hablar con alguien', 'pessoa', 'atendente', 'human', 'person', 'agent', 'representative', 'someone real'],
   greeting: ['hola', 'buenas', 'buenos dias', 'buenas tardes', 'buenas noches', 'ola', 'oi', 'bom dia', 'boa tarde', 'boa noite', 'hello', 'hi', 'hey', 'good morning', 'good afternoon'],
   thanks: ['gracias', 'muchas gracias', 'mil gracias', 'obrigado', 'obrigada', 'thanks', 'thank you'],
   orderStatus: ['mi pedido', 'estado del pedido', 'estado de mi', 'como va', 'donde esta', 'seguimiento', 'ya enviaron', 'meu pedido', 'status do pedido', 'cade', 'my order', 'order status', 'where is', 'tracking'],
-  rules: ['horario', 'hora de atencion', 'horas de atencion', 'abren', 'cierran', 'atienden', 'domicilio', 'envio', 'envios', 'entrega', 'entregas', 'despacho', 'pago', 'pagos', 'pagar', 'tarjeta', 'transferencia', 'garantia', 'devolucion', 'funcionamento', 'frete', 'pagamento', 'cartao', 'pix', 'opening hours', 'open', 'close', 'delivery', 'shipping', 'payment', 'pay', 'card', 'warranty', 'refund'],
+  rules: ['horario', 'hora de atencion', 'horas de atencion', 'abren', 'cierran', 'atienden', 'domicilio', 'envio', 'envios', 'entrega', 'entregas', 'domicilios', 'despacho', 'despachos', 'envian', 'horarios', 'pago', 'pagos', 'pagar', 'tarjeta', 'transferencia', 'descuento', 'descuentos', 'mayorista', 'zona', 'zonas', 'funcionamento', 'desconto', 'frete', 'pagamento', 'cartao', 'pix', 'opening hours', 'open', 'close', 'delivery', 'shipping', 'payment', 'pay', 'card', 'discount', 'discounts'],
+  // Questions about warranty, returns and product problems: the support procedures answer them.
+  support: ['garantia', 'devolucion', 'devoluciones', 'devolver', 'cambio', 'cambiar', 'reclamo', 'queja', 'problema', 'devolucao', 'devolver', 'trocar', 'reclamacao', 'warranty', 'refund', 'return', 'complaint', 'problem', ...defectWords()],
+  defect: defectWords(),
   booking: ['visita', 'cita', 'agendar', 'agenda', 'marcar', 'appointment', 'book a', 'schedule'],
   add: ['agrega', 'agregale', 'agregar', 'anade', 'anadir', 'suma', 'tambien', 'adiciona', 'acrescenta', 'inclui', 'add', 'also', 'plus'],
   buy: ['necesito', 'quiero', 'quisiera', 'cotiza', 'cotizar', 'cotizacion', 'mandame', 'enviame', 'llevo', 'compro', 'comprar', 'preciso', 'quero', 'orcamento', 'need', 'want', 'quote', 'buy', 'order', 'agrega', 'agregale', 'anade', 'adiciona', 'add'],

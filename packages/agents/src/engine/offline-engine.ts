@@ -2,11 +2,13 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { detectLanguage } from '@mcp-crew/core';
 import { createStepModel } from '../model/step-model.js';
 import { detectIntent } from './detect-intent.js';
+import { bookingFlow } from './flows/booking-flow.js';
 import { confirmFlow } from './flows/confirm-flow.js';
 import { quoteFlow } from './flows/quote-flow.js';
 import { rulesFlow } from './flows/rules-flow.js';
 import { searchFlow } from './flows/search-flow.js';
 import { statusFlow } from './flows/status-flow.js';
+import { supportFlow } from './flows/support-flow.js';
 import { viewPrompt } from './prompt-view.js';
 import { handoff, say, type StepOutput } from './step.js';
 import { textsFor } from './texts.js';
@@ -33,7 +35,9 @@ export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
     case 'status':
       return statusFlow(input);
     case 'booking':
-      return handoff(view, 'out_of_scope', 'The customer wants to book a visit; the offline engine leaves booking to a person.');
+      return bookingFlow(input);
+    case 'support':
+      return supportFlow(input, intent.defect);
     case 'rules':
       return rulesFlow(input);
     case 'quote':

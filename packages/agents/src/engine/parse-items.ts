@@ -27,6 +27,8 @@ const EMPTY_UNITS = new Set(['unidad', 'unidades', 'unidade', 'unidades', 'unit'
 const STOP = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'para', 'con', 'por', 'favor', 'porfa', 'do', 'da', 'dos', 'das', 'of', 'the', 'some', 'mas', 'more']);
 // "Vinilo tipo 1", "lija grano 220": the number belongs to the product's name, not the quantity.
 const PART_OF_NAME = new Set(['tipo', 'type', 'grano', 'numero', 'no', 'calibre', 'referencia', 'ref']);
+// "Crea una cotización para…" (a back-office request through the Odoo copilot): "una" counts a document, not a product.
+const DOCUMENTS = new Set(['cotizacion', 'cotizaciones', 'orden', 'pedido', 'orcamento', 'quotation', 'quote', 'order']);
 const SPLIT = /[,;\n]|\s+(?:y|e|and|mas|plus|tambien|also)\s+/;
 
 /**
@@ -37,7 +39,7 @@ export function parseItems(text: string): RequestedItem[] {
   const items: RequestedItem[] = [];
   for (const clause of foldText(text).split(SPLIT)) {
     const words = clause.replace(/[^a-z0-9/"]+/g, ' ').trim().split(/\s+/).filter(Boolean);
-    const at = words.findIndex((w, i) => (/^\d+$/.test(w) && !PART_OF_NAME.has(words[i - 1] ?? '')) || (w in NUMBER_WORDS && w !== 'a' && w !== 'an') || ((w === 'a' || w === 'an') && words.length > 1));
+    const at = words.findIndex((w, i) => (/^\d+$/.test(w) && !PART_OF_NAME.has(words[i - 1] ?? '')) || (w in NUMBER_WORDS && w !== 'a' && w !== 'an' && !DOCUMENTS.has(words[i + 1] ?? '')) || ((w === 'a' || w === 'an') && words.length > 1 && !DOCUMENTS.has(words[i + 1] ?? '')));
     if (at < 0) continue;
     const quantity = /^\d+$/.test(words[at]!) ? Number(words[at]) : NUMBER_WORDS[words[at]!]!;
     let rest = words.slice(at + 1);
@@ -59,7 +61,7 @@ export function singular(word: string): string {
   return word;
 }
 
-const NAME_INTRO = /(?:\bsoy|\bme llamo|\bmi nombre es|\bhabla|\bsou|\bme chamo|\bmeu nome [eé]|\bi am|\bi'm|\bmy name is|\bthis is)\s+/iu;
+const NAME_INTRO = /(?:\bcotizaci[oó]n para|\bpedido para|\bor[cç]amento para|\bquot(?:ation|e) for|\bsoy|\bme llamo|\bmi nombre es|\bhabla|\bsou|\bme chamo|\bmeu nome [eé]|\bi am|\bi'm|\bmy name is|\bthis is)\s+/iu;
 const NAME = /^(?:[A-ZÁÉÍÓÚÑÃÕÂÊÔÇ][\p{L}'-]+)(?:\s+(?:(?:de|del|da|dos)\s+)?[A-ZÁÉÍÓÚÑÃÕÂÊÔÇ][\p{L}'-]+){0,3}/u;
 
 /** The name a customer gives for themselves: "soy Ana Gómez", "me llamo…", "sou…", "I'm…", "my name is…". */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PendingConfirmation } from '@mcp-crew/core';
+import { offerSummary } from '../memory/offered-slots.js';
 import { ConversationGuard } from './conversation-guard.js';
 
 const pending: PendingConfirmation = { tool: 'odoo_confirm_quotation', target: { orderId: 12 }, summary: 'S00012 …', at: '2026-01-01T00:00:00Z' };
@@ -53,5 +54,15 @@ describe('ConversationGuard', () => {
     expect(guard.before('odoo_create_quotation', { customer_id: 6, lines: [] })).toHaveProperty('refuse');
     expect(guard.before('odoo_update_quotation_lines', { order_id: 3, add: [] })).toHaveProperty('refuse');
     expect(guard.before('odoo_update_quotation_lines', { order_id: 12, add: [] })).toHaveProperty('run');
+  });
+
+  it('books only one of the offered slots, for the conversation\'s customer, on a yes', () => {
+    const offer: PendingConfirmation = { tool: 'odoo_book_appointment', target: { start: '2026-11-24 08:00' }, summary: offerSummary('…', ['2026-11-24 08:00', '2026-11-24 09:00']), at: '2026-11-22T00:00:00Z' };
+    const input = (start: string, customer = 5) => ({ start_local: start, customer_id: customer, title: 'Visita técnica' });
+    expect(new ConversationGuard({ partner: ana, pendingConfirmation: offer }, 'sí, el de las 9').before('odoo_book_appointment', input('2026-11-24 09:00'))).toHaveProperty('run');
+    expect(new ConversationGuard({ partner: ana, pendingConfirmation: offer }, 'sí').before('odoo_book_appointment', input('2026-11-24 08:00'))).toHaveProperty('run');
+    expect(new ConversationGuard({ partner: ana, pendingConfirmation: offer }, 'sí').before('odoo_book_appointment', input('2026-11-24 11:00'))).toHaveProperty('refuse');
+    expect(new ConversationGuard({ partner: ana, pendingConfirmation: offer }, 'sí').before('odoo_book_appointment', input('2026-11-24 08:00', 6))).toHaveProperty('refuse');
+    expect(new ConversationGuard({ partner: ana, pendingConfirmation: offer }, 'el de las 9').before('odoo_book_appointment', input('2026-11-24 09:00'))).toHaveProperty('refuse');
   });
 });

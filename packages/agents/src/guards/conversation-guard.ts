@@ -1,7 +1,9 @@
 import type { ConversationState } from '@mcp-crew/core';
 import type { AfterDecision, BeforeDecision, ToolGate } from '../tools/tool-gate.js';
 import { isCommitting } from './committing-tools.js';
+import { offeredSlots } from '../memory/offered-slots.js';
 import { isExplicitYes } from './explicit-yes.js';
+import { yesToSlot } from './slot-choice.js';
 
 type Output = { text: string; result?: Record<string, unknown> };
 
@@ -54,10 +56,17 @@ export class ConversationGuard implements ToolGate {
     const pending = this.state.pendingConfirmation;
     if (this.#committed) return { refuse: 'only one committing action per message' };
     if (!pending || pending.tool !== tool) return { refuse: `${tool} needs the customer's explicit yes to a summary of exactly this action, and none is pending` };
-    if (!isExplicitYes(this.latestText)) return { refuse: 'the customer\'s latest message is not an explicit yes' };
+    const booking = tool === 'odoo_book_appointment';
+    const yes = booking ? yesToSlot(this.latestText) !== undefined : isExplicitYes(this.latestText);
+    if (!yes) return { refuse: 'the customer\'s latest message is not an explicit yes' };
     const target = pending.target;
     if (target.orderId !== undefined && (input['order_id'] !== target.orderId || input['order_name'] !== undefined)) return { refuse: 'the action is not the one the customer was shown' };
-    if (target.start !== undefined && input['start'] !== target.start) return { refuse: 'the slot is not the one the customer was shown' };
+    if (booking) {
+      const start = input['start_local'] ?? input['start'];
+      const shown = [target.start, ...offeredSlots(pending)];
+      if (typeof start !== 'string' || !shown.includes(start)) return { refuse: 'the slot is not one the customer was shown' };
+      if (this.state.partner && input['customer_id'] !== this.state.partner.id) return { refuse: 'the visit is booked for this conversation\'s customer only' };
+    }
     this.#committed = true;
     return { run: input };
   }

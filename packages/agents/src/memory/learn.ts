@@ -1,5 +1,6 @@
 import type { ConversationState, SpecialistResult } from '@mcp-crew/core';
 import type { ToolCallRecord } from '../tools/tool-call-record.js';
+import { offerSummary } from './offered-slots.js';
 
 type Facts = Pick<ConversationState, 'partner' | 'quotation' | 'orderIds' | 'pendingConfirmation'>;
 const QUOTE_TOOLS = new Set(['odoo_create_quotation', 'odoo_update_quotation_lines']);
@@ -29,12 +30,32 @@ export function learn(before: Facts, records: ToolCallRecord[], reply: string | 
     }
   }
   const shown = summarised && reply?.includes(summarised.name) ? summarised : undefined;
+  const offer = reply ? visitOffer(records, reply) : undefined;
+  if (offer && !partner) partner = foundCustomer(records);
   return {
     partner,
     quotation,
     orderIds: [...orderIds].slice(-20),
     pendingConfirmation: shown
       ? { tool: 'odoo_confirm_quotation', target: { orderId: shown.id }, summary: reply!.slice(0, 600), at: now.toISOString() }
-      : undefined,
+      : offer && partner
+        ? { tool: 'odoo_book_appointment', target: { start: offer[0]! }, summary: offerSummary(reply!, offer), at: now.toISOString() }
+        : undefined,
   };
+}
+
+/** The free slots this turn found that the reply shows (its time and day of month are in the text). */
+function visitOffer(records: ToolCallRecord[], reply: string): string[] | undefined {
+  const found = records.findLast((r) => r.tool === 'odoo_free_slots' && r.ok);
+  if (!found || records.some((r) => r.tool === 'odoo_book_appointment')) return undefined;
+  const slots = ((found.result?.['slots'] as Array<{ local?: unknown }> | undefined) ?? []).map((s) => String(s.local ?? ''));
+  const shown = slots.filter((local) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(local) && reply.includes(local.slice(11)) && new RegExp(`\\b${Number(local.slice(8, 10))}\\b`).test(reply));
+  return shown.length > 0 ? shown : undefined;
+}
+
+/** The one customer a name search found this turn (the customer gave their name to book a visit). */
+function foundCustomer(records: ToolCallRecord[]): Facts['partner'] {
+  const found = records.findLast((r) => r.tool === 'odoo_find_customers' && r.ok);
+  const customers = (found?.result?.['customers'] as Array<{ id: number; name: string }> | undefined) ?? [];
+  return customers.length === 1 ? { id: customers[0]!.id, name: customers[0]!.name, verified: false } : undefined;
 }

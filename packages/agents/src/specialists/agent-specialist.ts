@@ -14,6 +14,7 @@ import type { AgentContext } from '../engine/agent-context.js';
 import { ConversationGuard } from '../guards/conversation-guard.js';
 import { checkFigures } from '../guards/figures.js';
 import { learn } from '../memory/learn.js';
+import { offeredSlots } from '../memory/offered-slots.js';
 import { handoffTool } from '../tools/handoff-tool.js';
 import { toMastraTools, type McpToolSource } from '../tools/mcp-tools.js';
 import type { ToolCallRecord } from '../tools/tool-call-record.js';
@@ -64,6 +65,8 @@ export class AgentSpecialist implements Specialist {
       ...(partner ? { partner } : {}),
       ...(state.quotation ? { quotation: state.quotation } : {}),
       ...(state.pendingConfirmation ? { pendingConfirmation: { tool: state.pendingConfirmation.tool, target: state.pendingConfirmation.target } } : {}),
+      ...(state.pendingConfirmation?.tool === 'odoo_book_appointment' ? { offeredSlots: offeredSlots(state.pendingConfirmation) } : {}),
+      today: localDate(ctx.tenant.timezone),
     };
     const handoffs: Handoff[] = [];
     const guard = new ConversationGuard(facts, lastMessage(turn).content);
@@ -106,6 +109,24 @@ export class AgentSpecialist implements Specialist {
     return { replies: [reply], state: learned };
   }
 }
+
+/** Today in the business's time zone (YYYY-MM-DD); UTC when the zone is unknown. */
+function localDate(timeZone: string | undefined): string {
+  const zone = timeZone || 'UTC';
+  let format = DAY_FORMATS.get(zone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      return new Date().toISOString().slice(0, 10);
+    }
+    DAY_FORMATS.set(zone, format);
+  }
+  return format.format(new Date());
+}
+
+// Building a DateTimeFormat costs about a millisecond; one per time zone is kept.
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
 /** The handoff note says what was done in Odoo, so the person does not ask again. */
 function withRecords(note: string, records: ToolCallRecord[]): string {

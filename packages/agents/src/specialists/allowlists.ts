@@ -10,7 +10,7 @@ export const TOOL_ALLOWLISTS: Record<SpecialistKind, readonly string[]> = {
     'odoo_create_quotation', 'odoo_update_quotation_lines', 'odoo_get_order', 'odoo_confirm_quotation', 'odoo_cancel_quotation',
     'odoo_list_customer_orders', 'odoo_order_status', 'odoo_create_lead', 'search_knowledge',
   ],
-  scheduling: ['odoo_find_customers', 'odoo_find_free_slots', 'odoo_book_appointment', 'search_knowledge'],
+  scheduling: ['odoo_find_customers', 'odoo_free_slots', 'odoo_book_appointment', 'search_knowledge'],
   business_rules: ['search_knowledge', 'odoo_order_status', 'odoo_get_order'],
-  support: ['search_knowledge', 'odoo_open_ticket', 'odoo_ticket_status', 'odoo_list_customer_orders', 'odoo_order_status', 'odoo_get_order'],
+  support: ['odoo_find_customers', 'search_knowledge', 'odoo_open_ticket', 'odoo_ticket_status', 'odoo_list_customer_orders', 'odoo_order_status', 'odoo_get_order'],
 };

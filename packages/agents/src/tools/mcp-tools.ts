@@ -66,13 +66,20 @@ async function runGated(source: McpToolSource, input: Record<string, unknown>, g
   return after.pass;
 }
 
+// A tenant's tool list is listed once and reused by every turn, so its schemas are converted once too.
+const ZOD_SCHEMAS = new WeakMap<Record<string, unknown>, z.ZodType>();
+
 function toZod(schema: Record<string, unknown>): z.ZodType {
+  let found = ZOD_SCHEMAS.get(schema);
+  if (found) return found;
   try {
-    return z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]);
+    found = z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]);
   } catch {
     // A schema zod cannot read still works: the server validates the arguments itself.
-    return z.record(z.string(), z.unknown());
+    found = z.record(z.string(), z.unknown());
   }
+  ZOD_SCHEMAS.set(schema, found);
+  return found;
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { money } from '../format.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { textsFor } from '../texts.js';
+import { bookFlow } from './booking-flow.js';
 import type { OrderResult } from './order-summary.js';
 
 /** "Sí, confírmala" after a summary: run exactly the action the summary offered, nothing else. */
@@ -8,7 +9,8 @@ export function confirmFlow({ view, language }: FlowInput): StepOutput {
   const failed = failedCall(view);
   if (failed) return failed;
   const pending = view.context?.pendingConfirmation;
-  if (!pending?.target.orderId || pending.tool === 'odoo_book_appointment') {
+  if (pending?.tool === 'odoo_book_appointment') return bookFlow({ view, language });
+  if (!pending?.target.orderId) {
     return handoff(view, 'out_of_scope', 'The customer said yes, but there was nothing pending to confirm that the offline engine can run.');
   }
   const done = resultOf(view, pending.tool);

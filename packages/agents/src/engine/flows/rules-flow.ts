@@ -1,24 +1,25 @@
+import { bestHit, quoteHit, type KnowledgeHitView } from '../knowledge-answer.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
+import { KNOWLEDGE_TEXTS } from './knowledge-texts.js';
 
 export const KNOWLEDGE_TOOL = 'search_knowledge';
 
-interface Hits { results: Array<{ text: string; score: number }> }
-
-/** Opening hours, delivery, payment: the business-rules collection answers, in the business's own words. */
-export function rulesFlow({ view }: FlowInput): StepOutput {
+/**
+ * Opening hours, delivery zones and costs, payment methods, discounts: the business-rules collection
+ * answers, quoted in the business's own words (its figures pass the figures check because they are the
+ * tool's). One search, one answer: two model steps.
+ */
+export function rulesFlow({ view, language }: FlowInput): StepOutput {
   const failed = failedCall(view);
   if (failed) return failed;
   if (!view.tools.has(KNOWLEDGE_TOOL)) return handoff(view, 'out_of_scope', 'A business-rules question, and no knowledge search is configured for this specialist.');
   const found = resultOf(view, KNOWLEDGE_TOOL);
-  if (!found) return call(view, [[KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: 1 }]]);
-  const hit = data<Hits>(found)?.results[0];
+  if (!found) return call(view, [[KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: 3 }]]);
+  const hit = bestHit(data<{ results: KnowledgeHitView[] }>(found)?.results ?? [], view.text);
   if (!hit) return handoff(view, 'out_of_scope', 'A business-rules question the knowledge base does not answer.');
-  return say(trimTo(hit.text, 700));
+  return say(withIntro(KNOWLEDGE_TEXTS[language].intro, quoteHit(hit)));
 }
 
-function trimTo(text: string, max: number): string {
-  const clean = text.replace(/^#+\s.*\n+/gm, '').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max);
-  return cut.slice(0, Math.max(cut.lastIndexOf('\n'), cut.lastIndexOf('. ') + 1)).trim();
+export function withIntro(intro: string, text: string): string {
+  return intro ? `${intro}\n\n${text}` : text;
 }

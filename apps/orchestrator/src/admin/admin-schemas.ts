@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { CREW_NAMES, SPECIALIST_KINDS } from '@mcp-crew/core';
+
+// Request bodies of the admin API. Secrets are plain strings in, sealed by the tenant store; `null` removes one.
+const secret = z.string().min(8, 'expected a secret of at least 8 characters');
+const removableSecret = secret.nullable().optional();
+
+/** Non-secret fields of a tenant (a JSON merge patch: absent fields stay as they are). */
+export const updateTenantBody = z
+  .object({
+    name: z.string().min(1).optional(),
+    chatwootAccountId: z.number().int().positive().nullable().optional(),
+    language: z.enum(['es', 'pt', 'en']).optional(),
+    timezone: z.string().min(1).optional(),
+    defaultCrew: z.enum(CREW_NAMES).optional(),
+  })
+  .strict();
+
+export const chatwootCredentialsBody = z
+  .object({
+    baseUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+    botToken: removableSecret,
+    webhookSecret: removableSecret,
+    allowUnsignedWebhooks: z.boolean().optional(),
+  })
+  .strict();
+
+export const odooConnectionBody = z
+  .object({
+    url: z.union([z.literal('sandbox'), z.url({ protocol: /^https?$/ })]),
+    db: z.string().min(1).optional(),
+    user: z.string().min(1).optional(),
+    apiKey: secret.optional(),
+    protocol: z.enum(['jsonrpc', 'xmlrpc', 'json2', 'auto']).optional(),
+  })
+  .strict();
+
+export const modelCredentialsBody = z.object({ apiKey: secret, baseUrl: z.url({ protocol: /^https?$/ }).optional() }).strict();
+
+export const MODEL_PROVIDER = /^[a-z][a-z0-9_-]{0,31}$/;
+
+/** Inbox id → crew; `null` goes back to the crew chosen by channel type. */
+export const inboxesBody = z
+  .object({ inboxes: z.record(z.string().regex(/^\d+$/, 'expected a Chatwoot inbox id'), z.enum(CREW_NAMES).nullable()) })
+  .strict();
+
+export const specialistsBody = z.object({ specialists: z.array(z.enum(SPECIALIST_KINDS)).min(1) }).strict();
+
+export const writeToolsBody = z.object({ enabled: z.boolean() }).strict();
+
+/** How the tenant's Odoo authenticates when it calls `/odoo/{tenant}/...`. */
+export const odooApiCredentialsBody = z.object({ apiKey: removableSecret, signingSecret: removableSecret }).strict();
+
+/** A tenant as the tenants file describes it (validated in full by the tenant store, with field paths). */
+export const createTenantBody = z.looseObject({ id: z.string(), name: z.string() });
+
+export type UpdateTenantBody = z.infer<typeof updateTenantBody>;
+export type ChatwootCredentialsBody = z.infer<typeof chatwootCredentialsBody>;
+export type OdooConnectionBody = z.infer<typeof odooConnectionBody>;
+export type ModelCredentialsBody = z.infer<typeof modelCredentialsBody>;
+export type InboxesBody = z.infer<typeof inboxesBody>;
+export type OdooApiCredentialsBody = z.infer<typeof odooApiCredentialsBody>;

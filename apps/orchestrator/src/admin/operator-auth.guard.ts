@@ -1,0 +1,26 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { CrewError } from '@mcp-crew/core';
+import { bearerToken, sameCredential } from '../http/constant-time.js';
+import { RUNTIME, type Runtime } from '../runtime/runtime.js';
+
+/**
+ * The admin API's door: `Authorization: Bearer <OPERATOR_API_KEY>`, compared in constant time. Without
+ * OPERATOR_API_KEY the admin API is off (503), never open.
+ */
+@Injectable()
+export class OperatorAuthGuard implements CanActivate {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const expected = this.runtime.operatorApiKey;
+    if (!expected) {
+      throw new CrewError('ADMIN_API_DISABLED', 'the admin API is disabled: set OPERATOR_API_KEY to enable it', { domain: 'admin', category: 'system' });
+    }
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw new CrewError('AUTH_REQUIRED', 'send the operator key as "Authorization: Bearer <key>"', { domain: 'admin', category: 'user' });
+    if (!sameCredential(token, expected.reveal())) throw new CrewError('AUTH_INVALID', 'the operator key is not valid', { domain: 'admin', category: 'user' });
+    return true;
+  }
+}

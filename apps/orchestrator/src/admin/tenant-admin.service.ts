@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CrewError, type TenantConfig, type TenantId } from '@mcp-crew/core';
+import type { TenantStore } from '@mcp-crew/tenant-store';
+import { RUNTIME, type Runtime } from '../runtime/runtime.js';
+import type {
+  ChatwootCredentialsBody, InboxesBody, ModelCredentialsBody, OdooApiCredentialsBody, OdooConnectionBody, UpdateTenantBody,
+} from './admin-schemas.js';
+import { checkChatwoot, checkOdoo, type ConnectionCheck } from './connection-checks.js';
+import { tenantView, type TenantView } from './tenant-view.js';
+
+/**
+ * The admin API's operations over the tenant store. Every change goes through `TenantStore` (validated,
+ * secrets sealed, audited as `config_change` with secrets redacted) and then refreshes the webhook's
+ * snapshot, so it takes effect without a restart.
+ */
+@Injectable()
+export class TenantAdminService {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  async list(): Promise<TenantView[]> {
+    const tenants = await this.runtime.tenants.list();
+    return Promise.all(tenants.map((t) => this.#view(t)));
+  }
+
+  async read(id: TenantId): Promise<TenantView> {
+    return this.#view(await this.#tenant(id));
+  }
+
+  create(body: Record<string, unknown>): Promise<TenantView> {
+    return this.#change(body['id'] as TenantId, (store) => store.create(body));
+  }
+
+  update(id: TenantId, body: UpdateTenantBody): Promise<TenantView> {
+    return this.#change(id, (store) => store.update(id, body));
+  }
+
+  setEnabled(id: TenantId, enabled: boolean): Promise<TenantView> {
+    return this.#change(id, (store) => (enabled ? store.enable(id) : store.disable(id)));
+  }
+
+  setChatwoot(id: TenantId, body: ChatwootCredentialsBody): Promise<TenantView> {
+    const { allowUnsignedWebhooks, ...credentials } = body;
+    if (allowUnsignedWebhooks === undefined) return this.#change(id, (store) => store.setChatwootCredentials(id, credentials));
+    return this.#change(id, (store) => store.update(id, { chatwoot: body }, 'tenant.set_chatwoot_credentials'));
+  }
+
+  setOdoo(id: TenantId, body: OdooConnectionBody): Promise<TenantView> {
+    return this.#change(id, (store) => store.setOdooConnection(id, body));
+  }
+
+  setModel(id: TenantId, provider: string, body: ModelCredentialsBody | null): Promise<TenantView> {
+    return this.#change(id, (store) => store.setModelCredentials(id, provider, body));
+  }
+
+  mapInboxes(id: TenantId, body: InboxesBody): Promise<TenantView> {
+    return this.#change(id, (store) => store.update(id, { inboxCrews: body.inboxes }, 'tenant.map_inbox'));
+  }
+
+  setSpecialists(id: TenantId, specialists: TenantConfig['enabledSpecialists']): Promise<TenantView> {
+    return this.#change(id, (store) => store.setEnabledSpecialists(id, specialists));
+  }
+
+  setWriteTools(id: TenantId, enabled: boolean): Promise<TenantView> {
+    return this.#change(id, (store) => store.setWriteTools(id, enabled));
+  }
+
+  setOdooApi(id: TenantId, body: OdooApiCredentialsBody): Promise<TenantView> {
+    return this.#change(id, (store) => store.update(id, { odooApi: body }, 'tenant.set_odoo_api_credentials'));
+  }
+
+  async testConnections(id: TenantId): Promise<{ tenant: string; ok: boolean; checks: ConnectionCheck[] }> {
+    const tenant = await this.#tenant(id);
+    const checks = await Promise.all([checkChatwoot(tenant), checkOdoo(tenant)]);
+    return { tenant: id, ok: checks.every((c) => c.ok || c.skipped), checks };
+  }
+
+  async #tenant(id: TenantId): Promise<TenantConfig> {
+    const tenant = await this.runtime.tenants.get(id);
+    if (!tenant) throw new CrewError('TENANT_NOT_FOUND', `tenant "${id}" does not exist`, { domain: 'admin', category: 'user', details: { tenant: id } });
+    return tenant;
+  }
+
+  async #view(tenant: TenantConfig): Promise<TenantView> {
+    const models = this.runtime.tenantStore ? await this.runtime.tenantStore.modelCredentials(tenant.id) : {};
+    return tenantView(tenant, Object.fromEntries(Object.entries(models).map(([k, v]) => [k, { baseUrl: v.baseUrl }])));
+  }
+
+  async #change(id: TenantId, apply: (store: TenantStore) => Promise<TenantConfig>): Promise<TenantView> {
+    const store = this.runtime.tenantStore;
+    if (!store) {
+      throw new CrewError('TENANT_STORE_READ_ONLY', 'tenants come from TENANTS_FILE and are read-only here: set MONGODB_URL or TENANT_STORE=embedded to edit them', {
+        domain: 'admin',
+        category: 'user',
+      });
+    }
+    const config = await apply(store);
+    await this.runtime.tenants.refresh();
+    this.runtime.logger.info({ tenant: id ?? config.id }, 'tenant configuration changed');
+    return this.#view(config);
+  }
+}

@@ -1,0 +1,45 @@
+import { odooApiCredentials, type TenantConfig } from '@mcp-crew/core';
+
+/** A tenant as the admin API shows it: every setting, and for each secret only whether it is set. */
+export interface TenantView {
+  id: string;
+  name: string;
+  enabled: boolean;
+  chatwootAccountId?: number;
+  language: string;
+  timezone: string;
+  defaultCrew: string;
+  inboxCrews: Record<string, string>;
+  enabledSpecialists: string[];
+  chatwoot: { baseUrl?: string; botTokenSet: boolean; webhookSecretSet: boolean; allowUnsignedWebhooks: boolean };
+  odoo?: { url: string; db: string; user: string; apiKeySet: boolean; protocol: string; writeToolsEnabled: boolean; sandbox: boolean };
+  odooApi: { apiKeySet: boolean; signingSecretSet: boolean };
+  models: Record<string, { apiKeySet: true; baseUrl?: string }>;
+}
+
+export function tenantView(tenant: TenantConfig, models: Record<string, { baseUrl?: string }> = {}): TenantView {
+  const { chatwoot, odoo } = tenant;
+  const odooApi = odooApiCredentials(tenant);
+  return {
+    id: tenant.id,
+    name: tenant.name,
+    enabled: tenant.enabled,
+    ...(tenant.chatwootAccountId !== undefined ? { chatwootAccountId: tenant.chatwootAccountId } : {}),
+    language: tenant.language,
+    timezone: tenant.timezone,
+    defaultCrew: tenant.defaultCrew,
+    inboxCrews: { ...tenant.inboxCrews },
+    enabledSpecialists: [...tenant.enabledSpecialists],
+    chatwoot: {
+      ...(chatwoot.baseUrl ? { baseUrl: chatwoot.baseUrl } : {}),
+      botTokenSet: Boolean(chatwoot.botToken),
+      webhookSecretSet: Boolean(chatwoot.webhookSecret),
+      allowUnsignedWebhooks: chatwoot.allowUnsignedWebhooks,
+    },
+    ...(odoo
+      ? { odoo: { url: odoo.url, db: odoo.db, user: odoo.user, apiKeySet: Boolean(odoo.apiKey), protocol: odoo.protocol ?? 'auto', writeToolsEnabled: odoo.allowWrites, sandbox: odoo.sandbox } }
+      : {}),
+    odooApi: { apiKeySet: Boolean(odooApi?.apiKey), signingSecretSet: Boolean(odooApi?.signingSecret) },
+    models: Object.fromEntries(Object.entries(models).map(([name, m]) => [name, { apiKeySet: true as const, ...(m.baseUrl ? { baseUrl: m.baseUrl } : {}) }])),
+  };
+}

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { createDefaultSpecialists, type AgentSpecialistRegistry, type SpecialistTrace } from '@mcp-crew/agents';
+import type { Settings } from '@mcp-crew/config';
+import { cacheFor, type CacheStore, type TenantConfig } from '@mcp-crew/core';
+import { CachedOdooApi } from '@mcp-crew/mcp-odoo';
+import type { Logger } from 'pino';
+import { openKnowledge, type Knowledge } from './knowledge.js';
+
+export interface OpenSpecialistsOptions {
+  settings: Pick<Settings, 'DATA_DIR' | 'COLLECTIONS_DIR'>;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  tenants: TenantConfig[];
+  /** The tenant cache's store: every tenant's Odoo reads go through it. */
+  cacheStore: CacheStore;
+  observe?: (trace: SpecialistTrace) => void;
+}
+
+export interface OpenedSpecialists {
+  specialists: AgentSpecialistRegistry;
+  knowledge: Knowledge;
+  /** Closes the specialists' MCP clients, then the knowledge store (not the cache store: its opener owns it). */
+  close(): Promise<void>;
+}
+
+/**
+ * The default specialists exactly as the main job runs them: the tenants' knowledge (search_knowledge over
+ * MCP, demo collections ingested), MCP-Odoo behind the tenant cache, the model from the environment.
+ * `crew serve` and `crew chat` both compose through here, so a chat session behaves like the bot.
+ */
+export async function openSpecialists(options: OpenSpecialistsOptions): Promise<OpenedSpecialists> {
+  const { settings, env, logger, cacheStore } = options;
+  const knowledge = await openKnowledge({ dataDir: settings.DATA_DIR, collectionsDir: resolve(settings.COLLECTIONS_DIR), env, tenants: options.tenants, logger });
+  const specialists = createDefaultSpecialists({
+    env,
+    logger,
+    extraClients: async (tenant) => [await knowledge.clientFor(tenant)],
+    wrapOdoo: (tenant, api) => new CachedOdooApi(api, cacheFor(cacheStore, tenant.id)),
+    ...(options.observe ? { observe: options.observe } : {}),
+  });
+  return {
+    specialists,
+    knowledge,
+    close: async () => {
+      await specialists.close();
+      await knowledge.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { bestHit, quoteHit, type KnowledgeHitView } from '../knowledge-answer.js';
+import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
+import { KNOWLEDGE_TEXTS } from './knowledge-texts.js';
+import { KNOWLEDGE_TOOL, withIntro } from './rules-flow.js';
+
+export const TICKET_TOOL = 'odoo_open_ticket';
+
+/**
+ * Warranty, returns and product problems from the support procedures. When the customer describes a defect
+ * (peeling, bubbles, mould…), a ticket is opened in the same step as the search, so a person follows up;
+ * otherwise the reply offers one.
+ */
+export function supportFlow({ view, language }: FlowInput, defect: boolean): StepOutput {
+  const failed = failedCall(view);
+  if (failed) return failed;
+  if (!view.tools.has(KNOWLEDGE_TOOL)) return handoff(view, 'out_of_scope', 'A support question, and no knowledge search is configured for this specialist.');
+  const t = KNOWLEDGE_TEXTS[language];
+  const canOpen = defect && view.tools.has(TICKET_TOOL);
+  const found = resultOf(view, KNOWLEDGE_TOOL);
+  if (!found) {
+    const search: [string, Record<string, unknown>] = [KNOWLEDGE_TOOL, { collection: 'support_procedures', query: view.text, topK: 3 }];
+    if (!canOpen) return call(view, [search]);
+    const partner = view.context?.partner;
+    const description = view.text.trim();
+    return call(view, [search, [TICKET_TOOL, { subject: t.ticketSubject(firstLine(view.text)), description, ...(partner ? { customer_id: partner.id } : {}), priority: 'normal' }]]);
+  }
+  const hit = bestHit(data<{ results: KnowledgeHitView[] }>(found)?.results ?? [], view.text);
+  if (!hit) return handoff(view, 'out_of_scope', 'A support question the procedures do not answer.');
+  const procedure = withIntro(t.intro, quoteHit(hit, 800));
+  const ticket = data<{ ticket_id: number }>(resultOf(view, TICKET_TOOL));
+  if (ticket) return say(`${procedure}\n\n${t.ticketOpened(ticket.ticket_id)}`);
+  return say(defect ? `${procedure}\n\n${t.offerTicket}` : procedure);
+}
+
+function firstLine(text: string): string {
+  const line = text.trim().split('\n')[0] ?? '';
+  return line.length > 80 ? `${line.slice(0, 77)}…` : line;
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from '@jest/globals';
+import { yesToSlot } from './slot-choice.js';
+
+describe('yesToSlot', () => {
+  it.each([
+    ['sí', {}],
+    ['sí, el de las 9', { time: { hour: 9, minute: 0 } }],
+    ['Sí, a las 10:30 por favor', { time: { hour: 10, minute: 30 } }],
+    ['dale, las 3', { time: { hour: 15, minute: 0 } }],
+    ['sí, las 2 de la tarde', { time: { hour: 14, minute: 0 } }],
+    ['yes, the 9 am one', { time: { hour: 9, minute: 0 } }],
+    ['sim, às 11', { time: { hour: 11, minute: 0 } }],
+  ])('"%s" is a yes picking %j', (text, expected) => {
+    expect(yesToSlot(text)).toEqual(expected);
+  });
+
+  it.each(['el de las 9', '¿sí, a las 9?', 'sí, pero a las 9 y cancelen lo demás', 'no', 'ok'])('"%s" is not a yes', (text) => {
+    expect(yesToSlot(text)).toBeUndefined();
+  });
+});

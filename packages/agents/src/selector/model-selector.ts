@@ -1,0 +1,57 @@
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { Agent } from '@mastra/core/agent';
+import { z } from 'zod';
+import { DeterministicSelector, turnText, type Selection, type SelectorInput, type SpecialistKind, type SpecialistSelector } from '@mcp-crew/core';
+
+const ROLES: Record<SpecialistKind, string> = {
+  sales: 'products, prices, stock, quotations, orders and their status',
+  scheduling: 'booking, moving or cancelling technical visits and appointments',
+  business_rules: 'opening hours, delivery zones and costs, payment methods, discounts, policies',
+  support: 'problems with a product or its application, warranty, returns, complaints',
+};
+
+export interface ModelSelectorOptions {
+  model: LanguageModelV3;
+  /** Answers when the model fails or gives an unusable choice. Default: the deterministic selector. */
+  fallback?: SpecialistSelector;
+  onFallback?: (error: unknown) => void;
+}
+
+/**
+ * Picks the specialist with a language model's structured output (a Mastra agent, one call, no tools):
+ * `{ specialist, why }` constrained to the crew's enabled members. Any error or unusable answer falls
+ * back to the deterministic selector, so routing never fails because a model did.
+ */
+export class ModelSelector implements SpecialistSelector {
+  readonly #fallback: SpecialistSelector;
+
+  constructor(private readonly options: ModelSelectorOptions) {
+    this.#fallback = options.fallback ?? new DeterministicSelector();
+  }
+
+  async select(input: SelectorInput): Promise<Selection> {
+    const enabled = [...input.enabled];
+    // One member or none: nothing to choose (the fallback also raises the "no specialist" error).
+    if (enabled.length <= 1) return this.#fallback.select(input);
+    try {
+      const schema = z.object({ specialist: z.enum(enabled as [SpecialistKind, ...SpecialistKind[]]), why: z.string().max(300) });
+      const agent = new Agent({ id: 'specialist-selector', name: 'Specialist selector', instructions: instructions(input, enabled), model: this.options.model });
+      const output = await agent.generate([{ role: 'user', content: turnText(input.turn) }], { structuredOutput: { schema } });
+      const choice = schema.parse(output.object);
+      return { specialist: choice.specialist, reason: choice.specialist === input.current ? 'kept' : 'matched', evidence: [`model: ${choice.why}`] };
+    } catch (error) {
+      this.options.onFallback?.(error);
+      return this.#fallback.select(input);
+    }
+  }
+}
+
+function instructions(input: SelectorInput, enabled: SpecialistKind[]): string {
+  return [
+    'You route a customer message of a paint shop to one specialist. Answer only with the JSON object asked for.',
+    ...enabled.map((kind) => `- ${kind}: ${ROLES[kind]}`),
+    input.current
+      ? `The conversation is with ${input.current}; keep it there for follow-ups ("sí", "2", "gracias") unless the message clearly asks for another specialist.`
+      : `When the message gives no signal, choose ${input.defaultSpecialist && enabled.includes(input.defaultSpecialist) ? input.defaultSpecialist : enabled[0]}.`,
+  ].join('\n');
+}
