@@ -12,6 +12,8 @@ export class ChatwootWebhookController {
   @Post(':tenantId')
   @HttpCode(200)
   receive(@Param('tenantId') tenantId: string, @Req() request: RawBodyRequest<FastifyRequest>): Promise<WebhookOutcome> {
-    return this.runtime.intake.receive({ tenantId, headers: request.headers, rawBody: request.rawBody ?? Buffer.alloc(0) });
+    // Fastify parsed the JSON already (bad JSON got its 400); the signature is checked over the raw bytes.
+    const body = typeof request.body === 'object' && request.body !== null ? request.body : undefined;
+    return this.runtime.intake.receive({ tenantId, headers: request.headers, rawBody: request.rawBody ?? Buffer.alloc(0), body });
   }
 }

@@ -9,6 +9,8 @@ export interface WebhookRequest {
   tenantId: string;
   headers: Record<string, string | string[] | undefined>;
   rawBody: Buffer;
+  /** The body already parsed by the HTTP layer (saves a second parse); parsed from `rawBody` when absent. */
+  body?: unknown;
 }
 
 export type WebhookOutcome =
@@ -47,7 +49,7 @@ export class WebhookIntake {
     const receivedAt = this.now();
     this.authenticate(tenant, request, receivedAt);
 
-    const body = parseJson(request.rawBody);
+    const body = request.body !== undefined ? request.body : parseJson(request.rawBody);
     const envelope = webhookEnvelopeSchema.safeParse(body);
     if (!envelope.success) throw invalidPayload(envelope.error);
     if (envelope.data.event !== 'message_created' && envelope.data.event !== 'message_updated') {
