@@ -1,5 +1,5 @@
 import type { ChatwootGateway } from '@mcp-crew/core';
-import { toolFailure, toolSuccess } from '@mcp-crew/mcp-kit';
+import { registerMcpTools } from '@mcp-crew/mcp-kit';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { addLabels, setCustomAttributes } from './tools/attributes.js';
 import { getConversation } from './tools/conversation.js';
@@ -32,25 +32,6 @@ export function buildChatwootMcpServer(
 ): McpServer {
   const server = new McpServer({ name: 'mcp-chatwoot', version: '0.1.0' });
   const ctx: ChatwootToolContext = { gateway, accountId: options.accountId };
-  for (const tool of CHATWOOT_TOOLS) {
-    server.registerTool(
-      tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: tool.input,
-        outputSchema: tool.output,
-        annotations: tool.annotations,
-      },
-      async (args: Record<string, unknown>) => {
-        try {
-          const { result, text } = await tool.run(args as never, ctx);
-          return toolSuccess(text, result as Record<string, unknown>);
-        } catch (error) {
-          return toolFailure(error, 'CHATWOOT_TOOL_FAILED');
-        }
-      },
-    );
-  }
+  registerMcpTools(server, CHATWOOT_TOOLS, ctx, { fallbackCode: 'CHATWOOT_TOOL_FAILED' });
   return server;
 }

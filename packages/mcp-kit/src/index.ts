@@ -4,3 +4,4 @@ export * from './in-process.js';
 export * from './bearer-token.js';
 export * from './tool-result.js';
 export * from './transport-args.js';
+export * from './register-tools.js';

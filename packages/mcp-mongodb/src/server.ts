@@ -1,4 +1,4 @@
-import { toolFailure, toolSuccess } from '@mcp-crew/mcp-kit';
+import { registerMcpTools } from '@mcp-crew/mcp-kit';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { getDataset, listDatasets } from './tools/datasets.js';
 import { getDeliveryZones } from './tools/delivery-zones.js';
@@ -25,25 +25,6 @@ export const MONGO_TOOLS: readonly MongoTool[] = [
  */
 export function buildMongoMcpServer(ctx: MongoToolContext): McpServer {
   const server = new McpServer({ name: 'mcp-mongodb', version: '0.1.0' });
-  for (const tool of MONGO_TOOLS) {
-    server.registerTool(
-      tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: tool.input,
-        outputSchema: tool.output,
-        annotations: { title: tool.title, ...READ_ONLY },
-      },
-      async (args: Record<string, unknown>) => {
-        try {
-          const { result, text } = await tool.run(args as never, ctx);
-          return toolSuccess(text, result as Record<string, unknown>);
-        } catch (error) {
-          return toolFailure(error, 'MONGO_TOOL_FAILED');
-        }
-      },
-    );
-  }
+  registerMcpTools(server, MONGO_TOOLS, ctx, { fallbackCode: 'MONGO_TOOL_FAILED', annotations: () => READ_ONLY });
   return server;
 }

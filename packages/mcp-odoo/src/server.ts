@@ -1,6 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { CrewError } from '@mcp-crew/core';
-import { toolFailure, toolSuccess } from '@mcp-crew/mcp-kit';
+import { registerMcpTools, toolFailure } from '@mcp-crew/mcp-kit';
 import type { OdooApi } from './odoo/odoo-api.js';
 import { OdooSchema } from './odoo/odoo-schema.js';
 import { findFreeSlots, bookAppointment } from './tools/calendar.js';
@@ -41,34 +41,28 @@ export function buildOdooMcpServer(options: OdooServerOptions): McpServer {
   const server = new McpServer({ name: 'mcp-odoo', version: '0.1.0' });
   const ctx: ToolContext = { api: options.api, schema: options.schema ?? new OdooSchema(options.api), tenantId: options.tenantId, settings: options.settings, audit: options.audit };
   const now = options.now ?? Date.now;
-  for (const tool of ODOO_TOOLS) {
-    server.registerTool(
-      tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: tool.input,
-        outputSchema: tool.output,
-        annotations: { title: tool.title, readOnlyHint: tool.kind === 'read', destructiveHint: tool.kind === 'destructive', idempotentHint: tool.kind === 'read', openWorldHint: false },
-      },
-      async (args: Record<string, unknown>) => {
-        if (tool.kind !== 'read' && !ctx.settings.allowWrites) {
-          const refused = `writes to Odoo are disabled for tenant "${ctx.tenantId}"; ${tool.name} was not run`;
-          return toolFailure(new CrewError('ODOO_WRITES_DISABLED', refused, { domain: 'odoo', category: 'user' }));
-        }
-        const started = now();
-        try {
-          const { result, text } = await tool.run(args as never, ctx);
-          if (tool.kind !== 'read') await ctx.audit.record({ tenantId: ctx.tenantId, tool: tool.name, arguments: args, outcome: 'ok', result, durationMs: now() - started, at: new Date().toISOString() });
-          return toolSuccess(text, result as Record<string, unknown>);
-        } catch (error) {
-          const failed = toolFailure(error, 'ODOO_TOOL_FAILED');
-          const summary = failed.content[0]?.type === 'text' ? failed.content[0].text : 'ODOO_TOOL_FAILED';
-          if (tool.kind !== 'read') await ctx.audit.record({ tenantId: ctx.tenantId, tool: tool.name, arguments: args, outcome: 'error', error: summary, durationMs: now() - started, at: new Date().toISOString() });
-          return failed;
-        }
-      },
-    );
-  }
+  registerMcpTools(server, ODOO_TOOLS, ctx, {
+    fallbackCode: 'ODOO_TOOL_FAILED',
+    annotations: (tool) => ({ readOnlyHint: tool.kind === 'read', destructiveHint: tool.kind === 'destructive', idempotentHint: tool.kind === 'read', openWorldHint: false }),
+    around: async (tool, args, run) => {
+      if (tool.kind === 'read') return run();
+      if (!ctx.settings.allowWrites) {
+        const refused = `writes to Odoo are disabled for tenant "${ctx.tenantId}"; ${tool.name} was not run`;
+        return toolFailure(new CrewError('ODOO_WRITES_DISABLED', refused, { domain: 'odoo', category: 'user' }));
+      }
+      const started = now();
+      const outcome = await run();
+      const text = outcome.content[0]?.type === 'text' ? outcome.content[0].text : '';
+      await ctx.audit.record({
+        tenantId: ctx.tenantId,
+        tool: tool.name,
+        arguments: args,
+        ...(outcome.isError ? { outcome: 'error' as const, error: text } : { outcome: 'ok' as const, result: outcome.structuredContent }),
+        durationMs: now() - started,
+        at: new Date().toISOString(),
+      });
+      return outcome;
+    },
+  });
   return server;
 }

@@ -9,3 +9,4 @@ export * from './inbound-queue-contract.js';
 export * from './state-store-contract.js';
 export * from './vector-store-contract.js';
 export * from './document-store-contract.js';
+export * from './built-dist.js';

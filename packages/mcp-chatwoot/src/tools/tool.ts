@@ -1,6 +1,7 @@
 import type { ChatwootGateway, ConversationRef } from '@mcp-crew/core';
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import type { McpTool } from '@mcp-crew/mcp-kit';
 
 export interface ChatwootToolContext {
   gateway: ChatwootGateway;
@@ -8,22 +9,10 @@ export interface ChatwootToolContext {
   accountId: number;
 }
 
-export interface ChatwootTool<
-  I extends z.ZodRawShape = z.ZodRawShape,
-  O extends z.ZodRawShape = z.ZodRawShape,
-> {
-  name: string;
-  title: string;
-  description: string;
+/** A Chatwoot tool; Chatwoot tools carry their own annotations. */
+export type ChatwootTool<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> = McpTool<ChatwootToolContext, I, O> & {
   annotations: ToolAnnotations;
-  input: I;
-  output: O;
-  /** Returns the structured result and a short text a model can read. */
-  run(
-    args: z.infer<z.ZodObject<I>>,
-    ctx: ChatwootToolContext,
-  ): Promise<{ result: z.infer<z.ZodObject<O>>; text: string }>;
-}
+};
 
 /** Keeps each tool's input and output types tied to its schemas. */
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(

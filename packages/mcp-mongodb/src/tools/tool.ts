@@ -2,6 +2,7 @@ import type { AuditLogRepository, TenantId } from '@mcp-crew/core';
 import type { BusinessDataService } from '@mcp-crew/tenant-store';
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
+import type { McpTool } from '@mcp-crew/mcp-kit';
 
 export interface MongoToolContext {
   /** The one tenant this server reads; a model can never name another. */
@@ -11,14 +12,7 @@ export interface MongoToolContext {
   now: () => number;
 }
 
-export interface MongoTool<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
-  name: string;
-  title: string;
-  description: string;
-  input: I;
-  output: O;
-  run(args: z.infer<z.ZodObject<I>>, ctx: MongoToolContext): Promise<{ result: z.infer<z.ZodObject<O>>; text: string }>;
-}
+export type MongoTool<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> = McpTool<MongoToolContext, I, O>;
 
 /** Every MCP-MongoDB tool only reads, and only the calling tenant's documents. */
 export const READ_ONLY: ToolAnnotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };

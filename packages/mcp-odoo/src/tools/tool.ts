@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { McpTool } from '@mcp-crew/mcp-kit';
 import type { OdooApi } from '../odoo/odoo-api.js';
 import type { OdooSchema } from '../odoo/odoo-schema.js';
 import type { WriteAudit } from '../write-audit.js';
@@ -40,15 +41,10 @@ export interface ToolOutput<O> {
   text: string;
 }
 
-export interface OdooTool<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
-  name: string;
-  title: string;
-  description: string;
+/** An Odoo tool; its kind decides its annotations and whether the write guard and audit apply. */
+export type OdooTool<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> = McpTool<ToolContext, I, O> & {
   kind: ToolKind;
-  input: I;
-  output: O;
-  run(args: z.infer<z.ZodObject<I>>, ctx: ToolContext): Promise<ToolOutput<z.infer<z.ZodObject<O>>>>;
-}
+};
 
 /** Keeps each tool's input and output types tied to its schemas. */
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(tool: OdooTool<I, O>): OdooTool<I, O> {
