@@ -1,7 +1,8 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { LogWriteAudit, type AuditLogger, type OdooApi } from '@mcp-crew/mcp-odoo';
 import type { TenantConfig } from '@mcp-crew/core';
-import { modelFromEnv, type ModelEnv } from './model/model-from-env.js';
+import { createOfflineEngine } from './engine/offline-engine.js';
+import { modelFromEnv, tokenBudgetFromEnv, type ModelEnv } from './model/model-from-env.js';
 import { AgentSpecialistRegistry } from './specialists/agent-registry.js';
 import type { SpecialistTrace } from './specialists/agent-specialist.js';
 import { InProcessTenantTools } from './tools/tenant-tools.js';
@@ -22,14 +23,21 @@ export interface DefaultSpecialistsOptions {
  */
 export function createDefaultSpecialists(options: DefaultSpecialistsOptions): AgentSpecialistRegistry {
   const { logger } = options;
-  const model = modelFromEnv(options.env, (error) =>
-    logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'language model failed; the offline engine answered this step'),
+  const offline = createOfflineEngine();
+  const model = modelFromEnv(
+    options.env,
+    (error) => logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'language model failed; the offline engine answered this step'),
+    offline,
   );
+  // The budget only matters when a hosted model spends tokens; the offline engine alone has none to count.
+  const hosted = model !== offline;
   return new AgentSpecialistRegistry({
     tools: new InProcessTenantTools({ audit: new LogWriteAudit(logger), extraClients: options.extraClients, wrapOdoo: options.wrapOdoo }),
     model: () => model,
+    ...(hosted ? { offline, tokenBudget: tokenBudgetFromEnv(options.env) } : {}),
     observe: (trace) => {
-      logger.debug?.({ tenant: trace.tenant, conversation: trace.conversationId, specialist: trace.specialist, model: trace.model, outcome: trace.outcome, tools: trace.tools.map((t) => `${t.tool}:${t.ok ? 'ok' : 'failed'}`) }, 'specialist turn');
+      if (trace.budgetExceeded) logger.info({ tenant: trace.tenant, conversation: trace.conversationId, specialist: trace.specialist }, 'conversation token budget spent; the offline engine answered');
+      logger.debug?.({ tenant: trace.tenant, conversation: trace.conversationId, specialist: trace.specialist, model: trace.model, outcome: trace.outcome, tokens: trace.tokens, tools: trace.tools.map((t) => `${t.tool}:${t.ok ? 'ok' : 'failed'}`) }, 'specialist turn');
       options.observe?.(trace);
     },
   });

@@ -27,3 +27,4 @@ export * from './engine/when.js';
 export * from './engine/knowledge-answer.js';
 export * from './selector/model-selector.js';
 export * from './selector/selector-from-env.js';
+export * from './model/resilient-model.js';

@@ -33,3 +33,4 @@ export * from './documents/document-store.js';
 export * from './documents/business-datasets.js';
 export * from './router/fold-text.js';
 export * from './tenant/odoo-api-credentials.js';
+export * from './conversation/conversation-extras.js';

@@ -8,3 +8,7 @@ export * from './turn/turn-processor.js';
 export * from './turn/handoff.js';
 export * from './turn/handoff-texts.js';
 export * from './turn/escalation.js';
+export * from './summary/summary-request.js';
+export * from './summary/build-summary.js';
+export * from './summary/summary-writer.js';
+export * from './webhook/resolved-event.js';

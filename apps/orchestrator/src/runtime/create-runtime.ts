@@ -17,6 +17,7 @@ import type { Runtime } from './runtime.js';
 import { openTenants } from '../tenants/open-tenants.js';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
 import { SpecialistTraces } from './specialist-traces.js';
+import { InteractionHistoryWriter } from './interaction-summaries.js';
 
 export interface RuntimeOptions {
   settings: Settings;
@@ -98,6 +99,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     state,
     logger,
     metrics,
+    // Resolved conversations are summarized into the tenant's interaction_history (default specialists' knowledge).
+    ...(knowledge ? { summaries: new InteractionHistoryWriter(knowledge) } : {}),
   });
 
   return {

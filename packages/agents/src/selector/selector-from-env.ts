@@ -1,6 +1,7 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { DeterministicSelector, type SpecialistSelector } from '@mcp-crew/core';
-import { DEFAULT_OPENAI_MODEL, type ModelEnv } from '../model/model-from-env.js';
+import { DEFAULT_OPENAI_MODEL, modelLimitsFromEnv, type ModelEnv } from '../model/model-from-env.js';
+import { withResilience } from '../model/resilient-model.js';
 import { ModelSelector } from './model-selector.js';
 
 /**
@@ -13,5 +14,7 @@ export function selectorFromEnv(env: ModelEnv, onFallback?: (error: unknown) => 
   const apiKey = env.OPENAI_API_KEY?.trim();
   if (!apiKey) return deterministic;
   const provider = createOpenAI({ apiKey, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}) });
-  return new ModelSelector({ model: provider.chat(env.OPENAI_MODEL?.trim() || DEFAULT_OPENAI_MODEL), fallback: deterministic, onFallback });
+  // Same timeout and retries as the specialists' model (OPENAI_TIMEOUT_MS, OPENAI_MAX_RETRIES).
+  const model = withResilience(provider.chat(env.OPENAI_MODEL?.trim() || DEFAULT_OPENAI_MODEL), modelLimitsFromEnv(env));
+  return new ModelSelector({ model, fallback: deterministic, onFallback });
 }

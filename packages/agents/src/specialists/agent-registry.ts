@@ -14,6 +14,10 @@ export interface AgentRegistryOptions {
   allowlists?: Partial<Record<SpecialistKind, readonly string[]>>;
   maxSteps?: number;
   observe?: (trace: SpecialistTrace) => void;
+  /** Model tokens one conversation may spend before `offline` answers its turns (0 or unset: no limit). */
+  tokenBudget?: number;
+  /** The offline engine, used once a conversation's budget is spent. */
+  offline?: LanguageModelV3;
 }
 
 /**
@@ -45,6 +49,8 @@ export class AgentSpecialistRegistry implements SpecialistRegistry {
       prompt,
       maxSteps: this.options.maxSteps,
       observe: this.options.observe,
+      tokenBudget: this.options.tokenBudget,
+      offline: this.options.offline,
     });
     return specialist.handle(turn, context);
   }

@@ -2,6 +2,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { Agent } from '@mastra/core/agent';
 import {
   EMPTY_CONVERSATION_STATE,
+  modelBudgetExceeded,
   lastMessage,
   turnText,
   type Handoff,
@@ -29,6 +30,10 @@ export interface SpecialistTrace {
   model: string;
   tools: ToolCallRecord[];
   outcome: 'answered' | 'handoff' | 'refused_figures';
+  /** Tokens the model spent this turn (0 on the offline engine). */
+  tokens: number;
+  /** True when the conversation's token budget was spent, so the offline engine answered instead of the model. */
+  budgetExceeded?: boolean;
 }
 
 export interface AgentSpecialistDeps {
@@ -39,6 +44,10 @@ export interface AgentSpecialistDeps {
   /** How many earlier messages the model sees. */
   historyTurns?: number;
   observe?: (trace: SpecialistTrace) => void;
+  /** Model tokens one conversation may spend; past it, `offline` answers (0 or unset: no limit). */
+  tokenBudget?: number;
+  /** The model used once the conversation's budget is spent (the offline engine). */
+  offline?: LanguageModelV3;
 }
 
 /**
@@ -69,12 +78,14 @@ export class AgentSpecialist implements Specialist {
       today: localDate(ctx.tenant.timezone),
     };
     const handoffs: Handoff[] = [];
+    const budgetExceeded = this.deps.offline !== undefined && modelBudgetExceeded(state.modelTokens, this.deps.tokenBudget ?? 0);
+    const model = budgetExceeded && this.deps.offline ? this.deps.offline : this.deps.model;
     const guard = new ConversationGuard(facts, lastMessage(turn).content);
     const agent = new Agent({
       id: `${ctx.tenant.id}-${ctx.crew.name}-${ctx.specialist}`,
       name: `${ctx.specialist} (${ctx.crew.name})`,
       instructions: buildInstructions({ prompt: this.deps.prompt, tenant: ctx.tenant, crew: ctx.crew, context }),
-      model: this.deps.model,
+      model,
       tools: { ...toMastraTools(this.deps.tools, guard, records), handoff_to_human: handoffTool(handoffs) },
     });
     const history = state.history
@@ -82,16 +93,19 @@ export class AgentSpecialist implements Specialist {
       .map((h) => (h.role === 'customer' ? { role: 'user' as const, content: h.text } : { role: 'assistant' as const, content: h.text }));
 
     let reply = '';
+    let tokens = 0;
     try {
       const output = await agent.generate([...history, { role: 'user' as const, content: text }], { maxSteps: this.deps.maxSteps ?? 8 });
       reply = output.text.trim();
+      tokens = usedTokens(output.totalUsage);
     } catch (error) {
       handoffs.push({ reason: 'processing_failed', note: `The agent failed: ${error instanceof Error ? error.message : 'unknown error'}.` });
     }
 
     const trace = (outcome: SpecialistTrace['outcome']) =>
-      this.deps.observe?.({ tenant: ctx.tenant.id, conversationId: turn.conversationId, specialist: ctx.specialist, model: this.deps.model.modelId, tools: records, outcome });
-    const learned = learn(facts, records, reply);
+      this.deps.observe?.({ tenant: ctx.tenant.id, conversationId: turn.conversationId, specialist: ctx.specialist, model: model.modelId, tools: records, outcome, tokens, ...(budgetExceeded ? { budgetExceeded } : {}) });
+    // The spend is remembered with the conversation, so the budget holds across turns and processes.
+    const learned = { ...learn(facts, records, reply), ...(tokens > 0 ? { modelTokens: (state.modelTokens ?? 0) + tokens } : {}) };
     const requested = handoffs[0];
     if (requested || !reply) {
       trace('handoff');
@@ -108,6 +122,12 @@ export class AgentSpecialist implements Specialist {
     trace('answered');
     return { replies: [reply], state: learned };
   }
+}
+
+/** Input plus output tokens of a generate call, whatever the provider reported. */
+function usedTokens(usage: { inputTokens?: number; outputTokens?: number; totalTokens?: number } | undefined): number {
+  if (!usage) return 0;
+  return usage.totalTokens ?? (usage.inputTokens ?? 0) + (usage.outputTokens ?? 0);
 }
 
 /** Today in the business's time zone (YYYY-MM-DD); UTC when the zone is unknown. */

@@ -23,6 +23,9 @@ import {
 import { handOver } from './handoff.js';
 import { FAILURE_MESSAGE, HANDOFF_MESSAGE } from './handoff-texts.js';
 import { matchesEscalation } from './escalation.js';
+import { buildConversationSummary } from '../summary/build-summary.js';
+import { splitSummaryRequests } from '../summary/summary-request.js';
+import type { SummaryWriter } from '../summary/summary-writer.js';
 
 export interface PipelineLogger {
   info(obj: object, msg: string): void;
@@ -43,6 +46,8 @@ export interface TurnProcessorDeps {
   state: ConversationStateStore;
   logger: PipelineLogger;
   metrics?: TurnMetrics;
+  /** Stores the summary of a resolved conversation; without it, summary requests are logged and dropped. */
+  summaries?: SummaryWriter;
 }
 
 const HISTORY_LIMIT = 30;
@@ -55,6 +60,13 @@ export class TurnProcessor implements TurnWorker {
   constructor(private readonly deps: TurnProcessorDeps) {}
 
   async handle(turn: Turn, attempt: TurnAttempt): Promise<void> {
+    // A burst may hold customer messages and a "resolved" notice: answer the messages first, then summarize.
+    const { messages, request } = splitSummaryRequests(turn);
+    if (messages.length > 0) await this.answer({ ...turn, messages }, attempt);
+    if (request) await this.summarize({ ...turn, messages: [request] });
+  }
+
+  private async answer(turn: Turn, attempt: TurnAttempt): Promise<void> {
     const { tenant, crew } = await this.resolve(turn);
     const ref = refOf(turn);
     const gateway = this.deps.gateway(tenant);
@@ -99,6 +111,12 @@ export class TurnProcessor implements TurnWorker {
 
   /** The last resort: the customer hears that something went wrong, and a person gets the conversation. */
   async exhausted(turn: Turn, error: unknown): Promise<void> {
+    if (splitSummaryRequests(turn).messages.length === 0) {
+      // Only the summary failed: the conversation is already resolved, so nobody is told and nothing is handed over.
+      const failure = isCrewError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : 'unknown error';
+      this.deps.logger.error({ tenant: turn.tenantId, conversation: turn.conversationId, error: failure }, 'conversation summary failed after its retries');
+      return;
+    }
     const { tenant, crew } = await this.resolve(turn);
     const failure = isCrewError(error) ? `${error.code}: ${error.message}` : 'an unexpected internal error';
     const handoff: Handoff = {
@@ -109,6 +127,36 @@ export class TurnProcessor implements TurnWorker {
     await handOver(this.deps.gateway(tenant), refOf(turn), { handoff, labels: crew.escalation.labels, customerParts });
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
     this.deps.logger.error({ tenant: tenant.id, conversation: turn.conversationId, error: failure }, 'turn failed; handed to a human');
+  }
+
+  /** Writes the resolved conversation's summary from its stored state (one point per conversation). */
+  private async summarize(turn: Turn): Promise<void> {
+    const { tenant, crew } = await this.resolve(turn);
+    const log = { tenant: tenant.id, conversation: turn.conversationId, crew: crew.name };
+    const state = await this.deps.state.load(turn.tenantId, turn.conversationId);
+    if (!this.deps.summaries || state.history.length === 0) {
+      this.deps.logger.info({ ...log, reason: this.deps.summaries ? 'no_history' : 'no_summary_store' }, 'conversation resolved; no summary written');
+      return;
+    }
+    const request = lastMessage(turn);
+    const resolvedAt = request.createdAt;
+    const text = buildConversationSummary({
+      conversationId: turn.conversationId,
+      contactId: request.sender.id,
+      channel: request.channel,
+      crew: crew.name,
+      language: crew.language,
+      resolvedAt,
+      state,
+    });
+    await this.deps.summaries.write({
+      tenantId: tenant.id,
+      conversationId: turn.conversationId,
+      language: crew.language,
+      text,
+      metadata: { channel: request.channel, crew: crew.name, contactId: request.sender.id, resolvedAt },
+    });
+    this.deps.logger.info(log, 'conversation summary written');
   }
 
   private async resolve(turn: Turn): Promise<{ tenant: TenantConfig; crew: CrewDefinition }> {
@@ -152,5 +200,6 @@ function remember(
     ...result.replies.map((reply) => ({ role: 'bot' as const, text: reply, at })),
   ].slice(-HISTORY_LIMIT);
   // Keep what earlier turns learned (partner, quotation) and apply what this turn's specialist learned.
-  return { ...state, ...result.state, crew, specialist, history, updatedAt: at };
+  const lastHandoff = result.handoff ? { reason: result.handoff.reason, at } : state.lastHandoff;
+  return { ...state, ...result.state, crew, specialist, history, updatedAt: at, ...(lastHandoff ? { lastHandoff } : {}) };
 }

@@ -8,7 +8,9 @@ export type IgnoreReason =
   | 'template'
   | 'private'
   | 'human_owns_conversation'
-  | 'conversation_not_pending';
+  | 'conversation_not_pending'
+  // A conversation event whose status is not `resolved`: nothing to summarize yet.
+  | 'not_resolved';
 
 /**
  * Chatwoot sends the bot everything, its own replies and agents' notes included. Only a customer's

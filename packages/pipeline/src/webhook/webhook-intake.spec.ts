@@ -114,7 +114,7 @@ describe('WebhookIntake', () => {
   it('ignores events that are not messages', async () => {
     const { intake } = setup();
     nowMs = 1781787732_000;
-    const rawBody = Buffer.from(JSON.stringify({ event: 'conversation_status_changed', id: 1532, status: 'open' }));
+    const rawBody = Buffer.from(JSON.stringify({ event: 'conversation_opened', id: 1532, status: 'open' }));
     const headers = { 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
     await expect(intake.receive({ tenantId: 'demo', headers, rawBody })).resolves.toEqual({ status: 'ignored', reason: 'unsupported_event' });
   });

@@ -1,7 +1,8 @@
-import type { InboundQueue, TenantConfig } from '@mcp-crew/core';
+import type { InboundMessage, InboundQueue, TenantConfig } from '@mcp-crew/core';
 import { ignoreReason, type IgnoreReason } from './loop-guard.js';
 import { toInboundMessage } from './normalize.js';
 import { describeIssues, messageEventSchema, webhookEnvelopeSchema } from './payload.js';
+import { conversationEventAccount, conversationEventSchema, isConversationEvent, toSummaryRequest } from './resolved-event.js';
 import { checkChatwootSignature } from './signature.js';
 import { WebhookError } from './webhook-error.js';
 
@@ -52,6 +53,7 @@ export class WebhookIntake {
     const body = request.body !== undefined ? request.body : parseJson(request.rawBody);
     const envelope = webhookEnvelopeSchema.safeParse(body);
     if (!envelope.success) throw invalidPayload(envelope.error);
+    if (isConversationEvent(envelope.data.event)) return this.receiveConversationEvent(tenant, request, body, receivedAt);
     if (envelope.data.event !== 'message_created' && envelope.data.event !== 'message_updated') {
       return this.ignore(tenant, 'unsupported_event');
     }
@@ -65,7 +67,26 @@ export class WebhookIntake {
     if (reason) return this.ignore(tenant, reason);
 
     const deliveryId = header(request.headers, 'x-chatwoot-delivery') ?? `${event.event}:${event.id}`;
-    const message = toInboundMessage(event, tenant.id, deliveryId, receivedAt);
+    return this.enqueue(tenant, toInboundMessage(event, tenant.id, deliveryId, receivedAt));
+  }
+
+  /** A resolved conversation queues a summary request; other status changes are acknowledged and dropped. */
+  private async receiveConversationEvent(tenant: TenantConfig, request: WebhookRequest, body: unknown, receivedAt: number): Promise<WebhookOutcome> {
+    const parsed = conversationEventSchema.safeParse(body);
+    if (!parsed.success) throw invalidPayload(parsed.error);
+    const event = parsed.data;
+    const account = conversationEventAccount(event) ?? tenant.chatwootAccountId;
+    if (account === undefined) throw new WebhookError('WEBHOOK_INVALID_PAYLOAD', 'invalid webhook payload: account.id: required when the tenant has no chatwootAccountId', { issues: [{ path: 'account.id', message: 'required' }] });
+    if (tenant.chatwootAccountId !== undefined && account !== tenant.chatwootAccountId) {
+      throw new WebhookError('WEBHOOK_ACCOUNT_MISMATCH', `account ${account} does not belong to tenant "${tenant.id}"`);
+    }
+    if (event.status !== 'resolved') return this.ignore(tenant, 'not_resolved');
+    const deliveryId = header(request.headers, 'x-chatwoot-delivery') ?? `${event.event}:${event.id}:${event.timestamp ?? receivedAt}`;
+    return this.enqueue(tenant, toSummaryRequest(event, tenant.id, account, deliveryId, receivedAt));
+  }
+
+  private async enqueue(tenant: TenantConfig, message: InboundMessage): Promise<WebhookOutcome> {
+    const { deliveryId } = message;
     let accepted: boolean;
     try {
       ({ accepted } = await this.deps.queue.enqueue(message));

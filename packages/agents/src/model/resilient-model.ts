@@ -1,0 +1,68 @@
+import { APICallError, type LanguageModelV3, type LanguageModelV3CallOptions } from '@ai-sdk/provider';
+import { retryWithExponentialBackoff } from '@ai-sdk/provider-utils';
+import { CrewError } from '@mcp-crew/core';
+
+export interface ResilienceOptions {
+  /** Longest one call may take before it is aborted (and retried). */
+  timeoutMs: number;
+  /** Retries after the first attempt, on 408/409/429/5xx (the provider marks them retryable) and timeouts. */
+  maxRetries: number;
+  /** First backoff; doubles on each retry. */
+  initialDelayMs?: number;
+}
+
+/**
+ * Bounds a hosted model's calls: each attempt gets its own timeout, retryable failures are tried again
+ * with exponential backoff (the AI SDK's own retry helper). Sits inside `withFallback`, so the offline
+ * engine answers only once the retries are spent.
+ */
+export function withResilience(model: LanguageModelV3, options: ResilienceOptions): LanguageModelV3 {
+  const attempt = <T>(call: LanguageModelV3CallOptions, run: (call: LanguageModelV3CallOptions) => PromiseLike<T>): Promise<T> => {
+    const retry = retryWithExponentialBackoff({
+      maxRetries: options.maxRetries,
+      initialDelayInMs: options.initialDelayMs ?? 1000,
+      ...(call.abortSignal ? { abortSignal: call.abortSignal } : {}),
+      shouldRetry: (error) => (error instanceof CrewError && error.code === 'MODEL_TIMEOUT') || (APICallError.isInstance(error) && error.isRetryable),
+      createRetryError: ({ message, errors }) =>
+        new CrewError('MODEL_UNAVAILABLE', message, { domain: 'model', category: 'third_party', cause: errors.at(-1), details: { attempts: errors.length } }),
+    });
+    return Promise.resolve(retry(() => withTimeout(call, options.timeoutMs, model.modelId, run)));
+  };
+  return {
+    specificationVersion: 'v3',
+    provider: model.provider,
+    modelId: model.modelId,
+    supportedUrls: model.supportedUrls,
+    doGenerate: (call) => attempt(call, (c) => model.doGenerate(c)),
+    doStream: (call) => attempt(call, (c) => model.doStream(c)),
+  };
+}
+
+/** One attempt under its own deadline; the caller's abort still wins and is not retried. */
+async function withTimeout<T>(call: LanguageModelV3CallOptions, timeoutMs: number, modelId: string, run: (call: LanguageModelV3CallOptions) => PromiseLike<T>): Promise<T> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  const signal = call.abortSignal ? AbortSignal.any([call.abortSignal, deadline.signal]) : deadline.signal;
+  try {
+    return await Promise.race([
+      run({ ...call, abortSignal: signal }),
+      // A model that ignores its signal must not hold the turn past the deadline either.
+      new Promise<never>((_, reject) => deadline.signal.addEventListener('abort', () => reject(timeoutError(timeoutMs, modelId)), { once: true })),
+    ]);
+  } catch (error) {
+    // The provider rejects with its own abort error when our deadline fires: report it as a (retryable) timeout.
+    if (deadline.signal.aborted && !call.abortSignal?.aborted) throw timeoutError(timeoutMs, modelId);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function timeoutError(timeoutMs: number, modelId: string): CrewError {
+  return new CrewError('MODEL_TIMEOUT', `the language model did not answer within ${timeoutMs} ms`, {
+    domain: 'model',
+    category: 'third_party',
+    retryable: true,
+    details: { timeoutMs, model: modelId },
+  });
+}

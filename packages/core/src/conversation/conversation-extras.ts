@@ -1,0 +1,20 @@
+import type { HandoffReason } from '../specialist/specialist.js';
+
+// Added by augmentation so the conversation's shape grows without rewriting conversation-state.ts
+// (owned elsewhere); every store serialises the whole object, so the fields persist like the others.
+declare module './conversation-state.js' {
+  interface ConversationState {
+    /** Model tokens (input + output) this conversation has spent; drives the per-conversation budget. */
+    modelTokens?: number;
+    /** The last time the conversation went to a human, and why (for the interaction summary). */
+    lastHandoff?: { reason: HandoffReason; at: string };
+  }
+}
+
+/** Tokens a conversation may spend on the hosted model before its turns use the offline engine. */
+export const DEFAULT_MODEL_TOKEN_BUDGET = 20_000;
+
+/** Whether the conversation has used up its model budget (a budget of 0 or less means no limit). */
+export function modelBudgetExceeded(spent: number | undefined, budget: number): boolean {
+  return budget > 0 && (spent ?? 0) >= budget;
+}
