@@ -54,6 +54,10 @@ export class TenantRateLimit implements OnModuleDestroy {
   }
 
   async close(): Promise<void> {
-    await this.#redis?.quit().catch(() => undefined);
+    const redis = this.#redis;
+    if (!redis || redis.status === 'end') return;
+    // QUIT needs a live connection; a client still trying to connect must be stopped, or it retries forever.
+    if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+    else redis.disconnect();
   }
 }

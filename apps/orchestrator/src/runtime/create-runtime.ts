@@ -132,13 +132,19 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         webhook: `http://${settings.HOST}:${settings.PORT}/webhooks/chatwoot/${t.id}`,
       })),
     startWorker: () => queue.startWorker(processor),
+    // Every part is closed even when an earlier one fails (a Redis that never answered, say).
     close: async () => {
-      await queue.close();
-      await agents?.close();
-      await knowledge?.close();
-      await cacheStore.close();
-      await (state as { close?: () => Promise<void> }).close?.();
-      await directory.close();
+      const steps: Array<[string, (() => Promise<unknown>) | undefined]> = [
+        ['queue', () => queue.close()],
+        ['specialists', agents && (() => agents.close())],
+        ['knowledge', knowledge && (() => knowledge.close())],
+        ['cache', () => cacheStore.close()],
+        ['state', (state as { close?: () => Promise<void> }).close?.bind(state)],
+        ['tenants', () => directory.close()],
+      ];
+      for (const [part, close] of steps) {
+        await close?.().catch((error: unknown) => logger.warn({ part, err: error instanceof Error ? error.message : String(error) }, 'close failed'));
+      }
     },
   };
 }
