@@ -10,3 +10,4 @@ export * from './state-store-contract.js';
 export * from './vector-store-contract.js';
 export * from './document-store-contract.js';
 export * from './built-dist.js';
+export * from './intake-fakes.js';

@@ -1,35 +1,10 @@
-import { Secret, tenantId, type InboundMessage, type InboundQueue, type TenantConfig } from '@mcp-crew/core';
+import { demoTenant, RecordingQueue } from '@mcp-crew/testing';
 import { signChatwootBody } from './signature.js';
 import { WebhookIntake } from './webhook-intake.js';
 import { isSummaryRequest } from '../summary/summary-request.js';
 
 const SECRET = 'whsec_resolved_spec';
-const tenant: TenantConfig = {
-  id: tenantId('demo'),
-  name: 'Pinturas El Arcoíris',
-  chatwootAccountId: 3,
-  language: 'es',
-  timezone: 'America/Bogota',
-  enabled: true,
-  chatwoot: { webhookSecret: new Secret(SECRET), allowUnsignedWebhooks: false },
-  inboxCrews: {},
-  defaultCrew: 'webchat',
-  enabledSpecialists: ['sales'],
-};
-
-class RecordingQueue implements InboundQueue {
-  readonly messages: InboundMessage[] = [];
-  async enqueue(message: InboundMessage) {
-    const seen = this.messages.some((m) => m.deliveryId === message.deliveryId);
-    if (!seen) this.messages.push(message);
-    return { accepted: !seen };
-  }
-  async startWorker() {}
-  async isReady() {
-    return true;
-  }
-  async close() {}
-}
+const tenant = demoTenant(SECRET);
 
 const NOW = 1_781_787_732_000;
 

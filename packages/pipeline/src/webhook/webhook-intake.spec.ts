@@ -1,37 +1,10 @@
-import { Secret, tenantId, type InboundMessage, type InboundQueue, type TenantConfig } from '@mcp-crew/core';
-import { FIXTURE_SECRET, loadChatwootFixture } from '@mcp-crew/testing';
+import type { TenantConfig } from '@mcp-crew/core';
+import { demoTenant, FIXTURE_SECRET, loadChatwootFixture, RecordingQueue } from '@mcp-crew/testing';
 import { signChatwootBody } from './signature.js';
 import { WebhookIntake } from './webhook-intake.js';
 import { isCrewError } from '@mcp-crew/core';
 
-const tenant: TenantConfig = {
-  id: tenantId('demo'),
-  name: 'Pinturas El Arcoíris',
-  chatwootAccountId: 3,
-  language: 'es',
-  timezone: 'America/Bogota',
-  enabled: true,
-  chatwoot: { webhookSecret: new Secret(FIXTURE_SECRET), allowUnsignedWebhooks: false },
-  inboxCrews: {},
-  defaultCrew: 'webchat',
-  enabledSpecialists: ['sales'],
-};
-
-class RecordingQueue implements InboundQueue {
-  readonly messages: InboundMessage[] = [];
-  failing = false;
-  async enqueue(message: InboundMessage) {
-    if (this.failing) throw new Error('connection refused');
-    const seen = this.messages.some((m) => m.tenantId === message.tenantId && m.deliveryId === message.deliveryId);
-    if (!seen) this.messages.push(message);
-    return { accepted: !seen };
-  }
-  async startWorker() {}
-  async isReady() {
-    return true;
-  }
-  async close() {}
-}
+const tenant = demoTenant(FIXTURE_SECRET);
 
 function setup(overrides: Partial<TenantConfig> = {}) {
   const queue = new RecordingQueue();
