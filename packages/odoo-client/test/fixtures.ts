@@ -1,29 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { decodeXmlRpcCall } from '../src/transport/xml-rpc-codec.js';
 
-/** One recorded exchange with a real Odoo 18 (see fixtures/README.md). */
-export interface OdooFixture {
-  file: string;
-  case: string;
-  protocol: 'xmlrpc' | 'jsonrpc';
-  endpoint: string;
-  request_body: string;
-  response_status: number;
-  response_content_type: string;
-  response_body: string;
-  notes: string;
-}
-
-// The recorded exchanges live in the shared fixtures beside the repository (CI clones it with shared/ next to it).
-export const FIXTURE_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'odoo', '18.0');
-
-export function loadFixtures(): OdooFixture[] {
-  return readdirSync(FIXTURE_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((file) => ({ file, ...(JSON.parse(readFileSync(join(FIXTURE_DIR, file), 'utf8')) as Omit<OdooFixture, 'file'>) }));
-}
+export { loadOdooFixtures as loadFixtures, type OdooFixture } from '@mcp-crew/testing';
 
 /** A request reduced to what must match: the RPC method and its arguments (not the JSON-RPC id). */
 export interface ParsedCall {

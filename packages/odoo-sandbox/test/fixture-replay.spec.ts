@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Deserializer, serializeMethodCall, type XmlRpcValue } from '@foxglove/xmlrpc';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadOdooFixtures } from '@mcp-crew/testing';
 import { startOdooSandbox, type OdooSandbox } from '../src/index.js';
 import { decodeXmlResponse, shapeDiff } from './fixture-shapes.js';
 
@@ -11,27 +10,9 @@ import { decodeXmlResponse, shapeDiff } from './fixture-shapes.js';
  * differs: database and passwords, and ids the recording created (orders, lines, leads, events) are
  * mapped to the ids the sandbox created in the same step.
  */
-const DIR = [join(import.meta.dirname, '../../../../shared/fixtures/odoo/18.0'), '/work/shared/fixtures/odoo/18.0'].find((d) => {
-  try {
-    return readdirSync(d).length > 0;
-  } catch {
-    return false;
-  }
-});
-
-interface Fixture {
-  case: string;
-  protocol: 'xmlrpc' | 'jsonrpc';
-  endpoint: string;
-  request_body: string;
-  response_status: number;
-  response_content_type: string;
-  response_body: string;
-}
-
-const files = DIR ? readdirSync(DIR).filter((f) => f.endsWith('.json')).sort() : [];
-const d = DIR ? describe : describe.skip;
-if (!DIR) console.warn('fixture replay skipped: shared/fixtures/odoo/18.0 not found');
+const fixtures = loadOdooFixtures();
+const d = fixtures.length > 0 ? describe : describe.skip;
+if (fixtures.length === 0) console.warn('fixture replay skipped: ../shared/fixtures/odoo/18.0 not found beside the repository');
 
 const RECORDSET_METHODS = new Set(['read', 'write', 'unlink', 'action_confirm', 'action_cancel', 'action_lock', 'action_unlock']);
 
@@ -91,9 +72,8 @@ d('Odoo 18 fixture replay (shape)', () => {
     }
   }
 
-  for (const file of files) {
-    it(file, async () => {
-      const fx = JSON.parse(readFileSync(join(DIR!, file), 'utf8')) as Fixture;
+  for (const fx of fixtures) {
+    it(fx.file, async () => {
       let body = fx.request_body;
       let service = '';
       let method = '';

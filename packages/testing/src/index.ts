@@ -11,3 +11,5 @@ export * from './vector-store-contract.js';
 export * from './document-store-contract.js';
 export * from './built-dist.js';
 export * from './intake-fakes.js';
+export * from './odoo-fixtures.js';
+export * from './rejection.js';

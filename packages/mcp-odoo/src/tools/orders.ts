@@ -74,7 +74,6 @@ export async function readOrder(ctx: ToolContext, orderId: number, options: { po
 }
 
 function toOrder(ctx: ToolContext, o: OdooRecord, lines: OdooRecord[], uomField: string, taxField: string, portal?: string): Order {
-  const state = String(o['state'] ?? 'draft');
   const mapped = lines.map((l) => ({
     line_id: l.id,
     product_id: m2oId(l['product_id']),
@@ -92,24 +91,32 @@ function toOrder(ctx: ToolContext, o: OdooRecord, lines: OdooRecord[], uomField:
     .filter((l) => l.free_qty_today !== undefined && l.free_qty_today < l.quantity)
     .map((l) => `${l.product}: ${l.quantity} requested, only ${l.free_qty_today} free in stock today`);
   return {
-    order_id: o.id,
-    name: String(o['name'] ?? ''),
-    state,
-    state_label: STATE_LABELS[state] ?? state,
+    ...orderSummary(o),
     customer_id: m2oId(o['partner_id']),
     customer: m2oName(o['partner_id']),
-    date_order: text(o['date_order']),
     validity_date: text(o['validity_date']),
-    currency: m2oName(o['currency_id']),
     amount_untaxed: num(o['amount_untaxed']),
     amount_tax: num(o['amount_tax']),
-    amount_total: num(o['amount_total']),
-    invoice_status: text(o['invoice_status']),
-    delivery_status: text(o['delivery_status']),
     lines: mapped,
     form_url: formUrl(ctx, 'sale.order', o.id),
     portal_url: portal,
     warnings,
+  };
+}
+
+/** The fields an order shows in a list and on its own: reference, state, date, total, invoicing, delivery. */
+export function orderSummary(o: OdooRecord) {
+  const state = String(o['state'] ?? 'draft');
+  return {
+    order_id: o.id,
+    name: String(o['name'] ?? ''),
+    state,
+    state_label: STATE_LABELS[state] ?? state,
+    date_order: text(o['date_order']),
+    amount_total: num(o['amount_total']),
+    currency: m2oName(o['currency_id']),
+    invoice_status: text(o['invoice_status']),
+    delivery_status: text(o['delivery_status']),
   };
 }
 

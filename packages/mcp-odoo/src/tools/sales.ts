@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { CrewError } from '@mcp-crew/core';
-import { m2oName, num, text } from '../odoo/values.js';
 import { bounded } from './lists.js';
 import { explainMissing } from './missing-records.js';
-import { describeOrder, orderSchema, orderShape, readOrder, resolveOrderId, STATE_LABELS } from './orders.js';
+import { describeOrder, orderSchema, orderShape, orderSummary, readOrder, resolveOrderId, STATE_LABELS } from './orders.js';
 import { defineTool, type ToolContext } from './tool.js';
 
 const lineInput = z.object({
@@ -155,20 +154,7 @@ export const listCustomerOrders = defineTool({
       ctx.api.searchRead('sale.order', domain, { fields, limit, order: 'date_order desc, id desc' }),
       ctx.api.searchCount('sale.order', domain),
     ]);
-    const orders = rows.map((r) => {
-      const state = String(r['state']);
-      return {
-        order_id: r.id,
-        name: String(r['name']),
-        state,
-        state_label: STATE_LABELS[state] ?? state,
-        date_order: text(r['date_order']),
-        amount_total: num(r['amount_total']),
-        currency: m2oName(r['currency_id']),
-        invoice_status: text(r['invoice_status']),
-        delivery_status: text(r['delivery_status']),
-      };
-    });
+    const orders = rows.map(orderSummary);
     const list = bounded(orders, count, limit, 'ask for a specific order by its reference');
     const lines = list.items.map((o) => `${o.name} (${o.date_order ?? '?'}): ${o.state_label}, total ${o.amount_total} ${o.currency ?? ''}`.trim());
     return { result: { orders: list.items, count, truncated: list.truncated, hint: list.hint }, text: lines.length ? [...lines, list.hint].filter(Boolean).join('\n') : 'This customer has no orders.' };

@@ -1,4 +1,4 @@
-import { demoTenant, RecordingQueue } from '@mcp-crew/testing';
+import { demoTenant, RecordingQueue, rejectionOf } from '@mcp-crew/testing';
 import { signChatwootBody } from './signature.js';
 import { WebhookIntake } from './webhook-intake.js';
 import { isSummaryRequest } from '../summary/summary-request.js';
@@ -44,15 +44,6 @@ function setup() {
   return { intake, queue, counted, send };
 }
 
-async function errorOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { code: string; status: number; details: Record<string, unknown> };
-  }
-  throw new Error('expected a rejection');
-}
-
 describe('WebhookIntake: resolved conversations', () => {
   it('queues one summary request for conversation_resolved, carrying channel, inbox and contact id only', async () => {
     const { queue, counted, send } = setup();
@@ -82,7 +73,7 @@ describe('WebhookIntake: resolved conversations', () => {
 
   it('answers 400 with the field path for a malformed event, and never queues it', async () => {
     const { queue, send } = setup();
-    const error = await errorOf(send(resolvedEvent({ inbox_id: 'eleven', meta: {} })));
+    const error = await rejectionOf(send(resolvedEvent({ inbox_id: 'eleven', meta: {} })));
     expect(error).toMatchObject({ code: 'WEBHOOK_INVALID_PAYLOAD', status: 400 });
     const paths = (error.details['issues'] as Array<{ path: string }>).map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['inbox_id', 'meta.sender']));
@@ -91,10 +82,10 @@ describe('WebhookIntake: resolved conversations', () => {
 
   it('refuses another account\'s conversation and a bad signature', async () => {
     const { queue, send, intake } = setup();
-    const foreign = await errorOf(send(resolvedEvent({ account: { id: 9 } })));
+    const foreign = await rejectionOf(send(resolvedEvent({ account: { id: 9 } })));
     expect(foreign).toMatchObject({ code: 'WEBHOOK_ACCOUNT_MISMATCH' });
     const rawBody = Buffer.from(JSON.stringify(resolvedEvent()));
-    const unsigned = await errorOf(intake.receive({ tenantId: 'demo', headers: { 'x-chatwoot-timestamp': String(NOW / 1000), 'x-chatwoot-signature': `sha256=${'0'.repeat(64)}` }, rawBody }));
+    const unsigned = await rejectionOf(intake.receive({ tenantId: 'demo', headers: { 'x-chatwoot-timestamp': String(NOW / 1000), 'x-chatwoot-signature': `sha256=${'0'.repeat(64)}` }, rawBody }));
     expect(unsigned).toMatchObject({ code: 'WEBHOOK_UNAUTHORIZED', status: 401 });
     expect(queue.messages).toHaveLength(0);
   });

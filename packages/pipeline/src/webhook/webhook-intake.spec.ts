@@ -1,5 +1,5 @@
 import type { TenantConfig } from '@mcp-crew/core';
-import { demoTenant, FIXTURE_SECRET, loadChatwootFixture, RecordingQueue } from '@mcp-crew/testing';
+import { demoTenant, FIXTURE_SECRET, loadChatwootFixture, RecordingQueue, rejectionOf } from '@mcp-crew/testing';
 import { signChatwootBody } from './signature.js';
 import { WebhookIntake } from './webhook-intake.js';
 import { isCrewError } from '@mcp-crew/core';
@@ -26,15 +26,6 @@ const request = (name: string, extra: Record<string, string> = {}) => {
   nowMs = Number(f.headers['x-chatwoot-timestamp']) * 1000 + 2000;
   return { tenantId: 'demo', headers: { ...f.headers, ...extra }, rawBody: f.rawBody };
 };
-
-async function errorOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { code: string; status: number; details: Record<string, unknown> };
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('WebhookIntake', () => {
   it('queues a customer message of a pending conversation, normalised', async () => {
@@ -94,14 +85,14 @@ describe('WebhookIntake', () => {
 
   it('refuses a bad signature with 401 and the reason', async () => {
     const { intake, queue } = setup();
-    const error = await errorOf(intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': `sha256=${'a'.repeat(64)}` })));
+    const error = await rejectionOf(intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': `sha256=${'a'.repeat(64)}` })));
     expect(error).toMatchObject({ code: 'WEBHOOK_UNAUTHORIZED', status: 401, details: { reason: 'bad_signature' } });
     expect(queue.messages).toHaveLength(0);
   });
 
   it('refuses unsigned webhooks when the tenant has no secret, unless it opted out', async () => {
     const noSecret = { chatwoot: { allowUnsignedWebhooks: false } };
-    const error = await errorOf(setup(noSecret).intake.receive(request('whatsapp_incoming_text')));
+    const error = await rejectionOf(setup(noSecret).intake.receive(request('whatsapp_incoming_text')));
     expect(error).toMatchObject({ status: 401, details: { reason: 'webhook_secret_not_configured' } });
     const optedOut = setup({ chatwoot: { allowUnsignedWebhooks: true } });
     await expect(optedOut.intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': '' }))).resolves.toMatchObject({ status: 'queued' });
@@ -113,7 +104,7 @@ describe('WebhookIntake', () => {
     const broken = { ...body, conversation: { ...(body.conversation as object), id: 'abc' } };
     const rawBody = Buffer.from(JSON.stringify(broken));
     const headers = { 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
-    const error = await errorOf(intake.receive({ tenantId: 'demo', headers, rawBody }));
+    const error = await rejectionOf(intake.receive({ tenantId: 'demo', headers, rawBody }));
     expect(error).toMatchObject({ code: 'WEBHOOK_INVALID_PAYLOAD', status: 400 });
     expect(error.details['issues']).toEqual([{ path: 'conversation.id', message: expect.stringContaining('expected number') }]);
     expect(queue.messages).toHaveLength(0);
@@ -122,23 +113,23 @@ describe('WebhookIntake', () => {
   it('answers 400 for a body that is not JSON', async () => {
     const rawBody = Buffer.from('{"event": ');
     const headers = { 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
-    const error = await errorOf(setup().intake.receive({ tenantId: 'demo', headers, rawBody }));
+    const error = await rejectionOf(setup().intake.receive({ tenantId: 'demo', headers, rawBody }));
     expect(error).toMatchObject({ code: 'WEBHOOK_INVALID_JSON', status: 400 });
   });
 
   it('answers 500 when the queue cannot take the message, so Chatwoot retries', async () => {
     const { intake, queue, counted } = setup();
     queue.failing = true;
-    const error = await errorOf(intake.receive(request('whatsapp_incoming_text')));
+    const error = await rejectionOf(intake.receive(request('whatsapp_incoming_text')));
     expect(error).toMatchObject({ code: 'WEBHOOK_QUEUE_UNAVAILABLE', status: 500 });
     expect(counted).toEqual(['demo/failed/queue_unavailable']);
   });
 
   it('refuses unknown tenants, disabled tenants and foreign accounts', async () => {
     const { intake } = setup();
-    expect(await errorOf(intake.receive({ ...request('whatsapp_incoming_text'), tenantId: 'other' }))).toMatchObject({ status: 404 });
-    expect(await errorOf(setup({ enabled: false }).intake.receive(request('whatsapp_incoming_text')))).toMatchObject({ status: 403 });
-    const foreign = await errorOf(setup({ chatwootAccountId: 99 }).intake.receive(request('whatsapp_incoming_text')));
+    expect(await rejectionOf(intake.receive({ ...request('whatsapp_incoming_text'), tenantId: 'other' }))).toMatchObject({ status: 404 });
+    expect(await rejectionOf(setup({ enabled: false }).intake.receive(request('whatsapp_incoming_text')))).toMatchObject({ status: 403 });
+    const foreign = await rejectionOf(setup({ chatwootAccountId: 99 }).intake.receive(request('whatsapp_incoming_text')));
     expect(isCrewError(foreign, 'WEBHOOK_ACCOUNT_MISMATCH')).toBe(true);
   });
 

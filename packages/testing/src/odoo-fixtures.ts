@@ -1,0 +1,27 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The exchanges recorded from a real Odoo 18, in ../shared beside the repository (CI clones it there). */
+export const ODOO_FIXTURE_DIR = fileURLToPath(new URL('../../../../shared/fixtures/odoo/18.0/', import.meta.url));
+
+/** One recorded exchange with a real Odoo 18 (see shared/fixtures/odoo/README.md). */
+export interface OdooFixture {
+  file: string;
+  case: string;
+  protocol: 'xmlrpc' | 'jsonrpc';
+  endpoint: string;
+  request_body: string;
+  response_status: number;
+  response_content_type: string;
+  response_body: string;
+  notes: string;
+}
+
+/** Every recorded exchange in recording order; empty when the shared fixtures are not beside the repository. */
+export function loadOdooFixtures(): OdooFixture[] {
+  if (!existsSync(ODOO_FIXTURE_DIR)) return [];
+  return readdirSync(ODOO_FIXTURE_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file, ...(JSON.parse(readFileSync(`${ODOO_FIXTURE_DIR}${file}`, 'utf8')) as Omit<OdooFixture, 'file'>) }));
+}
