@@ -14,7 +14,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const secret = 'bench-webhook-secret';
 const here = new URL('.', import.meta.url).pathname;
-const body = readFileSync(new URL('../../shared/fixtures/chatwoot/whatsapp_incoming_text.json', import.meta.url));
+const body = readFileSync(new URL('../packages/testing/fixtures/chatwoot/whatsapp_incoming_text.json', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'mcp-crew-bench-'));
 const tenantsFile = join(dir, 'tenants.yaml');

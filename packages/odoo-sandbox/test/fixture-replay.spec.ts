@@ -5,18 +5,24 @@ import { startOdooSandbox, type OdooSandbox } from '../src/index.js';
 import { decodeXmlResponse, shapeDiff } from './fixture-shapes.js';
 
 /*
- * Replays every recorded Odoo 18 exchange (shared/fixtures/odoo/18.0) against the sandbox, in recording
+ * Replays every recorded Odoo 18 exchange (packages/testing/fixtures/odoo/18.0) against the sandbox, in recording
  * order, and compares the response's SHAPE. Requests are rewritten only where the recording's data
  * differs: database and passwords, and ids the recording created (orders, lines, leads, events) are
  * mapped to the ids the sandbox created in the same step.
  */
 const fixtures = loadOdooFixtures();
-const d = fixtures.length > 0 ? describe : describe.skip;
-if (fixtures.length === 0) console.warn('fixture replay skipped: ../shared/fixtures/odoo/18.0 not found beside the repository');
 
-const RECORDSET_METHODS = new Set(['read', 'write', 'unlink', 'action_confirm', 'action_cancel', 'action_lock', 'action_unlock']);
+const RECORDSET_METHODS = new Set([
+  'read',
+  'write',
+  'unlink',
+  'action_confirm',
+  'action_cancel',
+  'action_lock',
+  'action_unlock',
+]);
 
-d('Odoo 18 fixture replay (shape)', () => {
+describe('Odoo 18 fixture replay (shape)', () => {
   let sandbox: OdooSandbox;
   const idMap = new Map<number, number>();
   const mapId = (v: unknown) => (typeof v === 'number' && idMap.has(v) ? idMap.get(v)! : v);
@@ -41,14 +47,20 @@ d('Odoo 18 fixture replay (shape)', () => {
       const modelMethod = String(p[4]);
       const args = Array.isArray(p[5]) ? [...(p[5] as unknown[])] : p[5];
       if (Array.isArray(args)) {
-        if (RECORDSET_METHODS.has(modelMethod) && Array.isArray(args[0])) args[0] = (args[0] as unknown[]).map(mapId);
+        if (RECORDSET_METHODS.has(modelMethod) && Array.isArray(args[0]))
+          args[0] = (args[0] as unknown[]).map(mapId);
         if (modelMethod === 'write' && args[1] && typeof args[1] === 'object') {
           const vals = { ...(args[1] as Record<string, unknown>) };
-          if (Array.isArray(vals['order_line'])) vals['order_line'] = (vals['order_line'] as unknown[][]).map((c) => (c[0] === 1 || c[0] === 2 ? [c[0], mapId(c[1]), ...c.slice(2)] : c));
+          if (Array.isArray(vals['order_line']))
+            vals['order_line'] = (vals['order_line'] as unknown[][]).map((c) =>
+              c[0] === 1 || c[0] === 2 ? [c[0], mapId(c[1]), ...c.slice(2)] : c,
+            );
           args[1] = vals;
         }
         if ((modelMethod === 'search_read' || modelMethod === 'search') && Array.isArray(args[0])) {
-          args[0] = (args[0] as unknown[]).map((leaf) => (Array.isArray(leaf) && leaf[0] === 'order_id' ? [leaf[0], leaf[1], mapId(leaf[2])] : leaf));
+          args[0] = (args[0] as unknown[]).map((leaf) =>
+            Array.isArray(leaf) && leaf[0] === 'order_id' ? [leaf[0], leaf[1], mapId(leaf[2])] : leaf,
+          );
         }
         p[5] = args;
       }
@@ -58,7 +70,8 @@ d('Odoo 18 fixture replay (shape)', () => {
 
   /** Learns which sandbox ids stand for the recording's ids. */
   function learn(expected: unknown, actual: unknown, method: string): void {
-    if (method === 'create' && typeof expected === 'number' && typeof actual === 'number') idMap.set(expected, actual);
+    if (method === 'create' && typeof expected === 'number' && typeof actual === 'number')
+      idMap.set(expected, actual);
     if (Array.isArray(expected) && Array.isArray(actual)) {
       expected.forEach((e, i) => {
         const a = actual[i] as Record<string, unknown> | undefined;
@@ -120,7 +133,8 @@ d('Odoo 18 fixture replay (shape)', () => {
         actual = JSON.parse(text);
         expect(actual['id']).toEqual(expected['id']);
         const ee = expected['error'] as { data: { name: string } } | undefined;
-        if (ee) expect((actual['error'] as { data: { name: string } } | undefined)?.data.name).toBe(ee.data.name);
+        if (ee)
+          expect((actual['error'] as { data: { name: string } } | undefined)?.data.name).toBe(ee.data.name);
       } else {
         expected = await decodeXmlResponse(fx.response_body);
         actual = await decodeXmlResponse(text);
@@ -129,18 +143,20 @@ d('Odoo 18 fixture replay (shape)', () => {
       // fields_get: every field the sandbox describes must be a real Odoo 18 field with the same attributes.
       const subsetKeys = modelMethod === 'fields_get';
       const compare = (e: unknown, a: unknown) =>
-        subsetKeys && e && a && typeof e === 'object' ? shapeDiff(e, a, '$', { subsetKeys: true }) : shapeDiff(e, a);
-      const diff =
-        subsetKeys
-          ? compareFieldsGet(expected, actual)
-          : compare(expected, actual);
+        subsetKeys && e && a && typeof e === 'object'
+          ? shapeDiff(e, a, '$', { subsetKeys: true })
+          : shapeDiff(e, a);
+      const diff = subsetKeys ? compareFieldsGet(expected, actual) : compare(expected, actual);
       expect(diff).toBeUndefined();
       learn(expected['result'], actual['result'], modelMethod);
     });
   }
 });
 
-function compareFieldsGet(expected: Record<string, unknown>, actual: Record<string, unknown>): string | undefined {
+function compareFieldsGet(
+  expected: Record<string, unknown>,
+  actual: Record<string, unknown>,
+): string | undefined {
   const e = expected['result'] as Record<string, Record<string, unknown>>;
   const a = actual['result'] as Record<string, Record<string, unknown>>;
   if (!a || typeof a !== 'object') return 'no fields_get result';
@@ -148,8 +164,10 @@ function compareFieldsGet(expected: Record<string, unknown>, actual: Record<stri
     if (!e[name]) return `field ${name} is not a sale.order field in Odoo 18`;
     const diff = shapeDiff(e[name], attrs, `$.${name}`);
     if (diff) return diff;
-    if (attrs['type'] !== e[name]['type']) return `${name}: type ${String(attrs['type'])} != ${String(e[name]['type'])}`;
+    if (attrs['type'] !== e[name]['type'])
+      return `${name}: type ${String(attrs['type'])} != ${String(e[name]['type'])}`;
   }
-  for (const must of ['name', 'partner_id', 'state', 'order_line', 'amount_total', 'date_order']) if (!a[must]) return `missing ${must}`;
+  for (const must of ['name', 'partner_id', 'state', 'order_line', 'amount_total', 'date_order'])
+    if (!a[must]) return `missing ${must}`;
   return undefined;
 }

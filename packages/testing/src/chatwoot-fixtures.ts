@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The recorded Chatwoot deliveries in ../shared/fixtures/chatwoot (signed with `whsec_test_secret`). */
+/** The secret the recorded Chatwoot deliveries in fixtures/chatwoot are signed with (see its README). */
 export const FIXTURE_SECRET = 'whsec_test_secret';
 
-const dir = fileURLToPath(new URL('../../../../shared/fixtures/chatwoot/', import.meta.url));
+/** The recorded Chatwoot deliveries, kept in this package. */
+export const CHATWOOT_FIXTURE_DIR = fileURLToPath(new URL('../fixtures/chatwoot/', import.meta.url));
+const dir = CHATWOOT_FIXTURE_DIR;
 
 export interface ChatwootFixture {
   rawBody: Buffer;

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The exchanges recorded from a real Odoo 18, in ../shared beside the repository (CI clones it there). */
-export const ODOO_FIXTURE_DIR = fileURLToPath(new URL('../../../../shared/fixtures/odoo/18.0/', import.meta.url));
+/** The exchanges recorded from a real Odoo 18, kept in this package (see fixtures/odoo/README.md). */
+export const ODOO_FIXTURE_DIR = fileURLToPath(new URL('../fixtures/odoo/18.0/', import.meta.url));
 
-/** One recorded exchange with a real Odoo 18 (see shared/fixtures/odoo/README.md). */
+/** One recorded exchange with a real Odoo 18 (format in fixtures/odoo/README.md). */
 export interface OdooFixture {
   file: string;
   case: string;
@@ -17,11 +17,13 @@ export interface OdooFixture {
   notes: string;
 }
 
-/** Every recorded exchange in recording order; empty when the shared fixtures are not beside the repository. */
+/** Every recorded exchange in recording order. */
 export function loadOdooFixtures(): OdooFixture[] {
-  if (!existsSync(ODOO_FIXTURE_DIR)) return [];
   return readdirSync(ODOO_FIXTURE_DIR)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((file) => ({ file, ...(JSON.parse(readFileSync(`${ODOO_FIXTURE_DIR}${file}`, 'utf8')) as Omit<OdooFixture, 'file'>) }));
+    .map((file) => ({
+      file,
+      ...(JSON.parse(readFileSync(`${ODOO_FIXTURE_DIR}${file}`, 'utf8')) as Omit<OdooFixture, 'file'>),
+    }));
 }
