@@ -92,12 +92,14 @@ const tenant = {
 };
 const knowledge = await openKnowledge({ dataDir, collectionsDir: join(root, 'collections'), env: {}, tenants: [tenant], logger });
 const cacheStore = new MemoryCacheStore();
+// One model instance, as in production: the agents are built once and reused by every turn.
+const scripted = scriptedModel();
 const specialists = new AgentSpecialistRegistry({
   tools: new InProcessTenantTools({
     extraClients: async (t) => [await knowledge.clientFor(t)],
     wrapOdoo: (t, api) => new CachedOdooApi(timedOdoo(api), cacheFor(cacheStore, t.id)),
   }),
-  model: scriptedModel,
+  model: () => scripted,
 });
 const processor = new TurnProcessor({
   tenants: { get: async (id) => (id === tenant.id ? tenant : undefined), list: async () => [tenant] },

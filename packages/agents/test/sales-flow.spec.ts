@@ -10,10 +10,11 @@ describe('sales specialist on the offline engine, against the Odoo sandbox over 
   let registry: AgentSpecialistRegistry;
   let odoo: OdooClient;
   const traces: SpecialistTrace[] = [];
+  const engine = createOfflineEngine();
 
   beforeAll(async () => {
     sandbox = await startOdooSandbox({ port: 0 });
-    registry = new AgentSpecialistRegistry({ tools: new InProcessTenantTools(), model: () => createOfflineEngine(), observe: (t) => traces.push(t) });
+    registry = new AgentSpecialistRegistry({ tools: new InProcessTenantTools(), model: () => engine, observe: (t) => traces.push(t) });
     odoo = new OdooClient({ url: sandbox.url, db: sandbox.db, user: sandbox.login, apiKey: sandbox.apiKey, protocol: 'jsonrpc' });
   });
   afterAll(async () => {

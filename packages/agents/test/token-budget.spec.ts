@@ -32,7 +32,7 @@ const offline = createStepModel({ provider: 'offline', modelId: 'offline-engine'
 describe('per-conversation token budget', () => {
   it('counts the model\'s tokens in the conversation state and switches to the offline engine once the budget is spent', async () => {
     const traces: SpecialistTrace[] = [];
-    const specialist = new AgentSpecialist({ tools: [], model: hostedModel(), offline, tokenBudget: 1500, prompt: 'Eres el asesor de ventas.', observe: (t) => traces.push(t) });
+    const specialist = new AgentSpecialist({ tools: [], model: hostedModel(), offline, tokenBudget: 1500, id: 'demo-whatsapp-sales', name: 'sales', instructions: 'Eres el asesor de ventas.', observe: (t) => traces.push(t) });
     const context = { tenant: demoTenant('http://127.0.0.1:9'), crew: await crew('whatsapp'), specialist: 'sales' as const };
 
     let state: ConversationState = { history: [] };
@@ -53,7 +53,7 @@ describe('per-conversation token budget', () => {
 
   it('does not limit a conversation when no budget is set', async () => {
     const traces: SpecialistTrace[] = [];
-    const specialist = new AgentSpecialist({ tools: [], model: hostedModel(), offline, prompt: 'Eres el asesor de ventas.', observe: (t) => traces.push(t) });
+    const specialist = new AgentSpecialist({ tools: [], model: hostedModel(), offline, id: 'demo-whatsapp-sales', name: 'sales', instructions: 'Eres el asesor de ventas.', observe: (t) => traces.push(t) });
     const context = { tenant: demoTenant('http://127.0.0.1:9'), crew: await crew('whatsapp'), specialist: 'sales' as const };
     await specialist.handle(turnOf('hola'), { ...context, state: { history: [], modelTokens: 1_000_000 } });
     expect(traces[0]).toMatchObject({ model: 'gpt-scripted', tokens: 1000 });

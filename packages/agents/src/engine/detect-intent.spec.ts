@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AgentContext } from './agent-context.js';
+import type { TurnFacts } from '../turn/turn-facts.js';
 import { detectIntent } from './detect-intent.js';
 import { customerNameIn, parseItems } from './parse-items.js';
 
-const base: AgentContext = { language: 'es', business: 'Pinturas', greeting: '¡Hola!', contact: {} };
-const withQuote: AgentContext = { ...base, quotation: { id: 12, name: 'S00012' } };
-const withPending: AgentContext = { ...withQuote, pendingConfirmation: { tool: 'odoo_confirm_quotation', target: { orderId: 12 } } };
+const base: TurnFacts = { language: 'es', business: 'Pinturas', greeting: '¡Hola!', contact: {} };
+const withQuote: TurnFacts = { ...base, quotation: { id: 12, name: 'S00012' } };
+const withPending: TurnFacts = { ...withQuote, pendingConfirmation: { tool: 'odoo_confirm_quotation', target: { orderId: 12 } } };
 
 describe('detectIntent (es / pt / en)', () => {
   it.each([

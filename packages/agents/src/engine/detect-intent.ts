@@ -1,6 +1,6 @@
 import { isExplicitYes } from '../guards/explicit-yes.js';
 import { yesToSlot } from '../guards/slot-choice.js';
-import type { AgentContext } from './agent-context.js';
+import type { TurnFacts } from '../turn/turn-facts.js';
 import { mentions, onlyPleasantries, orderReference } from './lexicon.js';
 import { parseItems, type RequestedItem } from './parse-items.js';
 
@@ -18,7 +18,7 @@ export type Intent =
   | { kind: 'unknown'; why: string };
 
 /** What the customer wants, from their latest message and what the conversation has (a quotation, a pending yes). */
-export function detectIntent(text: string, context: AgentContext | undefined): Intent {
+export function detectIntent(text: string, context: TurnFacts | undefined): Intent {
   if (mentions(text, 'human')) return { kind: 'human' };
   if (context?.pendingConfirmation?.tool === 'odoo_book_appointment' && yesToSlot(text)) return { kind: 'confirm' };
   if (isExplicitYes(text)) return context?.pendingConfirmation ? { kind: 'confirm' } : { kind: 'unknown', why: 'a yes with nothing pending to confirm' };

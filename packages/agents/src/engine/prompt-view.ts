@@ -1,5 +1,5 @@
 import type { LanguageModelV3CallOptions, LanguageModelV3Prompt } from '@ai-sdk/provider';
-import { parseContext, type AgentContext } from './agent-context.js';
+import { factsOf, type TurnFacts } from '../turn/turn-facts.js';
 
 /** One tool call of the current turn and what it returned. */
 export interface SeenToolResult {
@@ -11,9 +11,12 @@ export interface SeenToolResult {
   failed: boolean;
 }
 
-/** What the offline engine needs from a model call: the turn's text, the context, this turn's tool results. */
+/**
+ * What the offline engine needs from a model call: the turn's facts (typed provider options), the
+ * customer's messages and this turn's tool results (the conversation itself, from the prompt's messages).
+ */
 export interface PromptView {
-  context?: AgentContext;
+  context?: TurnFacts;
   /** The customer's latest message. */
   text: string;
   /** Earlier customer messages, oldest first. */
@@ -25,11 +28,10 @@ export interface PromptView {
 
 export function viewPrompt(options: LanguageModelV3CallOptions): PromptView {
   const prompt = options.prompt;
-  const system = prompt.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
   const lastUser = prompt.findLastIndex((m) => m.role === 'user');
   const userTexts = prompt.filter((m) => m.role === 'user').map(textOf);
   return {
-    context: parseContext(system),
+    context: factsOf(options),
     text: lastUser >= 0 ? textOf(prompt[lastUser]!) : '',
     earlier: userTexts.slice(0, -1),
     results: resultsAfter(prompt, lastUser),

@@ -1,9 +1,11 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
-import type { SpecialistKind, SpecialistRegistry, Specialist, SpecialistContext, SpecialistResult, TenantConfig, Turn } from '@mcp-crew/core';
+import type { CrewDefinition, SpecialistKind, SpecialistRegistry, Specialist, TenantConfig } from '@mcp-crew/core';
+import type { McpToolSource } from '../tools/mcp-tools.js';
 import type { TenantTools } from '../tools/tenant-tools.js';
 import { AgentSpecialist, type SpecialistTrace } from './agent-specialist.js';
 import { TOOL_ALLOWLISTS } from './allowlists.js';
-import { PromptFiles } from './instructions.js';
+import { configFingerprint } from './config-fingerprint.js';
+import { buildInstructions, PromptFiles } from './instructions.js';
 
 export interface AgentRegistryOptions {
   tools: TenantTools;
@@ -20,12 +22,20 @@ export interface AgentRegistryOptions {
   offline?: LanguageModelV3;
 }
 
+interface Built {
+  /** What the agent was built from: the tenant's and crew's configuration, the prompt, the tool list. */
+  from: { tenant: string; crew: string; prompt: string; tools: McpToolSource[]; model: LanguageModelV3 };
+  specialist: AgentSpecialist;
+}
+
 /**
- * The specialists of every tenant as Mastra agents. Tools are the tenant's MCP tools (connected once per
- * tenant) filtered by the specialist's allowlist; the prompt is the crew's file for that specialist.
+ * The specialists of every tenant as Mastra agents, one per tenant, crew and specialist, built on the first
+ * turn that needs it and rebuilt only when the tenant's configuration (or the crew, its prompt, the tenant's
+ * tools) changes. Tools are the tenant's MCP tools filtered by the specialist's allowlist.
  */
 export class AgentSpecialistRegistry implements SpecialistRegistry {
   readonly #prompts: PromptFiles;
+  readonly #built = new Map<string, Built>();
 
   constructor(private readonly options: AgentRegistryOptions) {
     this.#prompts = new PromptFiles(options.crewsDir);
@@ -33,25 +43,42 @@ export class AgentSpecialistRegistry implements SpecialistRegistry {
 
   get(tenant: TenantConfig, kind: SpecialistKind): Specialist | undefined {
     if (!tenant.enabledSpecialists.includes(kind)) return undefined;
-    return { handle: (turn, context) => this.handle(turn, context, kind) };
+    return { handle: async (turn, context) => (await this.agentFor(context.tenant, context.crew, kind)).handle(turn, context) };
+  }
+
+  /** The built specialist for a tenant's crew member (for tests and tooling that inspect the agent). */
+  async agentFor(tenant: TenantConfig, crew: CrewDefinition, kind: SpecialistKind): Promise<AgentSpecialist> {
+    const [tools, prompt] = await Promise.all([this.options.tools.forTenant(tenant), this.#prompts.get(crew, kind)]);
+    const from = { tenant: configFingerprint(tenant), crew: configFingerprint(crew), prompt, tools, model: this.options.model(tenant, kind) };
+    const key = `${tenant.id}\u0000${crew.name}\u0000${kind}`;
+    const built = this.#built.get(key);
+    if (built && sameSource(built.from, from)) return built.specialist;
+    const specialist = this.build(tenant, crew, kind, from);
+    this.#built.set(key, { from, specialist });
+    return specialist;
   }
 
   async close(): Promise<void> {
+    this.#built.clear();
     await this.options.tools.close();
   }
 
-  private async handle(turn: Turn, context: SpecialistContext, kind: SpecialistKind): Promise<SpecialistResult> {
+  private build(tenant: TenantConfig, crew: CrewDefinition, kind: SpecialistKind, from: Built['from']): AgentSpecialist {
     const allow = new Set(this.options.allowlists?.[kind] ?? TOOL_ALLOWLISTS[kind]);
-    const [tools, prompt] = await Promise.all([this.options.tools.forTenant(context.tenant), this.#prompts.get(context.crew, kind)]);
-    const specialist = new AgentSpecialist({
-      tools: tools.filter((t) => allow.has(t.name)),
-      model: this.options.model(context.tenant, kind),
-      prompt,
+    return new AgentSpecialist({
+      id: `${tenant.id}-${crew.name}-${kind}`,
+      name: `${kind} (${crew.name})`,
+      tools: from.tools.filter((t) => allow.has(t.name)),
+      model: from.model,
+      instructions: buildInstructions({ prompt: from.prompt, tenant, crew }),
       maxSteps: this.options.maxSteps,
       observe: this.options.observe,
       tokenBudget: this.options.tokenBudget,
       offline: this.options.offline,
     });
-    return specialist.handle(turn, context);
   }
+}
+
+function sameSource(a: Built['from'], b: Built['from']): boolean {
+  return a.tenant === b.tenant && a.crew === b.crew && a.prompt === b.prompt && a.tools === b.tools && a.model === b.model;
 }

@@ -11,7 +11,6 @@ import {
   type SpecialistResult,
   type Turn,
 } from '@mcp-crew/core';
-import type { AgentContext } from '../engine/agent-context.js';
 import { ConversationGuard } from '../guards/conversation-guard.js';
 import { checkFigures } from '../guards/figures.js';
 import { learn } from '../memory/learn.js';
@@ -19,8 +18,10 @@ import { offeredSlots } from '../memory/offered-slots.js';
 import { handoffTool } from '../tools/handoff-tool.js';
 import { toMastraTools, type McpToolSource } from '../tools/mcp-tools.js';
 import type { ToolCallRecord } from '../tools/tool-call-record.js';
+import { newTurnContext, turnValues } from '../turn/turn-context.js';
+import { factsAsProviderOptions, type TurnFacts } from '../turn/turn-facts.js';
 import { identifyCustomer } from './identify-customer.js';
-import { buildInstructions } from './instructions.js';
+import { describeFacts } from './instructions.js';
 
 /** What one turn of a specialist did, for logs, metrics and `crew chat`. */
 export interface SpecialistTrace {
@@ -37,9 +38,13 @@ export interface SpecialistTrace {
 }
 
 export interface AgentSpecialistDeps {
+  /** Unique per tenant, crew and specialist: the agent's id in Mastra. */
+  id: string;
+  name: string;
   tools: McpToolSource[];
   model: LanguageModelV3;
-  prompt: string;
+  /** The fixed instructions (prompt file, channel, rules); the conversation's facts are added per turn. */
+  instructions: string;
   maxSteps?: number;
   /** How many earlier messages the model sees. */
   historyTurns?: number;
@@ -51,12 +56,24 @@ export interface AgentSpecialistDeps {
 }
 
 /**
- * A specialist as a Mastra agent: instructions from the crew and its prompt file, the tenant's MCP tools
- * behind the conversation guard, the conversation's memory as messages and context. Its reply is checked
- * for invented figures before anyone sees it.
+ * A specialist as a Mastra agent, built once per tenant, crew and specialist: instructions from the crew and
+ * its prompt file, the tenant's MCP tools. Each turn brings its own guard, facts, tool-call records and
+ * handoff requests in the request context. Its reply is checked for invented figures before anyone sees it.
  */
 export class AgentSpecialist implements Specialist {
-  constructor(private readonly deps: AgentSpecialistDeps) {}
+  /** The Mastra agent, the same instance for every turn until the tenant's configuration changes. */
+  readonly agent: Agent;
+
+  constructor(private readonly deps: AgentSpecialistDeps) {
+    const { model, offline } = deps;
+    this.agent = new Agent({
+      id: deps.id,
+      name: deps.name,
+      instructions: ({ requestContext }) => `${deps.instructions}\n\n${describeFacts(turnValues(requestContext).facts)}`,
+      model: ({ requestContext }) => (offline && requestContext.get('offline') === true ? offline : model),
+      tools: { ...toMastraTools(deps.tools), handoff_to_human: handoffTool },
+    });
+  }
 
   async handle(turn: Turn, ctx: SpecialistContext): Promise<SpecialistResult> {
     const state = ctx.state ?? EMPTY_CONVERSATION_STATE;
@@ -64,9 +81,9 @@ export class AgentSpecialist implements Specialist {
     const contact = lastMessage(turn).sender;
     const records: ToolCallRecord[] = [];
     const partner = state.partner ?? (await identifyCustomer(contact, this.deps.tools, records));
-    const facts = { partner, quotation: state.quotation, orderIds: state.orderIds, pendingConfirmation: state.pendingConfirmation };
+    const known = { partner, quotation: state.quotation, orderIds: state.orderIds, pendingConfirmation: state.pendingConfirmation };
 
-    const context: AgentContext = {
+    const facts: TurnFacts = {
       language: ctx.crew.language,
       business: ctx.tenant.name,
       greeting: ctx.crew.greeting,
@@ -80,14 +97,7 @@ export class AgentSpecialist implements Specialist {
     const handoffs: Handoff[] = [];
     const budgetExceeded = this.deps.offline !== undefined && modelBudgetExceeded(state.modelTokens, this.deps.tokenBudget ?? 0);
     const model = budgetExceeded && this.deps.offline ? this.deps.offline : this.deps.model;
-    const guard = new ConversationGuard(facts, lastMessage(turn).content);
-    const agent = new Agent({
-      id: `${ctx.tenant.id}-${ctx.crew.name}-${ctx.specialist}`,
-      name: `${ctx.specialist} (${ctx.crew.name})`,
-      instructions: buildInstructions({ prompt: this.deps.prompt, tenant: ctx.tenant, crew: ctx.crew, context }),
-      model,
-      tools: { ...toMastraTools(this.deps.tools, guard, records), handoff_to_human: handoffTool(handoffs) },
-    });
+    const requestContext = newTurnContext({ facts, guard: new ConversationGuard(known, lastMessage(turn).content), records, handoffs, offline: budgetExceeded });
     const history = state.history
       .slice(-(this.deps.historyTurns ?? 10))
       .map((h) => (h.role === 'customer' ? { role: 'user' as const, content: h.text } : { role: 'assistant' as const, content: h.text }));
@@ -95,7 +105,11 @@ export class AgentSpecialist implements Specialist {
     let reply = '';
     let tokens = 0;
     try {
-      const output = await agent.generate([...history, { role: 'user' as const, content: text }], { maxSteps: this.deps.maxSteps ?? 8 });
+      const output = await this.agent.generate([...history, { role: 'user' as const, content: text }], {
+        maxSteps: this.deps.maxSteps ?? 8,
+        requestContext,
+        providerOptions: factsAsProviderOptions(facts),
+      });
       reply = output.text.trim();
       tokens = usedTokens(output.totalUsage);
     } catch (error) {
@@ -105,7 +119,7 @@ export class AgentSpecialist implements Specialist {
     const trace = (outcome: SpecialistTrace['outcome']) =>
       this.deps.observe?.({ tenant: ctx.tenant.id, conversationId: turn.conversationId, specialist: ctx.specialist, model: model.modelId, tools: records, outcome, tokens, ...(budgetExceeded ? { budgetExceeded } : {}) });
     // The spend is remembered with the conversation, so the budget holds across turns and processes.
-    const learned = { ...learn(facts, records, reply), ...(tokens > 0 ? { modelTokens: (state.modelTokens ?? 0) + tokens } : {}) };
+    const learned = { ...learn(known, records, reply), ...(tokens > 0 ? { modelTokens: (state.modelTokens ?? 0) + tokens } : {}) };
     const requested = handoffs[0];
     if (requested || !reply) {
       trace('handoff');

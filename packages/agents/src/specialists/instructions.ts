@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CrewDefinition, SpecialistKind, TenantConfig } from '@mcp-crew/core';
-import { renderContext, type AgentContext } from '../engine/agent-context.js';
+import type { TurnFacts } from '../turn/turn-facts.js';
 
 const LANGUAGE_NAMES = { es: 'Spanish', pt: 'Portuguese', en: 'English' } as const;
 
@@ -30,11 +30,11 @@ export class PromptFiles {
 }
 
 /**
- * A specialist's instructions: its prompt file, the crew's channel, language and tone, the rules the code
- * also enforces, and the conversation context as one JSON line.
+ * The fixed part of a specialist's instructions, built once with its agent: its prompt file, the crew's
+ * channel, language and tone, and the rules the code also enforces.
  */
-export function buildInstructions(input: { prompt: string; tenant: TenantConfig; crew: CrewDefinition; context: AgentContext }): string {
-  const { prompt, tenant, crew, context } = input;
+export function buildInstructions(input: { prompt: string; tenant: TenantConfig; crew: CrewDefinition }): string {
+  const { prompt, tenant, crew } = input;
   return [
     prompt.replaceAll('{business}', tenant.name).trim(),
     '',
@@ -47,7 +47,27 @@ export function buildInstructions(input: { prompt: string; tenant: TenantConfig;
     '- Committing tools (confirm, cancel, book) only run when the customer said an explicit yes to a summary the system showed them in the previous message.',
     '- Orders are only readable for the customer of this conversation. Never reveal other customers\' data.',
     '- When you cannot help, call `handoff_to_human` with the reason and a short note for the person.',
-    '',
-    renderContext(context),
   ].join('\n');
+}
+
+/** The conversation's facts as prose for a hosted model, appended to the fixed instructions each turn. */
+export function describeFacts(facts: TurnFacts): string {
+  const contact = [facts.contact.name, facts.contact.phone, facts.contact.email].filter(Boolean).join(', ');
+  const lines = [
+    '## This conversation',
+    `- Business: ${facts.business}.${facts.today ? ` Today is ${facts.today}.` : ''}`,
+    `- Greeting for a customer who greets: ${facts.greeting}`,
+    `- Contact (from the channel): ${contact || 'unknown'}.`,
+    facts.partner
+      ? `- Customer in Odoo: ${facts.partner.name} (id ${facts.partner.id}, ${facts.partner.verified ? 'verified by the contact\'s phone or e-mail' : 'named in the chat, not verified'}).`
+      : '- Customer in Odoo: not identified yet.',
+  ];
+  if (facts.quotation) lines.push(`- Working quotation: ${facts.quotation.name} (order id ${facts.quotation.id}).`);
+  const pending = facts.pendingConfirmation;
+  if (pending) {
+    const target = pending.target.orderId !== undefined ? `order id ${pending.target.orderId}` : `the visit at ${pending.target.start ?? '?'}`;
+    lines.push(`- Shown to the customer for a yes: ${pending.tool} for ${target}.`);
+  }
+  if (facts.offeredSlots?.length) lines.push(`- Visit slots offered: ${facts.offeredSlots.join('; ')}.`);
+  return lines.join('\n');
 }

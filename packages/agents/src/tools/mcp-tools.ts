@@ -2,6 +2,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createTool } from '@mastra/core/tools';
 import { z } from 'zod';
+import { turnValues } from '../turn/turn-context.js';
 import type { ToolCallRecord, ToolReply } from './tool-call-record.js';
 import type { ToolGate } from './tool-gate.js';
 
@@ -22,17 +23,21 @@ export async function listMcpTools(client: Client, allow?: ReadonlySet<string>):
 }
 
 /**
- * Mastra tools that call MCP tools: the schema is the server's, the logic stays on the server. Every call
- * passes the gate before and after, and lands in `records`.
+ * Mastra tools that call MCP tools: the schema is the server's, the logic stays on the server. Built once
+ * per tenant; every call passes the turn's gate (from the request context) before and after, and lands in
+ * the turn's records.
  */
-export function toMastraTools(sources: McpToolSource[], gate: ToolGate, records: ToolCallRecord[]) {
+export function toMastraTools(sources: McpToolSource[]) {
   const tools: Record<string, ReturnType<typeof createTool>> = {};
   for (const source of sources) {
     tools[source.name] = createTool({
       id: source.name,
       description: source.description,
       inputSchema: toZod(source.inputSchema),
-      execute: async (input: unknown): Promise<ToolReply> => runGated(source, asRecord(input), gate, records),
+      execute: async (input: unknown, { requestContext }): Promise<ToolReply> => {
+        const { guard, records } = turnValues(requestContext);
+        return runGated(source, asRecord(input), guard, records);
+      },
     }) as ReturnType<typeof createTool>;
   }
   return tools;
@@ -66,20 +71,13 @@ async function runGated(source: McpToolSource, input: Record<string, unknown>, g
   return after.pass;
 }
 
-// A tenant's tool list is listed once and reused by every turn, so its schemas are converted once too.
-const ZOD_SCHEMAS = new WeakMap<Record<string, unknown>, z.ZodType>();
-
 function toZod(schema: Record<string, unknown>): z.ZodType {
-  let found = ZOD_SCHEMAS.get(schema);
-  if (found) return found;
   try {
-    found = z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]);
+    return z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]);
   } catch {
     // A schema zod cannot read still works: the server validates the arguments itself.
-    found = z.record(z.string(), z.unknown());
+    return z.record(z.string(), z.unknown());
   }
-  ZOD_SCHEMAS.set(schema, found);
-  return found;
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

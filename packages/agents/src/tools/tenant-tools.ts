@@ -3,6 +3,7 @@ import { connectInProcess } from '@mcp-crew/mcp-kit';
 import { buildOdooMcpServer, DEFAULT_ODOO_TOOL_SETTINGS, LogWriteAudit, OdooSchema, type OdooApi, type WriteAudit } from '@mcp-crew/mcp-odoo';
 import { OdooClient } from '@mcp-crew/odoo-client';
 import type { TenantConfig, TenantId } from '@mcp-crew/core';
+import { configFingerprint } from '../specialists/config-fingerprint.js';
 import { listMcpTools, type McpToolSource } from './mcp-tools.js';
 
 /** Gives a tenant's MCP tools (every server it uses), connected once and reused by every turn. */
@@ -22,36 +23,48 @@ export interface TenantToolsOptions {
 
 const SILENT_AUDIT = new LogWriteAudit({ info: () => undefined });
 
+interface Connected {
+  /** The clients this class opened (closed on reconnect); extra clients belong to whoever made them. */
+  own: Client[];
+  clients: Client[];
+  tools: McpToolSource[];
+}
+
 /**
  * MCP-Odoo in-process for each tenant's Odoo: one OdooClient, one server and one MCP client per tenant,
- * cached. A tenant without a usable Odoo gets no Odoo tools (its specialists hand over instead).
+ * cached until the tenant's Odoo connection changes. A tenant without a usable Odoo gets no Odoo tools (its
+ * specialists hand over instead).
  */
 export class InProcessTenantTools implements TenantTools {
-  readonly #tenants = new Map<TenantId, Promise<{ clients: Client[]; tools: McpToolSource[] }>>();
+  readonly #tenants = new Map<TenantId, { config: string; entry: Promise<Connected> }>();
 
   constructor(private readonly options: TenantToolsOptions = {}) {}
 
   async forTenant(tenant: TenantConfig): Promise<McpToolSource[]> {
-    let entry = this.#tenants.get(tenant.id);
-    if (!entry) {
-      entry = this.connect(tenant);
-      this.#tenants.set(tenant.id, entry);
-      // A failed connection is not cached: the next turn tries again.
-      entry.catch(() => this.#tenants.delete(tenant.id));
-    }
+    const config = configFingerprint({ odoo: tenant.odoo ?? null, timezone: tenant.timezone ?? null });
+    const found = this.#tenants.get(tenant.id);
+    if (found?.config === config) return (await found.entry).tools;
+    // A changed connection (admin API) gets new clients; the old ones close once connected.
+    if (found) void found.entry.then((old) => closeAll(old.own), () => undefined);
+    const entry = this.connect(tenant);
+    this.#tenants.set(tenant.id, { config, entry });
+    // A failed connection is not cached: the next turn tries again.
+    entry.catch(() => {
+      if (this.#tenants.get(tenant.id)?.entry === entry) this.#tenants.delete(tenant.id);
+    });
     return (await entry).tools;
   }
 
   async close(): Promise<void> {
     const entries = [...this.#tenants.values()];
     this.#tenants.clear();
-    for (const entry of entries) {
+    for (const { entry } of entries) {
       const { clients } = await entry.catch(() => ({ clients: [] as Client[] }));
-      await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
+      await closeAll(clients);
     }
   }
 
-  private async connect(tenant: TenantConfig): Promise<{ clients: Client[]; tools: McpToolSource[] }> {
+  private async connect(tenant: TenantConfig): Promise<Connected> {
     const clients: Client[] = [];
     const odoo = tenant.odoo;
     if (odoo && /^https?:\/\//.test(odoo.url)) {
@@ -66,8 +79,13 @@ export class InProcessTenantTools implements TenantTools {
       });
       clients.push(await connectInProcess(server));
     }
+    const own = [...clients];
     clients.push(...((await this.options.extraClients?.(tenant)) ?? []));
     const tools = (await Promise.all(clients.map((c) => listMcpTools(c)))).flat();
-    return { clients, tools };
+    return { own, clients, tools };
   }
+}
+
+async function closeAll(clients: Client[]): Promise<void> {
+  await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
 }

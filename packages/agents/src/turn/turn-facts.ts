@@ -1,0 +1,42 @@
+import type { LanguageModelV3CallOptions, SharedV3ProviderOptions } from '@ai-sdk/provider';
+import type { Language, PendingConfirmation } from '@mcp-crew/core';
+
+/**
+ * The conversation facts a turn runs with: the crew's language and greeting, the contact the channel gave,
+ * what earlier turns learned. Tools and instructions read them from the request context; the offline
+ * engine receives them as typed provider options (never as text in the prompt).
+ */
+export interface TurnFacts {
+  /** The crew's language; the customer's own language wins when it can be told. */
+  language: Language;
+  business: string;
+  greeting: string;
+  contact: { name?: string; phone?: string; email?: string };
+  partner?: { id: number; name: string; verified: boolean };
+  quotation?: { id: number; name: string };
+  pendingConfirmation?: Pick<PendingConfirmation, 'tool' | 'target'>;
+  /** The local times ("YYYY-MM-DD HH:MM") of the visit slots the customer was just offered. */
+  offeredSlots?: string[];
+  /** Today's date in the business's time zone (YYYY-MM-DD), for "el martes", "mañana". */
+  today?: string;
+}
+
+/** The provider-options namespace the facts travel under; hosted providers ignore namespaces not theirs. */
+export const FACTS_NAMESPACE = 'mcpCrew';
+
+/** Provider options that carry the turn's facts to every model call of the turn. */
+export function factsAsProviderOptions(facts: TurnFacts): SharedV3ProviderOptions {
+  // TurnFacts is plain JSON data (strings, numbers, booleans, arrays): the cast only widens the type.
+  return { [FACTS_NAMESPACE]: { facts: facts as unknown as Record<string, never> } };
+}
+
+/** The facts a model call carries, or undefined when the caller gave none (a bare model call). */
+export function factsOf(options: Pick<LanguageModelV3CallOptions, 'providerOptions'>): TurnFacts | undefined {
+  const facts = options.providerOptions?.[FACTS_NAMESPACE]?.['facts'];
+  return facts !== null &&
+    typeof facts === 'object' &&
+    !Array.isArray(facts) &&
+    typeof (facts as { language?: unknown }).language === 'string'
+    ? (facts as unknown as TurnFacts)
+    : undefined;
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { LanguageModelV3CallOptions } from '@ai-sdk/provider';
+import { startOdooSandbox, type OdooSandbox } from '@mcp-crew/odoo-sandbox';
+import { EMPTY_CONVERSATION_STATE, type ConversationState } from '@mcp-crew/core';
+import {
+  AgentSpecialistRegistry,
+  createOfflineEngine,
+  createStepModel,
+  factsOf,
+  InProcessTenantTools,
+} from '../src/index.js';
+import { crew, demoTenant, nextState, turnOf } from './support.js';
+
+describe('agents are built once per tenant, crew and specialist', () => {
+  let sandbox: OdooSandbox;
+  let registry: AgentSpecialistRegistry;
+  const engine = createOfflineEngine();
+
+  beforeAll(async () => {
+    sandbox = await startOdooSandbox({ port: 0 });
+    registry = new AgentSpecialistRegistry({ tools: new InProcessTenantTools(), model: () => engine });
+  });
+  afterAll(async () => {
+    await registry.close();
+    await sandbox.close();
+  });
+
+  it('serves several turns of a tenant with one agent instance, each turn with its own facts', async () => {
+    const tenant = demoTenant(sandbox.url);
+    const whatsapp = await crew('whatsapp');
+    const agent = (await registry.agentFor(tenant, whatsapp, 'sales')).agent;
+    const sales = registry.get(tenant, 'sales')!;
+
+    let state: ConversationState = EMPTY_CONVERSATION_STATE;
+    for (const said of ['Hola, soy Ana Gómez, necesito 2 galones de esmalte blanco', 'sí, confírmala']) {
+      const result = await sales.handle(turnOf(said), { tenant, crew: whatsapp, specialist: 'sales', state });
+      expect(result.handoff).toBeUndefined();
+      state = nextState(state, said, result);
+    }
+    // The second turn confirmed the quotation the first created: the facts travelled per turn, not in the agent.
+    expect(state.orderIds).toHaveLength(1);
+    expect(state.quotation).toBeUndefined();
+    expect((await registry.agentFor(tenant, whatsapp, 'sales')).agent).toBe(agent);
+    // Another conversation of the same tenant shares the agent too.
+    await sales.handle(turnOf('hola', { name: 'Otro' }, 9002), {
+      tenant,
+      crew: whatsapp,
+      specialist: 'sales',
+      state: EMPTY_CONVERSATION_STATE,
+    });
+    expect((await registry.agentFor(tenant, whatsapp, 'sales')).agent).toBe(agent);
+  });
+
+  it("rebuilds the agent when the tenant's configuration changes, and only then", async () => {
+    const tenant = demoTenant(sandbox.url);
+    const whatsapp = await crew('whatsapp');
+    const before = (await registry.agentFor(tenant, whatsapp, 'support')).agent;
+    // The same configuration in a new object (a reload of an unchanged tenants file) keeps the agent.
+    expect((await registry.agentFor(demoTenant(sandbox.url), whatsapp, 'support')).agent).toBe(before);
+    const renamed = { ...tenant, name: 'Pinturas El Arcoíris S.A.S.' };
+    const after = (await registry.agentFor(renamed, whatsapp, 'support')).agent;
+    expect(after).not.toBe(before);
+    expect((await registry.agentFor(renamed, whatsapp, 'support')).agent).toBe(after);
+    // Other specialists and crews are separate agents.
+    expect((await registry.agentFor(renamed, await crew('instagram'), 'support')).agent).not.toBe(after);
+  });
+
+  it("gives the model the conversation's facts as typed provider options, and no JSON in the instructions", async () => {
+    const calls: LanguageModelV3CallOptions[] = [];
+    const model = createStepModel({
+      provider: 'test',
+      modelId: 'recorder',
+      step: async (options) => (calls.push(options), [{ type: 'text', text: 'Hola Ana.' }]),
+    });
+    const local = new AgentSpecialistRegistry({ tools: new InProcessTenantTools(), model: () => model });
+    try {
+      const tenant = demoTenant(sandbox.url);
+      const state: ConversationState = {
+        history: [],
+        partner: { id: 5, name: 'Ana Gómez', verified: true },
+        quotation: { id: 1, name: 'S00001' },
+      };
+      await local
+        .get(tenant, 'sales')!
+        .handle(turnOf('hola'), { tenant, crew: await crew('whatsapp'), specialist: 'sales', state });
+      expect(factsOf(calls[0]!)).toMatchObject({
+        language: 'es',
+        business: tenant.name,
+        partner: { id: 5, verified: true },
+        quotation: { id: 1, name: 'S00001' },
+      });
+      const system = calls[0]!.prompt
+        .filter((m) => m.role === 'system')
+        .map((m) => m.content)
+        .join('\n');
+      expect(system).toContain('Working quotation: S00001');
+      expect(system).not.toMatch(/\{"/);
+    } finally {
+      await local.close();
+    }
+  });
+});
