@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AppModule } from './app.module.js';
 import { setupOpenApi } from './http/openapi.js';
 import { CrewExceptionFilter } from './errors/crew-exception.filter.js';
+import { clientErrorHandler, frameworkErrors } from './errors/http-layer-errors.js';
 import type { Runtime } from './runtime/runtime.js';
 
 export interface HttpApp {
@@ -17,7 +18,8 @@ export async function startHttp(runtime: Runtime, port = runtime.settings.PORT, 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRuntime(runtime),
     // Webhook bodies are small; 1 MiB leaves room for long e-mails while bounding memory per request.
-    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    // The two handlers give the errors raised before Nest (Node's parser, Fastify's router) the one error shape.
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, clientErrorHandler, frameworkErrors }),
     { rawBody: true, logger: ['error', 'warn'], abortOnError: false },
   );
   app.useGlobalFilters(new CrewExceptionFilter(runtime.logger));

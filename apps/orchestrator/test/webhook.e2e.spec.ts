@@ -94,14 +94,14 @@ describe.each([
     forged.headers['x-chatwoot-signature'] = `sha256=${'0'.repeat(64)}`;
     expect(await post(webhook(), forged)).toEqual({
       status: 401,
-      json: { error: expect.objectContaining({ code: 'WEBHOOK_UNAUTHORIZED', details: { reason: 'bad_signature' } }) },
+      json: { error: expect.objectContaining({ code: 'WEBHOOK_UNAUTHORIZED', message: 'the webhook could not be authenticated', details: {} }) },
     });
     const malformed = signedFixture('whatsapp_incoming_text', (b) => {
       (b['conversation'] as Record<string, unknown>)['status'] = 42;
     });
     const bad = await post(webhook(), malformed);
     expect(bad.status).toBe(400);
-    expect(bad.json).toMatchObject({ error: { code: 'WEBHOOK_INVALID_PAYLOAD', details: { issues: [{ path: 'conversation.status' }] } } });
+    expect(bad.json).toMatchObject({ error: { code: 'WEBHOOK_INVALID_PAYLOAD', path: 'conversation.status', details: { issues: [{ path: 'conversation.status' }] } } });
   });
 
   it('retries a failing turn, then answers', async () => {

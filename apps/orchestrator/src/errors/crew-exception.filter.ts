@@ -3,11 +3,13 @@ import type { FastifyReply } from 'fastify';
 import { CrewError } from '@mcp-crew/core';
 import { WebhookError } from '@mcp-crew/pipeline';
 import type { Logger } from 'pino';
+import { httpLayerError } from './http-layer-errors.js';
 import { httpStatusOf } from './http-status.js';
 
 /**
- * One place that turns errors into HTTP answers: `{ error: { code, message, details } }`.
- * Unknown errors become a 500 without internals, and are logged.
+ * One place that turns errors into HTTP answers: `{ error: { code, message, path?, domain, category, details } }`.
+ * Unknown errors become a 500 without internals, and are logged. Nest's and Fastify's own errors (bad JSON,
+ * unknown route, too large, ...) get the project's codes and fixed messages, never the request path.
  */
 @Catch()
 export class CrewExceptionFilter implements ExceptionFilter {
@@ -23,7 +25,10 @@ export class CrewExceptionFilter implements ExceptionFilter {
 
   private toResponse(exception: unknown): { status: number; body: Record<string, unknown> } {
     if (exception instanceof WebhookError) {
-      if (exception.status >= 500) this.logger.error({ err: exception.cause, code: exception.code }, exception.message);
+      if (exception.status >= 500)
+        this.logger.error({ err: exception.cause, code: exception.code }, exception.message);
+      else if (exception.reason)
+        this.logger.warn({ code: exception.code, reason: exception.reason }, 'webhook refused');
       return { status: exception.status, body: exception.toJSON() };
     }
     if (exception instanceof CrewError) {
@@ -33,9 +38,13 @@ export class CrewExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return { status, body: { code: `HTTP_${status}`, message: exception.message } };
+      const fastifyCode = (exception.cause as { code?: unknown } | undefined)?.code;
+      return {
+        status,
+        body: httpLayerError(status, typeof fastifyCode === 'string' ? fastifyCode : undefined).toJSON(),
+      };
     }
     this.logger.error({ err: exception }, 'unhandled error');
-    return { status: 500, body: { code: 'INTERNAL_ERROR', message: 'internal error' } };
+    return { status: 500, body: httpLayerError(500).toJSON() };
   }
 }

@@ -10,6 +10,8 @@ export interface CrewErrorOptions {
   cause?: unknown;
   /** Whether doing the same thing again may succeed (transport errors, 429, 5xx). */
   retryable?: boolean;
+  /** The input field at fault (`headers.x-chatwoot-delivery`, `lines.0.quantity`), when one is. */
+  path?: string;
 }
 
 /**
@@ -21,6 +23,7 @@ export class CrewError extends Error {
   readonly category: ErrorCategory;
   readonly details: Record<string, unknown>;
   readonly retryable: boolean;
+  readonly path: string | undefined;
 
   constructor(
     readonly code: string,
@@ -33,10 +36,12 @@ export class CrewError extends Error {
     this.category = options.category;
     this.details = options.details ?? {};
     this.retryable = options.retryable ?? false;
+    this.path = options.path;
   }
 
+  /** The error body every HTTP answer carries: `{ code, message, path?, domain, category, details }`. */
   toJSON(): Record<string, unknown> {
-    return { code: this.code, message: this.message, domain: this.domain, category: this.category, details: this.details };
+    return { code: this.code, message: this.message, ...(this.path ? { path: this.path } : {}), domain: this.domain, category: this.category, details: this.details };
   }
 }
 

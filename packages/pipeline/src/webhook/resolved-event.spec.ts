@@ -34,11 +34,11 @@ function setup() {
     maxAgeSeconds: 300,
     now: () => NOW,
   });
-  const send = (body: unknown, delivery?: string) => {
+  const send = (body: unknown, delivery = `d-${crypto.randomUUID()}`) => {
     const rawBody = Buffer.from(JSON.stringify(body));
     const timestamp = String(NOW / 1000);
     const headers: Record<string, string> = { 'x-chatwoot-timestamp': timestamp, 'x-chatwoot-signature': signChatwootBody(SECRET, timestamp, rawBody) };
-    if (delivery) headers['x-chatwoot-delivery'] = delivery;
+    headers['x-chatwoot-delivery'] = delivery;
     return intake.receive({ tenantId: 'demo', headers, rawBody });
   };
   return { intake, queue, counted, send };
@@ -85,7 +85,7 @@ describe('WebhookIntake: resolved conversations', () => {
     const foreign = await rejectionOf(send(resolvedEvent({ account: { id: 9 } })));
     expect(foreign).toMatchObject({ code: 'WEBHOOK_ACCOUNT_MISMATCH' });
     const rawBody = Buffer.from(JSON.stringify(resolvedEvent()));
-    const unsigned = await rejectionOf(intake.receive({ tenantId: 'demo', headers: { 'x-chatwoot-timestamp': String(NOW / 1000), 'x-chatwoot-signature': `sha256=${'0'.repeat(64)}` }, rawBody }));
+    const unsigned = await rejectionOf(intake.receive({ tenantId: 'demo', headers: { 'x-chatwoot-delivery': 'd-9', 'x-chatwoot-timestamp': String(NOW / 1000), 'x-chatwoot-signature': `sha256=${'0'.repeat(64)}` }, rawBody }));
     expect(unsigned).toMatchObject({ code: 'WEBHOOK_UNAUTHORIZED', status: 401 });
     expect(queue.messages).toHaveLength(0);
   });

@@ -79,21 +79,21 @@ describe('WebhookIntake', () => {
     const { intake } = setup();
     nowMs = 1781787732_000;
     const rawBody = Buffer.from(JSON.stringify({ event: 'conversation_opened', id: 1532, status: 'open' }));
-    const headers = { 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
+    const headers = { 'x-chatwoot-delivery': 'd-opened', 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
     await expect(intake.receive({ tenantId: 'demo', headers, rawBody })).resolves.toEqual({ status: 'ignored', reason: 'unsupported_event' });
   });
 
-  it('refuses a bad signature with 401 and the reason', async () => {
+  it('refuses a bad signature with 401 (the reason is kept for logs)', async () => {
     const { intake, queue } = setup();
     const error = await rejectionOf(intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': `sha256=${'a'.repeat(64)}` })));
-    expect(error).toMatchObject({ code: 'WEBHOOK_UNAUTHORIZED', status: 401, details: { reason: 'bad_signature' } });
+    expect(error).toMatchObject({ code: 'WEBHOOK_UNAUTHORIZED', status: 401, reason: 'bad_signature' });
     expect(queue.messages).toHaveLength(0);
   });
 
   it('refuses unsigned webhooks when the tenant has no secret, unless it opted out', async () => {
     const noSecret = { chatwoot: { allowUnsignedWebhooks: false } };
     const error = await rejectionOf(setup(noSecret).intake.receive(request('whatsapp_incoming_text')));
-    expect(error).toMatchObject({ status: 401, details: { reason: 'webhook_secret_not_configured' } });
+    expect(error).toMatchObject({ status: 401, reason: 'webhook_secret_not_configured' });
     const optedOut = setup({ chatwoot: { allowUnsignedWebhooks: true } });
     await expect(optedOut.intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': '' }))).resolves.toMatchObject({ status: 'queued' });
   });
@@ -103,7 +103,7 @@ describe('WebhookIntake', () => {
     const body = loadChatwootFixture('whatsapp_incoming_text').body;
     const broken = { ...body, conversation: { ...(body.conversation as object), id: 'abc' } };
     const rawBody = Buffer.from(JSON.stringify(broken));
-    const headers = { 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
+    const headers = { 'x-chatwoot-delivery': 'd-opened', 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
     const error = await rejectionOf(intake.receive({ tenantId: 'demo', headers, rawBody }));
     expect(error).toMatchObject({ code: 'WEBHOOK_INVALID_PAYLOAD', status: 400 });
     expect(error.details['issues']).toEqual([{ path: 'conversation.id', message: expect.stringContaining('expected number') }]);
@@ -112,7 +112,7 @@ describe('WebhookIntake', () => {
 
   it('answers 400 for a body that is not JSON', async () => {
     const rawBody = Buffer.from('{"event": ');
-    const headers = { 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
+    const headers = { 'x-chatwoot-delivery': 'd-opened', 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
     const error = await rejectionOf(setup().intake.receive({ tenantId: 'demo', headers, rawBody }));
     expect(error).toMatchObject({ code: 'WEBHOOK_INVALID_JSON', status: 400 });
   });
@@ -125,19 +125,31 @@ describe('WebhookIntake', () => {
     expect(counted).toEqual(['demo/failed/queue_unavailable']);
   });
 
-  it('refuses unknown tenants, disabled tenants and foreign accounts', async () => {
+  it('answers an unknown tenant exactly like a bad signature on a known one, so tenant ids cannot be probed', async () => {
     const { intake } = setup();
-    expect(await rejectionOf(intake.receive({ ...request('whatsapp_incoming_text'), tenantId: 'other' }))).toMatchObject({ status: 404 });
+    const unknown = await rejectionOf(intake.receive({ ...request('whatsapp_incoming_text'), tenantId: 'other' }));
+    const forged = await rejectionOf(intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': `sha256=${'0'.repeat(64)}` })));
+    expect(unknown).toMatchObject({ status: 401, code: 'WEBHOOK_UNAUTHORIZED', reason: 'unknown_tenant' });
+    expect(forged).toMatchObject({ status: 401, code: 'WEBHOOK_UNAUTHORIZED', reason: 'bad_signature' });
+    expect((unknown as Error).message).toBe((forged as Error).message);
+    expect((unknown as Error).message).not.toContain('other');
+  });
+
+  it('refuses disabled tenants (only after the signature) and foreign accounts', async () => {
     expect(await rejectionOf(setup({ enabled: false }).intake.receive(request('whatsapp_incoming_text')))).toMatchObject({ status: 403 });
+    const forgedDisabled = setup({ enabled: false }).intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': `sha256=${'0'.repeat(64)}` }));
+    expect(await rejectionOf(forgedDisabled)).toMatchObject({ status: 401 });
     const foreign = await rejectionOf(setup({ chatwootAccountId: 99 }).intake.receive(request('whatsapp_incoming_text')));
     expect(isCrewError(foreign, 'WEBHOOK_ACCOUNT_MISMATCH')).toBe(true);
   });
 
-  it('falls back to event and message id when the delivery header is missing', async () => {
+  it.each([['missing', undefined], ['empty', ''], ['blank', '   ']])('refuses a %s X-Chatwoot-Delivery with a 400 and queues nothing', async (_name, value) => {
     const { intake, queue } = setup();
     const req = request('whatsapp_incoming_text');
-    delete (req.headers as Record<string, string | undefined>)['x-chatwoot-delivery'];
-    await intake.receive(req);
-    expect(queue.messages[0]?.deliveryId).toBe('message_created:48211');
+    if (value === undefined) delete (req.headers as Record<string, string | undefined>)['x-chatwoot-delivery'];
+    else req.headers['x-chatwoot-delivery'] = value;
+    const error = await rejectionOf(intake.receive(req));
+    expect(error).toMatchObject({ status: 400, code: 'WEBHOOK_DELIVERY_ID_MISSING', path: 'headers.x-chatwoot-delivery' });
+    expect(queue.messages).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import type { InboundMessage, InboundQueue, TenantConfig } from '@mcp-crew/core';
 import { ignoreReason, type IgnoreReason } from './loop-guard.js';
 import { toInboundMessage } from './normalize.js';
@@ -45,15 +46,21 @@ export class WebhookIntake {
 
   async receive(request: WebhookRequest): Promise<WebhookOutcome> {
     const tenant = this.deps.tenant(request.tenantId);
-    if (!tenant) throw new WebhookError('WEBHOOK_TENANT_NOT_FOUND', `unknown tenant "${request.tenantId}"`);
-    if (!tenant.enabled) throw new WebhookError('WEBHOOK_TENANT_DISABLED', `tenant "${tenant.id}" is disabled`);
+    if (!tenant) {
+      // Same work and same answer as a bad signature on a known tenant: tenant ids cannot be probed.
+      createHmac('sha256', DECOY_SECRET).update(request.rawBody).digest();
+      throw unauthorized('unknown_tenant');
+    }
     const receivedAt = this.now();
     this.authenticate(tenant, request, receivedAt);
+    // Only a caller holding the tenant's secret learns that it is disabled.
+    if (!tenant.enabled) throw new WebhookError('WEBHOOK_TENANT_DISABLED', 'the tenant is disabled');
+    const delivery = deliveryIdOf(request.headers);
 
     const body = request.body !== undefined ? request.body : parseJson(request.rawBody);
     const envelope = webhookEnvelopeSchema.safeParse(body);
     if (!envelope.success) throw invalidPayload(envelope.error);
-    if (isConversationEvent(envelope.data.event)) return this.receiveConversationEvent(tenant, request, body, receivedAt);
+    if (isConversationEvent(envelope.data.event)) return this.receiveConversationEvent(tenant, delivery, body, receivedAt);
     if (envelope.data.event !== 'message_created' && envelope.data.event !== 'message_updated') {
       return this.ignore(tenant, 'unsupported_event');
     }
@@ -66,22 +73,20 @@ export class WebhookIntake {
     const reason = ignoreReason(event);
     if (reason) return this.ignore(tenant, reason);
 
-    const deliveryId = header(request.headers, 'x-chatwoot-delivery') ?? `${event.event}:${event.id}`;
-    return this.enqueue(tenant, toInboundMessage(event, tenant.id, deliveryId, receivedAt));
+    return this.enqueue(tenant, toInboundMessage(event, tenant.id, delivery, receivedAt));
   }
 
   /** A resolved conversation queues a summary request; other status changes are acknowledged and dropped. */
-  private async receiveConversationEvent(tenant: TenantConfig, request: WebhookRequest, body: unknown, receivedAt: number): Promise<WebhookOutcome> {
+  private async receiveConversationEvent(tenant: TenantConfig, deliveryId: string, body: unknown, receivedAt: number): Promise<WebhookOutcome> {
     const parsed = conversationEventSchema.safeParse(body);
     if (!parsed.success) throw invalidPayload(parsed.error);
     const event = parsed.data;
     const account = conversationEventAccount(event) ?? tenant.chatwootAccountId;
-    if (account === undefined) throw new WebhookError('WEBHOOK_INVALID_PAYLOAD', 'invalid webhook payload: account.id: required when the tenant has no chatwootAccountId', { issues: [{ path: 'account.id', message: 'required' }] });
+    if (account === undefined) throw new WebhookError('WEBHOOK_INVALID_PAYLOAD', 'invalid webhook payload: account.id: required when the tenant has no chatwootAccountId', { issues: [{ path: 'account.id', message: 'required' }] }, undefined, 'account.id');
     if (tenant.chatwootAccountId !== undefined && account !== tenant.chatwootAccountId) {
       throw new WebhookError('WEBHOOK_ACCOUNT_MISMATCH', `account ${account} does not belong to tenant "${tenant.id}"`);
     }
     if (event.status !== 'resolved') return this.ignore(tenant, 'not_resolved');
-    const deliveryId = header(request.headers, 'x-chatwoot-delivery') ?? `${event.event}:${event.id}:${event.timestamp ?? receivedAt}`;
     return this.enqueue(tenant, toSummaryRequest(event, tenant.id, account, deliveryId, receivedAt));
   }
 
@@ -103,9 +108,7 @@ export class WebhookIntake {
     if (!secret) {
       if (tenant.chatwoot.allowUnsignedWebhooks) return;
       this.deps.metrics.outcome(tenant.id, 'rejected', 'webhook_secret_not_configured');
-      throw new WebhookError('WEBHOOK_UNAUTHORIZED', 'tenant has no webhook secret configured', {
-        reason: 'webhook_secret_not_configured',
-      });
+      throw unauthorized('webhook_secret_not_configured');
     }
     const failure = checkChatwootSignature({
       secret: secret.reveal(),
@@ -117,7 +120,7 @@ export class WebhookIntake {
     });
     if (failure) {
       this.deps.metrics.outcome(tenant.id, 'rejected', failure);
-      throw new WebhookError('WEBHOOK_UNAUTHORIZED', `signature check failed: ${failure}`, { reason: failure });
+      throw unauthorized(failure);
     }
   }
 
@@ -133,14 +136,39 @@ function parseJson(raw: Buffer): unknown {
   } catch (cause) {
     throw new WebhookError('WEBHOOK_INVALID_JSON', `body is not valid JSON: ${(cause as Error).message}`, {
       issues: [{ path: '(body)', message: 'expected a JSON object' }],
-    });
+    }, undefined, '(body)');
   }
 }
 
 function invalidPayload(error: Parameters<typeof describeIssues>[0]): WebhookError {
   const issues = describeIssues(error);
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-  return new WebhookError('WEBHOOK_INVALID_PAYLOAD', `invalid webhook payload: ${summary}`, { issues });
+  return new WebhookError('WEBHOOK_INVALID_PAYLOAD', `invalid webhook payload: ${summary}`, { issues }, undefined, issues[0]?.path);
+}
+
+// A per-process key for the decoy HMAC of unknown tenants; nothing is ever checked against it.
+const DECOY_SECRET = randomBytes(32);
+
+/** One answer for every authentication failure; the reason stays on the error for logs, not in the body. */
+function unauthorized(reason: string): WebhookError {
+  const error = new WebhookError('WEBHOOK_UNAUTHORIZED', 'the webhook could not be authenticated');
+  error.reason = reason;
+  return error;
+}
+
+/**
+ * `X-Chatwoot-Delivery` is required: with it missing or blank, two different messages would share one
+ * dedupe key and the second would be dropped as a duplicate.
+ */
+function deliveryIdOf(headers: WebhookRequest['headers']): string {
+  const id = header(headers, 'x-chatwoot-delivery')?.trim();
+  if (!id) {
+    throw new WebhookError('WEBHOOK_DELIVERY_ID_MISSING', 'the X-Chatwoot-Delivery header is required and must not be empty', {}, undefined, 'headers.x-chatwoot-delivery');
+  }
+  if (id.length > 200) {
+    throw new WebhookError('WEBHOOK_DELIVERY_ID_INVALID', 'the X-Chatwoot-Delivery header must be at most 200 characters', {}, undefined, 'headers.x-chatwoot-delivery');
+  }
+  return id;
 }
 
 function header(headers: WebhookRequest['headers'], name: string): string | undefined {
