@@ -3,6 +3,7 @@ import { startHttp, type HttpApp } from './bootstrap.js';
 import { createLogger } from './logger.js';
 import { createRuntime } from './runtime/create-runtime.js';
 import { startSandboxIfUsed } from './runtime/start-sandbox.js';
+import { assertServeMode } from './serve-mode.js';
 import type { Runtime } from './runtime/runtime.js';
 
 export interface ServeOptions {
@@ -14,9 +15,13 @@ export interface ServeOptions {
 }
 
 /** `crew serve`: the main job. Embedded defaults need no service; REDIS_URL etc. switch adapters. */
-export async function serve(options: ServeOptions): Promise<{ runtime: Runtime; http?: HttpApp; stop(): Promise<void> }> {
+export async function serve(
+  options: ServeOptions,
+): Promise<{ runtime: Runtime; http?: HttpApp; stop(): Promise<void> }> {
   const env = options.env ?? process.env;
   const settings = loadSettings(env);
+  // Before anything starts: a split process without a shared queue would accept messages and drop them.
+  assertServeMode(options, settings);
   const logger = createLogger(settings.LOG_LEVEL);
   const sandbox = await startSandboxIfUsed(settings, env);
   if (sandbox) logger.info({ url: sandbox.url }, 'Odoo sandbox started for the tenants that use it');
