@@ -64,6 +64,18 @@ describe.each([
     expect(messagesTo(1532)).toHaveLength(1);
   });
 
+  it('answers a captured webhook replayed under new delivery ids once, inside and after the burst window', async () => {
+    const request = signedFixture('whatsapp_incoming_text');
+    const replay = () => ({ ...request, headers: { ...request.headers, 'x-chatwoot-delivery': crypto.randomUUID() } });
+    expect((await post(webhook(), request)).json).toMatchObject({ status: 'queued' });
+    expect((await post(webhook(), replay())).json).toMatchObject({ status: 'duplicate' });
+    await eventually(() => messagesTo(1532).length > 0);
+    expect((await post(webhook(), replay())).json).toMatchObject({ status: 'duplicate' });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(messagesTo(1532)).toHaveLength(1);
+    expect(specialist.turns.flatMap((t) => t.messages)).toHaveLength(1);
+  });
+
   it('coalesces a burst into one turn, in order', async () => {
     const parts = ['hola', 'quiero pintura', 'blanca'];
     for (const [i, content] of parts.entries()) {

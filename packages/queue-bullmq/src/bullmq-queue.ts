@@ -17,8 +17,13 @@ import {
 import { Queue, Worker, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ConversationBuffer } from './conversation-buffer.js';
-import { bullPrefix, deliveryDedupId, INBOUND_QUEUE, TURNS_QUEUE } from './keys.js';
-import { closeConnection, producerConnection, workerConnection, type RedisTarget } from './redis-connections.js';
+import { bullPrefix, INBOUND_QUEUE, messageDedupId, TURNS_QUEUE } from './keys.js';
+import {
+  closeConnection,
+  producerConnection,
+  workerConnection,
+  type RedisTarget,
+} from './redis-connections.js';
 import { turnJobOptions, type TurnJobData } from './turn-jobs.js';
 import { TurnRunner } from './turn-runner.js';
 
@@ -39,8 +44,8 @@ const FAILED_TURNS_LIMIT = 1000;
 /**
  * The inbound queue on Redis, through BullMQ.
  *
- * - webhook → `enqueue`: one BullMQ `add` (one atomic script) into the `inbound` queue, deduplicated by
- *   tenant + delivery id for `idempotencyTtlMs`;
+ * - webhook → `enqueue`: one BullMQ `add` (one atomic script) into the `inbound` queue, deduplicated by the
+ *   message's identity (tenant, conversation, Chatwoot message id) for `idempotencyTtlMs`;
  * - `inbound` worker: appends the message to its conversation's buffer (idempotent) and adds the
  *   conversation's turn job, delayed by the coalescing window and deduplicated per conversation;
  * - `turns` worker: takes the buffered messages as one turn, calls `handle`, retries with BullMQ's
@@ -72,7 +77,8 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
   async enqueue(message: InboundMessage): Promise<EnqueueResult> {
     if (this.#closed) throw unavailable('the queue is closed');
     // Decided locally, without a round trip: a disconnected client would only fail anyway.
-    if (this.#producerRedis.status !== 'ready') throw unavailable(`redis is not connected (${this.#producerRedis.status})`);
+    if (this.#producerRedis.status !== 'ready')
+      throw unavailable(`redis is not connected (${this.#producerRedis.status})`);
     const jobId = randomUUID();
     let storedId: string | undefined;
     try {
@@ -89,21 +95,41 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
   }
 
   async startWorker(worker: TurnWorker): Promise<void> {
-    if (this.#workerSide) throw new CrewError('QUEUE_WORKER_STARTED', 'a worker is already consuming this queue', { domain: 'queue', category: 'system' });
+    if (this.#workerSide)
+      throw new CrewError('QUEUE_WORKER_STARTED', 'a worker is already consuming this queue', {
+        domain: 'queue',
+        category: 'system',
+      });
     const redis = workerConnection(this.#target, this.#logger);
     const prefix = bullPrefix(this.#prefix);
     const turns = new Queue<TurnJobData>(TURNS_QUEUE, { connection: redis, prefix });
     turns.on('error', (err) => this.#logger.warn({ err: err.message }, 'turn queue error'));
     const buffer = new ConversationBuffer(redis, this.#prefix);
-    const runner = new TurnRunner({ worker, buffer, turns, settings: this.#settings, stats: this.#stats, logger: this.#logger });
-    const common = { connection: redis, prefix, concurrency: this.#concurrency, ...(this.#lockDurationMs ? { lockDuration: this.#lockDurationMs } : {}) };
+    const runner = new TurnRunner({
+      worker,
+      buffer,
+      turns,
+      settings: this.#settings,
+      stats: this.#stats,
+      logger: this.#logger,
+    });
+    const common = {
+      connection: redis,
+      prefix,
+      concurrency: this.#concurrency,
+      ...(this.#lockDurationMs ? { lockDuration: this.#lockDurationMs } : {}),
+    };
 
     const inboundWorker = new Worker<InboundMessage>(
       INBOUND_QUEUE,
       async (job) => {
         const message = job.data;
         await buffer.add(message);
-        await turns.add('turn', { tenantId: message.tenantId, conversationId: message.conversationId }, turnJobOptions(this.#settings, message.tenantId, message.conversationId));
+        await turns.add(
+          'turn',
+          { tenantId: message.tenantId, conversationId: message.conversationId },
+          turnJobOptions(this.#settings, message.tenantId, message.conversationId),
+        );
       },
       common,
     );
@@ -152,7 +178,12 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
 
   /** Turns whose hand-over failed, from BullMQ's failed set (a turn job keeps the turn it took). */
   async failedTurns(): Promise<Turn[]> {
-    const turns = this.#workerSide?.turns ?? new Queue<TurnJobData>(TURNS_QUEUE, { connection: this.#producerRedis, prefix: bullPrefix(this.#prefix) });
+    const turns =
+      this.#workerSide?.turns ??
+      new Queue<TurnJobData>(TURNS_QUEUE, {
+        connection: this.#producerRedis,
+        prefix: bullPrefix(this.#prefix),
+      });
     try {
       const jobs = await turns.getFailed(0, FAILED_TURNS_LIMIT - 1);
       return jobs
@@ -188,7 +219,10 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
   /** Created on first use, once Redis is reachable: BullMQ checks the server when a queue starts. */
   #inboundQueue(): Queue<InboundMessage> {
     if (!this.#inbound) {
-      this.#inbound = new Queue<InboundMessage>(INBOUND_QUEUE, { connection: this.#producerRedis, prefix: bullPrefix(this.#prefix) });
+      this.#inbound = new Queue<InboundMessage>(INBOUND_QUEUE, {
+        connection: this.#producerRedis,
+        prefix: bullPrefix(this.#prefix),
+      });
       this.#inbound.on('error', (err) => this.#logger.warn({ err: err.message }, 'inbound queue error'));
     }
     return this.#inbound;
@@ -197,7 +231,7 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
   #inboundJobOptions(message: InboundMessage, jobId: string): JobsOptions {
     return {
       jobId,
-      deduplication: { id: deliveryDedupId(message.tenantId, message.deliveryId), ttl: this.#settings.idempotencyTtlMs },
+      deduplication: { id: messageDedupId(message), ttl: this.#settings.idempotencyTtlMs },
       // Moving a message into its buffer only fails when Redis does; retry it a few times.
       attempts: 5,
       backoff: { type: 'exponential', delay: 500 },
@@ -208,5 +242,10 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
 }
 
 function unavailable(message: string, cause?: unknown): CrewError {
-  return new CrewError('QUEUE_UNAVAILABLE', message, { domain: 'queue', category: 'system', retryable: true, cause });
+  return new CrewError('QUEUE_UNAVAILABLE', message, {
+    domain: 'queue',
+    category: 'system',
+    retryable: true,
+    cause,
+  });
 }

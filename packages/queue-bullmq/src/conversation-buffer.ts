@@ -1,4 +1,4 @@
-import type { InboundMessage, TenantId } from '@mcp-crew/core';
+import { messageIdentity, type InboundMessage, type TenantId } from '@mcp-crew/core';
 import type { Redis } from 'ioredis';
 import { bufferKeys } from './keys.js';
 
@@ -6,8 +6,9 @@ import { bufferKeys } from './keys.js';
 const BUFFER_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 /**
- * A conversation's messages between the webhook and their turn. Keyed by delivery id, so a retried
- * inbound job writes the same entry again instead of adding a second one.
+ * A conversation's messages between the webhook and their turn. Keyed by the message's identity, so a
+ * retried inbound job, or the same message under another delivery id, writes the same entry again instead
+ * of adding a second one (a burst never holds one line twice).
  */
 export class ConversationBuffer {
   constructor(
@@ -19,8 +20,8 @@ export class ConversationBuffer {
     const { order, payloads } = bufferKeys(this.prefix, message.tenantId, message.conversationId);
     await this.redis
       .multi()
-      .zadd(order, message.messageId, message.deliveryId)
-      .hset(payloads, message.deliveryId, JSON.stringify(message))
+      .zadd(order, message.messageId, bufferEntry(message))
+      .hset(payloads, bufferEntry(message), JSON.stringify(message))
       .expire(order, BUFFER_TTL_SECONDS)
       .expire(payloads, BUFFER_TTL_SECONDS)
       .exec()
@@ -36,16 +37,26 @@ export class ConversationBuffer {
     return raw.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as InboundMessage);
   }
 
-  /** Removes exactly the given deliveries; messages that arrived meanwhile stay for the next turn. */
-  async remove(tenantId: TenantId, conversationId: number, deliveryIds: string[]): Promise<void> {
-    if (deliveryIds.length === 0) return;
+  /** Removes exactly the given messages; messages that arrived meanwhile stay for the next turn. */
+  async remove(tenantId: TenantId, conversationId: number, messages: InboundMessage[]): Promise<void> {
+    if (messages.length === 0) return;
     const { order, payloads } = bufferKeys(this.prefix, tenantId, conversationId);
-    await this.redis.multi().zrem(order, ...deliveryIds).hdel(payloads, ...deliveryIds).exec().then(throwOnFailure);
+    const entries = messages.map(bufferEntry);
+    await this.redis
+      .multi()
+      .zrem(order, ...entries)
+      .hdel(payloads, ...entries)
+      .exec()
+      .then(throwOnFailure);
   }
 
   async size(tenantId: TenantId, conversationId: number): Promise<number> {
     return this.redis.zcard(bufferKeys(this.prefix, tenantId, conversationId).order);
   }
+}
+
+function bufferEntry(message: InboundMessage): string {
+  return messageIdentity(message);
 }
 
 function throwOnFailure(results: Array<[Error | null, unknown]> | null): void {

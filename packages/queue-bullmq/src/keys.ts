@@ -1,7 +1,11 @@
-import type { TenantId } from '@mcp-crew/core';
+import { messageIdentity, type InboundMessage, type TenantId } from '@mcp-crew/core';
 
 /** Where one conversation's buffered messages live: a ZSET (delivery id by message id) and a hash of payloads. */
-export function bufferKeys(prefix: string, tenantId: TenantId, conversationId: number): { order: string; payloads: string } {
+export function bufferKeys(
+  prefix: string,
+  tenantId: TenantId,
+  conversationId: number,
+): { order: string; payloads: string } {
   const base = `${prefix}:${tenantId}:conv:${conversationId}:inbox`;
   return { order: base, payloads: `${base}:messages` };
 }
@@ -11,9 +15,13 @@ export function bullPrefix(prefix: string): string {
   return `${prefix}:bull`;
 }
 
-/** Deduplication id of a webhook delivery: scoped by tenant, so two tenants never collide. */
-export function deliveryDedupId(tenantId: TenantId, deliveryId: string): string {
-  return `delivery:${tenantId}:${deliveryId}`;
+/**
+ * Deduplication id of an inbound message: the message's identity (tenant, conversation, Chatwoot message id),
+ * so the same message under any delivery id is accepted once. A delivery always carries one message, so this
+ * also drops a repeated delivery; work items that are not messages are keyed by tenant and delivery id.
+ */
+export function messageDedupId(message: InboundMessage): string {
+  return `message:${messageIdentity(message)}`;
 }
 
 /** Deduplication id of a conversation's turn job: one pending (plus one next) per conversation. */

@@ -17,7 +17,11 @@ const WEEK_SECONDS = 7 * 24 * 60 * 60;
  * keeps exactly one follow-up and creates it when the running job ends. So one conversation never has two
  * turns running, even across worker processes.
  */
-export function turnJobOptions(settings: QueueSettings, tenantId: TenantId, conversationId: number): JobsOptions {
+export function turnJobOptions(
+  settings: QueueSettings,
+  tenantId: TenantId,
+  conversationId: number,
+): JobsOptions {
   return {
     delay: settings.coalesceWindowMs,
     attempts: settings.attempts,

@@ -53,7 +53,13 @@ export class TurnRunner {
     } catch (handoffError) {
       this.deps.stats.exhaustedFailures++;
       this.deps.logger.error(
-        { tenant: turn.tenantId, conversation: turn.conversationId, job: job.id, messages: turn.messages.length, err: handoffError },
+        {
+          tenant: turn.tenantId,
+          conversation: turn.conversationId,
+          job: job.id,
+          messages: turn.messages.length,
+          err: handoffError,
+        },
         'turn exhausted its attempts and the hand-over failed too: kept as a failed turn job',
       );
       // The failed job keeps the turn (failedTurns(), or retry it in BullMQ); the buffer lets go of it so
@@ -66,11 +72,15 @@ export class TurnRunner {
   /** Removes the turn's messages and, when others arrived meanwhile, makes sure a turn follows for them. */
   private async settle(turn: Turn): Promise<void> {
     const { buffer, turns, settings } = this.deps;
-    await buffer.remove(turn.tenantId, turn.conversationId, turn.messages.map((m) => m.deliveryId));
+    await buffer.remove(turn.tenantId, turn.conversationId, turn.messages);
     // Messages that arrived while this job waited for a retry were deduplicated into it; this job is still
     // active, so BullMQ stores this add as the follow-up and creates it once this job ends.
     if ((await buffer.size(turn.tenantId, turn.conversationId)) > 0) {
-      await turns.add('turn', { tenantId: turn.tenantId, conversationId: turn.conversationId }, turnJobOptions(settings, turn.tenantId, turn.conversationId));
+      await turns.add(
+        'turn',
+        { tenantId: turn.tenantId, conversationId: turn.conversationId },
+        turnJobOptions(settings, turn.tenantId, turn.conversationId),
+      );
     }
   }
 }

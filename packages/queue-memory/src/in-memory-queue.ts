@@ -4,6 +4,7 @@ import {
   CrewError,
   DEFAULT_QUEUE_SETTINGS,
   emptyQueueStats,
+  messageIdentity,
   type EnqueueResult,
   type InboundMessage,
   type InboundQueue,
@@ -73,8 +74,12 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
         retryable: true,
       });
     }
-    // JSON keeps the pair unambiguous whatever characters a delivery id holds.
-    if (!this.#seen.remember(JSON.stringify([message.tenantId, message.deliveryId]))) {
+    // By delivery (JSON keeps the pair unambiguous whatever characters a delivery id holds), then by message:
+    // the same Chatwoot message under a new delivery id is a duplicate too.
+    const newDelivery = this.#seen.remember(
+      JSON.stringify(['delivery', message.tenantId, message.deliveryId]),
+    );
+    if (!newDelivery || !this.#seen.remember(messageIdentity(message))) {
       this.#stats.duplicates++;
       return { accepted: false };
     }
@@ -87,7 +92,11 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
   }
 
   async startWorker(worker: TurnWorker): Promise<void> {
-    if (this.#worker) throw new CrewError('QUEUE_WORKER_STARTED', 'a worker is already consuming this queue', { domain: 'queue', category: 'system' });
+    if (this.#worker)
+      throw new CrewError('QUEUE_WORKER_STARTED', 'a worker is already consuming this queue', {
+        domain: 'queue',
+        category: 'system',
+      });
     this.#worker = worker;
     this.#pump();
   }
@@ -116,7 +125,8 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
     }
     if (!this.#worker) {
       const dropped = [...this.#lanes.values()].reduce((n, lane) => n + lane.pending.length, 0);
-      if (dropped > 0) this.#logger.warn({ dropped }, 'in-process queue closed without a worker: pending messages dropped');
+      if (dropped > 0)
+        this.#logger.warn({ dropped }, 'in-process queue closed without a worker: pending messages dropped');
       this.#lanes.clear();
       this.#ready.length = 0;
       return;
@@ -148,7 +158,9 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
 
   /** Makes the lane ready once the coalescing window of its oldest pending message has passed. */
   #arm(lane: Lane): void {
-    const wait = this.#closing ? 0 : Math.max(0, lane.firstPendingAt + this.#settings.coalesceWindowMs - Date.now());
+    const wait = this.#closing
+      ? 0
+      : Math.max(0, lane.firstPendingAt + this.#settings.coalesceWindowMs - Date.now());
     lane.timer = setTimeout(() => {
       lane.timer = undefined;
       this.#ready.push(lane);
@@ -166,9 +178,11 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
       lane.running = true;
       const messages = lane.pending.sort((a, b) => a.messageId - b.messageId);
       lane.pending = [];
-      void this.#runTurn(worker, { tenantId: lane.tenantId, conversationId: lane.conversationId, messages }).finally(() =>
-        this.#finish(lane),
-      );
+      void this.#runTurn(worker, {
+        tenantId: lane.tenantId,
+        conversationId: lane.conversationId,
+        messages,
+      }).finally(() => this.#finish(lane));
     }
   }
 
@@ -183,7 +197,9 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
   }
 
   #isIdle(): boolean {
-    return this.#running === 0 && this.#ready.length === 0 && [...this.#lanes.values()].every((l) => !l.timer);
+    return (
+      this.#running === 0 && this.#ready.length === 0 && [...this.#lanes.values()].every((l) => !l.timer)
+    );
   }
 
   async #runTurn(worker: TurnWorker, turn: Turn): Promise<void> {
@@ -214,7 +230,12 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
       this.#failed.push(turn);
       if (this.#failed.length > FAILED_TURNS_LIMIT) this.#failed.shift();
       this.#logger.error(
-        { tenant: turn.tenantId, conversation: turn.conversationId, messages: turn.messages.length, err: handoffError },
+        {
+          tenant: turn.tenantId,
+          conversation: turn.conversationId,
+          messages: turn.messages.length,
+          err: handoffError,
+        },
         'turn exhausted its attempts and the hand-over failed too: kept in failedTurns()',
       );
     }

@@ -1,10 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import {
-  tenantId,
-  type InboundQueue,
-  type QueueInspection,
-  type QueueSettings,
-} from '@mcp-crew/core';
+import { tenantId, type InboundQueue, type QueueInspection, type QueueSettings } from '@mcp-crew/core';
 import { makeInboundMessage } from './inbound-message.js';
 import { RecordingWorker } from './recording-worker.js';
 import { gate, waitFor } from './wait-for.js';
@@ -53,186 +48,317 @@ export function describeInboundQueueContract(
       for (const subject of open.splice(0)) await subject.cleanup();
     });
 
-    it('accepts a message and hands it to the worker as a one-message turn', async () => {
-      const { queue, worker } = await start();
-      expect(await queue.isReady()).toBe(true);
-      await queue.startWorker(worker);
-      const message = makeInboundMessage({ conversationId: 101, content: 'Buenas tardes, ¿a qué hora abren?' });
+    it(
+      'accepts a message and hands it to the worker as a one-message turn',
+      async () => {
+        const { queue, worker } = await start();
+        expect(await queue.isReady()).toBe(true);
+        await queue.startWorker(worker);
+        const message = makeInboundMessage({
+          conversationId: 101,
+          content: 'Buenas tardes, ¿a qué hora abren?',
+        });
 
-      expect(await queue.enqueue(message)).toEqual({ accepted: true });
+        expect(await queue.enqueue(message)).toEqual({ accepted: true });
 
-      await waitFor('the turn', () => worker.handled.length === 1);
-      expect(worker.handled[0]).toEqual({ tenantId: message.tenantId, conversationId: 101, messages: [message] });
-      expect(worker.calls[0]?.attempt).toEqual({ attempt: 1, maxAttempts: CONTRACT_QUEUE_SETTINGS.attempts });
-      expect(queue.stats()).toMatchObject({ enqueued: 1, duplicates: 0, turnsHandled: 1 });
-    }, TIMEOUT);
+        await waitFor('the turn', () => worker.handled.length === 1);
+        expect(worker.handled[0]).toEqual({
+          tenantId: message.tenantId,
+          conversationId: 101,
+          messages: [message],
+        });
+        expect(worker.calls[0]?.attempt).toEqual({
+          attempt: 1,
+          maxAttempts: CONTRACT_QUEUE_SETTINGS.attempts,
+        });
+        expect(queue.stats()).toMatchObject({ enqueued: 1, duplicates: 0, turnsHandled: 1 });
+      },
+      TIMEOUT,
+    );
 
-    it('drops a repeated delivery id of the same tenant; another tenant with that id is a new message', async () => {
-      const { queue, worker } = await start();
-      await queue.startWorker(worker);
-      const first = makeInboundMessage({ conversationId: 102, deliveryId: 'dup-1' });
-      const otherTenant = makeInboundMessage({ tenantId: tenantId('otra-tienda'), conversationId: 102, deliveryId: 'dup-1' });
+    it(
+      'drops a repeated delivery id of the same tenant; another tenant with that id is a new message',
+      async () => {
+        const { queue, worker } = await start();
+        await queue.startWorker(worker);
+        const first = makeInboundMessage({ conversationId: 102, deliveryId: 'dup-1' });
+        const otherTenant = makeInboundMessage({
+          tenantId: tenantId('otra-tienda'),
+          conversationId: 102,
+          deliveryId: 'dup-1',
+        });
 
-      expect(await queue.enqueue(first)).toEqual({ accepted: true });
-      expect(await queue.enqueue({ ...first })).toEqual({ accepted: false });
-      expect(await queue.enqueue(otherTenant)).toEqual({ accepted: true });
+        expect(await queue.enqueue(first)).toEqual({ accepted: true });
+        expect(await queue.enqueue({ ...first })).toEqual({ accepted: false });
+        expect(await queue.enqueue(otherTenant)).toEqual({ accepted: true });
 
-      await waitFor('both tenants handled', () => worker.handled.length === 2);
-      // Still a duplicate after its turn was handled: the TTL, not the turn, bounds the memory.
-      expect(await queue.enqueue({ ...first })).toEqual({ accepted: false });
-      const byTenant = worker.handled.map((t) => [t.tenantId, t.messages.length]).sort();
-      expect(byTenant).toEqual([
-        ['demo', 1],
-        ['otra-tienda', 1],
-      ]);
-      expect(queue.stats()).toMatchObject({ enqueued: 2, duplicates: 2 });
-    }, TIMEOUT);
+        await waitFor('both tenants handled', () => worker.handled.length === 2);
+        // Still a duplicate after its turn was handled: the TTL, not the turn, bounds the memory.
+        expect(await queue.enqueue({ ...first })).toEqual({ accepted: false });
+        const byTenant = worker.handled.map((t) => [t.tenantId, t.messages.length]).sort();
+        expect(byTenant).toEqual([
+          ['demo', 1],
+          ['otra-tienda', 1],
+        ]);
+        expect(queue.stats()).toMatchObject({ enqueued: 2, duplicates: 2 });
+      },
+      TIMEOUT,
+    );
 
-    it('coalesces a burst into one turn, oldest message first', async () => {
-      const { queue, worker } = await start();
-      await queue.startWorker(worker);
-      const texts = ['hola', 'quiero pintura', 'blanca'];
-      const burst = texts.map((content, i) => makeInboundMessage({ conversationId: 103, messageId: 9001 + i, content }));
+    it(
+      'drops the same Chatwoot message under a new delivery id, before and after its turn',
+      async () => {
+        const { queue, worker } = await start();
+        await queue.startWorker(worker);
+        const message = makeInboundMessage({
+          conversationId: 107,
+          messageId: 9301,
+          deliveryId: 'first-delivery',
+        });
 
-      // Arrival order differs from message order: the turn still lists them by message id.
-      for (const message of [burst[2], burst[0], burst[1]]) await queue.enqueue(message!);
+        expect(await queue.enqueue(message)).toEqual({ accepted: true });
+        expect(await queue.enqueue({ ...message, deliveryId: 'replayed-1' })).toEqual({ accepted: false });
+        await waitFor('the turn', () => worker.handled.length === 1);
+        // A captured webhook replayed later under yet another delivery id is still the same message.
+        expect(await queue.enqueue({ ...message, deliveryId: 'replayed-2' })).toEqual({ accepted: false });
+        // The same message id in another conversation or tenant is another message.
+        expect(
+          await queue.enqueue({ ...message, conversationId: 108, deliveryId: 'other-conversation' }),
+        ).toEqual({ accepted: true });
+        expect(
+          await queue.enqueue({ ...message, tenantId: tenantId('otra-tienda'), deliveryId: 'other-tenant' }),
+        ).toEqual({ accepted: true });
 
-      await waitFor('all three messages', () => worker.handledDeliveries().length === 3);
-      expect(worker.handled).toHaveLength(1);
-      expect(worker.handled[0]!.messages.map((m) => m.content)).toEqual(texts);
-    }, TIMEOUT);
+        await waitFor('three turns', () => worker.handled.length === 3);
+        expect(
+          worker.handled.filter((t) => t.conversationId === 107 && t.tenantId === message.tenantId),
+        ).toHaveLength(1);
+        expect(queue.stats()).toMatchObject({ enqueued: 3, duplicates: 2 });
+      },
+      TIMEOUT,
+    );
 
-    it('puts a message that arrives during a turn into the next turn, never running them together', async () => {
-      const { queue, worker } = await start();
-      const hold = gate();
-      worker.onHandle = async (turn) => {
-        if (turn.messages.some((m) => m.content === 'primero')) await hold.promise;
-      };
-      await queue.startWorker(worker);
-      const first = makeInboundMessage({ conversationId: 104, messageId: 9101, content: 'primero' });
-      const second = makeInboundMessage({ conversationId: 104, messageId: 9102, content: 'segundo' });
+    it(
+      'never puts one message twice into a burst, whatever delivery ids carry its copies',
+      async () => {
+        const { queue, worker } = await start();
+        await queue.startWorker(worker);
+        const line = makeInboundMessage({
+          conversationId: 109,
+          messageId: 9401,
+          content: '2 galones de esmalte blanco',
+        });
+        const other = makeInboundMessage({ conversationId: 109, messageId: 9402, content: 'y 3 rodillos' });
+        for (const copy of [
+          line,
+          { ...line, deliveryId: 'copy-a' },
+          other,
+          { ...line, deliveryId: 'copy-b' },
+          { ...other, deliveryId: 'copy-c' },
+        ]) {
+          await queue.enqueue(copy);
+        }
 
-      await queue.enqueue(first);
-      await waitFor('the first turn to start', () => worker.calls.length === 1);
-      expect(await queue.enqueue(second)).toEqual({ accepted: true });
-      hold.open();
+        await waitFor('the burst', () => worker.handled.length === 1);
+        await new Promise((resolve) => setTimeout(resolve, CONTRACT_QUEUE_SETTINGS.coalesceWindowMs * 2));
+        expect(worker.handled).toHaveLength(1);
+        expect(worker.handled[0]!.messages.map((m) => m.content)).toEqual([
+          '2 galones de esmalte blanco',
+          'y 3 rodillos',
+        ]);
+      },
+      TIMEOUT,
+    );
 
-      await waitFor('the second turn', () => worker.handled.length === 2);
-      expect(worker.handled.map((t) => t.messages.map((m) => m.content))).toEqual([['primero'], ['segundo']]);
-      expect(worker.overlaps).toBe(0);
-    }, TIMEOUT);
+    it(
+      'coalesces a burst into one turn, oldest message first',
+      async () => {
+        const { queue, worker } = await start();
+        await queue.startWorker(worker);
+        const texts = ['hola', 'quiero pintura', 'blanca'];
+        const burst = texts.map((content, i) =>
+          makeInboundMessage({ conversationId: 103, messageId: 9001 + i, content }),
+        );
 
-    it('runs different conversations in parallel', async () => {
-      const { queue, worker } = await start();
-      const a = makeInboundMessage({ conversationId: 105 });
-      const b = makeInboundMessage({ conversationId: 106 });
-      const started = (conversationId: number) => worker.calls.some((c) => c.turn.conversationId === conversationId);
-      // Each turn finishes only once the other one has started: a queue that ran them one after the
-      // other would time out here.
-      worker.onHandle = async (turn) => {
-        const other = turn.conversationId === 105 ? 106 : 105;
-        await waitFor(`conversation ${other} to start beside ${turn.conversationId}`, () => started(other));
-      };
-      await queue.startWorker(worker);
+        // Arrival order differs from message order: the turn still lists them by message id.
+        for (const message of [burst[2], burst[0], burst[1]]) await queue.enqueue(message!);
 
-      await queue.enqueue(a);
-      await queue.enqueue(b);
+        await waitFor('all three messages', () => worker.handledDeliveries().length === 3);
+        expect(worker.handled).toHaveLength(1);
+        expect(worker.handled[0]!.messages.map((m) => m.content)).toEqual(texts);
+      },
+      TIMEOUT,
+    );
 
-      await waitFor('both conversations', () => worker.handled.length === 2);
-      expect(worker.calls).toHaveLength(2);
-    }, TIMEOUT);
+    it(
+      'puts a message that arrives during a turn into the next turn, never running them together',
+      async () => {
+        const { queue, worker } = await start();
+        const hold = gate();
+        worker.onHandle = async (turn) => {
+          if (turn.messages.some((m) => m.content === 'primero')) await hold.promise;
+        };
+        await queue.startWorker(worker);
+        const first = makeInboundMessage({ conversationId: 104, messageId: 9101, content: 'primero' });
+        const second = makeInboundMessage({ conversationId: 104, messageId: 9102, content: 'segundo' });
 
-    it('retries a failing turn with the same messages and exponential backoff', async () => {
-      const { queue, worker } = await start();
-      worker.onHandle = async (_turn, { attempt }) => {
-        if (attempt < 3) throw new Error(`Odoo no responde (intento ${attempt})`);
-      };
-      await queue.startWorker(worker);
-      const message = makeInboundMessage({ conversationId: 107, content: '¿Cuánto cuesta el galón de vinilo?' });
+        await queue.enqueue(first);
+        await waitFor('the first turn to start', () => worker.calls.length === 1);
+        expect(await queue.enqueue(second)).toEqual({ accepted: true });
+        hold.open();
 
-      await queue.enqueue(message);
+        await waitFor('the second turn', () => worker.handled.length === 2);
+        expect(worker.handled.map((t) => t.messages.map((m) => m.content))).toEqual([
+          ['primero'],
+          ['segundo'],
+        ]);
+        expect(worker.overlaps).toBe(0);
+      },
+      TIMEOUT,
+    );
 
-      await waitFor('the third attempt to succeed', () => worker.handled.length === 1);
-      expect(worker.calls.map((c) => c.attempt)).toEqual([1, 2, 3].map((attempt) => ({ attempt, maxAttempts: 3 })));
-      expect(worker.calls.map((c) => c.turn.messages.map((m) => m.deliveryId))).toEqual([[message.deliveryId], [message.deliveryId], [message.deliveryId]]);
-      // Backoff lower bounds only (never an upper bound): 50 ms, then 100 ms. 10 ms of slack for timer rounding.
-      const [c1, c2, c3] = worker.calls.map((c) => c.startedAt);
-      expect(c2! - c1!).toBeGreaterThanOrEqual(40);
-      expect(c3! - c2!).toBeGreaterThanOrEqual(90);
-      expect(worker.exhaustedCalls).toHaveLength(0);
-      expect(queue.stats()).toMatchObject({ retries: 2, turnsHandled: 1, exhausted: 0 });
-    }, TIMEOUT);
+    it(
+      'runs different conversations in parallel',
+      async () => {
+        const { queue, worker } = await start();
+        const a = makeInboundMessage({ conversationId: 105 });
+        const b = makeInboundMessage({ conversationId: 106 });
+        const started = (conversationId: number) =>
+          worker.calls.some((c) => c.turn.conversationId === conversationId);
+        // Each turn finishes only once the other one has started: a queue that ran them one after the
+        // other would time out here.
+        worker.onHandle = async (turn) => {
+          const other = turn.conversationId === 105 ? 106 : 105;
+          await waitFor(`conversation ${other} to start beside ${turn.conversationId}`, () => started(other));
+        };
+        await queue.startWorker(worker);
 
-    it('passes a turn that fails every attempt to exhausted exactly once, and the conversation goes on', async () => {
-      const { queue, worker } = await start();
-      worker.onHandle = async (turn) => {
-        if (turn.messages.some((m) => m.content === 'falla')) throw new Error('el modelo no está disponible');
-      };
-      await queue.startWorker(worker);
-      const failing = makeInboundMessage({ conversationId: 108, messageId: 9201, content: 'falla' });
+        await queue.enqueue(a);
+        await queue.enqueue(b);
 
-      await queue.enqueue(failing);
-      await waitFor('exhausted', () => worker.exhaustedCalls.length === 1);
-      expect(worker.calls).toHaveLength(3);
-      expect(worker.exhaustedCalls[0]!.turn.messages).toEqual([failing]);
-      expect(String(worker.exhaustedCalls[0]!.error)).toContain('el modelo no está disponible');
+        await waitFor('both conversations', () => worker.handled.length === 2);
+        expect(worker.calls).toHaveLength(2);
+      },
+      TIMEOUT,
+    );
 
-      const next = makeInboundMessage({ conversationId: 108, messageId: 9202, content: 'hola de nuevo' });
-      await queue.enqueue(next);
-      await waitFor('the next turn', () => worker.handled.length === 1);
-      expect(worker.handled[0]!.messages).toEqual([next]);
-      expect(worker.exhaustedCalls).toHaveLength(1);
-      expect(queue.stats()).toMatchObject({ exhausted: 1, retries: 2, turnsHandled: 1 });
-    }, TIMEOUT);
+    it(
+      'retries a failing turn with the same messages and exponential backoff',
+      async () => {
+        const { queue, worker } = await start();
+        worker.onHandle = async (_turn, { attempt }) => {
+          if (attempt < 3) throw new Error(`Odoo no responde (intento ${attempt})`);
+        };
+        await queue.startWorker(worker);
+        const message = makeInboundMessage({
+          conversationId: 107,
+          content: '¿Cuánto cuesta el galón de vinilo?',
+        });
 
-    it('keeps a turn whose hand-over fails too, and goes on with the conversation', async () => {
-      const { queue, worker } = await start();
-      worker.onHandle = async (turn) => {
-        if (turn.messages.some((m) => m.content === 'falla')) throw new Error('Chatwoot caído');
-      };
-      worker.onExhausted = async () => {
-        throw new Error('tampoco se pudo pasar a un asesor');
-      };
-      await queue.startWorker(worker);
-      const failing = makeInboundMessage({ conversationId: 109, messageId: 9301, content: 'falla' });
+        await queue.enqueue(message);
 
-      await queue.enqueue(failing);
-      const failed = await waitFor('the failed turn to be kept', async () => {
-        const turns = await queue.failedTurns();
-        return turns.length === 1 ? turns : undefined;
-      });
-      expect(failed[0]!.messages).toEqual([failing]);
-      expect(queue.stats()).toMatchObject({ exhausted: 1, exhaustedFailures: 1 });
+        await waitFor('the third attempt to succeed', () => worker.handled.length === 1);
+        expect(worker.calls.map((c) => c.attempt)).toEqual(
+          [1, 2, 3].map((attempt) => ({ attempt, maxAttempts: 3 })),
+        );
+        expect(worker.calls.map((c) => c.turn.messages.map((m) => m.deliveryId))).toEqual([
+          [message.deliveryId],
+          [message.deliveryId],
+          [message.deliveryId],
+        ]);
+        // Backoff lower bounds only (never an upper bound): 50 ms, then 100 ms. 10 ms of slack for timer rounding.
+        const [c1, c2, c3] = worker.calls.map((c) => c.startedAt);
+        expect(c2! - c1!).toBeGreaterThanOrEqual(40);
+        expect(c3! - c2!).toBeGreaterThanOrEqual(90);
+        expect(worker.exhaustedCalls).toHaveLength(0);
+        expect(queue.stats()).toMatchObject({ retries: 2, turnsHandled: 1, exhausted: 0 });
+      },
+      TIMEOUT,
+    );
 
-      const next = makeInboundMessage({ conversationId: 109, messageId: 9302, content: 'sigo aquí' });
-      await queue.enqueue(next);
-      await waitFor('the next turn', () => worker.handled.length === 1);
-      expect(worker.handled[0]!.messages).toEqual([next]);
-    }, TIMEOUT);
+    it(
+      'passes a turn that fails every attempt to exhausted exactly once, and the conversation goes on',
+      async () => {
+        const { queue, worker } = await start();
+        worker.onHandle = async (turn) => {
+          if (turn.messages.some((m) => m.content === 'falla'))
+            throw new Error('el modelo no está disponible');
+        };
+        await queue.startWorker(worker);
+        const failing = makeInboundMessage({ conversationId: 108, messageId: 9201, content: 'falla' });
 
-    it('waits for the turn in flight when closed, then refuses messages', async () => {
-      const { queue, worker } = await start();
-      const hold = gate();
-      const events: string[] = [];
-      worker.onHandle = async () => {
-        await hold.promise;
-        events.push('turn done');
-      };
-      await queue.startWorker(worker);
-      await queue.enqueue(makeInboundMessage({ conversationId: 110 }));
-      await waitFor('the turn to start', () => worker.calls.length === 1);
+        await queue.enqueue(failing);
+        await waitFor('exhausted', () => worker.exhaustedCalls.length === 1);
+        expect(worker.calls).toHaveLength(3);
+        expect(worker.exhaustedCalls[0]!.turn.messages).toEqual([failing]);
+        expect(String(worker.exhaustedCalls[0]!.error)).toContain('el modelo no está disponible');
 
-      const closing = queue.close().then(() => events.push('closed'));
-      // Give close() every chance to return early; it must not.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(events).toEqual([]);
-      hold.open();
-      await closing;
+        const next = makeInboundMessage({ conversationId: 108, messageId: 9202, content: 'hola de nuevo' });
+        await queue.enqueue(next);
+        await waitFor('the next turn', () => worker.handled.length === 1);
+        expect(worker.handled[0]!.messages).toEqual([next]);
+        expect(worker.exhaustedCalls).toHaveLength(1);
+        expect(queue.stats()).toMatchObject({ exhausted: 1, retries: 2, turnsHandled: 1 });
+      },
+      TIMEOUT,
+    );
 
-      expect(events).toEqual(['turn done', 'closed']);
-      expect(await queue.isReady()).toBe(false);
-      await expect(queue.enqueue(makeInboundMessage({ conversationId: 110 }))).rejects.toThrow();
-    }, TIMEOUT);
+    it(
+      'keeps a turn whose hand-over fails too, and goes on with the conversation',
+      async () => {
+        const { queue, worker } = await start();
+        worker.onHandle = async (turn) => {
+          if (turn.messages.some((m) => m.content === 'falla')) throw new Error('Chatwoot caído');
+        };
+        worker.onExhausted = async () => {
+          throw new Error('tampoco se pudo pasar a un asesor');
+        };
+        await queue.startWorker(worker);
+        const failing = makeInboundMessage({ conversationId: 109, messageId: 9301, content: 'falla' });
+
+        await queue.enqueue(failing);
+        const failed = await waitFor('the failed turn to be kept', async () => {
+          const turns = await queue.failedTurns();
+          return turns.length === 1 ? turns : undefined;
+        });
+        expect(failed[0]!.messages).toEqual([failing]);
+        expect(queue.stats()).toMatchObject({ exhausted: 1, exhaustedFailures: 1 });
+
+        const next = makeInboundMessage({ conversationId: 109, messageId: 9302, content: 'sigo aquí' });
+        await queue.enqueue(next);
+        await waitFor('the next turn', () => worker.handled.length === 1);
+        expect(worker.handled[0]!.messages).toEqual([next]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'waits for the turn in flight when closed, then refuses messages',
+      async () => {
+        const { queue, worker } = await start();
+        const hold = gate();
+        const events: string[] = [];
+        worker.onHandle = async () => {
+          await hold.promise;
+          events.push('turn done');
+        };
+        await queue.startWorker(worker);
+        await queue.enqueue(makeInboundMessage({ conversationId: 110 }));
+        await waitFor('the turn to start', () => worker.calls.length === 1);
+
+        const closing = queue.close().then(() => events.push('closed'));
+        // Give close() every chance to return early; it must not.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(events).toEqual([]);
+        hold.open();
+        await closing;
+
+        expect(events).toEqual(['turn done', 'closed']);
+        expect(await queue.isReady()).toBe(false);
+        await expect(queue.enqueue(makeInboundMessage({ conversationId: 110 }))).rejects.toThrow();
+      },
+      TIMEOUT,
+    );
 
     const twoWorkersTitle = 'handles every message exactly once, in order, with two workers on one store';
     const twoWorkers = async () => {
@@ -250,7 +376,11 @@ export function describeInboundQueueContract(
       for (let round = 0; round < perConversation; round++) {
         await Promise.all(
           Array.from({ length: conversations }, async (_, c) => {
-            const message = makeInboundMessage({ conversationId: 200 + c, messageId: 10_000 + round, content: `mensaje ${round}` });
+            const message = makeInboundMessage({
+              conversationId: 200 + c,
+              messageId: 10_000 + round,
+              content: `mensaje ${round}`,
+            });
             sent.push(message.deliveryId);
             // Half of the messages arrive through the other instance, as a second webhook process would.
             await (round % 2 === 0 ? queue : second).enqueue(message);
@@ -259,21 +389,27 @@ export function describeInboundQueueContract(
         await new Promise((resolve) => setTimeout(resolve, 40));
       }
 
-      await waitFor('every message', () => worker.handledDeliveries().length >= sent.length, { timeoutMs: 20_000 });
+      await waitFor('every message', () => worker.handledDeliveries().length >= sent.length, {
+        timeoutMs: 20_000,
+      });
       const handled = worker.handledDeliveries();
       expect([...handled].sort()).toEqual([...sent].sort());
       expect(new Set(handled).size).toBe(handled.length);
       for (let c = 0; c < conversations; c++) {
-        const order = worker.handled.filter((t) => t.conversationId === 200 + c).flatMap((t) => t.messages.map((m) => m.messageId));
+        const order = worker.handled
+          .filter((t) => t.conversationId === 200 + c)
+          .flatMap((t) => t.messages.map((m) => m.messageId));
         expect(order).toEqual([10_000, 10_001, 10_002, 10_003, 10_004]);
       }
       expect(worker.overlaps).toBe(0);
       // Each instance counts the turns it ran; together they ran every turn once.
       const secondStats = (second as Partial<QueueInspection>).stats?.();
-      if (secondStats) expect(queue.stats().turnsHandled + secondStats.turnsHandled).toBe(worker.handled.length);
+      if (secondStats)
+        expect(queue.stats().turnsHandled + secondStats.turnsHandled).toBe(worker.handled.length);
       await second.close();
     };
     if (multiWorker) it(twoWorkersTitle, twoWorkers, 30_000);
-    else it.skip(`${twoWorkersTitle} (skipped: in-process adapter, no second process can share it)`, twoWorkers);
+    else
+      it.skip(`${twoWorkersTitle} (skipped: in-process adapter, no second process can share it)`, twoWorkers);
   });
 }

@@ -37,6 +37,25 @@ export interface InboundMessage {
   receivedAt: number;
 }
 
+/**
+ * `messageId` of a work item that is not a Chatwoot message (a "conversation resolved" summary request):
+ * such items are told apart by their delivery id instead.
+ */
+export const NOT_A_CHATWOOT_MESSAGE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * What makes two deliveries the same message: tenant, conversation and Chatwoot's message id. Chatwoot may
+ * deliver one message several times (retries, a replay under a new delivery id); it is handled once. JSON
+ * keeps the parts unambiguous whatever characters they hold.
+ */
+export function messageIdentity(
+  message: Pick<InboundMessage, 'tenantId' | 'conversationId' | 'messageId' | 'deliveryId'>,
+): string {
+  return message.messageId === NOT_A_CHATWOOT_MESSAGE
+    ? JSON.stringify([message.tenantId, message.conversationId, 'delivery', message.deliveryId])
+    : JSON.stringify([message.tenantId, message.conversationId, message.messageId]);
+}
+
 /** Identifies a conversation across tenants. */
 export function conversationKey(tenantId: TenantId, conversationId: number): string {
   return `${tenantId}:${conversationId}`;

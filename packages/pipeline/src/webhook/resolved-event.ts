@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InboundMessage, TenantId } from '@mcp-crew/core';
+import { NOT_A_CHATWOOT_MESSAGE, type InboundMessage, type TenantId } from '@mcp-crew/core';
 import { SUMMARY_REQUEST_CONTENT_TYPE } from '../summary/summary-request.js';
 
 const nullableString = z.string().nullish();
@@ -49,7 +49,7 @@ export function toSummaryRequest(event: ConversationEvent, tenantId: TenantId, a
     conversationId: event.id,
     inboxId: event.inbox_id,
     // Not a Chatwoot message: the largest id keeps it apart from real ones and sorts it after them in a burst.
-    messageId: Number.MAX_SAFE_INTEGER,
+    messageId: NOT_A_CHATWOOT_MESSAGE,
     channel: event.channel,
     channelAttributes: event.additional_attributes ?? {},
     content: '',
