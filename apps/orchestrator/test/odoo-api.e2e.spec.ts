@@ -104,6 +104,50 @@ describe('Odoo API (copilot and events)', () => {
     expect(point?.text).toContain('Edición Pintor');
   }, 30_000);
 
+  it('takes the batch the Odoo module sends ({events: [...]}), applies each event in order and answers per event', async () => {
+    const body = JSON.stringify({
+      events: [
+        { model: 'product.product', ids: [2], operation: 'write' },
+        { model: 'res.partner', ids: [10], operation: 'write' },
+      ],
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const response = await fetch(`${app.url}/odoo/demo/events`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-crew-timestamp': timestamp, 'x-crew-signature': signChatwootBody(SIGNING, timestamp, body) },
+    });
+    const outcome = (await response.json()) as { results: Array<{ model: string; products?: { synced: number[] } }> };
+    expect(response.status).toBe(202);
+    expect(outcome.results.map((r) => r.model)).toEqual(['product.product', 'res.partner']);
+    expect(outcome.results[0]?.products?.synced).toEqual([2]);
+    // A bad event in a batch names its path, and nothing of the batch is applied.
+    const bad = await call('/odoo/demo/events', { events: [{ model: 'product.product', ids: [], operation: 'write' }] });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { details: { problems: Array<{ path: string }> } } }).error.details.problems[0]?.path).toBe('events.0.ids');
+  }, 30_000);
+
+  it('accepts the user identity the Odoo module sends (language, company, permissions, groups)', async () => {
+    const response = await call('/odoo/demo/copilot', {
+      user: {
+        id: 2,
+        name: 'Laura Admin',
+        login: 'admin',
+        lang: 'es_CO',
+        company: { id: 1, name: 'Pinturas El Arcoíris' },
+        permissions: { 'sale.order': ['read', 'create', 'write'], 'res.partner': ['read'] },
+        groups: ['base.group_user', 'sales_team.group_sale_salesman'],
+      },
+      message: 'hola',
+      context: { model: 'res.partner', id: 10 },
+    });
+    expect(response.status).toBe(200);
+    const invalid = await call('/odoo/demo/copilot', { user: { id: 2, name: 'X', lang: 'spanish', permissions: { 'sale.order': ['approve'] } }, message: 'hola' });
+    expect(invalid.status).toBe(400);
+    const problems = ((await invalid.json()) as { error: { details: { problems: Array<{ path: string }> } } }).error.details.problems.map((p) => p.path);
+    expect(problems).toEqual(expect.arrayContaining(['user.lang', 'user.permissions.sale.order.0']));
+  }, 30_000);
+
   it('refuses a stale signature and a wrong key with 401, touching nothing', async () => {
     const body = JSON.stringify({ model: 'product.product', ids: [2], operation: 'write' });
     const old = String(Math.floor(Date.now() / 1000) - 600);

@@ -6,9 +6,11 @@ import { ApiZodBody } from '../http/openapi-body.js';
 import { ZodBodyPipe } from '../http/zod-body.pipe.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.js';
 import { CopilotJobs } from './copilot-jobs.js';
-import { copilotRequestBody, odooEventBody, type CopilotRequest, type OdooEvent } from './copilot-schemas.js';
+import { z } from 'zod';
+import { copilotRequestBody, odooEventBatchBody, odooEventBody, type CopilotRequest } from './copilot-schemas.js';
 import { CopilotService } from './copilot.service.js';
 import { OdooAuthGuard, type OdooApiRequest } from './odoo-auth.guard.js';
+import { OdooEventsPipe, type OdooEventsRequest } from './odoo-events.pipe.js';
 import { OdooEventsService } from './odoo-events.service.js';
 
 /** The API a tenant's Odoo calls: the copilot (sync or tracked) and change events. */
@@ -53,10 +55,14 @@ export class OdooApiController {
 
   @Post('events')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Odoo reports changed records: cache entries dropped, products re-synced' })
-  @ApiZodBody(odooEventBody)
-  event(@Req() request: OdooApiRequest, @Body(new ZodBodyPipe(odooEventBody)) body: OdooEvent) {
-    return this.events.apply(tenantOf(request), body);
+  @ApiOperation({ summary: 'Odoo reports changed records (one event, or a batch {events: [...]}): cache entries dropped, products re-synced' })
+  @ApiZodBody(z.union([odooEventBody, odooEventBatchBody]))
+  async event(@Req() request: OdooApiRequest, @Body(new OdooEventsPipe()) body: OdooEventsRequest) {
+    const tenant = tenantOf(request);
+    const results = [];
+    // In order: a batch may hold a create and later a write of the same records.
+    for (const event of body.events) results.push(await this.events.apply(tenant, event));
+    return body.batched ? { results } : results[0];
   }
 }
 
