@@ -1,9 +1,16 @@
 import { resolve } from 'node:path';
-import { CrewError, isCollectionKind, tenantId as toTenantId, type CollectionKind, type Embedder } from '@mcp-crew/core';
+import {
+  CrewError,
+  isCollectionKind,
+  tenantId as toTenantId,
+  type CollectionKind,
+  type Embedder,
+} from '@mcp-crew/core';
 import { createEmbedder } from '@mcp-crew/embeddings';
 import { createVectorStore } from './create-vector-store.js';
 import { ingestFolder, type IngestResult } from './ingest-folder.js';
 import { progressBar } from './progress-bar.js';
+import { assertEmbedderFits } from './reindex.js';
 import { searchKnowledge, type KnowledgeHit, type SearchMode } from './search-knowledge.js';
 
 export interface IngestCommandOptions {
@@ -17,9 +24,11 @@ export interface IngestCommandOptions {
   print?: (line: string) => void;
   /** Show the progress bar (default: when stdout is a terminal). */
   progressBar?: boolean;
+  /** Also delete the collection's file sources not in this folder (`--prune`). */
+  prune?: boolean;
 }
 
-/** `crew ingest --tenant T --collection K <folder>`: loads a folder into a tenant's collection. */
+/** `crew ingest --tenant T --collection K <folder>`: adds or replaces the folder's sources in a tenant's collection. */
 export async function runIngestCommand(options: IngestCommandOptions): Promise<IngestResult> {
   const print = options.print ?? ((line: string) => console.log(line));
   const tenantId = toTenantId(options.tenant);
@@ -28,11 +37,20 @@ export async function runIngestCommand(options: IngestCommandOptions): Promise<I
   const embedder = options.embedder ?? createEmbedder();
   const bar = progressBar(options.progressBar ?? process.stdout.isTTY, 'ingest');
   try {
+    await assertEmbedderFits(store, embedder);
     const result = await ingestFolder({
-      tenantId, folder: resolve(options.folder), store, embedder, ...(collection ? { collection } : {}), onProgress: bar.onProgress,
+      tenantId,
+      folder: resolve(options.folder),
+      store,
+      embedder,
+      ...(collection ? { collection } : {}),
+      onProgress: bar.onProgress,
+      prune: options.prune === true,
     });
     bar.stop();
-    print(`${tenantId}/${result.collection}: ${result.added} added, ${result.replaced} replaced, ${result.unchanged} unchanged, ${result.deleted} deleted (${result.points} points written) [${store.id}, ${embedder.id}]`);
+    print(
+      `${tenantId}/${result.collection}: ${result.added} added, ${result.replaced} replaced, ${result.unchanged} unchanged, ${result.deleted} deleted (${result.points} points written) [${store.id}, ${embedder.id}]`,
+    );
     return result;
   } finally {
     bar.stop();
@@ -51,16 +69,29 @@ export interface SearchCommandOptions {
   print?: (line: string) => void;
 }
 
-/** `crew search --tenant T --collection K "query"`: prints what the agents would see, with scores and sources. */
+/** `crew search --tenant T --collection K "query"`: prints what the agents would see, with scores and sources. Never writes. */
 export async function runSearchCommand(options: SearchCommandOptions): Promise<KnowledgeHit[]> {
   const print = options.print ?? ((line: string) => console.log(line));
   const store = createVectorStore(options.dataDir);
+  const embedder = options.embedder ?? createEmbedder();
   try {
+    await assertEmbedderFits(store, embedder);
     const hits = await searchKnowledge({
-      tenantId: toTenantId(options.tenant), collection: parseCollection(options.collection), query: options.query,
-      topK: options.topK ?? 5, store, embedder: options.embedder ?? createEmbedder(), mode: options.mode ?? 'hybrid',
+      tenantId: toTenantId(options.tenant),
+      collection: parseCollection(options.collection),
+      query: options.query,
+      topK: options.topK ?? 5,
+      store,
+      embedder,
+      mode: options.mode ?? 'hybrid',
     });
-    if (hits.length === 0) print('no results (has this collection been ingested for this tenant?)');
+    if (hits.length === 0) {
+      const seed =
+        options.tenant === 'demo'
+          ? '; the demo seed is loaded by the main job\'s first start or "crew ingest --tenant demo --seed-demo"'
+          : '';
+      print(`no results (has this collection been ingested for this tenant?${seed})`);
+    }
     hits.forEach((h, i) => {
       const label = h.title ?? h.text.split('\n')[0] ?? '';
       const code = h.defaultCode ? `  [${h.defaultCode}]` : '';
@@ -72,11 +103,17 @@ export async function runSearchCommand(options: SearchCommandOptions): Promise<K
   }
 }
 
-function parseCollection(value: string): CollectionKind {
+/** A collection kind from the command line, or a clear error. */
+export function parseCollection(value: string): CollectionKind {
   if (!isCollectionKind(value)) {
-    throw new CrewError('knowledge.unknown_collection', `unknown collection "${value}": use products, support_procedures, business_rules or interaction_history`, {
-      domain: 'knowledge', category: 'user',
-    });
+    throw new CrewError(
+      'knowledge.unknown_collection',
+      `unknown collection "${value}": use products, support_procedures, business_rules or interaction_history`,
+      {
+        domain: 'knowledge',
+        category: 'user',
+      },
+    );
   }
   return value;
 }

@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLLECTION_KINDS, type Embedder, type TenantId, type VectorStore } from '@mcp-crew/core';
+import {
+  COLLECTION_KINDS,
+  type CollectionKind,
+  type Embedder,
+  type TenantId,
+  type VectorStore,
+} from '@mcp-crew/core';
 import { ingestFolder, type IngestResult } from './ingest-folder.js';
 
 export interface EnsureDemoKnowledgeOptions {
@@ -9,18 +15,42 @@ export interface EnsureDemoKnowledgeOptions {
   collectionsDir: string;
   store: VectorStore;
   embedder: Embedder;
+  /** Ingest the seed into every collection, even ones that already hold knowledge (`crew ingest --seed-demo`). */
+  force?: boolean;
+}
+
+export interface DemoSeedResult {
+  ingested: IngestResult[];
+  /** Collections left alone because the tenant already has knowledge there. */
+  kept: CollectionKind[];
 }
 
 /**
- * Ingests each collection folder that exists under `collectionsDir` for the tenant. Cheap when nothing
- * changed (hashes only), so the main job calls it on every start; the first start loads everything.
+ * Seeds the demo tenant from `collections/`: only collections where the tenant has no source at all, unless
+ * `force`. What a user ingested, forgot or changed is never overwritten by a restart; the seed itself never
+ * prunes (its sources are replaced one by one, others stay).
  */
-export async function ensureDemoKnowledge(options: EnsureDemoKnowledgeOptions): Promise<IngestResult[]> {
-  const results: IngestResult[] = [];
+export async function ensureDemoKnowledge(options: EnsureDemoKnowledgeOptions): Promise<DemoSeedResult> {
+  const result: DemoSeedResult = { ingested: [], kept: [] };
   for (const kind of COLLECTION_KINDS) {
     const folder = join(options.collectionsDir, kind);
     if (!existsSync(folder)) continue;
-    results.push(await ingestFolder({ tenantId: options.tenantId, collection: kind, folder, store: options.store, embedder: options.embedder }));
+    const empty =
+      (await options.store.collectionDimension(kind)) === undefined ||
+      (await options.store.listSources(options.tenantId, kind)).size === 0;
+    if (!empty && options.force !== true) {
+      result.kept.push(kind);
+      continue;
+    }
+    result.ingested.push(
+      await ingestFolder({
+        tenantId: options.tenantId,
+        collection: kind,
+        folder,
+        store: options.store,
+        embedder: options.embedder,
+      }),
+    );
   }
-  return results;
+  return result;
 }

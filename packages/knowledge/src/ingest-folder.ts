@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CrewError, type CollectionKind, type Embedder, type Language, type TenantId, type VectorStore } from '@mcp-crew/core';
+import {
+  CrewError,
+  type CollectionKind,
+  type Embedder,
+  type Language,
+  type TenantId,
+  type VectorStore,
+} from '@mcp-crew/core';
 import { listSourceFiles } from './list-files.js';
 import { loadSource } from './loaders/load-source.js';
 import { readManifest } from './manifest.js';
@@ -22,7 +29,10 @@ export interface IngestFolderOptions {
   embedder: Embedder;
   /** Language when the folder has no manifest. */
   language?: Language;
-  /** Delete the points of sources no longer in the folder (default true: the folder is the collection). */
+  /**
+   * Also delete the collection's file sources that are not in this folder (`crew ingest --prune`). Default
+   * false: an ingestion replaces only the sources it was given, never another folder's or the demo's.
+   */
   prune?: boolean;
   onProgress?: (progress: IngestProgress) => void;
 }
@@ -33,18 +43,26 @@ export interface IngestResult extends SourceTally {
 
 /**
  * Loads a folder (Markdown, YAML, CSV, JSONL) into a tenant's collection, idempotently: each file is one
- * source with a content hash; an unchanged hash writes nothing, a changed one replaces the source's points,
- * and files gone from the folder lose their points (see `upsertSource`).
+ * source (`<collection>/<path in the folder>`) with a content hash; an unchanged hash writes nothing, a
+ * changed one replaces that source's points (see `upsertSource`). Other sources are kept unless `prune`.
  */
 export async function ingestFolder(options: IngestFolderOptions): Promise<IngestResult> {
   const { tenantId, folder, store, embedder } = options;
   const manifest = readManifest(folder);
   const collection = options.collection ?? manifest?.collection;
   if (!collection) {
-    throw new CrewError('knowledge.collection_required', `${folder} has no manifest.yaml; name the collection`, { domain: 'knowledge', category: 'user' });
+    throw new CrewError(
+      'knowledge.collection_required',
+      `${folder} has no manifest.yaml; name the collection`,
+      { domain: 'knowledge', category: 'user' },
+    );
   }
   if (manifest && options.collection && manifest.collection !== options.collection) {
-    throw new CrewError('knowledge.collection_mismatch', `${folder} feeds "${manifest.collection}", not "${options.collection}"`, { domain: 'knowledge', category: 'user' });
+    throw new CrewError(
+      'knowledge.collection_mismatch',
+      `${folder} feeds "${manifest.collection}", not "${options.collection}"`,
+      { domain: 'knowledge', category: 'user' },
+    );
   }
   const language = manifest?.language ?? options.language ?? 'es';
   const files = listSourceFiles(folder, manifest?.include ?? ['**/*']);
@@ -61,12 +79,20 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     const source = `${collection}/${file}`;
     seen.add(source);
     const content = await readFile(join(folder, file), 'utf8');
-    countOutcome(result, await upsertSource(target, existing.get(source), { source, language, content, chunks: () => loadSource(file, content) }));
+    countOutcome(
+      result,
+      await upsertSource(target, existing.get(source), {
+        source,
+        language,
+        content,
+        chunks: () => loadSource(file, content),
+      }),
+    );
     done++;
     options.onProgress?.({ done, total, source });
   }
 
-  if (options.prune ?? true) {
+  if (options.prune === true) {
     for (const source of existing.keys()) {
       // Only folder sources: points synced from Odoo (`odoo:...`) share the collection and are not the folder's.
       if (seen.has(source) || !source.startsWith(`${collection}/`)) continue;

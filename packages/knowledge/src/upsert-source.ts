@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { CollectionKind, EmbeddedPoint, Embedder, Language, TenantId, VectorStore } from '@mcp-crew/core';
+import type {
+  CollectionKind,
+  EmbeddedPoint,
+  Embedder,
+  Language,
+  TenantId,
+  VectorStore,
+} from '@mcp-crew/core';
 import type { Chunk } from './loaders/chunk.js';
 
 /** Where a source's points go. */
@@ -35,7 +42,10 @@ export interface SourceTally {
 
 /** The hash stored on every point of a source. The embedder and language are in it: changing either must re-embed. */
 export function sourceHash(embedderId: string, language: Language, content: string): string {
-  return createHash('sha256').update(`${embedderId}\u0000${language}\u0000${content}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${embedderId}\u0000${language}\u0000${content}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /**
@@ -43,7 +53,11 @@ export function sourceHash(embedderId: string, language: Language, content: stri
  * replaces the source's points (old points go first, so a source that now has fewer chunks leaves none behind).
  * `previousHash` is the hash the store holds for the source (`listSources`), undefined when it has none.
  */
-export async function upsertSource(target: SourceTarget, previousHash: string | undefined, input: SourceInput): Promise<{ outcome: SourceOutcome; points: number }> {
+export async function upsertSource(
+  target: SourceTarget,
+  previousHash: string | undefined,
+  input: SourceInput,
+): Promise<{ outcome: SourceOutcome; points: number }> {
   const { tenantId, collection, store, embedder } = target;
   const hash = sourceHash(embedder.id, input.language, input.content);
   if (previousHash === hash) return { outcome: 'unchanged', points: 0 };
@@ -51,7 +65,17 @@ export async function upsertSource(target: SourceTarget, previousHash: string | 
   const vectors = chunks.length ? await embedder.embed(chunks.map(embeddingText)) : [];
   const points: EmbeddedPoint[] = chunks.map((chunk, i) => {
     const metadata = { ...chunk.metadata, ...(chunk.anchor ? { anchor: chunk.anchor } : {}) };
-    const p: EmbeddedPoint = { id: `${input.source}#${i}`, tenantId, collection, text: chunk.text, source: input.source, sourceHash: hash, language: input.language, metadata, vector: vectors[i]! };
+    const p: EmbeddedPoint = {
+      id: `${input.source}#${i}`,
+      tenantId,
+      collection,
+      text: chunk.text,
+      source: input.source,
+      sourceHash: hash,
+      language: input.language,
+      metadata,
+      vector: vectors[i]!,
+    };
     if (chunk.title !== undefined) p.title = chunk.title;
     if (chunk.defaultCode !== undefined) p.defaultCode = chunk.defaultCode;
     if (chunk.odooProductId !== undefined) p.odooProductId = chunk.odooProductId;
@@ -68,7 +92,8 @@ export function countOutcome(tally: SourceTally, written: { outcome: SourceOutco
   tally.points += written.points;
 }
 
+/** The text a chunk (or a stored point, on reindex) is embedded from. */
 // The title goes in front when the text does not already carry it, so a section embeds with its document's name.
-function embeddingText(c: Chunk): string {
+export function embeddingText(c: Pick<Chunk, 'title' | 'text'>): string {
   return c.title && !c.text.includes(c.title) ? `${c.title}\n${c.text}` : c.text;
 }

@@ -6,7 +6,14 @@ import { tenantId } from '@mcp-crew/core';
 import { LocalEmbedder } from '@mcp-crew/embeddings';
 import { connectInProcess } from '@mcp-crew/mcp-kit';
 import { EmbeddedVectorStore } from '@mcp-crew/vector-libsql';
-import { buildKnowledgeMcpServer, ensureDemoKnowledge, ingestFolder, runIngestCommand, runSearchCommand, searchKnowledge } from '../src/index.js';
+import {
+  buildKnowledgeMcpServer,
+  ensureDemoKnowledge,
+  ingestFolder,
+  runIngestCommand,
+  runSearchCommand,
+  searchKnowledge,
+} from '../src/index.js';
 
 const COLLECTIONS = join(import.meta.dirname, '../../../collections');
 const demo = tenantId('demo');
@@ -28,29 +35,76 @@ describe('knowledge over the demo collections (embedded store)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('loads all four collections on first start and writes nothing the second time', async () => {
+  it('loads all four collections into an empty tenant, leaves them alone the second time, and re-applies on request', async () => {
+    const kinds = ['products', 'support_procedures', 'business_rules', 'interaction_history'];
     const again = await ensureDemoKnowledge({ tenantId: demo, collectionsDir: COLLECTIONS, store, embedder });
-    expect(again.map((r) => r.collection)).toEqual(['products', 'support_procedures', 'business_rules', 'interaction_history']);
-    expect(again.every((r) => r.added + r.replaced + r.deleted + r.points === 0 && r.unchanged > 0)).toBe(true);
+    expect(again).toEqual({ ingested: [], kept: kinds });
+    const forced = await ensureDemoKnowledge({
+      tenantId: demo,
+      collectionsDir: COLLECTIONS,
+      store,
+      embedder,
+      force: true,
+    });
+    expect(forced.ingested.map((r) => r.collection)).toEqual(kinds);
+    expect(
+      forced.ingested.every((r) => r.added + r.replaced + r.deleted + r.points === 0 && r.unchanged > 0),
+    ).toBe(true);
     expect((await store.listSources(demo, 'products')).size).toBe(49);
   });
 
   it('finds the product a customer means, with typos and accents, and its Odoo reference', async () => {
-    const [top] = await searchKnowledge({ tenantId: demo, collection: 'products', query: 'esmalte blanco galón', store, embedder });
-    expect(top).toMatchObject({ defaultCode: 'ESM-BLA-GL', odooProductId: 16, source: 'products/esm-bla-gl.md' });
-    const [typo] = await searchKnowledge({ tenantId: demo, collection: 'products', query: 'anticorrosibo gris galon', store, embedder });
+    const [top] = await searchKnowledge({
+      tenantId: demo,
+      collection: 'products',
+      query: 'esmalte blanco galón',
+      store,
+      embedder,
+    });
+    expect(top).toMatchObject({
+      defaultCode: 'ESM-BLA-GL',
+      odooProductId: 16,
+      source: 'products/esm-bla-gl.md',
+    });
+    const [typo] = await searchKnowledge({
+      tenantId: demo,
+      collection: 'products',
+      query: 'anticorrosibo gris galon',
+      store,
+      embedder,
+    });
     expect(typo?.defaultCode).toBe('ANT-GRI-GL');
   });
 
   it('answers business rules and procedures', async () => {
-    const [pay] = await searchKnowledge({ tenantId: demo, collection: 'business_rules', query: 'puedo pagar con nequi?', store, embedder });
+    const [pay] = await searchKnowledge({
+      tenantId: demo,
+      collection: 'business_rules',
+      query: 'puedo pagar con nequi?',
+      store,
+      embedder,
+    });
     expect(pay?.source).toBe('business_rules/medios-de-pago.md');
-    const [peel] = await searchKnowledge({ tenantId: demo, collection: 'support_procedures', query: 'la pintura se me esta pelando de la pared', store, embedder });
+    const [peel] = await searchKnowledge({
+      tenantId: demo,
+      collection: 'support_procedures',
+      query: 'la pintura se me esta pelando de la pared',
+      store,
+      embedder,
+    });
     expect(peel?.source).toBe('support_procedures/pintura-descascarada.md');
   });
 
   it('keeps other tenants out', async () => {
-    expect(await searchKnowledge({ tenantId: other, collection: 'products', query: 'esmalte blanco', store, embedder })).toEqual([]);
+    expect(
+      await searchKnowledge({
+        tenantId: other,
+        collection: 'products',
+        query: 'esmalte blanco',
+        store,
+        embedder,
+      }),
+    ).toEqual([]);
   });
 
   it('serves search_knowledge over MCP scoped to the tenant it was built for', async () => {
@@ -58,13 +112,21 @@ describe('knowledge over the demo collections (embedded store)', () => {
     try {
       const { tools } = await client.listTools();
       expect(tools.map((t) => [t.name, t.annotations?.readOnlyHint])).toEqual([['search_knowledge', true]]);
-      const result = await client.callTool({ name: 'search_knowledge', arguments: { collection: 'products', query: 'rodillo para pared', topK: 2 } });
+      const result = await client.callTool({
+        name: 'search_knowledge',
+        arguments: { collection: 'products', query: 'rodillo para pared', topK: 2 },
+      });
       const structured = result.structuredContent as { results: { defaultCode?: string; source: string }[] };
       expect(structured.results).toHaveLength(2);
       expect(structured.results[0]!.defaultCode).toBe('ROD-FEL-9');
       expect((result.content as { text: string }[])[0]!.text).toContain('products/rod-fel-9.md');
-      const otherClient = await connectInProcess(buildKnowledgeMcpServer({ tenantId: other, store, embedder }));
-      const empty = await otherClient.callTool({ name: 'search_knowledge', arguments: { collection: 'products', query: 'rodillo' } });
+      const otherClient = await connectInProcess(
+        buildKnowledgeMcpServer({ tenantId: other, store, embedder }),
+      );
+      const empty = await otherClient.callTool({
+        name: 'search_knowledge',
+        arguments: { collection: 'products', query: 'rodillo' },
+      });
       expect((empty.structuredContent as { results: unknown[] }).results).toEqual([]);
       await otherClient.close();
     } finally {
@@ -74,15 +136,27 @@ describe('knowledge over the demo collections (embedded store)', () => {
 });
 
 describe('ingestFolder idempotency', () => {
-  it('adds, skips unchanged, replaces changed and deletes removed sources', async () => {
+  it('adds, skips unchanged, replaces changed, keeps removed sources, and deletes them only with prune', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'crew-ingest-'));
     const folder = join(dir, 'rules');
     cpSync(join(COLLECTIONS, 'business_rules'), folder, { recursive: true });
     const store = EmbeddedVectorStore.inDataDir(join(dir, 'data'));
     const progress: number[] = [];
     try {
-      const first = await ingestFolder({ tenantId: demo, folder, store, embedder, onProgress: (p) => progress.push(p.done) });
-      expect(first).toMatchObject({ collection: 'business_rules', added: 5, replaced: 0, unchanged: 0, deleted: 0 });
+      const first = await ingestFolder({
+        tenantId: demo,
+        folder,
+        store,
+        embedder,
+        onProgress: (p) => progress.push(p.done),
+      });
+      expect(first).toMatchObject({
+        collection: 'business_rules',
+        added: 5,
+        replaced: 0,
+        unchanged: 0,
+        deleted: 0,
+      });
       expect(progress).toEqual([1, 2, 3, 4, 5]);
       const revision = await store.revision(demo, 'business_rules');
 
@@ -93,10 +167,24 @@ describe('ingestFolder idempotency', () => {
       writeFileSync(join(folder, 'horarios.md'), '# Horario\n\nAbrimos los domingos de 9 a 1.\n');
       unlinkSync(join(folder, 'descuentos.md'));
       const third = await ingestFolder({ tenantId: demo, folder, store, embedder });
-      expect(third).toMatchObject({ added: 0, replaced: 1, unchanged: 3, deleted: 1, points: 1 });
-      const [hit] = await searchKnowledge({ tenantId: demo, collection: 'business_rules', query: 'abren los domingos?', store, embedder });
+      expect(third).toMatchObject({ added: 0, replaced: 1, unchanged: 3, deleted: 0, points: 1 });
+      const [hit] = await searchKnowledge({
+        tenantId: demo,
+        collection: 'business_rules',
+        query: 'abren los domingos?',
+        store,
+        embedder,
+      });
       expect(hit?.text).toContain('domingos de 9 a 1');
-      expect([...(await store.listSources(demo, 'business_rules')).keys()]).not.toContain('business_rules/descuentos.md');
+      expect([...(await store.listSources(demo, 'business_rules')).keys()]).toContain(
+        'business_rules/descuentos.md',
+      );
+
+      const pruned = await ingestFolder({ tenantId: demo, folder, store, embedder, prune: true });
+      expect(pruned).toMatchObject({ added: 0, replaced: 0, unchanged: 4, deleted: 1 });
+      expect([...(await store.listSources(demo, 'business_rules')).keys()]).not.toContain(
+        'business_rules/descuentos.md',
+      );
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -107,8 +195,15 @@ describe('ingestFolder idempotency', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crew-ingest-'));
     const store = EmbeddedVectorStore.inDataDir(dir);
     try {
-      await expect(ingestFolder({ tenantId: demo, collection: 'products', folder: join(COLLECTIONS, 'business_rules'), store, embedder }))
-        .rejects.toMatchObject({ code: 'knowledge.collection_mismatch' });
+      await expect(
+        ingestFolder({
+          tenantId: demo,
+          collection: 'products',
+          folder: join(COLLECTIONS, 'business_rules'),
+          store,
+          embedder,
+        }),
+      ).rejects.toMatchObject({ code: 'knowledge.collection_mismatch' });
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -122,12 +217,34 @@ describe('CLI commands', () => {
     const lines: string[] = [];
     const print = (l: string) => lines.push(l);
     try {
-      await runIngestCommand({ tenant: 'tienda-x', collection: 'products', folder: join(COLLECTIONS, 'products'), dataDir, embedder, print, progressBar: false });
-      expect(lines[0]).toMatch(/^tienda-x\/products: 49 added, 0 replaced, 0 unchanged, 0 deleted \(\d+ points written\)/);
-      await runSearchCommand({ tenant: 'tienda-x', collection: 'products', query: 'esmalte blanco galón', topK: 3, dataDir, embedder, print });
-      expect(lines[1]).toMatch(/^1\. \d\.\d{3} {2}products\/esm-bla-gl\.md {2}Esmalte Sintético Blanco Galón {2}\[ESM-BLA-GL\]$/);
+      await runIngestCommand({
+        tenant: 'tienda-x',
+        collection: 'products',
+        folder: join(COLLECTIONS, 'products'),
+        dataDir,
+        embedder,
+        print,
+        progressBar: false,
+      });
+      expect(lines[0]).toMatch(
+        /^tienda-x\/products: 49 added, 0 replaced, 0 unchanged, 0 deleted \(\d+ points written\)/,
+      );
+      await runSearchCommand({
+        tenant: 'tienda-x',
+        collection: 'products',
+        query: 'esmalte blanco galón',
+        topK: 3,
+        dataDir,
+        embedder,
+        print,
+      });
+      expect(lines[1]).toMatch(
+        /^1\. \d\.\d{3} {2}products\/esm-bla-gl\.md {2}Esmalte Sintético Blanco Galón {2}\[ESM-BLA-GL\]$/,
+      );
       expect(lines).toHaveLength(4);
-      await expect(runSearchCommand({ tenant: 'tienda-x', collection: 'nope', query: 'x', dataDir, embedder, print })).rejects.toMatchObject({ code: 'knowledge.unknown_collection' });
+      await expect(
+        runSearchCommand({ tenant: 'tienda-x', collection: 'nope', query: 'x', dataDir, embedder, print }),
+      ).rejects.toMatchObject({ code: 'knowledge.unknown_collection' });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

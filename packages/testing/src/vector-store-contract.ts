@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { tenantId, type CollectionKind, type EmbeddedPoint, type TenantId, type VectorStore } from '@mcp-crew/core';
+import {
+  tenantId,
+  type CollectionKind,
+  type EmbeddedPoint,
+  type TenantId,
+  type VectorStore,
+} from '@mcp-crew/core';
 
 /** A fresh store for one test, and how to delete what the test wrote and close it afterwards. */
 export interface VectorStoreHarness {
@@ -16,10 +22,24 @@ function axisVector(axis: number, lean = 0): number[] {
   return Array.from({ length: DIM }, (_, i) => (i === axis ? 1 : i === (axis + 1) % DIM ? lean : 0));
 }
 
-function point(tenant: TenantId, id: string, source: string, axis: number, extra: Partial<EmbeddedPoint> = {}): EmbeddedPoint {
+function point(
+  tenant: TenantId,
+  id: string,
+  source: string,
+  axis: number,
+  extra: Partial<EmbeddedPoint> = {},
+): EmbeddedPoint {
   return {
-    id, tenantId: tenant, collection: KIND, text: `texto ${id}`, source, sourceHash: `hash-${source}`, language: 'es',
-    metadata: {}, vector: axisVector(axis), ...extra,
+    id,
+    tenantId: tenant,
+    collection: KIND,
+    text: `texto ${id}`,
+    source,
+    sourceHash: `hash-${source}`,
+    language: 'es',
+    metadata: {},
+    vector: axisVector(axis),
+    ...extra,
   };
 }
 
@@ -47,17 +67,24 @@ export function describeVectorStoreContract(name: string, factory: () => Promise
       await harness.destroy();
     });
 
-    it('ranks the tenant\'s points by similarity, best first, with at most topK hits', async () => {
-      await store.upsert(tenantA, KIND, [point(tenantA, 'p1', 's1', 0), point(tenantA, 'p2', 's2', 1), point(tenantA, 'p3', 's3', 2)]);
+    it("ranks the tenant's points by similarity, best first, with at most topK hits", async () => {
+      await store.upsert(tenantA, KIND, [
+        point(tenantA, 'p1', 's1', 0),
+        point(tenantA, 'p2', 's2', 1),
+        point(tenantA, 'p3', 's3', 2),
+      ]);
       const hits = await store.query(tenantA, KIND, axisVector(1, 0.2), { topK: 2 });
       expect(hits.map((h) => h.point.id)).toEqual(['p2', 'p3']);
       expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
       expect(hits[0]!.score).toBeCloseTo(1 / Math.sqrt(1.04), 3);
     });
 
-    it('never returns, lists or deletes another tenant\'s points', async () => {
+    it("never returns, lists or deletes another tenant's points", async () => {
       await store.upsert(tenantA, KIND, [point(tenantA, 'shared-id', 'shared.md', 0, { text: 'de A' })]);
-      await store.upsert(tenantB, KIND, [point(tenantB, 'shared-id', 'shared.md', 0, { text: 'de B' }), point(tenantB, 'b2', 'b2.md', 0)]);
+      await store.upsert(tenantB, KIND, [
+        point(tenantB, 'shared-id', 'shared.md', 0, { text: 'de B' }),
+        point(tenantB, 'b2', 'b2.md', 0),
+      ]);
 
       const hitsA = await store.query(tenantA, KIND, axisVector(0), { topK: 10 });
       expect(hitsA.map((h) => [h.point.tenantId, h.point.text])).toEqual([[tenantA, 'de A']]);
@@ -70,7 +97,9 @@ export function describeVectorStoreContract(name: string, factory: () => Promise
     });
 
     it('refuses a point of another tenant in an upsert', async () => {
-      await expect(store.upsert(tenantA, KIND, [point(tenantB, 'x', 'x.md', 0)])).rejects.toMatchObject({ code: 'knowledge.tenant_mismatch' });
+      await expect(store.upsert(tenantA, KIND, [point(tenantB, 'x', 'x.md', 0)])).rejects.toMatchObject({
+        code: 'knowledge.tenant_mismatch',
+      });
       expect(await store.listPoints(tenantB, KIND)).toEqual([]);
     });
 
@@ -79,7 +108,8 @@ export function describeVectorStoreContract(name: string, factory: () => Promise
         point(tenantA, 'p1', 'a.md', 0, { defaultCode: 'VT1-BLA-GL', metadata: { family: 'vinilo' } }),
         point(tenantA, 'p2', 'b.md', 0, { defaultCode: 'ESM-BLA-GL', metadata: { family: 'esmalte' } }),
       ]);
-      const ids = async (filter: object) => (await store.query(tenantA, KIND, axisVector(0), { topK: 5, filter })).map((h) => h.point.id);
+      const ids = async (filter: object) =>
+        (await store.query(tenantA, KIND, axisVector(0), { topK: 5, filter })).map((h) => h.point.id);
       expect(await ids({ source: 'b.md' })).toEqual(['p2']);
       expect(await ids({ defaultCode: 'VT1-BLA-GL' })).toEqual(['p1']);
       expect(await ids({ metadata: { family: 'esmalte' } })).toEqual(['p2']);
@@ -89,8 +119,13 @@ export function describeVectorStoreContract(name: string, factory: () => Promise
     it('overwrites a point by id and round-trips every field', async () => {
       await store.upsert(tenantA, KIND, [point(tenantA, 'p1', 'a.md', 0)]);
       const full = point(tenantA, 'p1', 'a.md', 0, {
-        text: 'Vinilo Tipo 1 Blanco Galón', sourceHash: 'h2', title: 'Vinilo T1', odooProductId: 2, defaultCode: 'VT1-BLA-GL',
-        language: 'es', metadata: { size: 'galon', coverageM2: 40, interior: true },
+        text: 'Vinilo Tipo 1 Blanco Galón',
+        sourceHash: 'h2',
+        title: 'Vinilo T1',
+        odooProductId: 2,
+        defaultCode: 'VT1-BLA-GL',
+        language: 'es',
+        metadata: { size: 'galon', coverageM2: 40, interior: true },
       });
       await store.upsert(tenantA, KIND, [full]);
       const points = await store.listPoints(tenantA, KIND);
@@ -101,8 +136,17 @@ export function describeVectorStoreContract(name: string, factory: () => Promise
     });
 
     it('lists sources with their hashes and deletes every point of a source', async () => {
-      await store.upsert(tenantA, KIND, [point(tenantA, 'a#0', 'a.md', 0), point(tenantA, 'a#1', 'a.md', 1), point(tenantA, 'b#0', 'b.md', 2)]);
-      expect(await store.listSources(tenantA, KIND)).toEqual(new Map([['a.md', 'hash-a.md'], ['b.md', 'hash-b.md']]));
+      await store.upsert(tenantA, KIND, [
+        point(tenantA, 'a#0', 'a.md', 0),
+        point(tenantA, 'a#1', 'a.md', 1),
+        point(tenantA, 'b#0', 'b.md', 2),
+      ]);
+      expect(await store.listSources(tenantA, KIND)).toEqual(
+        new Map([
+          ['a.md', 'hash-a.md'],
+          ['b.md', 'hash-b.md'],
+        ]),
+      );
       await store.deleteBySource(tenantA, KIND, 'a.md');
       expect((await store.listPoints(tenantA, KIND)).map((p) => p.id)).toEqual(['b#0']);
     });
@@ -119,7 +163,37 @@ export function describeVectorStoreContract(name: string, factory: () => Promise
 
     it('keeps ensureCollection idempotent and rejects another dimension', async () => {
       await store.ensureCollection(KIND, DIM);
-      await expect(store.ensureCollection(KIND, DIM * 2)).rejects.toMatchObject({ code: 'knowledge.dimension_mismatch' });
+      await expect(store.ensureCollection(KIND, DIM * 2)).rejects.toMatchObject({
+        code: 'knowledge.dimension_mismatch',
+      });
+    });
+
+    it('reports the collection dimension and the tenants holding points', async () => {
+      expect(await store.collectionDimension(KIND)).toBe(DIM);
+      expect(await store.collectionDimension('support_procedures')).toBeUndefined();
+      await store.upsert(tenantA, KIND, [point(tenantA, 'a#0', 'a.md', 0)]);
+      await store.upsert(tenantB, KIND, [point(tenantB, 'b#0', 'b.md', 1)]);
+      const tenants = await store.listTenants(KIND);
+      expect(tenants).toEqual(expect.arrayContaining([tenantA, tenantB]));
+    });
+
+    it("replaces a collection at another dimension with every tenant's points, revisions moved", async () => {
+      await store.upsert(tenantA, KIND, [point(tenantA, 'a#0', 'a.md', 0)]);
+      await store.upsert(tenantB, KIND, [point(tenantB, 'b#0', 'b.md', 1)]);
+      const before = await store.revision(tenantA, KIND);
+      const wide = (axis: number) => Array.from({ length: DIM * 2 }, (_, i) => (i === axis ? 1 : 0));
+      await store.replaceCollection(KIND, DIM * 2, [
+        point(tenantA, 'a#0', 'a.md', 0, { vector: wide(0) }),
+        point(tenantB, 'b#0', 'b.md', 1, { vector: wide(9) }),
+      ]);
+      expect(await store.collectionDimension(KIND)).toBe(DIM * 2);
+      expect(await store.revision(tenantA, KIND)).not.toBe(before);
+      const hits = await store.query(tenantB, KIND, wide(9), { topK: 5 });
+      expect(hits.map((h) => h.point.id)).toEqual(['b#0']);
+      expect((await store.listPoints(tenantA, KIND)).map((p) => p.text)).toEqual(['texto a#0']);
+      await expect(store.ensureCollection(KIND, DIM)).rejects.toMatchObject({
+        code: 'knowledge.dimension_mismatch',
+      });
     });
   });
 }

@@ -2,8 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import {
-  CrewError, assertPointOwned, type CollectionKind, type EmbeddedPoint, type KnowledgePoint, type ScoredPoint, type TenantId,
-  type VectorQueryOptions, type VectorStore,
+  CrewError,
+  assertPointOwned,
+  type CollectionKind,
+  type EmbeddedPoint,
+  type KnowledgePoint,
+  type ScoredPoint,
+  type TenantId,
+  type VectorQueryOptions,
+  type VectorStore,
 } from '@mcp-crew/core';
 import { normalised, pointToArgs, rowToPoint, rowVector } from './row-mapping.js';
 import { Partition } from './partition.js';
@@ -48,12 +55,17 @@ export class EmbeddedVectorStore implements VectorStore {
 
   async ensureCollection(kind: CollectionKind, dimension: number): Promise<void> {
     await this.#ready;
-    await this.#db.execute('INSERT OR IGNORE INTO kb_collections (kind, dimension) VALUES (?, ?)', [kind, dimension]);
+    await this.#db.execute('INSERT OR IGNORE INTO kb_collections (kind, dimension) VALUES (?, ?)', [
+      kind,
+      dimension,
+    ]);
     const existing = await this.#dimension(kind);
     if (existing !== dimension) {
-      throw new CrewError('knowledge.dimension_mismatch',
-        `collection "${kind}" holds ${existing}-dimension vectors, the embedder makes ${dimension}; use another DATA_DIR or re-create the store`,
-        { domain: 'knowledge', category: 'system', details: { kind, existing, dimension } });
+      throw new CrewError(
+        'knowledge.dimension_mismatch',
+        `collection "${kind}" holds ${existing}-dimension vectors, the embedder makes ${dimension}; run "crew reindex" to re-embed it with the current embedder`,
+        { domain: 'knowledge', category: 'system', details: { kind, existing, dimension } },
+      );
     }
   }
 
@@ -63,8 +75,11 @@ export class EmbeddedVectorStore implements VectorStore {
     const statements = points.map((point) => {
       assertPointOwned(tenantId, kind, point);
       if (point.vector.length !== dimension) {
-        throw new CrewError('knowledge.dimension_mismatch', `point ${point.id} has ${point.vector.length} dimensions, collection "${kind}" ${dimension}`,
-          { domain: 'knowledge', category: 'system', details: { kind, dimension, got: point.vector.length } });
+        throw new CrewError(
+          'knowledge.dimension_mismatch',
+          `point ${point.id} has ${point.vector.length} dimensions, collection "${kind}" ${dimension}`,
+          { domain: 'knowledge', category: 'system', details: { kind, dimension, got: point.vector.length } },
+        );
       }
       return { sql: INSERT, args: pointToArgs(point, normalised(point.vector)) };
     });
@@ -73,18 +88,32 @@ export class EmbeddedVectorStore implements VectorStore {
 
   async deleteBySource(tenantId: TenantId, kind: CollectionKind, source: string): Promise<void> {
     await this.#ready;
-    await this.#db.batch([
-      { sql: 'DELETE FROM kb_points WHERE tenant_id = ? AND kind = ? AND source = ?', args: [tenantId, kind, source] },
-      { sql: BUMP, args: [tenantId, kind] },
-    ], 'write');
+    await this.#db.batch(
+      [
+        {
+          sql: 'DELETE FROM kb_points WHERE tenant_id = ? AND kind = ? AND source = ?',
+          args: [tenantId, kind, source],
+        },
+        { sql: BUMP, args: [tenantId, kind] },
+      ],
+      'write',
+    );
   }
 
-  async query(tenantId: TenantId, kind: CollectionKind, vector: number[], options: VectorQueryOptions): Promise<ScoredPoint[]> {
+  async query(
+    tenantId: TenantId,
+    kind: CollectionKind,
+    vector: number[],
+    options: VectorQueryOptions,
+  ): Promise<ScoredPoint[]> {
     const partition = await this.#partition(tenantId, kind);
     if (partition.points.length === 0 || options.topK <= 0) return [];
     if (vector.length !== partition.dimension) {
-      throw new CrewError('knowledge.dimension_mismatch', `query has ${vector.length} dimensions, collection "${kind}" ${partition.dimension}`,
-        { domain: 'knowledge', category: 'system', details: { kind } });
+      throw new CrewError(
+        'knowledge.dimension_mismatch',
+        `query has ${vector.length} dimensions, collection "${kind}" ${partition.dimension}`,
+        { domain: 'knowledge', category: 'system', details: { kind } },
+      );
     }
     return partition.search(normalised(vector), options.topK, options.filter);
   }
@@ -92,7 +121,9 @@ export class EmbeddedVectorStore implements VectorStore {
   async listSources(tenantId: TenantId, kind: CollectionKind): Promise<Map<string, string>> {
     await this.#ready;
     const result = await this.#db.execute(
-      'SELECT source, MIN(source_hash) AS hash FROM kb_points WHERE tenant_id = ? AND kind = ? GROUP BY source', [tenantId, kind]);
+      'SELECT source, MIN(source_hash) AS hash FROM kb_points WHERE tenant_id = ? AND kind = ? GROUP BY source',
+      [tenantId, kind],
+    );
     return new Map(result.rows.map((r) => [String(r['source']), String(r['hash'])]));
   }
 
@@ -104,6 +135,49 @@ export class EmbeddedVectorStore implements VectorStore {
     return String(await this.#revision(tenantId, kind));
   }
 
+  async collectionDimension(kind: CollectionKind): Promise<number | undefined> {
+    return this.#dimension(kind);
+  }
+
+  async listTenants(kind: CollectionKind): Promise<TenantId[]> {
+    await this.#ready;
+    const result = await this.#db.execute(
+      'SELECT DISTINCT tenant_id FROM kb_points WHERE kind = ? ORDER BY tenant_id',
+      [kind],
+    );
+    return result.rows.map((r) => String(r['tenant_id']) as TenantId);
+  }
+
+  /** One write transaction: a failure leaves the old collection whole, so a reindex never loses knowledge. */
+  async replaceCollection(kind: CollectionKind, dimension: number, points: EmbeddedPoint[]): Promise<void> {
+    await this.#ready;
+    const tenants = new Set<string>((await this.listTenants(kind)) as string[]);
+    const inserts = points.map((point) => {
+      if (point.collection !== kind || point.vector.length !== dimension) {
+        throw new CrewError(
+          'knowledge.dimension_mismatch',
+          `point ${point.id} does not fit collection "${kind}" at ${dimension} dimensions`,
+          { domain: 'knowledge', category: 'system', details: { kind, dimension, got: point.vector.length } },
+        );
+      }
+      tenants.add(point.tenantId);
+      return { sql: INSERT, args: pointToArgs(point, normalised(point.vector)) };
+    });
+    await this.#db.batch(
+      [
+        { sql: 'DELETE FROM kb_points WHERE kind = ?', args: [kind] },
+        {
+          sql: 'INSERT OR REPLACE INTO kb_collections (kind, dimension) VALUES (?, ?)',
+          args: [kind, dimension],
+        },
+        ...inserts,
+        ...[...tenants].map((tenant) => ({ sql: BUMP, args: [tenant, kind] })),
+      ],
+      'write',
+    );
+    this.#dimensions.set(kind, dimension);
+  }
+
   async close(): Promise<void> {
     await this.#ready.catch(() => undefined);
     this.#db.close();
@@ -111,7 +185,10 @@ export class EmbeddedVectorStore implements VectorStore {
 
   async #revision(tenantId: TenantId, kind: CollectionKind): Promise<number> {
     await this.#ready;
-    const result = await this.#db.execute('SELECT revision FROM kb_revisions WHERE tenant_id = ? AND kind = ?', [tenantId, kind]);
+    const result = await this.#db.execute(
+      'SELECT revision FROM kb_revisions WHERE tenant_id = ? AND kind = ?',
+      [tenantId, kind],
+    );
     return Number(result.rows[0]?.['revision'] ?? 0);
   }
 
@@ -133,7 +210,10 @@ export class EmbeddedVectorStore implements VectorStore {
 
   async #load(tenantId: TenantId, kind: CollectionKind, revision: number): Promise<Partition> {
     const dimension = (await this.#dimension(kind)) ?? 0;
-    const result = await this.#db.execute('SELECT * FROM kb_points WHERE tenant_id = ? AND kind = ? ORDER BY id', [tenantId, kind]);
+    const result = await this.#db.execute(
+      'SELECT * FROM kb_points WHERE tenant_id = ? AND kind = ? ORDER BY id',
+      [tenantId, kind],
+    );
     const matrix = new Float32Array(result.rows.length * dimension);
     const points = result.rows.map((row, i) => {
       matrix.set(rowVector(row), i * dimension);
@@ -156,8 +236,11 @@ export class EmbeddedVectorStore implements VectorStore {
   async #requireCollection(kind: CollectionKind): Promise<number> {
     const dimension = await this.#dimension(kind);
     if (dimension === undefined) {
-      throw new CrewError('knowledge.collection_missing', `collection "${kind}" does not exist; call ensureCollection first`,
-        { domain: 'knowledge', category: 'system', details: { kind } });
+      throw new CrewError(
+        'knowledge.collection_missing',
+        `collection "${kind}" does not exist; call ensureCollection first`,
+        { domain: 'knowledge', category: 'system', details: { kind } },
+      );
     }
     return dimension;
   }

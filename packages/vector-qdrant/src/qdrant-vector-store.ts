@@ -2,8 +2,16 @@ import { createHash } from 'node:crypto';
 import { QdrantVector } from '@mastra/qdrant';
 import type { QdrantClient } from '@qdrant/js-client-rest';
 import {
-  CrewError, assertPointOwned, type CollectionKind, type EmbeddedPoint, type KnowledgePoint, type ScoredPoint,
-  type Secret, type TenantId, type VectorQueryOptions, type VectorStore,
+  CrewError,
+  assertPointOwned,
+  type CollectionKind,
+  type EmbeddedPoint,
+  type KnowledgePoint,
+  type ScoredPoint,
+  type Secret,
+  type TenantId,
+  type VectorQueryOptions,
+  type VectorStore,
 } from '@mcp-crew/core';
 import { fromPayload, qdrantPointId, tenantFilter, toPayload } from './payload.js';
 
@@ -58,39 +66,69 @@ export class QdrantVectorStore implements VectorStore {
       const info = await this.#call(() => raw.getCollection(name));
       const vectors = info.config.params.vectors as { size?: number } | undefined;
       if (vectors?.size !== dimension) {
-        throw new CrewError('knowledge.dimension_mismatch', `Qdrant collection "${name}" holds ${vectors?.size}-dimension vectors, the embedder makes ${dimension}`,
-          { domain: 'knowledge', category: 'system', details: { kind, existing: vectors?.size, dimension } });
+        throw new CrewError(
+          'knowledge.dimension_mismatch',
+          `Qdrant collection "${name}" holds ${vectors?.size}-dimension vectors, the embedder makes ${dimension}; run "crew reindex" to re-embed it with the current embedder`,
+          { domain: 'knowledge', category: 'system', details: { kind, existing: vectors?.size, dimension } },
+        );
       }
       return;
     }
     await this.#call(() => this.#qdrant.createIndex({ indexName: name, dimension, metric: 'cosine' }));
-    await this.#call(() => raw.createPayloadIndex(name, { field_name: 'tenant_id', field_schema: { type: 'keyword', is_tenant: true }, wait: true }));
-    await this.#call(() => raw.createPayloadIndex(name, { field_name: 'source', field_schema: 'keyword', wait: true }));
+    await this.#call(() =>
+      raw.createPayloadIndex(name, {
+        field_name: 'tenant_id',
+        field_schema: { type: 'keyword', is_tenant: true },
+        wait: true,
+      }),
+    );
+    await this.#call(() =>
+      raw.createPayloadIndex(name, { field_name: 'source', field_schema: 'keyword', wait: true }),
+    );
   }
 
   async upsert(tenantId: TenantId, kind: CollectionKind, points: EmbeddedPoint[]): Promise<void> {
     if (points.length === 0) return;
     for (const p of points) assertPointOwned(tenantId, kind, p);
-    await this.#call(() => this.#qdrant.upsert({
-      indexName: this.collectionName(kind),
-      ids: points.map((p) => qdrantPointId(tenantId, kind, p.id)),
-      vectors: points.map((p) => p.vector),
-      metadata: points.map(toPayload),
-    }));
+    await this.#call(() =>
+      this.#qdrant.upsert({
+        indexName: this.collectionName(kind),
+        ids: points.map((p) => qdrantPointId(tenantId, kind, p.id)),
+        vectors: points.map((p) => p.vector),
+        metadata: points.map(toPayload),
+      }),
+    );
   }
 
   async deleteBySource(tenantId: TenantId, kind: CollectionKind, source: string): Promise<void> {
-    await this.#call(() => this.#qdrant.deleteVectors({ indexName: this.collectionName(kind), filter: tenantFilter(tenantId, { source }) }));
+    await this.#call(() =>
+      this.#qdrant.deleteVectors({
+        indexName: this.collectionName(kind),
+        filter: tenantFilter(tenantId, { source }),
+      }),
+    );
   }
 
-  async query(tenantId: TenantId, kind: CollectionKind, vector: number[], options: VectorQueryOptions): Promise<ScoredPoint[]> {
-    const hits = await this.#call(() => this.#qdrant.query({
-      indexName: this.collectionName(kind), queryVector: vector, topK: options.topK, filter: tenantFilter(tenantId, options.filter),
-    }));
-    return hits
-      .map((hit) => ({ point: fromPayload(hit.metadata ?? {}), score: hit.score }))
-      // Belt and braces: a point that somehow lacks our tenant never leaves the adapter.
-      .filter((hit) => hit.point.tenantId === tenantId);
+  async query(
+    tenantId: TenantId,
+    kind: CollectionKind,
+    vector: number[],
+    options: VectorQueryOptions,
+  ): Promise<ScoredPoint[]> {
+    const hits = await this.#call(() =>
+      this.#qdrant.query({
+        indexName: this.collectionName(kind),
+        queryVector: vector,
+        topK: options.topK,
+        filter: tenantFilter(tenantId, options.filter),
+      }),
+    );
+    return (
+      hits
+        .map((hit) => ({ point: fromPayload(hit.metadata ?? {}), score: hit.score }))
+        // Belt and braces: a point that somehow lacks our tenant never leaves the adapter.
+        .filter((hit) => hit.point.tenantId === tenantId)
+    );
   }
 
   async listSources(tenantId: TenantId, kind: CollectionKind): Promise<Map<string, string>> {
@@ -102,7 +140,9 @@ export class QdrantVectorStore implements VectorStore {
   }
 
   async listPoints(tenantId: TenantId, kind: CollectionKind): Promise<KnowledgePoint[]> {
-    return (await this.#scroll(tenantId, kind, true)).map(fromPayload).sort((a, b) => a.id.localeCompare(b.id));
+    return (await this.#scroll(tenantId, kind, true))
+      .map(fromPayload)
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 
   /** Digest of the tenant's sources and hashes: Qdrant keeps no per-tenant counter, so this scrolls (cost grows with size). */
@@ -112,21 +152,75 @@ export class QdrantVectorStore implements VectorStore {
     return createHash('sha256').update(entries.join('\n')).digest('hex').slice(0, 16);
   }
 
+  async collectionDimension(kind: CollectionKind): Promise<number | undefined> {
+    const name = this.collectionName(kind);
+    const raw = this.#qdrant.raw;
+    if (!(await this.#call(() => raw.collectionExists(name))).exists) return undefined;
+    const info = await this.#call(() => raw.getCollection(name));
+    return (info.config.params.vectors as { size?: number } | undefined)?.size;
+  }
+
+  async listTenants(kind: CollectionKind): Promise<TenantId[]> {
+    if ((await this.collectionDimension(kind)) === undefined) return [];
+    const tenants = new Set<string>();
+    for (const p of await this.#scrollAll(kind, ['tenant_id'])) tenants.add(String(p['tenant_id']));
+    return [...tenants].sort() as TenantId[];
+  }
+
+  /**
+   * Qdrant cannot swap a collection in one transaction: the collection is dropped, re-created at the new
+   * dimension and filled. The caller has embedded every point beforehand, so only these writes can fail
+   * midway, leaving part of the points: take a Qdrant snapshot before `crew reindex` (see the README).
+   */
+  async replaceCollection(kind: CollectionKind, dimension: number, points: EmbeddedPoint[]): Promise<void> {
+    const name = this.collectionName(kind);
+    const raw = this.#qdrant.raw;
+    if ((await this.#call(() => raw.collectionExists(name))).exists)
+      await this.#call(() => raw.deleteCollection(name));
+    await this.ensureCollection(kind, dimension);
+    const byTenant = new Map<TenantId, EmbeddedPoint[]>();
+    for (const p of points) byTenant.set(p.tenantId, [...(byTenant.get(p.tenantId) ?? []), p]);
+    for (const [tenant, list] of byTenant) {
+      for (let i = 0; i < list.length; i += SCROLL_PAGE)
+        await this.upsert(tenant, kind, list.slice(i, i + SCROLL_PAGE));
+    }
+  }
+
   async close(): Promise<void> {
     // The REST client keeps no connection open.
   }
 
-  async #scroll(tenantId: TenantId, kind: CollectionKind, withPayload: true | string[]): Promise<Record<string, unknown>[]> {
+  async #scroll(
+    tenantId: TenantId,
+    kind: CollectionKind,
+    withPayload: true | string[],
+  ): Promise<Record<string, unknown>[]> {
+    // tenant_id is always read, so the belt-and-braces check below can see it (revision asked without it).
+    const fields = withPayload === true ? true : [...new Set([...withPayload, 'tenant_id'])];
+    return (await this.#scrollAll(kind, fields, tenantId)).filter((p) => p['tenant_id'] === tenantId);
+  }
+
+  /** Every point's payload, of one tenant when `tenantId` is given (listTenants alone reads across tenants). */
+  async #scrollAll(
+    kind: CollectionKind,
+    withPayload: true | string[],
+    tenantId?: TenantId,
+  ): Promise<Record<string, unknown>[]> {
     const out: Record<string, unknown>[] = [];
     const name = this.collectionName(kind);
     let offset: string | number | undefined;
     do {
-      const page = await this.#call(() => this.#qdrant.raw.scroll(name, {
-        filter: { must: [{ key: 'tenant_id', match: { value: tenantId } }] },
-        limit: SCROLL_PAGE, with_payload: withPayload, with_vector: false, ...(offset !== undefined ? { offset } : {}),
-      }));
+      const page = await this.#call(() =>
+        this.#qdrant.raw.scroll(name, {
+          ...(tenantId ? { filter: { must: [{ key: 'tenant_id', match: { value: tenantId } }] } } : {}),
+          limit: SCROLL_PAGE,
+          with_payload: withPayload,
+          with_vector: false,
+          ...(offset !== undefined ? { offset } : {}),
+        }),
+      );
       for (const p of page.points) {
-        if (p.payload && p.payload['tenant_id'] === tenantId) out.push(p.payload);
+        if (p.payload) out.push(p.payload);
       }
       const next = page.next_page_offset;
       offset = typeof next === 'string' || typeof next === 'number' ? next : undefined;
@@ -139,8 +233,11 @@ export class QdrantVectorStore implements VectorStore {
       return await fn();
     } catch (cause) {
       if (cause instanceof CrewError) throw cause;
-      throw new CrewError('knowledge.qdrant_failed', `Qdrant request failed: ${(cause as Error).message ?? String(cause)}`,
-        { domain: 'knowledge', category: 'third_party', retryable: true, cause });
+      throw new CrewError(
+        'knowledge.qdrant_failed',
+        `Qdrant request failed: ${(cause as Error).message ?? String(cause)}`,
+        { domain: 'knowledge', category: 'third_party', retryable: true, cause },
+      );
     }
   }
 }

@@ -3,7 +3,12 @@ import { resolve } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Embedder, TenantConfig, VectorStore } from '@mcp-crew/core';
 import { createEmbedder } from '@mcp-crew/embeddings';
-import { buildKnowledgeMcpServer, createVectorStore, ensureDemoKnowledge } from '@mcp-crew/knowledge';
+import {
+  assertEmbedderFits,
+  buildKnowledgeMcpServer,
+  createVectorStore,
+  ensureDemoKnowledge,
+} from '@mcp-crew/knowledge';
 import { connectInProcess } from '@mcp-crew/mcp-kit';
 import type { Logger } from 'pino';
 
@@ -16,17 +21,38 @@ export interface Knowledge {
 }
 
 /**
- * The tenants' knowledge: Qdrant when QDRANT_URL is set, else the embedded store under DATA_DIR. The demo
- * tenant's seed collections are ingested on start (idempotent: unchanged files cost a hash comparison).
+ * The tenants' knowledge: Qdrant when QDRANT_URL is set, else the embedded store under DATA_DIR. Start
+ * fails, naming `crew reindex`, when the stored vectors come from another embedder. The demo seed fills
+ * only the demo tenant's empty collections: what was ingested, replaced or forgotten since stays so.
  */
-export async function openKnowledge(options: { dataDir: string; collectionsDir: string; env: NodeJS.ProcessEnv; tenants: TenantConfig[]; logger: Logger }): Promise<Knowledge> {
+export async function openKnowledge(options: {
+  dataDir: string;
+  collectionsDir: string;
+  env: NodeJS.ProcessEnv;
+  tenants: TenantConfig[];
+  logger: Logger;
+}): Promise<Knowledge> {
   const store = createVectorStore(resolve(options.dataDir), options.env);
   const embedder = createEmbedder(options.env);
+  try {
+    await assertEmbedderFits(store, embedder);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const demo = options.tenants.find((t) => t.id === 'demo' && t.enabled);
   if (demo && existsSync(options.collectionsDir)) {
-    const results = await ensureDemoKnowledge({ tenantId: demo.id, collectionsDir: options.collectionsDir, store, embedder });
-    const sources = results.map((r) => `${r.collection}: ${r.added} added, ${r.replaced} replaced, ${r.unchanged} unchanged, ${r.deleted} deleted`);
-    options.logger.info({ tenant: demo.id, sources }, 'demo knowledge ready');
+    const { ingested, kept } = await ensureDemoKnowledge({
+      tenantId: demo.id,
+      collectionsDir: options.collectionsDir,
+      store,
+      embedder,
+    });
+    const seeded = ingested.map((r) => `${r.collection}: ${r.added} added`);
+    options.logger.info(
+      { tenant: demo.id, seeded, kept },
+      'demo knowledge ready (seed only into empty collections; crew ingest --seed-demo re-applies it)',
+    );
   }
   const clients = new Map<string, Promise<Client>>();
   return {

@@ -22,12 +22,29 @@ export interface VectorStore {
   /** Removes every point of the tenant that came from `source`. */
   deleteBySource(tenantId: TenantId, kind: CollectionKind, source: string): Promise<void>;
   /** Nearest points of the tenant to `vector`, best first. */
-  query(tenantId: TenantId, kind: CollectionKind, vector: number[], options: VectorQueryOptions): Promise<ScoredPoint[]>;
+  query(
+    tenantId: TenantId,
+    kind: CollectionKind,
+    vector: number[],
+    options: VectorQueryOptions,
+  ): Promise<ScoredPoint[]>;
   /** The tenant's sources in this collection and the content hash each was ingested with. */
   listSources(tenantId: TenantId, kind: CollectionKind): Promise<Map<string, string>>;
   /** Every point of the tenant in this collection, without vectors (feeds the keyword index). */
   listPoints(tenantId: TenantId, kind: CollectionKind): Promise<KnowledgePoint[]>;
   /** Changes whenever the tenant's points in this collection change; lets callers cache derived indexes. */
   revision(tenantId: TenantId, kind: CollectionKind): Promise<string>;
+  /** The dimension the collection holds, undefined when it does not exist yet (startup checks it against the embedder). */
+  collectionDimension(kind: CollectionKind): Promise<number | undefined>;
+  /**
+   * Operator-level (`crew reindex`), across tenants: the tenants that have points in this collection.
+   * Every other call stays scoped to one tenant.
+   */
+  listTenants(kind: CollectionKind): Promise<TenantId[]>;
+  /**
+   * Operator-level (`crew reindex`): re-creates the collection at `dimension` holding exactly `points`, of any
+   * tenants (each point carries its own). The embedded store swaps in one transaction; see each adapter.
+   */
+  replaceCollection(kind: CollectionKind, dimension: number, points: EmbeddedPoint[]): Promise<void>;
   close(): Promise<void>;
 }
