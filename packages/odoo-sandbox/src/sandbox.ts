@@ -31,6 +31,11 @@ export interface OdooSandbox {
   /** Calls served, per model (or service) and method. */
   stats(): SandboxStats;
   resetStats(): void;
+  /**
+   * Puts the database back to its seed (the same records, ids and stock as at start), so a test or an eval
+   * scenario starts from a known state. Clients stay connected: the server, port and credentials are unchanged.
+   */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -40,10 +45,18 @@ export interface OdooSandbox {
  * development and tests only; it reports `server_version` "18.0-sandbox".
  */
 export async function startOdooSandbox(options: OdooSandboxOptions = {}): Promise<OdooSandbox> {
-  const { port = 8169, host = '127.0.0.1', latencyMs = 0, seed = 'demo', db: dbName = 'sandbox', now } = options;
+  const {
+    port = 8169,
+    host = '127.0.0.1',
+    latencyMs = 0,
+    seed = 'demo',
+    db: dbName = 'sandbox',
+    now,
+  } = options;
   const db = createSandboxDatabase(dbName, seed, now);
   const stats = new CallStats();
-  const server = createSandboxServer(new RpcServices(db, stats), latencyMs);
+  const services = new RpcServices(db, stats);
+  const server = createSandboxServer(services, latencyMs);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -62,6 +75,7 @@ export async function startOdooSandbox(options: OdooSandboxOptions = {}): Promis
     demo: { ...SANDBOX_USERS.demo },
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
+    reset: () => services.replaceDatabase(createSandboxDatabase(dbName, seed, now)),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -37,9 +37,19 @@ export interface SandboxStats {
 /** Odoo's RPC services (`common`, `db`, `object`) over the sandbox database; shared by XML-RPC and JSON-RPC. */
 export class RpcServices {
   constructor(
-    readonly db: Database,
+    private current: Database,
     readonly stats: CallStats,
   ) {}
+
+  /** The database every call is served from. */
+  get db(): Database {
+    return this.current;
+  }
+
+  /** Serves every later call from another database (a sandbox reset); calls in flight finish on the old one. */
+  replaceDatabase(db: Database): void {
+    this.current = db;
+  }
 
   /** The uid for a login and a password or API key, or false (like `common.authenticate`). */
   authenticate(login: unknown, secret: unknown): number | false {
@@ -99,7 +109,10 @@ export class RpcServices {
     const env: Env = { db: this.db, uid: user.uid, context: {} };
     if (method === 'execute') return callKw(env, String(model), String(modelMethod), params.slice(5), {});
     const positional = Array.isArray(args) ? args : [];
-    const named = kwargs && typeof kwargs === 'object' && !Array.isArray(kwargs) ? (kwargs as Record<string, unknown>) : {};
+    const named =
+      kwargs && typeof kwargs === 'object' && !Array.isArray(kwargs)
+        ? (kwargs as Record<string, unknown>)
+        : {};
     return callKw(env, String(model), String(modelMethod), positional, named);
   }
 
@@ -109,8 +122,13 @@ export class RpcServices {
     const env: Env = { db: this.db, uid, context: {} };
     const spec = resolveMethod(env, model, method);
     const { ids, ...named } = body;
-    if (spec.recordset && ids === undefined) throw new OdooFault('builtins.TypeError', `${method}() missing the ids of the records`);
-    const idList = Array.isArray(ids) ? ids.filter((i): i is number => typeof i === 'number') : typeof ids === 'number' ? [ids] : [];
+    if (spec.recordset && ids === undefined)
+      throw new OdooFault('builtins.TypeError', `${method}() missing the ids of the records`);
+    const idList = Array.isArray(ids)
+      ? ids.filter((i): i is number => typeof i === 'number')
+      : typeof ids === 'number'
+        ? [ids]
+        : [];
     return callNamed(env, model, method, spec, idList, named);
   }
 }

@@ -1,0 +1,99 @@
+import { resolve } from 'node:path';
+import type { TenantConfig } from '@mcp-crew/core';
+import type { EvalTarget } from '@mcp-crew/evals';
+import { ResettableCache } from './resettable-cache.js';
+
+export interface OpenEvalTargetOptions {
+  tenant: string;
+  env: NodeJS.ProcessEnv;
+  logLevel?: string;
+}
+
+export interface OpenedEvalTarget {
+  target: EvalTarget;
+  tenant: TenantConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * The main job's composition for one tenant (tenant file, crews, selector and specialists from the environment,
+ * knowledge, the tenant cache), answering through the Chatwoot turn processor. A tenant on the sandbox gets its
+ * own sandbox on a free port, reset before every scenario; a real Odoo is never reset (the runner isolates
+ * scenarios by the records they create).
+ */
+export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<OpenedEvalTarget> {
+  const { env } = options;
+  // Loaded on use, like every heavy part of the CLI; one after the other (Jest's ESM loader races on parallel imports).
+  const { selectorFromEnv } = await import('@mcp-crew/agents');
+  const { FileTenantDirectory, loadSettings } = await import('@mcp-crew/config');
+  const { loadCrews } = await import('@mcp-crew/crews');
+  const { TurnProcessorTarget } = await import('@mcp-crew/evals');
+  const { OdooClient } = await import('@mcp-crew/odoo-client');
+  const { startOdooSandbox } = await import('@mcp-crew/odoo-sandbox');
+  const orchestrator = await import('@mcp-crew/orchestrator');
+  const settings = loadSettings(env);
+  const logger = orchestrator.createLogger(options.logLevel ?? 'warn');
+  const file = resolve(settings.TENANTS_FILE);
+  const configured = await (
+    await FileTenantDirectory.load(file, { env })
+  ).get(options.tenant as TenantConfig['id']);
+  if (!configured) throw new Error(`tenant "${options.tenant}" is not in ${settings.TENANTS_FILE}`);
+  if (!configured.odoo)
+    throw new Error(`tenant "${options.tenant}" has no Odoo configured: scenarios check the ERP's end state`);
+  // Never the shared sandbox on ODOO_SANDBOX_PORT: resetting it would wipe someone's `npm start` session.
+  const sandbox = configured.odoo.sandbox ? await startOdooSandbox({ port: 0 }) : undefined;
+  const tenant = sandbox
+    ? (await (await FileTenantDirectory.load(file, { env, sandboxUrl: sandbox.url })).get(configured.id))!
+    : configured;
+  const odoo = tenant.odoo!;
+  const cache = new ResettableCache();
+  const opened = await orchestrator.openSpecialists({
+    settings,
+    env,
+    logger,
+    tenants: [tenant],
+    cacheStore: cache,
+  });
+  const erp = new OdooClient({
+    url: odoo.url,
+    db: odoo.db,
+    user: odoo.user,
+    apiKey: odoo.apiKey,
+    protocol: odoo.protocol,
+    tenant: tenant.id,
+  });
+  const engine = env['OPENAI_API_KEY']?.trim()
+    ? `model ${env['OPENAI_MODEL']?.trim() || 'gpt-4o'}${env['OPENAI_BASE_URL'] ? ` at ${env['OPENAI_BASE_URL']}` : ''}`
+    : 'offline engine';
+  const where = sandbox
+    ? 'Odoo sandbox, reset per scenario'
+    : `Odoo at ${odoo.url} (db ${odoo.db}), isolated by the records each scenario creates`;
+  const target = new TurnProcessorTarget({
+    description: `tenant ${tenant.id}, ${engine}, ${where}`,
+    tenant,
+    crews: await loadCrews(resolve(settings.CREWS_DIR)),
+    selector: selectorFromEnv(env),
+    specialists: opened.specialists,
+    erp: {
+      searchRead: (model, domain, fields, o = {}) => erp.searchRead(model, domain as never, { fields, ...o }),
+    },
+    logger,
+    ...(sandbox
+      ? {
+          reset: async () => {
+            sandbox.reset();
+            await cache.reset();
+          },
+        }
+      : {}),
+  });
+  return {
+    target,
+    tenant,
+    close: async () => {
+      await opened.close();
+      await cache.close();
+      await sandbox?.close();
+    },
+  };
+}
