@@ -5,7 +5,10 @@ import { customerNameIn, parseItems } from './parse-items.js';
 
 const base: TurnFacts = { language: 'es', business: 'Pinturas', greeting: '¡Hola!', contact: {} };
 const withQuote: TurnFacts = { ...base, quotation: { id: 12, name: 'S00012' } };
-const withPending: TurnFacts = { ...withQuote, pendingConfirmation: { tool: 'odoo_confirm_quotation', target: { orderId: 12 } } };
+const withPending: TurnFacts = {
+  ...withQuote,
+  pendingConfirmation: { tool: 'odoo_confirm_quotation', target: { orderId: 12 } },
+};
 
 describe('detectIntent (es / pt / en)', () => {
   it.each([
@@ -23,7 +26,15 @@ describe('detectIntent (es / pt / en)', () => {
     ['sí, confírmala', withPending, 'confirm'],
     ['sim', withPending, 'confirm'],
     ['yes', withPending, 'confirm'],
-    ['sí', base, 'unknown'],
+    ['sí', base, 'nothing_pending'],
+    [
+      'no, todavía no, lo pienso',
+      { ...base, pendingConfirmation: { tool: 'odoo_confirm_quotation' as const, target: { orderId: 5 } } },
+      'later',
+    ],
+    ['chao, que estén bien', base, 'bye'],
+    ['👍', base, 'thanks'],
+    ['ESTO ES UNA FALTA DE RESPETO!!! nadie responde', base, 'angry'],
     ['¿cómo va mi pedido?', base, 'status'],
     ['qual o status do pedido S00012?', base, 'status'],
     ['where is my order?', base, 'status'],
@@ -46,8 +57,14 @@ describe('detectIntent (es / pt / en)', () => {
   });
 
   it('adds to the working quotation when the customer says so', () => {
-    expect(detectIntent('agrégale 1 brocha de 2 pulgadas', withQuote)).toMatchObject({ kind: 'quote', mode: 'add' });
-    expect(detectIntent('agrégale 1 brocha de 2 pulgadas', base)).toMatchObject({ kind: 'quote', mode: 'create' });
+    expect(detectIntent('agrégale 1 brocha de 2 pulgadas', withQuote)).toMatchObject({
+      kind: 'quote',
+      mode: 'add',
+    });
+    expect(detectIntent('agrégale 1 brocha de 2 pulgadas', base)).toMatchObject({
+      kind: 'quote',
+      mode: 'create',
+    });
   });
 });
 
@@ -57,7 +74,9 @@ describe('parseItems and customerNameIn', () => {
       { quantity: 2, unit: 'galon', words: ['esmalte', 'blanco'], said: '2 galones de esmalte blanco' },
       { quantity: 3, unit: undefined, words: ['rodillo'], said: '3 rodillos' },
     ]);
-    expect(parseItems('dos cuñetes de vinilo blanco')).toMatchObject([{ quantity: 2, unit: 'cunete', words: ['vinilo', 'blanco'] }]);
+    expect(parseItems('dos cuñetes de vinilo blanco')).toMatchObject([
+      { quantity: 2, unit: 'cunete', words: ['vinilo', 'blanco'] },
+    ]);
   });
 
   it('finds the name a customer gives', () => {

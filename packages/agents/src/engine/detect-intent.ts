@@ -15,13 +15,33 @@ export type Intent =
   | { kind: 'search' }
   | { kind: 'greeting' }
   | { kind: 'thanks' }
+  | { kind: 'bye' }
+  | { kind: 'later' }
+  | { kind: 'angry' }
+  | { kind: 'nothing_pending' }
   | { kind: 'unknown'; why: string };
+
+/** A message mostly in capitals with several exclamation marks reads as shouting. */
+function shouting(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 20 && letters === letters.toUpperCase() && /!{2,}/.test(text);
+}
 
 /** What the customer wants, from their latest message and what the conversation has (a quotation, a pending yes). */
 export function detectIntent(text: string, context: TurnFacts | undefined): Intent {
-  if (mentions(text, 'human')) return { kind: 'human' };
-  if (context?.pendingConfirmation?.tool === 'odoo_book_appointment' && yesToSlot(text)) return { kind: 'confirm' };
-  if (isExplicitYes(text)) return context?.pendingConfirmation ? { kind: 'confirm' } : { kind: 'unknown', why: 'a yes with nothing pending to confirm' };
+  if (mentions(text, 'human') || mentions(text, 'angry') || shouting(text))
+    return { kind: mentions(text, 'human') ? 'human' : 'angry' };
+  if (context?.pendingConfirmation?.tool === 'odoo_book_appointment' && yesToSlot(text))
+    return { kind: 'confirm' };
+  if (isExplicitYes(text))
+    return context?.pendingConfirmation
+      ? { kind: 'confirm' }
+      : onlyPleasantries(text)
+        ? { kind: 'thanks' }
+        : { kind: 'nothing_pending' };
+  // "No, todavía no, lo pienso": with a quotation or a visit waiting for a yes, the draft stays as it is.
+  if (context?.pendingConfirmation && (mentions(text, 'later') || /^\W*no\b/i.test(text.trim())))
+    return { kind: 'later' };
   // "Mi pedido llegó dañado" is a support case, not an order-status question.
   if (mentions(text, 'defect')) return { kind: 'support', defect: true };
   if (orderReference(text) || mentions(text, 'orderStatus')) return { kind: 'status' };
@@ -31,10 +51,12 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
   if (mentions(text, 'rules') && !mentions(text, 'buy')) return { kind: 'rules' };
   const items = parseItems(text);
   // "¿Tienen 10 galones de vinilo?" asks about stock; "necesito 10 galones" asks for a quotation.
-  if (items.length > 0 && (mentions(text, 'buy') || !mentions(text, 'product'))) return { kind: 'quote', items, mode: context?.quotation && mentions(text, 'add') ? 'add' : 'create' };
+  if (items.length > 0 && (mentions(text, 'buy') || !mentions(text, 'product')))
+    return { kind: 'quote', items, mode: context?.quotation && mentions(text, 'add') ? 'add' : 'create' };
   if (mentions(text, 'rules')) return { kind: 'rules' };
   if (mentions(text, 'product')) return { kind: 'search' };
   const pleasantry = onlyPleasantries(text);
   if (pleasantry) return { kind: pleasantry };
+  if (context?.quotation && mentions(text, 'later')) return { kind: 'later' };
   return { kind: 'unknown', why: 'the offline engine did not recognise the request' };
 }

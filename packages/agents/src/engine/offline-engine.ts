@@ -1,5 +1,5 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
-import { detectLanguage } from '@mcp-crew/core';
+import { detectLanguage, type Language } from '@mcp-crew/core';
 import { createStepModel } from '../model/step-model.js';
 import { detectIntent } from './detect-intent.js';
 import { bookingFlow } from './flows/booking-flow.js';
@@ -10,6 +10,7 @@ import { searchFlow } from './flows/search-flow.js';
 import { statusFlow } from './flows/status-flow.js';
 import { supportFlow } from './flows/support-flow.js';
 import { viewPrompt } from './prompt-view.js';
+import { laterFlow } from './flows/later-flow.js';
 import { handoff, say, type StepOutput } from './step.js';
 import { textsFor } from './texts.js';
 
@@ -20,16 +21,32 @@ import { textsFor } from './texts.js';
  * understand to a person.
  */
 export function createOfflineEngine(): LanguageModelV3 {
-  return createStepModel({ provider: 'mcp-crew', modelId: 'offline-intent-engine', step: async (options) => offlineStep(viewPrompt(options)) });
+  return createStepModel({
+    provider: 'mcp-crew',
+    modelId: 'offline-intent-engine',
+    step: async (options) => offlineStep(viewPrompt(options)),
+  });
 }
 
 export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
-  const language = detectLanguage(view.text) ?? view.context?.language ?? 'es';
+  const language = conversationLanguage(view);
   const input = { view, language };
   const intent = detectIntent(view.text, view.context);
   switch (intent.kind) {
     case 'human':
       return handoff(view, 'customer_asked', 'The customer asked for a person.');
+    case 'angry':
+      return handoff(
+        view,
+        'customer_asked',
+        'The customer is upset or complaining formally: a person should answer.',
+      );
+    case 'later':
+      return laterFlow(input);
+    case 'bye':
+      return say(textsFor(language).bye);
+    case 'nothing_pending':
+      return say(textsFor(language).nothingPending);
     case 'confirm':
       return confirmFlow(input);
     case 'status':
@@ -49,6 +66,28 @@ export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
     case 'thanks':
       return say(textsFor(language).thanks);
     case 'unknown':
-      return handoff(view, 'out_of_scope', `Not handled automatically: ${intent.why}.`);
+      // A person is paged after the second message in a row the engine cannot place, not the first.
+      if (view.earlier.length > 0 && detectIntent(view.earlier.at(-1)!, undefined).kind === 'unknown') {
+        return handoff(
+          view,
+          'out_of_scope',
+          `Two messages in a row not handled automatically: ${intent.why}.`,
+        );
+      }
+      return say(textsFor(language).notUnderstood);
   }
+}
+
+/**
+ * The customer's language: this message's when it can be told, else that of their earlier messages ("sí" after
+ * a Portuguese conversation is Portuguese), else the crew's.
+ */
+function conversationLanguage(view: ReturnType<typeof viewPrompt>): Language {
+  const own = detectLanguage(view.text);
+  if (own) return own;
+  for (const earlier of [...view.earlier].reverse()) {
+    const found = detectLanguage(earlier);
+    if (found) return found;
+  }
+  return view.context?.language ?? 'es';
 }

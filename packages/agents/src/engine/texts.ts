@@ -3,64 +3,112 @@ import type { Language } from '@mcp-crew/core';
 /** Every sentence the offline engine says, per language. Figures are filled in from tool results only. */
 export const TEXTS = {
   es: {
+    bye: '¡Con gusto! Que estés muy bien. Aquí estamos cuando nos necesites.',
+    notUnderstood:
+      'Perdona, no te entendí. Te puedo ayudar con precios y disponibilidad, cotizaciones y pedidos, domicilios, pagos, garantías o una visita técnica. ¿Qué necesitas?',
+    nothingPending:
+      '¡Listo! ¿En qué más te puedo ayudar? Puedo cotizarte productos, darte precios o resolver dudas de domicilios y pagos.',
+    keepDraft: (ref: string, until?: string) =>
+      `Claro, sin afán. La cotización *${ref}* queda guardada como borrador${until ? `; es válida hasta el ${until}` : ''}. Cuando quieras confirmarla, escríbeme *sí*.`,
+    visitLater: 'Claro, no agendo nada por ahora. Cuando quieras, me escribes y buscamos otro horario.',
     thanks: '¡Con gusto! Aquí estoy si necesitas algo más.',
     found: 'Esto encontré:',
     beforeTax: 'antes de IVA',
     inStock: (n: string) => `${n} disponibles`,
     outOfStock: 'agotado',
-    noProduct: (q: string) => `No encontré productos para «${q}». ¿Me lo describes con otras palabras (tipo, color, tamaño)?`,
+    noProduct: (q: string) =>
+      `No encontré productos para «${q}». ¿Me lo describes con otras palabras (tipo, color, tamaño)?`,
     askCustomer: '¿A nombre de quién hago la cotización? Dime tu nombre completo o tu correo.',
-    noCustomer: (n: string) => `No encuentro un cliente registrado como «${n}». ¿Me compartes tu correo o tu número de documento?`,
-    manyCustomers: (n: string) => `Encontré varios clientes como «${n}». ¿Me das tu nombre completo o tu correo?`,
-    quoteIntro: (who: string, ref: string) => `Listo${who ? `, ${who}` : ''}. Te preparé la cotización *${ref}*:`,
+    noCustomer: (n: string) =>
+      `No encuentro un cliente registrado como «${n}». ¿Me compartes tu correo o tu número de documento?`,
+    manyCustomers: (n: string) =>
+      `Encontré varios clientes como «${n}». ¿Me das tu nombre completo o tu correo?`,
+    quoteIntro: (who: string, ref: string) =>
+      `Listo${who ? `, ${who}` : ''}. Te preparé la cotización *${ref}*:`,
     quoteUpdated: (ref: string) => `Actualicé la cotización *${ref}*:`,
-    subtotal: 'Subtotal', tax: 'IVA', total: 'Total',
+    subtotal: 'Subtotal',
+    tax: 'IVA',
+    total: 'Total',
     askConfirm: '¿Te la confirmo como pedido? Responde *sí* para confirmar.',
-    confirmed: (ref: string, total: string) => `¡Hecho! Tu pedido *${ref}* quedó confirmado por ${total}. Te avisamos cuando esté listo para entrega.`,
+    confirmed: (ref: string, total: string) =>
+      `¡Hecho! Tu pedido *${ref}* quedó confirmado por ${total}. Te avisamos cuando esté listo para entrega.`,
     cancelled: (ref: string) => `Listo, cancelé la cotización *${ref}*.`,
-    status: (ref: string, state: string, delivery: string, invoicing: string) => `Tu pedido *${ref}* está: ${state}. Entrega: ${delivery}. Facturación: ${invoicing}.`,
+    status: (ref: string, state: string, delivery: string, invoicing: string) =>
+      `Tu pedido *${ref}* está: ${state}. Entrega: ${delivery}. Facturación: ${invoicing}.`,
     askOrderRef: '¿Me compartes la referencia de tu pedido? Está en la cotización o en la factura.',
     noOrders: 'No encuentro pedidos a tu nombre.',
     alternatives: (names: string) => `Si prefieres otra referencia, también tenemos: ${names}.`,
   },
   pt: {
+    bye: 'Por nada! Tenha um ótimo dia. Estamos aqui quando precisar.',
+    notUnderstood:
+      'Desculpe, não entendi. Posso ajudar com preços e disponibilidade, orçamentos e pedidos, entregas, pagamentos, garantias ou uma visita técnica. Do que você precisa?',
+    nothingPending:
+      'Certo! Em que mais posso ajudar? Posso fazer um orçamento, informar preços ou tirar dúvidas sobre entregas e pagamentos.',
+    keepDraft: (ref: string, until?: string) =>
+      `Claro, sem pressa. O orçamento *${ref}* fica guardado como rascunho${until ? `; é válido até ${until}` : ''}. Quando quiser confirmar, é só responder *sim*.`,
+    visitLater: 'Claro, não agendo nada por enquanto. Quando quiser, me escreva e procuramos outro horário.',
     thanks: 'Por nada! Estou aqui se precisar de mais alguma coisa.',
     found: 'Encontrei isto:',
     beforeTax: 'sem impostos',
     inStock: (n: string) => `${n} disponíveis`,
     outOfStock: 'esgotado',
-    noProduct: (q: string) => `Não encontrei produtos para «${q}». Pode descrever de outra forma (tipo, cor, tamanho)?`,
+    noProduct: (q: string) =>
+      `Não encontrei produtos para «${q}». Pode descrever de outra forma (tipo, cor, tamanho)?`,
     askCustomer: 'Em nome de quem faço o orçamento? Diga seu nome completo ou e-mail.',
-    noCustomer: (n: string) => `Não encontro um cliente cadastrado como «${n}». Pode me passar seu e-mail ou documento?`,
-    manyCustomers: (n: string) => `Encontrei vários clientes como «${n}». Pode me dar seu nome completo ou e-mail?`,
-    quoteIntro: (who: string, ref: string) => `Pronto${who ? `, ${who}` : ''}. Preparei o orçamento *${ref}*:`,
+    noCustomer: (n: string) =>
+      `Não encontro um cliente cadastrado como «${n}». Pode me passar seu e-mail ou documento?`,
+    manyCustomers: (n: string) =>
+      `Encontrei vários clientes como «${n}». Pode me dar seu nome completo ou e-mail?`,
+    quoteIntro: (who: string, ref: string) =>
+      `Pronto${who ? `, ${who}` : ''}. Preparei o orçamento *${ref}*:`,
     quoteUpdated: (ref: string) => `Atualizei o orçamento *${ref}*:`,
-    subtotal: 'Subtotal', tax: 'Impostos', total: 'Total',
+    subtotal: 'Subtotal',
+    tax: 'Impostos',
+    total: 'Total',
     askConfirm: 'Posso confirmar o pedido? Responda *sim* para confirmar.',
-    confirmed: (ref: string, total: string) => `Feito! Seu pedido *${ref}* foi confirmado no valor de ${total}.`,
+    confirmed: (ref: string, total: string) =>
+      `Feito! Seu pedido *${ref}* foi confirmado no valor de ${total}.`,
     cancelled: (ref: string) => `Pronto, cancelei o orçamento *${ref}*.`,
-    status: (ref: string, state: string, delivery: string, invoicing: string) => `Seu pedido *${ref}*: ${state}. Entrega: ${delivery}. Faturamento: ${invoicing}.`,
+    status: (ref: string, state: string, delivery: string, invoicing: string) =>
+      `Seu pedido *${ref}*: ${state}. Entrega: ${delivery}. Faturamento: ${invoicing}.`,
     askOrderRef: 'Pode me passar a referência do seu pedido? Está no orçamento ou na fatura.',
     noOrders: 'Não encontro pedidos no seu nome.',
     alternatives: (names: string) => `Se preferir outra referência, também temos: ${names}.`,
   },
   en: {
+    bye: "You're welcome! Have a great day. We're here whenever you need us.",
+    notUnderstood:
+      "Sorry, I didn't get that. I can help with prices and stock, quotations and orders, delivery, payments, warranties or a technical visit. What do you need?",
+    nothingPending:
+      'Sure! What else can I help you with? I can quote products, give you prices or answer questions about delivery and payments.',
+    keepDraft: (ref: string, until?: string) =>
+      `Of course, no rush. Quotation *${ref}* stays saved as a draft${until ? `; it is valid until ${until}` : ''}. Whenever you want to confirm it, just reply *yes*.`,
+    visitLater:
+      "Sure, I won't book anything for now. Message me whenever you like and we'll find another time.",
     thanks: "You're welcome! I'm here if you need anything else.",
     found: 'Here is what I found:',
     beforeTax: 'before tax',
     inStock: (n: string) => `${n} in stock`,
     outOfStock: 'out of stock',
-    noProduct: (q: string) => `I found no products for "${q}". Could you describe it differently (type, colour, size)?`,
+    noProduct: (q: string) =>
+      `I found no products for "${q}". Could you describe it differently (type, colour, size)?`,
     askCustomer: 'Who should the quotation be for? Tell me your full name or e-mail.',
-    noCustomer: (n: string) => `I can't find a customer registered as "${n}". Could you share your e-mail or ID number?`,
-    manyCustomers: (n: string) => `I found several customers named "${n}". Could you give me your full name or e-mail?`,
-    quoteIntro: (who: string, ref: string) => `Done${who ? `, ${who}` : ''}. Here is your quotation *${ref}*:`,
+    noCustomer: (n: string) =>
+      `I can't find a customer registered as "${n}". Could you share your e-mail or ID number?`,
+    manyCustomers: (n: string) =>
+      `I found several customers named "${n}". Could you give me your full name or e-mail?`,
+    quoteIntro: (who: string, ref: string) =>
+      `Done${who ? `, ${who}` : ''}. Here is your quotation *${ref}*:`,
     quoteUpdated: (ref: string) => `I updated quotation *${ref}*:`,
-    subtotal: 'Subtotal', tax: 'Tax', total: 'Total',
+    subtotal: 'Subtotal',
+    tax: 'Tax',
+    total: 'Total',
     askConfirm: 'Shall I confirm it as an order? Reply *yes* to confirm.',
     confirmed: (ref: string, total: string) => `Done! Your order *${ref}* is confirmed for ${total}.`,
     cancelled: (ref: string) => `Done, quotation *${ref}* is cancelled.`,
-    status: (ref: string, state: string, delivery: string, invoicing: string) => `Your order *${ref}*: ${state}. Delivery: ${delivery}. Invoicing: ${invoicing}.`,
+    status: (ref: string, state: string, delivery: string, invoicing: string) =>
+      `Your order *${ref}*: ${state}. Delivery: ${delivery}. Invoicing: ${invoicing}.`,
     askOrderRef: 'Could you share your order reference? It is on the quotation or the invoice.',
     noOrders: "I can't find any orders in your name.",
     alternatives: (names: string) => `If you prefer another one, we also have: ${names}.`,

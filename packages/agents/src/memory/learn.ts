@@ -4,26 +4,44 @@ import { offerSummary } from './offered-slots.js';
 
 type Facts = Pick<ConversationState, 'partner' | 'quotation' | 'orderIds' | 'pendingConfirmation'>;
 const QUOTE_TOOLS = new Set(['odoo_create_quotation', 'odoo_update_quotation_lines']);
+// Tools whose use ends whatever confirmation was pending (it was carried out, or the offer changed).
+const TOUCHING = new Set([
+  'odoo_confirm_quotation',
+  'odoo_cancel_quotation',
+  'odoo_book_appointment',
+  'odoo_free_slots',
+]);
 
 /**
  * What the conversation remembers after a turn, from the tools that ran (never from the model's text):
  * the partner, the working quotation, the orders it created, and a pending confirmation when the reply
- * showed the customer a draft quotation's summary (valid for the next turn only).
+ * showed the customer a draft quotation's summary. A turn that touched neither the quotation nor a visit
+ * (a question before the yes: "¿incluye el domicilio?") keeps the pending confirmation as it was.
  */
-export function learn(before: Facts, records: ToolCallRecord[], reply: string | undefined, now = new Date()): NonNullable<SpecialistResult['state']> {
+export function learn(
+  before: Facts,
+  records: ToolCallRecord[],
+  reply: string | undefined,
+  now = new Date(),
+): NonNullable<SpecialistResult['state']> {
   let { partner, quotation } = before;
   const orderIds = new Set(before.orderIds ?? []);
   let summarised: { id: number; name: string } | undefined;
+  const touched = records.some((r) => QUOTE_TOOLS.has(r.tool) || TOUCHING.has(r.tool));
   for (const record of records) {
     if (!record.ok || !record.result) continue;
     const r = record.result;
     if (QUOTE_TOOLS.has(record.tool) && typeof r['order_id'] === 'number') {
       quotation = { id: r['order_id'], name: String(r['name']) };
       orderIds.add(r['order_id']);
-      if (!partner && typeof r['customer_id'] === 'number') partner = { id: r['customer_id'], name: String(r['customer'] ?? ''), verified: false };
+      if (!partner && typeof r['customer_id'] === 'number')
+        partner = { id: r['customer_id'], name: String(r['customer'] ?? ''), verified: false };
       summarised = r['state'] === 'draft' || r['state'] === 'sent' ? quotation : undefined;
     }
-    if ((record.tool === 'odoo_confirm_quotation' || record.tool === 'odoo_cancel_quotation') && typeof r['order_id'] === 'number') {
+    if (
+      (record.tool === 'odoo_confirm_quotation' || record.tool === 'odoo_cancel_quotation') &&
+      typeof r['order_id'] === 'number'
+    ) {
       orderIds.add(r['order_id']);
       if (quotation?.id === r['order_id']) quotation = undefined;
       summarised = undefined;
@@ -37,10 +55,22 @@ export function learn(before: Facts, records: ToolCallRecord[], reply: string | 
     quotation,
     orderIds: [...orderIds].slice(-20),
     pendingConfirmation: shown
-      ? { tool: 'odoo_confirm_quotation', target: { orderId: shown.id }, summary: reply!.slice(0, 600), at: now.toISOString() }
+      ? {
+          tool: 'odoo_confirm_quotation',
+          target: { orderId: shown.id },
+          summary: reply!.slice(0, 600),
+          at: now.toISOString(),
+        }
       : offer && partner
-        ? { tool: 'odoo_book_appointment', target: { start: offer[0]! }, summary: offerSummary(reply!, offer), at: now.toISOString() }
-        : undefined,
+        ? {
+            tool: 'odoo_book_appointment',
+            target: { start: offer[0]! },
+            summary: offerSummary(reply!, offer),
+            at: now.toISOString(),
+          }
+        : touched
+          ? undefined
+          : before.pendingConfirmation,
   };
 }
 
@@ -48,8 +78,15 @@ export function learn(before: Facts, records: ToolCallRecord[], reply: string | 
 function visitOffer(records: ToolCallRecord[], reply: string): string[] | undefined {
   const found = records.findLast((r) => r.tool === 'odoo_free_slots' && r.ok);
   if (!found || records.some((r) => r.tool === 'odoo_book_appointment')) return undefined;
-  const slots = ((found.result?.['slots'] as Array<{ local?: unknown }> | undefined) ?? []).map((s) => String(s.local ?? ''));
-  const shown = slots.filter((local) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(local) && reply.includes(local.slice(11)) && new RegExp(`\\b${Number(local.slice(8, 10))}\\b`).test(reply));
+  const slots = ((found.result?.['slots'] as Array<{ local?: unknown }> | undefined) ?? []).map((s) =>
+    String(s.local ?? ''),
+  );
+  const shown = slots.filter(
+    (local) =>
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(local) &&
+      reply.includes(local.slice(11)) &&
+      new RegExp(`\\b${Number(local.slice(8, 10))}\\b`).test(reply),
+  );
   return shown.length > 0 ? shown : undefined;
 }
 
@@ -57,5 +94,7 @@ function visitOffer(records: ToolCallRecord[], reply: string): string[] | undefi
 function foundCustomer(records: ToolCallRecord[]): Facts['partner'] {
   const found = records.findLast((r) => r.tool === 'odoo_find_customers' && r.ok);
   const customers = (found?.result?.['customers'] as Array<{ id: number; name: string }> | undefined) ?? [];
-  return customers.length === 1 ? { id: customers[0]!.id, name: customers[0]!.name, verified: false } : undefined;
+  return customers.length === 1
+    ? { id: customers[0]!.id, name: customers[0]!.name, verified: false }
+    : undefined;
 }
