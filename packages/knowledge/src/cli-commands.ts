@@ -95,7 +95,8 @@ export async function runSearchCommand(options: SearchCommandOptions): Promise<K
     hits.forEach((h, i) => {
       const label = h.title ?? h.text.split('\n')[0] ?? '';
       const code = h.defaultCode ? `  [${h.defaultCode}]` : '';
-      print(`${i + 1}. ${h.score.toFixed(3)}  ${h.source}  ${label.slice(0, 80)}${code}`);
+      const price = h.listPrice !== undefined ? `  list price ${h.listPrice.toFixed(2)}` : '';
+      print(`${i + 1}. ${h.score.toFixed(3)}  ${h.source}  ${label.slice(0, 80)}${code}${price}`);
     });
     return hits;
   } finally {

@@ -26,6 +26,8 @@ export interface KnowledgeHit {
   title?: string;
   odooProductId?: number;
   defaultCode?: string;
+  /** A synced Odoo product's list price (reference only: quotes use Odoo's live price). */
+  listPrice?: number;
 }
 
 // Reciprocal rank fusion constant from Cormack et al. (2009); 60 is the customary value.
@@ -72,5 +74,6 @@ function toHit({ point, score }: ScoredPoint): KnowledgeHit {
   if (point.title !== undefined) hit.title = point.title;
   if (point.odooProductId !== undefined) hit.odooProductId = point.odooProductId;
   if (point.defaultCode !== undefined) hit.defaultCode = point.defaultCode;
+  if (typeof point.metadata['list_price'] === 'number') hit.listPrice = point.metadata['list_price'];
   return hit;
 }

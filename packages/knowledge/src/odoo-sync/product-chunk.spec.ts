@@ -6,13 +6,15 @@ describe('productToChunk', () => {
   it('builds one titled chunk from the product fields, with its Odoo id and reference', () => {
     const chunk = productToChunk({
       id: 16, name: 'Esmalte Sintético Blanco Galón', default_code: 'ESM-BLA-GL', barcode: '7700071000161',
-      description_sale: 'Esmalte brillante para metal y madera.', categ_id: [2, 'Todos / Pinturas'], write_date: '2026-01-05 12:00:00',
+      description_sale: 'Esmalte brillante para metal y madera.', categ_id: [2, 'Todos / Pinturas'], lst_price: 89900, write_date: '2026-01-05 12:00:00',
     }, 'es');
     expect(chunk).toEqual({
       title: 'Esmalte Sintético Blanco Galón', odooProductId: 16, defaultCode: 'ESM-BLA-GL',
       text: 'Esmalte Sintético Blanco Galón\nReferencia: ESM-BLA-GL\nCódigo de barras: 7700071000161\nCategoría: Todos / Pinturas\nEsmalte brillante para metal y madera.',
-      metadata: { category: 'Todos / Pinturas', barcode: '7700071000161' },
+      metadata: { category: 'Todos / Pinturas', barcode: '7700071000161', list_price: 89900 },
     });
+    // The price is metadata only: the text (what agents read and what is embedded) never carries it.
+    expect(chunk.text).not.toContain('89900');
   });
 
   it('skips the fields Odoo sends as false and labels in the tenant language', () => {

@@ -2,7 +2,7 @@ import type { Language, MetadataValue } from '@mcp-crew/core';
 import type { Chunk } from '../loaders/chunk.js';
 
 /** The `product.product` fields a product point is built from (plus what the sync itself needs). */
-export const PRODUCT_SYNC_FIELDS = ['name', 'default_code', 'barcode', 'description_sale', 'categ_id', 'sale_ok', 'active', 'write_date'] as const;
+export const PRODUCT_SYNC_FIELDS = ['name', 'default_code', 'barcode', 'description_sale', 'categ_id', 'lst_price', 'sale_ok', 'active', 'write_date'] as const;
 
 export const PRODUCT_SOURCE_PREFIX = 'odoo:product.product/';
 
@@ -19,7 +19,9 @@ const LABELS: Record<Language, { code: string; barcode: string; category: string
 
 /**
  * One point per product: name, internal reference, barcode, category and sales description in the
- * tenant's language. No price or stock: agents read those live from Odoo through `odooProductId`.
+ * tenant's language. The list price rides along as metadata (`list_price`, shown by `crew search`, kept current
+ * by Odoo's change events) but stays out of the text: agents quote live prices from Odoo through
+ * `odooProductId` (pricelists, taxes), and stock is always read live.
  */
 export function productToChunk(row: Record<string, unknown> & { id: number }, language: Language): Chunk {
   const labels = LABELS[language];
@@ -39,6 +41,7 @@ export function productToChunk(row: Record<string, unknown> & { id: number }, la
   const metadata: Record<string, MetadataValue> = {};
   if (category) metadata['category'] = category;
   if (barcode) metadata['barcode'] = barcode;
+  if (typeof row['lst_price'] === 'number' && Number.isFinite(row['lst_price'])) metadata['list_price'] = row['lst_price'];
   const chunk: Chunk = { text: lines.filter(Boolean).join('\n'), title: name, odooProductId: row.id, metadata };
   if (code) chunk.defaultCode = code;
   return chunk;

@@ -36,6 +36,6 @@ describe('runSyncCommand (crew ingest --collection products --from-odoo)', () =>
     expect(lines[1]).toMatch(/^tienda-x\/products from Odoo \(changed, 49 read\): 0 added, 0 replaced, 49 unchanged, 0 deleted \(0 points written\)/);
 
     await runSearchCommand({ tenant: 'tienda-x', collection: 'products', query: 'rodillo de felpa', topK: 1, dataDir, embedder: options.embedder, print: options.print });
-    expect(lines[2]).toMatch(/^1\. \d\.\d{3} {2}odoo:product\.product\/\d+ {2}Rodillo de Felpa 9" {2}\[ROD-FEL-9\]$/);
+    expect(lines[2]).toMatch(/^1\. \d\.\d{3} {2}odoo:product\.product\/\d+ {2}Rodillo de Felpa 9" {2}\[ROD-FEL-9\] {2}list price 18900\.00$/);
   });
 });
