@@ -1,6 +1,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { LogWriteAudit, type AuditLogger, type OdooApi } from '@mcp-crew/mcp-odoo';
-import type { TenantConfig } from '@mcp-crew/core';
+import type { IdempotencyStore, TenantConfig } from '@mcp-crew/core';
+import type { TenantBreakers } from '@mcp-crew/reliability';
 import { createOfflineEngine } from './engine/offline-engine.js';
 import { modelFromEnv, tokenBudgetFromEnv, type ModelEnv } from './model/model-from-env.js';
 import { AgentSpecialistRegistry } from './specialists/agent-registry.js';
@@ -15,6 +16,10 @@ export interface DefaultSpecialistsOptions {
   /** Wraps each tenant's Odoo client (the tenant cache in front of reads). */
   wrapOdoo?: (tenant: TenantConfig, api: OdooApi) => OdooApi;
   observe?: (trace: SpecialistTrace) => void;
+  /** Where MCP-Odoo records write results under their idempotency keys. */
+  idempotency?: IdempotencyStore;
+  /** Per-tenant circuit breakers on the model endpoint. */
+  breakers?: TenantBreakers;
 }
 
 /**
@@ -28,11 +33,12 @@ export function createDefaultSpecialists(options: DefaultSpecialistsOptions): Ag
     options.env,
     (error) => logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'language model failed; the offline engine answered this step'),
     offline,
+    options.breakers,
   );
   // The budget only matters when a hosted model spends tokens; the offline engine alone has none to count.
   const hosted = model !== offline;
   return new AgentSpecialistRegistry({
-    tools: new InProcessTenantTools({ audit: new LogWriteAudit(logger), extraClients: options.extraClients, wrapOdoo: options.wrapOdoo }),
+    tools: new InProcessTenantTools({ audit: new LogWriteAudit(logger), extraClients: options.extraClients, wrapOdoo: options.wrapOdoo, ...(options.idempotency ? { idempotency: options.idempotency } : {}) }),
     model: () => model,
     ...(hosted ? { offline, tokenBudget: tokenBudgetFromEnv(options.env) } : {}),
     observe: (trace) => {

@@ -34,3 +34,4 @@ export * from './documents/business-datasets.js';
 export * from './router/fold-text.js';
 export * from './tenant/odoo-api-credentials.js';
 export * from './conversation/conversation-extras.js';
+export * from './idempotency/idempotency-store.js';

@@ -5,3 +5,4 @@ export * from './bearer-token.js';
 export * from './tool-result.js';
 export * from './transport-args.js';
 export * from './register-tools.js';
+export * from './idempotency-meta.js';

@@ -23,8 +23,11 @@ export interface RegisterToolsOptions<T> {
   fallbackCode: string;
   /** Annotations when the tool does not carry its own. */
   annotations?: (tool: T) => ToolAnnotations;
-  /** Wraps every call (write guards, audit); `run` gives the tool's success or `isError` result. */
-  around?: (tool: T, args: Record<string, unknown>, run: () => Promise<CallToolResult>) => Promise<CallToolResult>;
+  /**
+   * Wraps every call (write guards, audit, idempotency); `run` gives the tool's success or `isError` result,
+   * `meta` is the request's `_meta` (what the caller says about the call, not what the model chose).
+   */
+  around?: (tool: T, args: Record<string, unknown>, run: () => Promise<CallToolResult>, meta: Record<string, unknown>) => Promise<CallToolResult>;
 }
 
 /** Registers tools on a server the same way for every MCP server of the project. */
@@ -47,7 +50,8 @@ export function registerMcpTools<C, T extends McpTool<C>>(server: McpServer, too
         outputSchema: tool.output,
         annotations: { title: tool.title, ...(tool.annotations ?? options.annotations?.(tool)) },
       },
-      (args: Record<string, unknown>) => (options.around ? options.around(tool, args, () => call(args)) : call(args)),
+      (args: Record<string, unknown>, extra: { _meta?: Record<string, unknown> }) =>
+        options.around ? options.around(tool, args, () => call(args), extra._meta ?? {}) : call(args),
     );
   }
 }

@@ -8,3 +8,5 @@ export * from './defaults.js';
 export * from './env.js';
 export * from './run.js';
 export * from './odoo/cached-odoo-api.js';
+export * from './idempotent-writes.js';
+export * from './odoo/guarded-odoo-api.js';

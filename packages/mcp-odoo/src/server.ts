@@ -1,5 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { CrewError } from '@mcp-crew/core';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { CrewError, type IdempotencyStore } from '@mcp-crew/core';
 import { registerMcpTools, toolFailure } from '@mcp-crew/mcp-kit';
 import type { OdooApi } from './odoo/odoo-api.js';
 import { OdooSchema } from './odoo/odoo-schema.js';
@@ -8,17 +9,41 @@ import { createLead } from './tools/crm.js';
 import { findCustomers, getCustomer, upsertCustomer } from './tools/customers.js';
 import { genericSearchRead } from './tools/generic.js';
 import { checkStock, getProduct, searchProducts } from './tools/products.js';
-import { cancelQuotation, confirmQuotation, createQuotation, getOrder, listCustomerOrders, orderStatus, updateQuotationLines } from './tools/sales.js';
+import {
+  cancelQuotation,
+  confirmQuotation,
+  createQuotation,
+  getOrder,
+  listCustomerOrders,
+  orderStatus,
+  updateQuotationLines,
+} from './tools/sales.js';
 import { openTicket, ticketStatus } from './tools/support.js';
 import type { OdooTool, OdooToolSettings, ToolContext } from './tools/tool.js';
 import type { WriteAudit } from './write-audit.js';
+import { idempotencyKeyOf, runIdempotent } from './idempotent-writes.js';
 
 /** Every MCP-Odoo tool, in the order a client lists them. */
 export const ODOO_TOOLS: readonly OdooTool[] = [
-  findCustomers, getCustomer, upsertCustomer,
-  searchProducts, getProduct, checkStock,
-  createQuotation, updateQuotationLines, getOrder, confirmQuotation, cancelQuotation, listCustomerOrders, orderStatus,
-  createLead, findFreeSlots, bookAppointment, openTicket, ticketStatus, genericSearchRead,
+  findCustomers,
+  getCustomer,
+  upsertCustomer,
+  searchProducts,
+  getProduct,
+  checkStock,
+  createQuotation,
+  updateQuotationLines,
+  getOrder,
+  confirmQuotation,
+  cancelQuotation,
+  listCustomerOrders,
+  orderStatus,
+  createLead,
+  findFreeSlots,
+  bookAppointment,
+  openTicket,
+  ticketStatus,
+  genericSearchRead,
 ] as unknown as OdooTool[];
 
 export interface OdooServerOptions {
@@ -28,6 +53,11 @@ export interface OdooServerOptions {
   audit: WriteAudit;
   /** Shares fields_get answers across servers built for the same Odoo (stateless HTTP builds one per request). */
   schema?: OdooSchema;
+  /**
+   * Where write results are recorded under the caller's idempotency key (`_meta['mcp-crew/idempotency-key']`).
+   * Without it (or without a key) a write runs every time it is called.
+   */
+  idempotency?: IdempotencyStore;
   /** Wall clock for audit durations (tests). */
   now?: () => number;
 }
@@ -39,30 +69,63 @@ export interface OdooServerOptions {
  */
 export function buildOdooMcpServer(options: OdooServerOptions): McpServer {
   const server = new McpServer({ name: 'mcp-odoo', version: '0.1.0' });
-  const ctx: ToolContext = { api: options.api, schema: options.schema ?? new OdooSchema(options.api), tenantId: options.tenantId, settings: options.settings, audit: options.audit };
+  const ctx: ToolContext = {
+    api: options.api,
+    schema: options.schema ?? new OdooSchema(options.api),
+    tenantId: options.tenantId,
+    settings: options.settings,
+    audit: options.audit,
+  };
   const now = options.now ?? Date.now;
   registerMcpTools(server, ODOO_TOOLS, ctx, {
     fallbackCode: 'ODOO_TOOL_FAILED',
-    annotations: (tool) => ({ readOnlyHint: tool.kind === 'read', destructiveHint: tool.kind === 'destructive', idempotentHint: tool.kind === 'read', openWorldHint: false }),
-    around: async (tool, args, run) => {
+    annotations: (tool) => ({
+      readOnlyHint: tool.kind === 'read',
+      destructiveHint: tool.kind === 'destructive',
+      idempotentHint: tool.kind === 'read',
+      openWorldHint: false,
+    }),
+    around: async (tool, args, run, meta) => {
       if (tool.kind === 'read') return run();
       if (!ctx.settings.allowWrites) {
         const refused = `writes to Odoo are disabled for tenant "${ctx.tenantId}"; ${tool.name} was not run`;
-        return toolFailure(new CrewError('ODOO_WRITES_DISABLED', refused, { domain: 'odoo', category: 'user' }));
+        return toolFailure(
+          new CrewError('ODOO_WRITES_DISABLED', refused, { domain: 'odoo', category: 'user' }),
+        );
       }
       const started = now();
+      const key = idempotencyKeyOf(meta);
+      const store = options.idempotency;
+      if (key && store) {
+        const { outcome, replayed } = await runIdempotent(ctx, store, tool.name, key, run);
+        // A replay wrote nothing: it is not audited again.
+        if (replayed) return outcome;
+        await audit(tool.name, args, outcome, now() - started);
+        return outcome;
+      }
       const outcome = await run();
-      const text = outcome.content[0]?.type === 'text' ? outcome.content[0].text : '';
-      await ctx.audit.record({
-        tenantId: ctx.tenantId,
-        tool: tool.name,
-        arguments: args,
-        ...(outcome.isError ? { outcome: 'error' as const, error: text } : { outcome: 'ok' as const, result: outcome.structuredContent }),
-        durationMs: now() - started,
-        at: new Date().toISOString(),
-      });
+      await audit(tool.name, args, outcome, now() - started);
       return outcome;
     },
   });
   return server;
+
+  async function audit(
+    toolName: string,
+    args: Record<string, unknown>,
+    outcome: CallToolResult,
+    durationMs: number,
+  ): Promise<void> {
+    const text = outcome.content[0]?.type === 'text' ? outcome.content[0].text : '';
+    await ctx.audit.record({
+      tenantId: ctx.tenantId,
+      tool: toolName,
+      arguments: args,
+      ...(outcome.isError
+        ? { outcome: 'error' as const, error: text }
+        : { outcome: 'ok' as const, result: outcome.structuredContent }),
+      durationMs,
+      at: new Date().toISOString(),
+    });
+  }
 }

@@ -12,3 +12,6 @@ export * from './summary/summary-request.js';
 export * from './summary/build-summary.js';
 export * from './summary/summary-writer.js';
 export * from './webhook/resolved-event.js';
+export * from './turn/deadline-note.js';
+export * from './reliability/deadline-worker.js';
+export * from './reliability/outbox-gateway.js';

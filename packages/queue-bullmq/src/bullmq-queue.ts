@@ -34,8 +34,13 @@ export interface BullMqQueueOptions extends RedisTarget {
   /** Conversations one process handles at once. Default 16. */
   concurrency?: number;
   logger?: QueueLogger;
-  /** BullMQ job lock; a worker that stops renewing it for this long loses the job to another. Default 30 s. */
+  /**
+   * BullMQ job lock: a worker that stops renewing it (it died) loses the turn after this long. Default 5 s;
+   * with `stalledCheckMs` a dead worker's turn is resumed within their sum (under 10 s by default).
+   */
   lockDurationMs?: number;
+  /** How often each worker looks for turns whose lock expired (BullMQ's stalledInterval). Default 4 s. */
+  stalledCheckMs?: number;
 }
 
 const WEEK_SECONDS = 7 * 24 * 60 * 60;
@@ -56,7 +61,8 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
   readonly #settings: QueueSettings;
   readonly #concurrency: number;
   readonly #logger: QueueLogger;
-  readonly #lockDurationMs: number | undefined;
+  readonly #lockDurationMs: number;
+  readonly #stalledCheckMs: number;
   readonly #target: RedisTarget;
   readonly #producerRedis: Redis;
   readonly #stats = emptyQueueStats();
@@ -69,7 +75,8 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
     this.#settings = options.settings ?? DEFAULT_QUEUE_SETTINGS;
     this.#concurrency = Math.max(1, options.concurrency ?? 16);
     this.#logger = options.logger ?? CONSOLE_QUEUE_LOGGER;
-    this.#lockDurationMs = options.lockDurationMs;
+    this.#lockDurationMs = options.lockDurationMs ?? 5000;
+    this.#stalledCheckMs = options.stalledCheckMs ?? 4000;
     this.#target = { url: options.url, redis: options.redis };
     this.#producerRedis = producerConnection(this.#target, this.#logger);
   }
@@ -117,7 +124,10 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
       connection: redis,
       prefix,
       concurrency: this.#concurrency,
-      ...(this.#lockDurationMs ? { lockDuration: this.#lockDurationMs } : {}),
+      lockDuration: this.#lockDurationMs,
+      stalledInterval: this.#stalledCheckMs,
+      // A turn re-run after a crash is safe (its effects are keyed); give up only after repeated crashes.
+      maxStalledCount: 3,
     };
 
     const inboundWorker = new Worker<InboundMessage>(
@@ -202,7 +212,9 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
     const side = this.#workerSide;
     if (side) {
       if (side.redis.status === 'ready') {
-        // Inbound first: it feeds the turn queue. Graceful: in-flight turns finish.
+        // Inbound first: it feeds the turn queue. Running turns are stopped and handed back to the queue at
+        // once (their abort signal fires; see TurnRunner) instead of holding the shutdown for a whole turn.
+        side.workers[1]?.cancelAllJobs('worker stopping');
         for (const worker of side.workers) await worker.close();
         await side.turns.close();
       } else {

@@ -7,6 +7,8 @@ export interface TurnJobData {
   tenantId: TenantId;
   conversationId: number;
   turn?: Turn;
+  /** A stopping worker gave the turn back before finishing it; the next run resumes it. */
+  handedBack?: boolean;
 }
 
 const WEEK_SECONDS = 7 * 24 * 60 * 60;

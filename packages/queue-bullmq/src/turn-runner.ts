@@ -1,5 +1,5 @@
-import type { QueueLogger, QueueSettings, QueueStats, Turn, TurnWorker } from '@mcp-crew/core';
-import { UnrecoverableError, type Job, type Queue } from 'bullmq';
+import { isCrewError, TURN_HANDED_BACK, type QueueLogger, type QueueSettings, type QueueStats, type Turn, type TurnWorker } from '@mcp-crew/core';
+import { UnrecoverableError, WaitingError, type Job, type Queue } from 'bullmq';
 import type { ConversationBuffer } from './conversation-buffer.js';
 import { turnJobOptions, type TurnJobData } from './turn-jobs.js';
 
@@ -16,7 +16,9 @@ export interface TurnRunnerDeps {
 export class TurnRunner {
   constructor(private readonly deps: TurnRunnerDeps) {}
 
-  readonly process = async (job: Job<TurnJobData>): Promise<void> => {
+  readonly process = async (job: Job<TurnJobData>, token?: string, signal?: AbortSignal): Promise<void> => {
+    // A turn already snapshotted, run again without a failed attempt: its worker died or handed it back.
+    const resumed = job.data.turn !== undefined && (job.stalledCounter > 0 || job.data.handedBack === true);
     const turn = job.data.turn ?? (await this.takeTurn(job));
     // An earlier turn already took every message (this job was a follow-up of a burst).
     if (!turn) return;
@@ -24,9 +26,15 @@ export class TurnRunner {
     const { attempts } = this.deps.settings;
     const attempt = job.attemptsMade + 1;
     try {
-      await this.deps.worker.handle(turn, { attempt, maxAttempts: attempts });
+      await this.deps.worker.handle(turn, { attempt, maxAttempts: attempts, resumed, ...(signal ? { signal } : {}) });
       this.deps.stats.turnsHandled++;
     } catch (error) {
+      if (isCrewError(error, TURN_HANDED_BACK) && token) {
+        // This worker is stopping: the turn goes back to the queue at once, for another worker to resume.
+        await job.updateData({ ...job.data, turn, handedBack: true });
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
       if (attempt < attempts) {
         this.deps.stats.retries++;
         throw error; // BullMQ retries it after the exponential backoff

@@ -1,1 +1,2 @@
 export * from './redis-conversation-state-store.js';
+export * from './redis-idempotency-store.js';

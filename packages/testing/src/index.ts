@@ -13,3 +13,4 @@ export * from './built-dist.js';
 export * from './intake-fakes.js';
 export * from './odoo-fixtures.js';
 export * from './rejection.js';
+export * from './idempotency-store-contract.js';

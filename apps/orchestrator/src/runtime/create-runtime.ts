@@ -3,11 +3,12 @@ import { Secret, type ChatwootGateway, type SpecialistRegistry, type TenantConfi
 import type { Settings } from '@mcp-crew/config';
 import { loadCrews } from '@mcp-crew/crews';
 import { ConsoleChatwootGateway, HttpChatwootGateway } from '@mcp-crew/chatwoot-client';
-import { TurnProcessor, WebhookIntake } from '@mcp-crew/pipeline';
+import { DeadlineWorker, OutboxGateway, splitSummaryRequests, TurnProcessor, WebhookIntake } from '@mcp-crew/pipeline';
+import { TenantBreakers } from '@mcp-crew/reliability';
 import { InMemoryQueue } from '@mcp-crew/queue-memory';
 import { BullMqQueue } from '@mcp-crew/queue-bullmq';
-import { MemoryConversationStateStore } from '@mcp-crew/state-memory';
-import { RedisConversationStateStore } from '@mcp-crew/state-redis';
+import { MemoryConversationStateStore, MemoryIdempotencyStore } from '@mcp-crew/state-memory';
+import { RedisConversationStateStore, RedisIdempotencyStore } from '@mcp-crew/state-redis';
 import type { Logger } from 'pino';
 import { Metrics } from '../metrics/metrics.js';
 import { openCacheStore } from './cache.js';
@@ -53,17 +54,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
   const prefix = settings.QUEUE_PREFIX;
   const queue = settings.REDIS_URL
-    ? new BullMqQueue({ url: settings.REDIS_URL, prefix, settings: queueSettings, concurrency: settings.WORKER_CONCURRENCY, logger })
+    ? new BullMqQueue({ url: settings.REDIS_URL, prefix, settings: queueSettings, concurrency: settings.WORKER_CONCURRENCY, logger, lockDurationMs: settings.QUEUE_LOCK_MS, stalledCheckMs: settings.QUEUE_STALLED_CHECK_MS })
     : new InMemoryQueue({ settings: queueSettings, concurrency: settings.WORKER_CONCURRENCY, logger });
   if (queue instanceof BullMqQueue) {
     // Start anyway when Redis is late: /health says 503 and webhooks get 500 (Chatwoot retries) until it answers.
     await queue.waitUntilReady(2000).catch(() => logger.warn('Redis is not reachable yet; webhooks are refused with 500 until it is'));
   }
   const state = settings.REDIS_URL ? new RedisConversationStateStore({ url: settings.REDIS_URL, prefix }) : new MemoryConversationStateStore();
+  // Results of Odoo writes and Chatwoot messages under their idempotency keys: a retried turn reuses them.
+  const idempotency = settings.REDIS_URL ? new RedisIdempotencyStore({ url: settings.REDIS_URL, prefix }) : new MemoryIdempotencyStore();
+  const breakers = new TenantBreakers({ consecutiveFailures: settings.BREAKER_FAILURES, halfOpenAfterMs: settings.BREAKER_OPEN_SECONDS * 1000 });
   metrics.watchQueue(queue);
 
   const gateways = new Map<TenantId, { chatwoot: TenantConfig['chatwoot']; gateway: ChatwootGateway }>();
-  const gateway =
+  const baseGateway =
     options.gateway ??
     ((tenant: TenantConfig) => {
       let found = gateways.get(tenant.id);
@@ -74,6 +78,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       }
       return found.gateway;
     });
+  // Every turn's messages go through the outbox, so a retried turn does not send a reply twice.
+  const gateway = (tenant: TenantConfig): ChatwootGateway => new OutboxGateway(baseGateway(tenant), tenant.id, idempotency);
 
   const intake = new WebhookIntake({
     tenant: (id) => tenants.peek(id),
@@ -86,7 +92,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // Knowledge serves the default specialists; tests that bring their own specialists skip the ingestion.
   const opened = options.specialists
     ? undefined
-    : await openSpecialists({ settings, env, logger, tenants: await tenants.list(), cacheStore, observe: (trace) => traces.publish(trace) });
+    : await openSpecialists({
+        settings,
+        env,
+        logger,
+        tenants: await tenants.list(),
+        cacheStore,
+        observe: (trace) => traces.publish(trace),
+        reliability: { idempotency, breakers, odooCallTimeoutMs: settings.ODOO_CALL_TIMEOUT_MS },
+      });
   const knowledge = opened?.knowledge;
   const agents = opened?.specialists;
   const processor = new TurnProcessor({
@@ -101,6 +115,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     metrics,
     // Resolved conversations are summarized into the tenant's interaction_history (default specialists' knowledge).
     ...(knowledge ? { summaries: new InteractionHistoryWriter(knowledge) } : {}),
+  });
+
+  // Every turn runs against its deadline; summary requests (nobody waits for them) do not.
+  const worker = new DeadlineWorker({
+    inner: processor,
+    deadlineMs: settings.TURN_DEADLINE_MS,
+    logger,
+    exempt: (turn) => splitSummaryRequests(turn).messages.length === 0,
   });
 
   return {
@@ -131,7 +153,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         odoo: t.odoo?.url ?? 'none',
         webhook: `http://${settings.HOST}:${settings.PORT}/webhooks/chatwoot/${t.id}`,
       })),
-    startWorker: () => queue.startWorker(processor),
+    startWorker: () => queue.startWorker(worker),
     // Every part is closed even when an earlier one fails (a Redis that never answered, say).
     close: async () => {
       const steps: Array<[string, (() => Promise<unknown>) | undefined]> = [
@@ -140,6 +162,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         ['knowledge', knowledge && (() => knowledge.close())],
         ['cache', () => cacheStore.close()],
         ['state', (state as { close?: () => Promise<void> }).close?.bind(state)],
+        ['idempotency', (idempotency as { close?: () => Promise<void> }).close?.bind(idempotency)],
         ['tenants', () => directory.close()],
       ];
       for (const [part, close] of steps) {

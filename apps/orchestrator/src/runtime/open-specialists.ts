@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { createDefaultSpecialists, type AgentSpecialistRegistry, type SpecialistTrace } from '@mcp-crew/agents';
 import type { Settings } from '@mcp-crew/config';
-import { cacheFor, type CacheStore, type TenantConfig } from '@mcp-crew/core';
-import { CachedOdooApi } from '@mcp-crew/mcp-odoo';
+import { cacheFor, type CacheStore, type IdempotencyStore, type TenantConfig } from '@mcp-crew/core';
+import { CachedOdooApi, GuardedOdooApi } from '@mcp-crew/mcp-odoo';
+import type { TenantBreakers } from '@mcp-crew/reliability';
 import type { Logger } from 'pino';
 import { openKnowledge, type Knowledge } from './knowledge.js';
 
@@ -14,6 +15,8 @@ export interface OpenSpecialistsOptions {
   /** The tenant cache's store: every tenant's Odoo reads go through it. */
   cacheStore: CacheStore;
   observe?: (trace: SpecialistTrace) => void;
+  /** Idempotent Odoo writes, per-tenant breakers and per-call timeouts (the main job; `crew chat` runs without). */
+  reliability?: { idempotency: IdempotencyStore; breakers: TenantBreakers; odooCallTimeoutMs: number };
 }
 
 export interface OpenedSpecialists {
@@ -29,13 +32,18 @@ export interface OpenedSpecialists {
  * `crew serve` and `crew chat` both compose through here, so a chat session behaves like the bot.
  */
 export async function openSpecialists(options: OpenSpecialistsOptions): Promise<OpenedSpecialists> {
-  const { settings, env, logger, cacheStore } = options;
+  const { settings, env, logger, cacheStore, reliability } = options;
   const knowledge = await openKnowledge({ dataDir: settings.DATA_DIR, collectionsDir: resolve(settings.COLLECTIONS_DIR), env, tenants: options.tenants, logger });
   const specialists = createDefaultSpecialists({
     env,
     logger,
     extraClients: async (tenant) => [await knowledge.clientFor(tenant)],
-    wrapOdoo: (tenant, api) => new CachedOdooApi(api, cacheFor(cacheStore, tenant.id)),
+    // The breaker and timeouts sit under the cache: a cache hit is no Odoo call.
+    wrapOdoo: (tenant, api) => {
+      const guarded = reliability ? new GuardedOdooApi(api, { tenantId: tenant.id, breakers: reliability.breakers, callTimeoutMs: reliability.odooCallTimeoutMs }) : api;
+      return new CachedOdooApi(guarded, cacheFor(cacheStore, tenant.id));
+    },
+    ...(reliability ? { idempotency: reliability.idempotency, breakers: reliability.breakers } : {}),
     ...(options.observe ? { observe: options.observe } : {}),
   });
   return {

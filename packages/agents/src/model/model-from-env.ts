@@ -3,6 +3,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { DEFAULT_MODEL_TOKEN_BUDGET } from '@mcp-crew/core';
 import { createOfflineEngine } from '../engine/offline-engine.js';
 import { withFallback } from './fallback-model.js';
+import type { TenantBreakers } from '@mcp-crew/reliability';
 import { withResilience } from './resilient-model.js';
 
 export const DEFAULT_OPENAI_MODEL = 'gpt-4o';
@@ -27,12 +28,12 @@ export interface ModelEnv {
  * timeout and retried on retryable failures, with the offline engine as the fallback once the retries are
  * spent; or the offline engine alone when no key is set.
  */
-export function modelFromEnv(env: ModelEnv, onFallback?: (error: unknown) => void, offline: LanguageModelV3 = createOfflineEngine()): LanguageModelV3 {
+export function modelFromEnv(env: ModelEnv, onFallback?: (error: unknown) => void, offline: LanguageModelV3 = createOfflineEngine(), breakers?: TenantBreakers): LanguageModelV3 {
   const apiKey = env.OPENAI_API_KEY?.trim();
   if (!apiKey) return offline;
   const provider = createOpenAI({ apiKey, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}) });
   // The chat completions API: the one OpenAI-compatible servers implement.
-  const hosted = withResilience(provider.chat(env.OPENAI_MODEL?.trim() || DEFAULT_OPENAI_MODEL), modelLimitsFromEnv(env));
+  const hosted = withResilience(provider.chat(env.OPENAI_MODEL?.trim() || DEFAULT_OPENAI_MODEL), { ...modelLimitsFromEnv(env), ...(breakers ? { breakers } : {}) });
   return withFallback(hosted, offline, onFallback);
 }
 

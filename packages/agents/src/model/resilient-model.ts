@@ -1,6 +1,7 @@
 import { APICallError, type LanguageModelV3, type LanguageModelV3CallOptions } from '@ai-sdk/provider';
 import { retryWithExponentialBackoff } from '@ai-sdk/provider-utils';
 import { CrewError } from '@mcp-crew/core';
+import { callBudgetMs, currentTurnScope, noteActivity, noteFailure, type TenantBreakers } from '@mcp-crew/reliability';
 
 export interface ResilienceOptions {
   /** Longest one call may take before it is aborted (and retried). */
@@ -9,6 +10,8 @@ export interface ResilienceOptions {
   maxRetries: number;
   /** First backoff; doubles on each retry. */
   initialDelayMs?: number;
+  /** Per-tenant breakers: once the endpoint failed for a tenant several times in a row, its calls fail at once. */
+  breakers?: TenantBreakers;
 }
 
 /**
@@ -18,15 +21,26 @@ export interface ResilienceOptions {
  */
 export function withResilience(model: LanguageModelV3, options: ResilienceOptions): LanguageModelV3 {
   const attempt = <T>(call: LanguageModelV3CallOptions, run: (call: LanguageModelV3CallOptions) => PromiseLike<T>): Promise<T> => {
+    // Inside a turn, its deadline bounds every attempt and stops the retries (no retry outlives the turn).
+    const scope = currentTurnScope();
+    const abortSignal = scope && call.abortSignal ? AbortSignal.any([call.abortSignal, scope.signal]) : (scope?.signal ?? call.abortSignal);
+    const bounded = { ...call, ...(abortSignal ? { abortSignal } : {}) };
     const retry = retryWithExponentialBackoff({
       maxRetries: options.maxRetries,
       initialDelayInMs: options.initialDelayMs ?? 1000,
-      ...(call.abortSignal ? { abortSignal: call.abortSignal } : {}),
+      ...(abortSignal ? { abortSignal } : {}),
       shouldRetry: (error) => (error instanceof CrewError && error.code === 'MODEL_TIMEOUT') || (APICallError.isInstance(error) && error.isRetryable),
       createRetryError: ({ message, errors }) =>
         new CrewError('MODEL_UNAVAILABLE', message, { domain: 'model', category: 'third_party', cause: errors.at(-1), details: { attempts: errors.length } }),
     });
-    return Promise.resolve(retry(() => withTimeout(call, options.timeoutMs, model.modelId, run)));
+    const once = () => withTimeout(bounded, callBudgetMs(options.timeoutMs), model.modelId, run);
+    const breakers = options.breakers;
+    const guarded = breakers && scope ? () => breakers.run(scope.tenantId, 'model', once) : once;
+    noteActivity(`model ${model.modelId}`);
+    return Promise.resolve(retry(guarded)).catch((error: unknown) => {
+      noteFailure(`model ${model.modelId}: ${error instanceof CrewError ? `${error.code}: ${error.message}` : 'failed'}`);
+      throw error;
+    });
   };
   return {
     specificationVersion: 'v3',

@@ -1,6 +1,8 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createTool } from '@mastra/core/tools';
+import { idempotencyMeta } from '@mcp-crew/mcp-kit';
+import { nextEffectKey } from '@mcp-crew/reliability';
 import { z } from 'zod';
 import { turnValues } from '../turn/turn-context.js';
 import type { ToolCallRecord, ToolReply } from './tool-call-record.js';
@@ -12,6 +14,8 @@ export interface McpToolSource {
   name: string;
   description: string;
   inputSchema: Record<string, unknown>;
+  /** The server marks it read-only: calls carry no idempotency key. */
+  readOnly?: boolean;
 }
 
 /** Lists a server's tools once, keeping those in the allowlist (absent allowlist = all). */
@@ -19,7 +23,7 @@ export async function listMcpTools(client: Client, allow?: ReadonlySet<string>):
   const { tools } = await client.listTools();
   return tools
     .filter((t) => !allow || allow.has(t.name))
-    .map((t) => ({ client, name: t.name, description: t.description ?? t.name, inputSchema: t.inputSchema as Record<string, unknown> }));
+    .map((t) => ({ client, name: t.name, description: t.description ?? t.name, inputSchema: t.inputSchema as Record<string, unknown>, readOnly: t.annotations?.readOnlyHint === true }));
 }
 
 /**
@@ -51,7 +55,9 @@ async function runGated(source: McpToolSource, input: Record<string, unknown>, g
   }
   let outcome: CallToolResult;
   try {
-    outcome = (await source.client.callTool({ name: source.name, arguments: before.run })) as CallToolResult;
+    // A write carries a key derived from the turn and the step: a retried turn gets the recorded result.
+    const _meta = source.readOnly ? {} : idempotencyMeta(nextEffectKey(source.name));
+    outcome = (await source.client.callTool({ name: source.name, arguments: before.run, _meta })) as CallToolResult;
   } catch (error) {
     const text = `TOOL_UNAVAILABLE: ${error instanceof Error ? error.message : 'the tool could not be reached'}`;
     records.push({ tool: source.name, input: before.run, ok: false, text });

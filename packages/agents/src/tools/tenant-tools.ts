@@ -2,7 +2,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { connectInProcess } from '@mcp-crew/mcp-kit';
 import { buildOdooMcpServer, DEFAULT_ODOO_TOOL_SETTINGS, LogWriteAudit, OdooSchema, type OdooApi, type WriteAudit } from '@mcp-crew/mcp-odoo';
 import { OdooClient } from '@mcp-crew/odoo-client';
-import type { TenantConfig, TenantId } from '@mcp-crew/core';
+import type { IdempotencyStore, TenantConfig, TenantId } from '@mcp-crew/core';
 import { configFingerprint } from '../specialists/config-fingerprint.js';
 import { listMcpTools, type McpToolSource } from './mcp-tools.js';
 
@@ -17,6 +17,8 @@ export interface TenantToolsOptions {
   audit?: WriteAudit;
   /** More MCP clients for a tenant (knowledge search, MongoDB, ...), connected by the composition root. */
   extraClients?: (tenant: TenantConfig) => Promise<Client[]>;
+  /** Where MCP-Odoo records the results of writes under their idempotency keys (Redis in production). */
+  idempotency?: IdempotencyStore;
   /** Wraps a tenant's Odoo client (the composition root puts the tenant cache in front of reads). */
   wrapOdoo?: (tenant: TenantConfig, api: OdooApi) => OdooApi;
 }
@@ -75,6 +77,7 @@ export class InProcessTenantTools implements TenantTools {
         schema: new OdooSchema(api),
         tenantId: tenant.id,
         audit: this.options.audit ?? SILENT_AUDIT,
+        ...(this.options.idempotency ? { idempotency: this.options.idempotency } : {}),
         settings: { ...DEFAULT_ODOO_TOOL_SETTINGS, allowWrites: odoo.allowWrites, baseUrl: odoo.url, timezone: tenant.timezone },
       });
       clients.push(await connectInProcess(server));

@@ -68,6 +68,15 @@ export interface Turn {
   messages: InboundMessage[];
 }
 
+/**
+ * A turn's stable key: tenant, conversation and the ids of the messages it answers. A retry, or a re-run
+ * after a worker died, has the same key, so the effects it already made are found under it.
+ */
+export function turnKey(turn: Turn): string {
+  const ids = turn.messages.map((m) => (m.messageId === NOT_A_CHATWOOT_MESSAGE ? `d:${m.deliveryId}` : String(m.messageId))).sort();
+  return `${turn.tenantId}:${turn.conversationId}:${ids.join(',')}`;
+}
+
 /** The newest message of a turn carries the freshest channel and sender facts. */
 export function lastMessage(turn: Turn): InboundMessage {
   const last = turn.messages.at(-1);

@@ -27,7 +27,14 @@ export interface TurnAttempt {
   /** 1 on the first try. */
   attempt: number;
   maxAttempts: number;
+  /** The turn was taken over from a worker that died (or stopped) while running it. */
+  resumed?: boolean;
+  /** Aborted when this worker stops: the turn should stop and is handed back to the queue. */
+  signal?: AbortSignal;
 }
+
+/** Thrown by a worker that stopped a turn because it is shutting down: the queue gives the turn back at once. */
+export const TURN_HANDED_BACK = 'TURN_HANDED_BACK';
 
 export interface TurnWorker {
   /** Handles one turn. Throwing schedules a retry with backoff, until the attempts run out. */

@@ -10,6 +10,7 @@ export type HandoffReason =
   | 'out_of_scope'
   | 'repeated_failure'
   | 'processing_failed'
+  | 'deadline_passed'
   | 'escalation_rule'
   | 'angry_customer';
 

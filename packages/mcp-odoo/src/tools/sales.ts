@@ -4,6 +4,7 @@ import { bounded } from './lists.js';
 import { explainMissing } from './missing-records.js';
 import { describeOrder, orderSchema, orderShape, orderSummary, readOrder, resolveOrderId, STATE_LABELS } from './orders.js';
 import { defineTool, type ToolContext } from './tool.js';
+import { currentWriteKey, ORDER_KEY_PREFIX } from '../idempotent-writes.js';
 
 const lineInput = z.object({
   product_id: z.number().int().positive(),
@@ -47,6 +48,9 @@ export const createQuotation = defineTool({
       order_line: await Promise.all(lines.map(async (l) => [0, 0, await lineValues(ctx, l)])),
     };
     if (customer_reference) values['client_order_ref'] = customer_reference;
+    // The write's idempotency key, so a retry after a crash between this write and its record finds it.
+    const key = currentWriteKey();
+    if (key) values['origin'] = `${ORDER_KEY_PREFIX}${key}`;
     const id = await ctx.api.create('sale.order', values).catch((error: unknown) => explainMissing(ctx, error, { customerId: customer_id, productIds: lines.map((l) => l.product_id) }));
     const order = await readOrder(ctx, id);
     return { result: order, text: `Created ${describeOrder(order)}` };

@@ -13,3 +13,10 @@ export const FAILURE_MESSAGE: Record<Language, string> = {
   pt: 'Desculpe, tivemos um problema ao processar sua mensagem. Uma pessoa da nossa equipe responderá em breve.',
   en: 'Sorry, we had a problem processing your message. A person on our team will reply shortly.',
 };
+
+/** What the customer reads when the turn ran out of time (Odoo or the model too slow or down). */
+export const DEADLINE_MESSAGE: Record<Language, string> = {
+  es: 'Disculpa la demora: no pudimos completar tu solicitud en este momento. Una persona de nuestro equipo te responderá en breve.',
+  pt: 'Desculpe a demora: não conseguimos concluir seu pedido agora. Uma pessoa da nossa equipe responderá em breve.',
+  en: "Sorry for the wait: we couldn't complete your request right now. A person on our team will reply shortly.",
+};

@@ -21,7 +21,8 @@ import {
   type TurnWorker,
 } from '@mcp-crew/core';
 import { handOver } from './handoff.js';
-import { FAILURE_MESSAGE, HANDOFF_MESSAGE } from './handoff-texts.js';
+import { DEADLINE_MESSAGE, FAILURE_MESSAGE, HANDOFF_MESSAGE } from './handoff-texts.js';
+import { deadlineNote } from './deadline-note.js';
 import { matchesEscalation } from './escalation.js';
 import { buildConversationSummary } from '../summary/build-summary.js';
 import { splitSummaryRequests } from '../summary/summary-request.js';
@@ -127,6 +128,16 @@ export class TurnProcessor implements TurnWorker {
     await handOver(this.deps.gateway(tenant), refOf(turn), { handoff, labels: crew.escalation.labels, customerParts });
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
     this.deps.logger.error({ tenant: tenant.id, conversation: turn.conversationId, error: failure }, 'turn failed; handed to a human');
+  }
+
+  /** The turn ran out of time: an honest short message, a note of what was being done and what failed, status `open`. */
+  async deadlinePassed(turn: Turn, what: { activity: readonly string[]; failures: readonly string[]; deadlineMs: number }): Promise<void> {
+    const { tenant, crew } = await this.resolve(turn);
+    const handoff: Handoff = { reason: 'deadline_passed', note: note(turn, crew, deadlineNote(what)) };
+    const customerParts = applyChannelPolicy(DEADLINE_MESSAGE[crew.language], crew.policy, shapeContext(turn, tenant, crew));
+    await handOver(this.deps.gateway(tenant), refOf(turn), { handoff, labels: crew.escalation.labels, customerParts });
+    this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
+    this.deps.logger.warn({ tenant: tenant.id, conversation: turn.conversationId, failures: what.failures }, 'turn deadline passed; handed to a human');
   }
 
   /** Writes the resolved conversation's summary from its stored state (one point per conversation). */

@@ -1,0 +1,3 @@
+export * from './turn-scope.js';
+export * from './tenant-breakers.js';
+export * from './guarded-call.js';

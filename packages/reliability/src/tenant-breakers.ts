@@ -1,0 +1,78 @@
+import {
+  BrokenCircuitError,
+  circuitBreaker,
+  CircuitState,
+  ConsecutiveBreaker,
+  handleWhen,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
+import { CrewError, isCrewError } from '@mcp-crew/core';
+
+/** The outside services a turn depends on, each with its own breaker per tenant. */
+export type Dependency = 'odoo' | 'model';
+
+export interface TenantBreakersOptions {
+  /** Consecutive failures that open a tenant's breaker. Default 3. */
+  consecutiveFailures?: number;
+  /** How long an open breaker refuses calls before letting one through. Default 30 s. */
+  halfOpenAfterMs?: number;
+}
+
+/**
+ * Per-tenant circuit breakers (cockatiel): once a tenant's Odoo (or model endpoint) failed several times in a
+ * row, its later calls fail at once (`DEPENDENCY_UNAVAILABLE`) instead of each turn waiting for its own
+ * timeouts, so those turns hand over within their deadline. One tenant's broken Odoo never trips another's.
+ * The caller's own mistakes (category `user`: a validation error, a missing record) do not count.
+ */
+export class TenantBreakers {
+  readonly #breakers = new Map<string, CircuitBreakerPolicy>();
+  readonly #failures: number;
+  readonly #halfOpenAfterMs: number;
+
+  constructor(options: TenantBreakersOptions = {}) {
+    this.#failures = options.consecutiveFailures ?? 3;
+    this.#halfOpenAfterMs = options.halfOpenAfterMs ?? 30_000;
+  }
+
+  async run<T>(tenantId: string, dependency: Dependency, call: () => Promise<T>): Promise<T> {
+    try {
+      return await this.#breaker(tenantId, dependency).execute(call);
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) {
+        throw new CrewError(
+          'DEPENDENCY_UNAVAILABLE',
+          `${dependency} is failing for this tenant; calls are paused for up to ${Math.round(this.#halfOpenAfterMs / 1000)} s`,
+          {
+            domain: dependency,
+            category: 'third_party',
+            details: { dependency },
+          },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Whether the tenant's breaker for the dependency currently refuses calls. */
+  isOpen(tenantId: string, dependency: Dependency): boolean {
+    return this.#breakers.get(key(tenantId, dependency))?.state === CircuitState.Open;
+  }
+
+  #breaker(tenantId: string, dependency: Dependency): CircuitBreakerPolicy {
+    const k = key(tenantId, dependency);
+    let breaker = this.#breakers.get(k);
+    if (!breaker) {
+      const counts = handleWhen((error) => !(isCrewError(error) && error.category === 'user'));
+      breaker = circuitBreaker(counts, {
+        halfOpenAfter: this.#halfOpenAfterMs,
+        breaker: new ConsecutiveBreaker(this.#failures),
+      });
+      this.#breakers.set(k, breaker);
+    }
+    return breaker;
+  }
+}
+
+function key(tenantId: string, dependency: Dependency): string {
+  return JSON.stringify([tenantId, dependency]);
+}
