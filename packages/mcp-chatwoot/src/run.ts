@@ -1,6 +1,12 @@
 import type { ChatwootGateway } from '@mcp-crew/core';
 import { ConsoleChatwootGateway, HttpChatwootGateway } from '@mcp-crew/chatwoot-client';
-import { serveHttp, serveStdio, staticBearerToken, parseTransportArgs, type McpTransportMode } from '@mcp-crew/mcp-kit';
+import {
+  serveHttp,
+  serveStdio,
+  staticBearerToken,
+  parseTransportArgs,
+  type McpTransportMode,
+} from '@mcp-crew/mcp-kit';
 import { readChatwootMcpEnv, type ChatwootMcpEnv } from './env.js';
 import { buildChatwootMcpServer } from './server.js';
 
@@ -34,6 +40,7 @@ export async function runChatwootMcp(
   // The env check guarantees the token in HTTP mode.
   const token = config.httpToken!;
   const endpoint = await serveHttp({
+    realm: 'mcp-chatwoot',
     port: mode.port,
     ...(mode.host ? { host: mode.host } : {}),
     authenticate: staticBearerToken(token, config),

@@ -82,10 +82,24 @@ describe('serveHttp', () => {
       body,
     });
     expect(unauthorised.status).toBe(401);
-    expect(unauthorised.headers.get('www-authenticate')).toContain('Bearer');
+    expect(unauthorised.headers.get('www-authenticate')).toBe(
+      'Bearer realm="mcp", error="invalid_token", error_description="the bearer token is not valid"',
+    );
     expect(await unauthorised.json()).toEqual({
       error: 'invalid_token',
-      error_description: 'a valid bearer token is required',
+      error_description: 'the bearer token is not valid',
+    });
+    // No credentials at all: a bare challenge (RFC 6750 §3.1), telling the client how to authenticate.
+    const anonymous = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="mcp"');
+    expect(await anonymous.json()).toEqual({
+      error: 'invalid_token',
+      error_description: 'a bearer token is required: Authorization: Bearer <token>',
     });
     const get = await fetch(url, {
       headers: { authorization: `Bearer ${TOKEN}`, accept: 'text/event-stream' },

@@ -11,6 +11,8 @@ export interface ServeHttpOptions<C> {
   host?: string;
   /** URL path of the MCP endpoint (default `/mcp`). */
   path?: string;
+  /** Realm of the `WWW-Authenticate` challenge on 401 (default `mcp`): names the server to the client. */
+  realm?: string;
   /** Returns the caller's context for a valid bearer token, `undefined` otherwise (→ 401). */
   authenticate(bearerToken: string | undefined): C | undefined | Promise<C | undefined>;
   /** Builds a fresh server for one request, scoped to the caller's context. */
@@ -36,17 +38,28 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export async function serveHttp<C>(options: ServeHttpOptions<C>): Promise<HttpMcpEndpoint> {
   const host = options.host ?? '127.0.0.1';
   const path = options.path ?? '/mcp';
+  const realm = options.realm ?? 'mcp';
   let allowedHosts: string[] | undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if ((req.url ?? '').split('?')[0] !== path)
       return json(res, 404, { error: 'not_found', error_description: `the MCP endpoint is ${path}` });
-    const context = await options.authenticate(bearerTokenOf(req.headers.authorization));
+    const token = bearerTokenOf(req.headers.authorization);
+    const context = await options.authenticate(token);
     if (context === undefined) {
-      res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+      // RFC 6750 §3: no credentials → a bare challenge; a token that failed → error="invalid_token".
+      // The JSON body says invalid_token either way: clients already match on it.
+      const description =
+        token === undefined
+          ? 'a bearer token is required: Authorization: Bearer <token>'
+          : 'the bearer token is not valid';
+      res.setHeader(
+        'www-authenticate',
+        bearerChallenge(realm, token === undefined ? undefined : description),
+      );
       return json(res, 401, {
         error: 'invalid_token',
-        error_description: 'a valid bearer token is required',
+        error_description: description,
       });
     }
     if (req.method !== 'POST') {
@@ -103,6 +116,15 @@ export async function serveHttp<C>(options: ServeHttpOptions<C>): Promise<HttpMc
         http.close(() => resolve());
       }),
   };
+}
+
+/** `Bearer realm="…"[, error="invalid_token", error_description="…"]` (RFC 6750 §3). */
+export function bearerChallenge(realm: string, invalidTokenDescription?: string): string {
+  const quoted = (v: string) => `"${v.replace(/["\\]/g, '')}"`;
+  const parts = [`realm=${quoted(realm)}`];
+  if (invalidTokenDescription)
+    parts.push('error="invalid_token"', `error_description=${quoted(invalidTokenDescription)}`);
+  return `Bearer ${parts.join(', ')}`;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

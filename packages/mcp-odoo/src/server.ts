@@ -19,6 +19,7 @@ import {
   updateQuotationLines,
 } from './tools/sales.js';
 import { openTicket, ticketStatus } from './tools/support.js';
+import { odooToolAnnotations } from './tools/annotations.js';
 import type { OdooTool, OdooToolSettings, ToolContext } from './tools/tool.js';
 import type { WriteAudit } from './write-audit.js';
 import { idempotencyKeyOf, runIdempotent } from './idempotent-writes.js';
@@ -63,8 +64,9 @@ export interface OdooServerOptions {
 }
 
 /**
- * Builds MCP-Odoo for one tenant's Odoo. Writes are refused unless the tenant enabled them, and every
- * write attempt is recorded through the audit port. Tool failures come back as `isError` results that
+ * Builds MCP-Odoo for one tenant's Odoo. Write tools are listed only when the tenant enabled writes (a
+ * client never sees what it may not use); the guard still refuses them should settings change underneath,
+ * and every write attempt is recorded through the audit port. Tool failures come back as `isError` results that
  * carry the error code, so a model can read what went wrong.
  */
 export function buildOdooMcpServer(options: OdooServerOptions): McpServer {
@@ -77,14 +79,10 @@ export function buildOdooMcpServer(options: OdooServerOptions): McpServer {
     audit: options.audit,
   };
   const now = options.now ?? Date.now;
-  registerMcpTools(server, ODOO_TOOLS, ctx, {
+  const tools = options.settings.allowWrites ? ODOO_TOOLS : ODOO_TOOLS.filter((tool) => tool.kind === 'read');
+  registerMcpTools(server, tools, ctx, {
     fallbackCode: 'ODOO_TOOL_FAILED',
-    annotations: (tool) => ({
-      readOnlyHint: tool.kind === 'read',
-      destructiveHint: tool.kind === 'destructive',
-      idempotentHint: tool.kind === 'read',
-      openWorldHint: false,
-    }),
+    annotations: odooToolAnnotations,
     around: async (tool, args, run, meta) => {
       if (tool.kind === 'read') return run();
       if (!ctx.settings.allowWrites) {

@@ -20,7 +20,15 @@ afterAll(async () => {
 
 function odooEnv(extra: Record<string, string> = {}): Record<string, string> {
   // Only what the server needs: nothing from the developer's environment leaks in.
-  return { PATH: process.env.PATH ?? '', ODOO_URL: sandbox.url, ODOO_DB: sandbox.db, ODOO_USER: sandbox.login, ODOO_API_KEY: sandbox.apiKey, MCP_TENANT_ID: 'pinturas', ...extra };
+  return {
+    PATH: process.env.PATH ?? '',
+    ODOO_URL: sandbox.url,
+    ODOO_DB: sandbox.db,
+    ODOO_USER: sandbox.login,
+    ODOO_API_KEY: sandbox.apiKey,
+    MCP_TENANT_ID: 'pinturas',
+    ...extra,
+  };
 }
 
 /** A read and a write through any connected client; checks the write reached the sandbox. */
@@ -29,9 +37,16 @@ async function readAndWrite(client: Client): Promise<void> {
   expect(tools.map((t) => t.name)).toContain('odoo_create_quotation');
   const found = await client.callTool({ name: 'odoo_find_customers', arguments: { query: 'Ana Gómez' } });
   expect(found.structuredContent).toMatchObject({ customers: [{ id: 5, name: 'Ana Gómez' }] });
-  const created = await client.callTool({ name: 'odoo_create_quotation', arguments: { customer_id: 5, lines: [{ product_id: 2, quantity: 2 }] } });
+  const created = await client.callTool({
+    name: 'odoo_create_quotation',
+    arguments: { customer_id: 5, lines: [{ product_id: 2, quantity: 2 }] },
+  });
   expect(created.isError).toBeFalsy();
-  expect(created.structuredContent).toMatchObject({ state: 'draft', amount_untaxed: 125800, amount_total: 149702 });
+  expect(created.structuredContent).toMatchObject({
+    state: 'draft',
+    amount_untaxed: 125800,
+    amount_total: 149702,
+  });
   const name = (created.structuredContent as { name: string }).name;
   expect(sandbox.stats().calls['sale.order']?.['create']).toBeGreaterThan(0);
   const read = await client.callTool({ name: 'odoo_get_order', arguments: { order_name: name } });
@@ -40,7 +55,12 @@ async function readAndWrite(client: Client): Promise<void> {
 
 describe('crew mcp odoo --stdio', () => {
   it('serves the tools to an SDK client that spawned it, writes only with ODOO_ALLOW_WRITES=true', async () => {
-    const transport = new StdioClientTransport({ command: process.execPath, args: [main, 'mcp', 'odoo', '--stdio'], env: odooEnv({ ODOO_ALLOW_WRITES: 'true' }), stderr: 'pipe' });
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [main, 'mcp', 'odoo', '--stdio'],
+      env: odooEnv({ ODOO_ALLOW_WRITES: 'true' }),
+      stderr: 'pipe',
+    });
     let stderr = '';
     transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const client = new Client({ name: 'stdio-test', version: '1.0.0' });
@@ -56,13 +76,25 @@ describe('crew mcp odoo --stdio', () => {
     expect(stderr).not.toContain(sandbox.apiKey);
   }, 60_000);
 
-  it('refuses writes by default', async () => {
+  it('hides and refuses writes by default', async () => {
     const client = new Client({ name: 'stdio-test', version: '1.0.0' });
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: [main, 'mcp', 'odoo', '--stdio'], env: odooEnv(), stderr: 'pipe' }));
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [main, 'mcp', 'odoo', '--stdio'],
+        env: odooEnv(),
+        stderr: 'pipe',
+      }),
+    );
     try {
-      const refused = await client.callTool({ name: 'odoo_create_lead', arguments: { title: 'Cotizar pintura' } });
+      const { tools } = await client.listTools();
+      expect(tools).toHaveLength(11);
+      expect(tools.map((t) => t.name)).not.toContain('odoo_create_lead');
+      const refused = await client
+        .callTool({ name: 'odoo_create_lead', arguments: { title: 'Cotizar pintura' } })
+        .catch((error: Error) => ({ isError: true, content: [{ type: 'text', text: error.message }] }));
       expect(refused.isError).toBe(true);
-      expect(JSON.stringify(refused.content)).toContain('ODOO_WRITES_DISABLED');
+      expect(JSON.stringify(refused.content)).toContain('odoo_create_lead');
     } finally {
       await client.close();
     }
@@ -76,7 +108,10 @@ describe('MCP-Odoo over Streamable HTTP (runOdooMcp)', () => {
   const spy = jest.spyOn(process.stderr, 'write');
   beforeAll(async () => {
     spy.mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-    endpoint = await runOdooMcp({ mode: 'http', port: 0 }, odooEnv({ MCP_HTTP_TOKEN: HTTP_TOKEN, ODOO_ALLOW_WRITES: 'true' }));
+    endpoint = await runOdooMcp(
+      { mode: 'http', port: 0 },
+      odooEnv({ MCP_HTTP_TOKEN: HTTP_TOKEN, ODOO_ALLOW_WRITES: 'true' }),
+    );
   });
   afterAll(async () => {
     await endpoint?.close();
@@ -86,7 +121,12 @@ describe('MCP-Odoo over Streamable HTTP (runOdooMcp)', () => {
   const connect = async (token?: string): Promise<Client> => {
     const client = new Client({ name: 'http-test', version: '1.0.0' });
     const headers = token ? { authorization: `Bearer ${token}` } : undefined;
-    await client.connect(new StreamableHTTPClientTransport(new URL(endpoint.url!), headers ? { requestInit: { headers } } : undefined));
+    await client.connect(
+      new StreamableHTTPClientTransport(
+        new URL(endpoint.url!),
+        headers ? { requestInit: { headers } } : undefined,
+      ),
+    );
     return client;
   };
 
@@ -108,12 +148,19 @@ describe('MCP-Odoo over Streamable HTTP (runOdooMcp)', () => {
     sandbox.resetStats();
     await expect(connect()).rejects.toThrow();
     await expect(connect('not-the-token-not-the-token')).rejects.toThrow();
-    const raw = await fetch(endpoint.url!, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: '{}' });
+    const raw = await fetch(endpoint.url!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: '{}',
+    });
     expect(raw.status).toBe(401);
     expect(sandbox.stats().total).toBe(0);
   });
 
   it('will not start without a token', async () => {
-    await expect(runOdooMcp({ mode: 'http', port: 0 }, odooEnv())).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringContaining('MCP_HTTP_TOKEN') });
+    await expect(runOdooMcp({ mode: 'http', port: 0 }, odooEnv())).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: expect.stringContaining('MCP_HTTP_TOKEN'),
+    });
   });
 });
