@@ -5,7 +5,6 @@ import type { TenantBreakers } from '@mcp-crew/reliability';
 import { createOfflineEngine } from './engine/offline-engine.js';
 import { modelFromEnv, tokenBudgetFromEnv, type ModelEnv } from './model/model-from-env.js';
 import { AgentSpecialistRegistry } from './specialists/agent-registry.js';
-import type { SpecialistTrace } from './specialists/agent-specialist.js';
 import { InProcessTenantTools } from './tools/tenant-tools.js';
 
 export interface DefaultSpecialistsOptions {
@@ -15,7 +14,6 @@ export interface DefaultSpecialistsOptions {
   extraClients?: (tenant: TenantConfig) => Promise<Client[]>;
   /** Wraps each tenant's Odoo client (the tenant cache in front of reads). */
   wrapOdoo?: (tenant: TenantConfig, api: OdooApi) => OdooApi;
-  observe?: (trace: SpecialistTrace) => void;
   /** Where MCP-Odoo records write results under their idempotency keys. */
   idempotency?: IdempotencyStore;
   /** Per-tenant circuit breakers on the model endpoint. */
@@ -41,10 +39,5 @@ export function createDefaultSpecialists(options: DefaultSpecialistsOptions): Ag
     tools: new InProcessTenantTools({ audit: new LogWriteAudit(logger), extraClients: options.extraClients, wrapOdoo: options.wrapOdoo, ...(options.idempotency ? { idempotency: options.idempotency } : {}) }),
     model: () => model,
     ...(hosted ? { offline, tokenBudget: tokenBudgetFromEnv(options.env) } : {}),
-    observe: (trace) => {
-      if (trace.budgetExceeded) logger.info({ tenant: trace.tenant, conversation: trace.conversationId, specialist: trace.specialist }, 'conversation token budget spent; the offline engine answered');
-      logger.debug?.({ tenant: trace.tenant, conversation: trace.conversationId, specialist: trace.specialist, model: trace.model, outcome: trace.outcome, tokens: trace.tokens, tools: trace.tools.map((t) => `${t.tool}:${t.ok ? 'ok' : 'failed'}`) }, 'specialist turn');
-      options.observe?.(trace);
-    },
   });
 }

@@ -29,3 +29,4 @@ export * from './engine/knowledge-answer.js';
 export * from './selector/model-selector.js';
 export * from './selector/selector-from-env.js';
 export * from './model/resilient-model.js';
+export * from './memory/touched-records.js';

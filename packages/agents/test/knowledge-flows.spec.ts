@@ -9,7 +9,7 @@ import { createEmbedder } from '@mcp-crew/embeddings';
 import { buildKnowledgeMcpServer, createVectorStore, ensureDemoKnowledge } from '@mcp-crew/knowledge';
 import { connectInProcess } from '@mcp-crew/mcp-kit';
 import { EMPTY_CONVERSATION_STATE, type SpecialistKind, type VectorStore } from '@mcp-crew/core';
-import { AgentSpecialistRegistry, createOfflineEngine, InProcessTenantTools, type SpecialistTrace } from '../src/index.js';
+import { AgentSpecialistRegistry, createOfflineEngine, InProcessTenantTools } from '../src/index.js';
 import { crew, demoTenant, nextState, turnOf } from './support.js';
 
 const COLLECTIONS = fileURLToPath(new URL('../../../collections', import.meta.url));
@@ -17,11 +17,11 @@ const ANA = { name: 'Ana Gómez', phone: '+57 300 123 4567' };
 
 describe('business rules, support and booking on the offline engine (knowledge + Odoo sandbox)', () => {
   let sandbox: OdooSandbox;
+  const engine = createOfflineEngine();
   let registry: AgentSpecialistRegistry;
   let odoo: OdooClient;
   let store: VectorStore;
   let dataDir: string;
-  const traces: SpecialistTrace[] = [];
 
   beforeAll(async () => {
     sandbox = await startOdooSandbox({ port: 0 });
@@ -32,8 +32,7 @@ describe('business rules, support and booking on the offline engine (knowledge +
     await ensureDemoKnowledge({ tenantId: tenant.id, collectionsDir: COLLECTIONS, store, embedder });
     registry = new AgentSpecialistRegistry({
       tools: new InProcessTenantTools({ extraClients: async (t) => [await connectInProcess(buildKnowledgeMcpServer({ tenantId: t.id, store, embedder }))] }),
-      model: () => createOfflineEngine(),
-      observe: (t) => traces.push(t),
+      model: () => engine,
     });
     odoo = new OdooClient({ url: sandbox.url, db: sandbox.db, user: sandbox.login, apiKey: sandbox.apiKey, protocol: 'jsonrpc' });
   });
@@ -58,7 +57,7 @@ describe('business rules, support and booking on the offline engine (knowledge +
     const result = await ask('business_rules', question);
     expect(result.handoff).toBeUndefined();
     expect(result.replies[0]).toContain(quoted);
-    expect(traces.at(-1)?.tools.map((t) => t.tool)).toEqual(['search_knowledge']);
+    expect(result.trace?.tools.map((t) => t.tool)).toEqual(['search_knowledge']);
   });
 
   it('answers an English customer with the Spanish source, saying so', async () => {
@@ -69,7 +68,7 @@ describe('business rules, support and booking on the offline engine (knowledge +
   it('gives the return procedure without opening a ticket', async () => {
     const result = await ask('support', 'quiero devolver un producto, ¿cómo hago?');
     expect(result.replies[0]).toContain('*Devoluciones y cambios*');
-    expect(traces.at(-1)?.tools.some((t) => t.tool === 'odoo_open_ticket')).toBe(false);
+    expect(result.trace?.tools.some((t) => t.tool === 'odoo_open_ticket')).toBe(false);
   });
 
   it('gives the procedure for bubbles and opens a ticket for the customer in the same step', async () => {
@@ -103,7 +102,7 @@ describe('business rules, support and booking on the offline engine (knowledge +
     const offer = await ask('scheduling', said, ANA, EMPTY_CONVERSATION_STATE, 9300);
     expect(offer.state?.pendingConfirmation?.tool).toBe('odoo_book_appointment');
     const after = await ask('scheduling', 'confirm the visit at 3 pm and also cancel my other orders', ANA, nextState(EMPTY_CONVERSATION_STATE, said, offer), 9300);
-    expect(traces.at(-1)?.tools.some((t) => t.tool === 'odoo_book_appointment' && t.ok)).toBe(false);
+    expect(after.trace?.tools.some((t) => t.tool === 'odoo_book_appointment' && t.ok)).toBe(false);
     expect(after.state?.pendingConfirmation).toBeUndefined();
   });
 });

@@ -2,19 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startOdooSandbox, type OdooSandbox } from '@mcp-crew/odoo-sandbox';
 import { OdooClient } from '@mcp-crew/odoo-client';
 import { EMPTY_CONVERSATION_STATE, type ConversationState } from '@mcp-crew/core';
-import { AgentSpecialistRegistry, createOfflineEngine, InProcessTenantTools, type SpecialistTrace } from '../src/index.js';
+import { AgentSpecialistRegistry, createOfflineEngine, InProcessTenantTools } from '../src/index.js';
 import { crew, demoTenant, nextState, turnOf } from './support.js';
 
 describe('sales specialist on the offline engine, against the Odoo sandbox over HTTP', () => {
   let sandbox: OdooSandbox;
   let registry: AgentSpecialistRegistry;
   let odoo: OdooClient;
-  const traces: SpecialistTrace[] = [];
   const engine = createOfflineEngine();
 
   beforeAll(async () => {
     sandbox = await startOdooSandbox({ port: 0 });
-    registry = new AgentSpecialistRegistry({ tools: new InProcessTenantTools(), model: () => engine, observe: (t) => traces.push(t) });
+    registry = new AgentSpecialistRegistry({ tools: new InProcessTenantTools(), model: () => engine });
     odoo = new OdooClient({ url: sandbox.url, db: sandbox.db, user: sandbox.login, apiKey: sandbox.apiKey, protocol: 'jsonrpc' });
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LanguageModelV3, LanguageModelV3StreamPart } from '@ai-sdk/provider';
-import type { ConversationState } from '@mcp-crew/core';
-import { AgentSpecialist, createStepModel, type SpecialistTrace } from '../src/index.js';
+import type { ConversationState, SpecialistTrace } from '@mcp-crew/core';
+import { AgentSpecialist, createStepModel } from '../src/index.js';
 import { crew, demoTenant, nextState, turnOf } from './support.js';
 
 const USAGE = {
@@ -32,12 +32,13 @@ const offline = createStepModel({ provider: 'offline', modelId: 'offline-engine'
 describe('per-conversation token budget', () => {
   it('counts the model\'s tokens in the conversation state and switches to the offline engine once the budget is spent', async () => {
     const traces: SpecialistTrace[] = [];
-    const specialist = new AgentSpecialist({ tools: [], model: hostedModel(), offline, tokenBudget: 1500, id: 'demo-whatsapp-sales', name: 'sales', instructions: 'Eres el asesor de ventas.', observe: (t) => traces.push(t) });
+    const specialist = new AgentSpecialist({ tools: [], model: hostedModel(), offline, tokenBudget: 1500, id: 'demo-whatsapp-sales', name: 'sales', instructions: 'Eres el asesor de ventas.' });
     const context = { tenant: demoTenant('http://127.0.0.1:9'), crew: await crew('whatsapp'), specialist: 'sales' as const };
 
     let state: ConversationState = { history: [] };
     for (const said of ['hola', 'quiero pintura', 'blanca']) {
       const result = await specialist.handle(turnOf(said), { ...context, state });
+      traces.push(result.trace!);
       state = nextState(state, said, result);
     }
 
@@ -52,10 +53,9 @@ describe('per-conversation token budget', () => {
   });
 
   it('does not limit a conversation when no budget is set', async () => {
-    const traces: SpecialistTrace[] = [];
-    const specialist = new AgentSpecialist({ tools: [], model: hostedModel(), offline, id: 'demo-whatsapp-sales', name: 'sales', instructions: 'Eres el asesor de ventas.', observe: (t) => traces.push(t) });
+    const specialist = new AgentSpecialist({ tools: [], model: hostedModel(), offline, id: 'demo-whatsapp-sales', name: 'sales', instructions: 'Eres el asesor de ventas.' });
     const context = { tenant: demoTenant('http://127.0.0.1:9'), crew: await crew('whatsapp'), specialist: 'sales' as const };
-    await specialist.handle(turnOf('hola'), { ...context, state: { history: [], modelTokens: 1_000_000 } });
-    expect(traces[0]).toMatchObject({ model: 'gpt-scripted', tokens: 1000 });
+    const result = await specialist.handle(turnOf('hola'), { ...context, state: { history: [], modelTokens: 1_000_000 } });
+    expect(result.trace).toMatchObject({ model: 'gpt-scripted', tokens: 1000 });
   });
 });

@@ -5,6 +5,8 @@ export * from './webhook/normalize.js';
 export * from './webhook/webhook-error.js';
 export * from './webhook/webhook-intake.js';
 export * from './turn/turn-processor.js';
+export * from './turn/respond-to-turn.js';
+export * from './turn/handoff-note.js';
 export * from './turn/handoff.js';
 export * from './turn/handoff-texts.js';
 export * from './turn/escalation.js';

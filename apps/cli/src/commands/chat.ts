@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { watchHandoff } from './chat-gateway.js';
-import { CREW_NAMES, tenantId, type CrewName, type InboundMessage, type TenantConfig, type TenantDirectory } from '@mcp-crew/core';
+import { CREW_NAMES, EMPTY_CONVERSATION_STATE, tenantId, type ConversationState, type CrewName, type InboundMessage } from '@mcp-crew/core';
+import type { TurnResponse } from '@mcp-crew/pipeline';
 
 interface ChatOptions {
   tenant: string;
@@ -14,9 +14,9 @@ interface ChatOptions {
 
 /**
  * `crew chat`: talk to a channel's crew as a customer, one turn per line (typed, or piped for scripts).
- * The main job's composition (`openSpecialists`: knowledge, tenant cache, model), crews, selector and turn
- * processor, the Odoo sandbox when the tenant uses it, and the console Chatwoot gateway that prints what
- * would be sent. After a handoff the bot stays silent, as it does in Chatwoot.
+ * The main job's composition (`openSpecialists`: knowledge, tenant cache, model), crews and selector, the
+ * Odoo sandbox when the tenant uses it, and the use case that answers every turn; the transcript shows the
+ * specialist, its tool calls, the replies and any handoff. After a handoff the bot stays silent, as in Chatwoot.
  */
 export function registerChat(program: Command): void {
   program
@@ -32,8 +32,13 @@ export function registerChat(program: Command): void {
 
 async function chat(opts: ChatOptions): Promise<void> {
   if (!(CREW_NAMES as readonly string[]).includes(opts.channel)) throw new Error(`--channel must be one of ${CREW_NAMES.join(', ')}`);
-  const [{ loadSettings, FileTenantDirectory }, { loadCrews }, orchestrator, { selectorFromEnv }, { TurnProcessor }, { ConsoleChatwootGateway }, { MemoryConversationStateStore }] =
-    await Promise.all([import('@mcp-crew/config'), import('@mcp-crew/crews'), import('@mcp-crew/orchestrator'), import('@mcp-crew/agents'), import('@mcp-crew/pipeline'), import('@mcp-crew/chatwoot-client'), import('@mcp-crew/state-memory')]);
+  const [{ loadSettings, FileTenantDirectory }, { loadCrews }, orchestrator, { selectorFromEnv }, { RespondToTurn }] = await Promise.all([
+    import('@mcp-crew/config'),
+    import('@mcp-crew/crews'),
+    import('@mcp-crew/orchestrator'),
+    import('@mcp-crew/agents'),
+    import('@mcp-crew/pipeline'),
+  ]);
   const env = process.env;
   const settings = loadSettings(env);
   const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -41,32 +46,19 @@ async function chat(opts: ChatOptions): Promise<void> {
   const logger = orchestrator.createLogger(env['LOG_LEVEL'] && env['LOG_LEVEL'] !== 'info' ? env['LOG_LEVEL'] : 'warn');
   const sandbox = await orchestrator.startSandboxIfUsed(settings, env);
   const tenants = await FileTenantDirectory.load(resolve(settings.TENANTS_FILE), { env, sandboxUrl: sandbox?.url });
-  const found = await tenants.get(tenantId(opts.tenant));
-  if (!found) throw new Error(`tenant "${opts.tenant}" is not in ${settings.TENANTS_FILE}`);
-  // Inbox 0 is mapped to the chosen crew, so --channel decides the crew whatever the tenant's defaults.
-  const tenant: TenantConfig = { ...found, inboxCrews: { ...found.inboxCrews, '0': opts.channel as CrewName } };
-  const directory: TenantDirectory = { get: async (id) => (id === tenant.id ? tenant : undefined), list: async () => [tenant] };
+  const tenant = await tenants.get(tenantId(opts.tenant));
+  if (!tenant) throw new Error(`tenant "${opts.tenant}" is not in ${settings.TENANTS_FILE}`);
+  const crew = (await loadCrews(resolve(settings.CREWS_DIR))).get(opts.channel as CrewName);
+  if (!crew) throw new Error(`crew "${opts.channel}" is not in ${settings.CREWS_DIR}`);
   // The main job's composition: knowledge, the tenant cache in front of Odoo, the model from the environment.
   const cacheStore = await orchestrator.openCacheStore(settings.REDIS_URL, settings.QUEUE_PREFIX, logger);
-  const opened = await orchestrator.openSpecialists({
-    settings, env, logger, tenants: [tenant], cacheStore,
-    observe: (trace) => {
-      out(`  [${trace.specialist} · ${trace.model}]`);
-      for (const t of trace.tools) out(`  tool ${t.tool}(${JSON.stringify(t.input)}) → ${t.ok ? 'ok' : t.refused ? 'REFUSED' : 'failed'}: ${t.text.split('\n')[0]?.slice(0, 120) ?? ''}`);
-    },
-  });
-  const watched = watchHandoff(new ConsoleChatwootGateway({ tenantId: tenant.id, write: out }));
-  const processor = new TurnProcessor({
-    tenants: directory,
-    crews: await loadCrews(resolve(settings.CREWS_DIR)),
-    selector: selectorFromEnv(env, (error) => logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'specialist selector model failed; the deterministic selector chose')),
-    specialists: opened.specialists,
-    gateway: () => watched.gateway,
-    state: new MemoryConversationStateStore(),
-    logger,
-  });
+  const opened = await orchestrator.openSpecialists({ settings, env, logger, tenants: [tenant], cacheStore });
+  const selector = selectorFromEnv(env, (error) => logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'specialist selector model failed; the deterministic selector chose'));
+  // The same use case the Chatwoot turns and the copilot use; the transcript shows its result as it is.
+  const respond = new RespondToTurn({ selector, specialists: opened.specialists });
 
   out(`crew chat: tenant ${tenant.id}, ${opts.channel} crew${sandbox ? `, Odoo sandbox at ${sandbox.url}` : ''}. One message per line; Ctrl-D ends.`);
+  let state: ConversationState = EMPTY_CONVERSATION_STATE;
   let n = 0;
   try {
     for await (const line of createInterface({ input: process.stdin, terminal: false })) {
@@ -74,7 +66,7 @@ async function chat(opts: ChatOptions): Promise<void> {
       if (!content) continue;
       n++;
       out(`> ${content}`);
-      if (watched.handedOver()) {
+      if (state.lastHandoff) {
         // Chatwoot sends the bot nothing for a conversation a person owns (status open): no reply here either.
         out('  (the conversation is with a person now; the bot stays silent)');
         continue;
@@ -85,11 +77,21 @@ async function chat(opts: ChatOptions): Promise<void> {
         sender: { id: 1, name: opts.name, ...(opts.phone ? { phone: opts.phone } : {}), ...(opts.email ? { email: opts.email } : {}) },
         createdAt: new Date().toISOString(), receivedAt: Date.now(),
       };
-      await processor.handle({ tenantId: tenant.id, conversationId: 1, messages: [message] }, { attempt: 1, maxAttempts: 1 });
+      const result = await respond.respond({ turn: { tenantId: tenant.id, conversationId: 1, messages: [message] }, tenant, crew, state });
+      state = result.state;
+      printTurn(out, result);
     }
   } finally {
     await opened.close();
     await cacheStore.close();
     await sandbox?.close();
   }
+}
+
+function printTurn(out: (line: string) => void, result: TurnResponse): void {
+  const trace = result.trace;
+  out(`  [${result.selection.specialist}${trace ? ` · ${trace.model}` : ''}]`);
+  for (const t of trace?.tools ?? []) out(`  tool ${t.tool}(${JSON.stringify(t.input)}) → ${t.ok ? 'ok' : t.refused ? 'REFUSED' : 'failed'}: ${t.text.split('\n')[0]?.slice(0, 120) ?? ''}`);
+  for (const reply of result.replies) out(`< ${reply}`);
+  if (result.handoff) out(`  handed to a person (${result.handoff.reason}): ${result.handoff.note.split('\n')[0] ?? ''}`);
 }

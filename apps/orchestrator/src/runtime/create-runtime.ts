@@ -17,7 +17,6 @@ import { selectorFromEnv } from '@mcp-crew/agents';
 import type { Runtime } from './runtime.js';
 import { openTenants } from '../tenants/open-tenants.js';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
-import { SpecialistTraces } from './specialist-traces.js';
 import { InteractionHistoryWriter } from './interaction-summaries.js';
 
 export interface RuntimeOptions {
@@ -39,7 +38,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // The tenants file, or the document store when MONGODB_URL / TENANT_STORE=embedded is set (see open-tenants.ts).
   const directory = await openTenants({ settings, env, logger, sandboxUrl: options.sandboxUrl });
   const tenants = directory.tenants;
-  const traces = new SpecialistTraces();
   const operatorApiKey = env.OPERATOR_API_KEY ? new Secret(env.OPERATOR_API_KEY) : undefined;
   if (!operatorApiKey) logger.info('admin API disabled (503): OPERATOR_API_KEY is not set');
   const crews = await loadCrews(resolve(settings.CREWS_DIR));
@@ -98,7 +96,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         logger,
         tenants: await tenants.list(),
         cacheStore,
-        observe: (trace) => traces.publish(trace),
         reliability: { idempotency, breakers, odooCallTimeoutMs: settings.ODOO_CALL_TIMEOUT_MS },
       });
   const knowledge = opened?.knowledge;
@@ -135,7 +132,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     crews,
     specialists: options.specialists ?? agents!,
     state,
-    traces,
     operatorApiKey,
     odooApi: { syncBudgetMs: positiveInt(env.COPILOT_SYNC_BUDGET_MS, 20_000), ratePerMinute: positiveInt(env.ODOO_API_RATE_LIMIT, 120) },
     queue,

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createDefaultSpecialists, type AgentSpecialistRegistry, type SpecialistTrace } from '@mcp-crew/agents';
+import { createDefaultSpecialists, type AgentSpecialistRegistry } from '@mcp-crew/agents';
 import type { Settings } from '@mcp-crew/config';
 import { cacheFor, type CacheStore, type IdempotencyStore, type TenantConfig } from '@mcp-crew/core';
 import { CachedOdooApi, GuardedOdooApi } from '@mcp-crew/mcp-odoo';
@@ -14,7 +14,6 @@ export interface OpenSpecialistsOptions {
   tenants: TenantConfig[];
   /** The tenant cache's store: every tenant's Odoo reads go through it. */
   cacheStore: CacheStore;
-  observe?: (trace: SpecialistTrace) => void;
   /** Idempotent Odoo writes, per-tenant breakers and per-call timeouts (the main job; `crew chat` runs without). */
   reliability?: { idempotency: IdempotencyStore; breakers: TenantBreakers; odooCallTimeoutMs: number };
 }
@@ -44,7 +43,6 @@ export async function openSpecialists(options: OpenSpecialistsOptions): Promise<
       return new CachedOdooApi(guarded, cacheFor(cacheStore, tenant.id));
     },
     ...(reliability ? { idempotency: reliability.idempotency, breakers: reliability.breakers } : {}),
-    ...(options.observe ? { observe: options.observe } : {}),
   });
   return {
     specialists,

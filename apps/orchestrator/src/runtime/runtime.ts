@@ -1,7 +1,6 @@
 import type { Secret, CacheStore, ConversationStateStore, CrewDefinition, CrewName, DocumentStore, InboundQueue, SpecialistRegistry, TenantConfig } from '@mcp-crew/core';
 import type { TenantStore } from '@mcp-crew/tenant-store';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
-import type { SpecialistTraces } from './specialist-traces.js';
 import type { Knowledge } from './knowledge.js';
 import type { Settings } from '@mcp-crew/config';
 import type { TurnProcessor, WebhookIntake } from '@mcp-crew/pipeline';
@@ -30,8 +29,6 @@ export interface Runtime {
   operatorApiKey?: Secret;
   /** The API Odoo calls: COPILOT_SYNC_BUDGET_MS (default 20000) and ODOO_API_RATE_LIMIT per tenant per minute (default 120). */
   odooApi: { syncBudgetMs: number; ratePerMinute: number };
-  /** What each specialist turn did (tools called), for callers that report the records touched. */
-  traces: SpecialistTraces;
   crews: ReadonlyMap<CrewName, CrewDefinition>;
   queue: InboundQueue;
   queueKind: 'redis' | 'in-process';

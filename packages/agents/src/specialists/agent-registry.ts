@@ -2,7 +2,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { CrewDefinition, SpecialistKind, SpecialistRegistry, Specialist, TenantConfig } from '@mcp-crew/core';
 import type { McpToolSource } from '../tools/mcp-tools.js';
 import type { TenantTools } from '../tools/tenant-tools.js';
-import { AgentSpecialist, type SpecialistTrace } from './agent-specialist.js';
+import { AgentSpecialist } from './agent-specialist.js';
 import { TOOL_ALLOWLISTS } from './allowlists.js';
 import { configFingerprint } from './config-fingerprint.js';
 import { buildInstructions, PromptFiles } from './instructions.js';
@@ -15,7 +15,6 @@ export interface AgentRegistryOptions {
   crewsDir?: string;
   allowlists?: Partial<Record<SpecialistKind, readonly string[]>>;
   maxSteps?: number;
-  observe?: (trace: SpecialistTrace) => void;
   /** Model tokens one conversation may spend before `offline` answers its turns (0 or unset: no limit). */
   tokenBudget?: number;
   /** The offline engine, used once a conversation's budget is spent. */
@@ -50,7 +49,8 @@ export class AgentSpecialistRegistry implements SpecialistRegistry {
   async agentFor(tenant: TenantConfig, crew: CrewDefinition, kind: SpecialistKind): Promise<AgentSpecialist> {
     const [tools, prompt] = await Promise.all([this.options.tools.forTenant(tenant), this.#prompts.get(crew, kind)]);
     const from = { tenant: configFingerprint(tenant), crew: configFingerprint(crew), prompt, tools, model: this.options.model(tenant, kind) };
-    const key = `${tenant.id}\u0000${crew.name}\u0000${kind}`;
+    // Keyed by the crew's configuration, not its name: the copilot's internal crew shares its base crew's name.
+    const key = `${tenant.id}\u0000${from.crew}\u0000${kind}`;
     const built = this.#built.get(key);
     if (built && sameSource(built.from, from)) return built.specialist;
     const specialist = this.build(tenant, crew, kind, from);
@@ -72,7 +72,6 @@ export class AgentSpecialistRegistry implements SpecialistRegistry {
       model: from.model,
       instructions: buildInstructions({ prompt: from.prompt, tenant, crew }),
       maxSteps: this.options.maxSteps,
-      observe: this.options.observe,
       tokenBudget: this.options.tokenBudget,
       offline: this.options.offline,
     });
@@ -80,5 +79,5 @@ export class AgentSpecialistRegistry implements SpecialistRegistry {
 }
 
 function sameSource(a: Built['from'], b: Built['from']): boolean {
-  return a.tenant === b.tenant && a.crew === b.crew && a.prompt === b.prompt && a.tools === b.tools && a.model === b.model;
+  return a.tenant === b.tenant && a.prompt === b.prompt && a.tools === b.tools && a.model === b.model;
 }

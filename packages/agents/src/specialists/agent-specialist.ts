@@ -9,12 +9,14 @@ import {
   type Specialist,
   type SpecialistContext,
   type SpecialistResult,
+  type SpecialistTrace,
   type Turn,
 } from '@mcp-crew/core';
 import { ConversationGuard } from '../guards/conversation-guard.js';
 import { checkFigures } from '../guards/figures.js';
 import { learn } from '../memory/learn.js';
 import { offeredSlots } from '../memory/offered-slots.js';
+import { touchedRecords } from '../memory/touched-records.js';
 import { handoffTool } from '../tools/handoff-tool.js';
 import { toMastraTools, type McpToolSource } from '../tools/mcp-tools.js';
 import type { ToolCallRecord } from '../tools/tool-call-record.js';
@@ -22,20 +24,6 @@ import { newTurnContext, turnValues } from '../turn/turn-context.js';
 import { factsAsProviderOptions, type TurnFacts } from '../turn/turn-facts.js';
 import { identifyCustomer } from './identify-customer.js';
 import { describeFacts } from './instructions.js';
-
-/** What one turn of a specialist did, for logs, metrics and `crew chat`. */
-export interface SpecialistTrace {
-  tenant: string;
-  conversationId: number;
-  specialist: string;
-  model: string;
-  tools: ToolCallRecord[];
-  outcome: 'answered' | 'handoff' | 'refused_figures';
-  /** Tokens the model spent this turn (0 on the offline engine). */
-  tokens: number;
-  /** True when the conversation's token budget was spent, so the offline engine answered instead of the model. */
-  budgetExceeded?: boolean;
-}
 
 export interface AgentSpecialistDeps {
   /** Unique per tenant, crew and specialist: the agent's id in Mastra. */
@@ -48,7 +36,6 @@ export interface AgentSpecialistDeps {
   maxSteps?: number;
   /** How many earlier messages the model sees. */
   historyTurns?: number;
-  observe?: (trace: SpecialistTrace) => void;
   /** Model tokens one conversation may spend; past it, `offline` answers (0 or unset: no limit). */
   tokenBudget?: number;
   /** The model used once the conversation's budget is spent (the offline engine). */
@@ -116,25 +103,22 @@ export class AgentSpecialist implements Specialist {
       handoffs.push({ reason: 'processing_failed', note: `The agent failed: ${error instanceof Error ? error.message : 'unknown error'}.` });
     }
 
-    const trace = (outcome: SpecialistTrace['outcome']) =>
-      this.deps.observe?.({ tenant: ctx.tenant.id, conversationId: turn.conversationId, specialist: ctx.specialist, model: model.modelId, tools: records, outcome, tokens, ...(budgetExceeded ? { budgetExceeded } : {}) });
+    const touched = touchedRecords(records);
+    const trace = (outcome: SpecialistTrace['outcome']): SpecialistTrace => ({ model: model.modelId, tools: records, outcome, tokens, ...(budgetExceeded ? { budgetExceeded } : {}) });
     // The spend is remembered with the conversation, so the budget holds across turns and processes.
     const learned = { ...learn(known, records, reply), ...(tokens > 0 ? { modelTokens: (state.modelTokens ?? 0) + tokens } : {}) };
     const requested = handoffs[0];
     if (requested || !reply) {
-      trace('handoff');
       const handoff = requested ?? { reason: 'processing_failed' as const, note: 'The agent gave no answer.' };
-      return { replies: [], handoff: { reason: handoff.reason, note: withRecords(handoff.note, records) }, state: { ...learned, pendingConfirmation: undefined } };
+      return { replies: [], handoff: { reason: handoff.reason, note: withRecords(handoff.note, records) }, state: { ...learned, pendingConfirmation: undefined }, touched, trace: trace('handoff') };
     }
     const sources = records.filter((r) => r.ok).flatMap((r) => [r.text, r.result ?? {}]);
     const figures = checkFigures(reply, sources, text);
     if (!figures.ok) {
-      trace('refused_figures');
       const note = `The drafted reply quoted figures that no tool returned (${figures.unknown.join(', ')}), so it was not sent.`;
-      return { replies: [], handoff: { reason: 'processing_failed', note: withRecords(note, records) }, state: { ...learned, pendingConfirmation: undefined } };
+      return { replies: [], handoff: { reason: 'processing_failed', note: withRecords(note, records) }, state: { ...learned, pendingConfirmation: undefined }, touched, trace: trace('refused_figures') };
     }
-    trace('answered');
-    return { replies: [reply], state: learned };
+    return { replies: [reply], state: learned, touched, trace: trace('answered') };
   }
 }
 

@@ -20,6 +20,39 @@ export interface Handoff {
   note: string;
 }
 
+/** One tool call of a turn, as the specialist saw it: for the figures check, memory, logs and reports. */
+export interface ToolCallRecord {
+  tool: string;
+  input: Record<string, unknown>;
+  ok: boolean;
+  /** The text the tool returned (or why it failed or was refused). */
+  text: string;
+  /** The structured result, when it succeeded. */
+  result?: Record<string, unknown>;
+  /** Set when a guard refused the call before it reached the server. */
+  refused?: string;
+}
+
+/** What one specialist turn did: the model that answered, the tools it called, how it ended. */
+export interface SpecialistTrace {
+  model: string;
+  tools: ToolCallRecord[];
+  outcome: 'answered' | 'handoff' | 'refused_figures';
+  /** Tokens the model spent this turn (0 on the offline engine). */
+  tokens: number;
+  /** True when the conversation's token budget was spent, so the offline engine answered instead of the model. */
+  budgetExceeded?: boolean;
+}
+
+/** A business record a turn created or changed (a quotation, a lead, a ticket, a visit), with its form link. */
+export interface TouchedRecord {
+  /** The ERP model, e.g. `sale.order`. */
+  model: string;
+  id: number;
+  displayName: string;
+  url?: string;
+}
+
 /** What a specialist decided for a turn. Replies go through the channel policy before they are sent. */
 export interface SpecialistResult {
   replies: string[];
@@ -28,6 +61,10 @@ export interface SpecialistResult {
   attributes?: Record<string, unknown>;
   /** Conversation facts the specialist learned (partner, quotation, pending confirmation); merged into the state. */
   state?: Partial<Omit<ConversationState, 'history' | 'crew' | 'specialist'>>;
+  /** The records the turn's successful writes touched, each once. */
+  touched?: TouchedRecord[];
+  /** What the turn did, for logs, metrics and `crew chat`. */
+  trace?: SpecialistTrace;
 }
 
 export interface SpecialistContext {

@@ -3,16 +3,13 @@ import {
   isCrewError,
   lastMessage,
   pickCrew,
-  turnText,
   type ChatwootGateway,
   type ConversationRef,
-  type ConversationState,
   type ConversationStateStore,
   type CrewDefinition,
   type CrewName,
   type Handoff,
   type SpecialistRegistry,
-  type SpecialistResult,
   type SpecialistSelector,
   type TenantConfig,
   type TenantDirectory,
@@ -23,7 +20,8 @@ import {
 import { handOver } from './handoff.js';
 import { DEADLINE_MESSAGE, FAILURE_MESSAGE, HANDOFF_MESSAGE } from './handoff-texts.js';
 import { deadlineNote } from './deadline-note.js';
-import { matchesEscalation } from './escalation.js';
+import { handoffNote } from './handoff-note.js';
+import { RespondToTurn } from './respond-to-turn.js';
 import { buildConversationSummary } from '../summary/build-summary.js';
 import { splitSummaryRequests } from '../summary/summary-request.js';
 import type { SummaryWriter } from '../summary/summary-writer.js';
@@ -51,14 +49,16 @@ export interface TurnProcessorDeps {
   summaries?: SummaryWriter;
 }
 
-const HISTORY_LIMIT = 30;
-
 /**
  * The worker side of the pipeline: for one turn, pick the crew and the specialist, let it answer,
  * shape every reply with the channel's policy, send it through Chatwoot, and hand over when needed.
  */
 export class TurnProcessor implements TurnWorker {
-  constructor(private readonly deps: TurnProcessorDeps) {}
+  readonly #respond: RespondToTurn;
+
+  constructor(private readonly deps: TurnProcessorDeps) {
+    this.#respond = new RespondToTurn({ selector: deps.selector, specialists: deps.specialists });
+  }
 
   async handle(turn: Turn, attempt: TurnAttempt): Promise<void> {
     // A burst may hold customer messages and a "resolved" notice: answer the messages first, then summarize.
@@ -72,26 +72,8 @@ export class TurnProcessor implements TurnWorker {
     const ref = refOf(turn);
     const gateway = this.deps.gateway(tenant);
     const state = await this.deps.state.load(turn.tenantId, turn.conversationId);
-    const text = turnText(turn);
-    const selection = await this.deps.selector.select({
-      turn,
-      current: state.crew === crew.name ? state.specialist : undefined,
-      enabled: crew.members.filter((m) => tenant.enabledSpecialists.includes(m)),
-      defaultSpecialist: crew.defaultSpecialist,
-      language: crew.language,
-    });
-    const context = { tenant, crew, specialist: selection.specialist, state };
-    const log = { tenant: tenant.id, conversation: turn.conversationId, crew: crew.name, specialist: selection.specialist };
-
-    let result: SpecialistResult;
-    if (matchesEscalation(text, crew.escalation.keywords)) {
-      result = { replies: [], handoff: { reason: 'customer_asked', note: note(turn, crew, 'The customer asked for a person.') } };
-    } else {
-      const specialist = this.deps.specialists.get(tenant, selection.specialist);
-      result = specialist
-        ? await specialist.handle(turn, context)
-        : { replies: [], handoff: { reason: 'no_specialist', note: note(turn, crew, noSpecialistLine(crew, selection.specialist)) } };
-    }
+    const result = await this.#respond.respond({ turn, tenant, crew, state });
+    const specialist = result.selection.specialist;
 
     const shape = (reply: string) => applyChannelPolicy(reply, crew.policy, shapeContext(turn, tenant, crew));
     for (const reply of result.replies) {
@@ -104,10 +86,24 @@ export class TurnProcessor implements TurnWorker {
       await handOver(gateway, ref, { handoff: result.handoff, labels: crew.escalation.labels, customerParts });
     }
 
-    await this.deps.state.save(turn.tenantId, turn.conversationId, remember(state, crew.name, selection.specialist, text, result));
+    await this.deps.state.save(turn.tenantId, turn.conversationId, result.state);
     const outcome = result.handoff ? 'handoff' : 'answered';
-    this.deps.metrics?.turn(tenant.id, crew.name, selection.specialist, outcome);
-    this.deps.logger.info({ ...log, attempt: attempt.attempt, outcome, handoff: result.handoff?.reason }, 'turn handled');
+    this.deps.metrics?.turn(tenant.id, crew.name, specialist, outcome);
+    const trace = result.trace;
+    this.deps.logger.info(
+      {
+        tenant: tenant.id,
+        conversation: turn.conversationId,
+        crew: crew.name,
+        specialist,
+        attempt: attempt.attempt,
+        outcome,
+        handoff: result.handoff?.reason,
+        ...(trace ? { model: trace.model, tokens: trace.tokens, tools: trace.tools.map((t) => `${t.tool}:${t.ok ? 'ok' : t.refused ? 'refused' : 'failed'}`) } : {}),
+        ...(trace?.budgetExceeded ? { budgetExceeded: true } : {}),
+      },
+      'turn handled',
+    );
   }
 
   /** The last resort: the customer hears that something went wrong, and a person gets the conversation. */
@@ -122,7 +118,7 @@ export class TurnProcessor implements TurnWorker {
     const failure = isCrewError(error) ? `${error.code}: ${error.message}` : 'an unexpected internal error';
     const handoff: Handoff = {
       reason: 'processing_failed',
-      note: note(turn, crew, `MCP-Crew could not process this conversation after its retries (${failure}).`),
+      note: handoffNote(turn, crew, `MCP-Crew could not process this conversation after its retries (${failure}).`),
     };
     const customerParts = applyChannelPolicy(FAILURE_MESSAGE[crew.language], crew.policy, shapeContext(turn, tenant, crew));
     await handOver(this.deps.gateway(tenant), refOf(turn), { handoff, labels: crew.escalation.labels, customerParts });
@@ -133,7 +129,7 @@ export class TurnProcessor implements TurnWorker {
   /** The turn ran out of time: an honest short message, a note of what was being done and what failed, status `open`. */
   async deadlinePassed(turn: Turn, what: { activity: readonly string[]; failures: readonly string[]; deadlineMs: number }): Promise<void> {
     const { tenant, crew } = await this.resolve(turn);
-    const handoff: Handoff = { reason: 'deadline_passed', note: note(turn, crew, deadlineNote(what)) };
+    const handoff: Handoff = { reason: 'deadline_passed', note: handoffNote(turn, crew, deadlineNote(what)) };
     const customerParts = applyChannelPolicy(DEADLINE_MESSAGE[crew.language], crew.policy, shapeContext(turn, tenant, crew));
     await handOver(this.deps.gateway(tenant), refOf(turn), { handoff, labels: crew.escalation.labels, customerParts });
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
@@ -186,31 +182,4 @@ function refOf(turn: Turn): ConversationRef {
 
 function shapeContext(turn: Turn, tenant: TenantConfig, crew: CrewDefinition) {
   return { customerName: lastMessage(turn).sender.name || undefined, businessName: tenant.name, language: crew.language };
-}
-
-function noSpecialistLine(crew: CrewDefinition, specialist: string): string {
-  return `No specialist is configured for "${specialist}" in the ${crew.name} crew, so MCP-Crew did not answer.`;
-}
-
-function note(turn: Turn, crew: CrewDefinition, why: string): string {
-  const said = turn.messages.map((m) => `> ${m.content.trim() || '(no text: attachment or empty message)'}`).join('\n');
-  return `MCP-Crew handed this conversation to a human (${crew.name} crew).\n${why}\n\nCustomer's last messages:\n${said}`;
-}
-
-function remember(
-  state: ConversationState,
-  crew: CrewName,
-  specialist: ConversationState['specialist'],
-  text: string,
-  result: SpecialistResult,
-): ConversationState {
-  const at = new Date().toISOString();
-  const history = [
-    ...state.history,
-    { role: 'customer' as const, text, at },
-    ...result.replies.map((reply) => ({ role: 'bot' as const, text: reply, at })),
-  ].slice(-HISTORY_LIMIT);
-  // Keep what earlier turns learned (partner, quotation) and apply what this turn's specialist learned.
-  const lastHandoff = result.handoff ? { reason: result.handoff.reason, at } : state.lastHandoff;
-  return { ...state, ...result.state, crew, specialist, history, updatedAt: at, ...(lastHandoff ? { lastHandoff } : {}) };
 }

@@ -1,5 +1,4 @@
-import type { ToolCallRecord } from '@mcp-crew/agents';
-import type { TouchedRecord } from './copilot-schemas.js';
+import type { ToolCallRecord, TouchedRecord } from '@mcp-crew/core';
 
 type Result = Record<string, unknown>;
 
@@ -21,7 +20,7 @@ function order(r: Result): TouchedRecord | undefined {
 
 function record(model: string, id: unknown, name: unknown, url: unknown): TouchedRecord | undefined {
   if (typeof id !== 'number') return undefined;
-  return { model, id, display_name: typeof name === 'string' && name ? name : `${model},${id}`, ...(typeof url === 'string' ? { url } : {}) };
+  return { model, id, displayName: typeof name === 'string' && name ? name : `${model},${id}`, ...(typeof url === 'string' ? { url } : {}) };
 }
 
 /** The records a turn's successful write calls touched, each once (the last state wins). */
