@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { CrewError, isCrewError } from '@mcp-crew/core';
 import type { OdooRecord } from '../odoo/odoo-api.js';
 import { m2oId, m2oName, num, text } from '../odoo/values.js';
+import { taxGroups } from './tax-groups.js';
 import type { ToolContext } from './tool.js';
 
 const ORDER_FIELDS = [
   'name', 'partner_id', 'state', 'date_order', 'validity_date', 'amount_untaxed', 'amount_tax', 'amount_total',
-  'currency_id', 'order_line', 'invoice_status', 'delivery_status', 'client_order_ref', 'locked',
+  'currency_id', 'order_line', 'invoice_status', 'delivery_status', 'client_order_ref', 'locked', 'tax_totals',
 ];
 const LINE_FIELDS = ['order_id', 'product_id', 'name', 'product_uom_qty', 'price_unit', 'discount', 'price_subtotal', 'price_total', 'free_qty_today', 'display_type'];
 
@@ -44,6 +45,8 @@ export const orderShape = {
   currency: z.string().optional(),
   amount_untaxed: z.number(),
   amount_tax: z.number(),
+  /** Odoo's own labels for the taxes (tax groups, as its quotation prints them); empty when the order has none. */
+  tax_groups: z.array(z.object({ name: z.string(), amount: z.number() })),
   amount_total: z.number(),
   invoice_status: z.string().optional(),
   delivery_status: z.string().optional(),
@@ -97,6 +100,7 @@ function toOrder(ctx: ToolContext, o: OdooRecord, lines: OdooRecord[], uomField:
     validity_date: text(o['validity_date']),
     amount_untaxed: num(o['amount_untaxed']),
     amount_tax: num(o['amount_tax']),
+    tax_groups: taxGroups(o['tax_totals']),
     lines: mapped,
     form_url: formUrl(ctx, 'sale.order', o.id),
     portal_url: portal,

@@ -4,6 +4,7 @@ import type { OdooDomain, OdooRecord } from '../odoo/odoo-api.js';
 import { m2oName, num, plain, text } from '../odoo/values.js';
 import { bounded } from './lists.js';
 import { customerPricelist, pricesFor } from './pricing.js';
+import { rankByName } from './product-relevance.js';
 import { defineTool, type ToolContext } from './tool.js';
 
 const PRODUCT_FIELDS = [
@@ -64,6 +65,15 @@ export function productDomain(query: string): OdooDomain {
   return [...Array<string>(words.length).fill('&'), ['sale_ok', '=', true], ...groups];
 }
 
+/** Rows read per search before ranking (the tool's own limit is at most 50). */
+const SEARCH_WINDOW = 80;
+
+/** Sellable products named exactly as the query, or with it as internal reference (case-insensitive). */
+function exactProductDomain(query: string): OdooDomain {
+  const q = query.trim();
+  return ['&', ['sale_ok', '=', true], '|', ['name', '=ilike', q], ['default_code', '=ilike', q]];
+}
+
 export async function loadProducts(ctx: ToolContext, ids: number[], customerId?: number): Promise<Product[]> {
   const pricelist = customerId === undefined ? undefined : customerPricelist(ctx, customerId);
   pricelist?.catch(() => undefined); // awaited below; keeps an early product failure from leaving it unhandled
@@ -90,8 +100,16 @@ export const searchProducts = defineTool({
     const pricelist = customer_id === undefined ? undefined : customerPricelist(ctx, customer_id);
     pricelist?.catch(() => undefined); // awaited below; keeps an early search failure from leaving it unhandled
     const fields = await productFields(ctx);
-    // One row more than asked tells whether there are more; only then is the exact count worth a call.
-    const rows = await ctx.api.searchRead('product.product', domain, { fields, limit: limit + 1, order: 'name asc' });
+    // Odoo orders by name, so a wider window is read and ranked here: the product named exactly as asked
+    // comes first ("Office Chair" before "Chair floor protection"). A full window may hide that product:
+    // then it is looked up by exact name as well. One row more than asked tells whether there are more.
+    const window = Math.min(SEARCH_WINDOW, Math.max(limit + 1, 40));
+    let rows = await ctx.api.searchRead('product.product', domain, { fields, limit: window, order: 'name asc' });
+    if (rows.length === window) {
+      const exact = await ctx.api.searchRead('product.product', exactProductDomain(query), { fields, limit: 5, order: 'name asc' });
+      rows = [...exact, ...rows.filter((r) => !exact.some((e) => e.id === r.id))];
+    }
+    rows = rankByName(rows, query);
     const shown = rows.slice(0, limit);
     const [prices, count] = await Promise.all([
       pricesFor(ctx, shown, pricelist),
