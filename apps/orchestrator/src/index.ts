@@ -7,4 +7,4 @@ export * from './runtime/create-runtime.js';
 export * from './runtime/start-sandbox.js';
 export * from './runtime/open-specialists.js';
 export * from './runtime/knowledge.js';
-export * from './runtime/cache.js';
+export * from './runtime/adapters/index.js';

@@ -1,14 +1,17 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { LogWriteAudit, type AuditLogger, type OdooApi } from '@mcp-crew/mcp-odoo';
 import type { IdempotencyStore, TenantConfig } from '@mcp-crew/core';
-import type { TenantBreakers } from '@mcp-crew/reliability';
+import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createOfflineEngine } from './engine/offline-engine.js';
-import { modelFromEnv, tokenBudgetFromEnv, type ModelEnv } from './model/model-from-env.js';
+import { withFallback } from './model/fallback-model.js';
 import { AgentSpecialistRegistry } from './specialists/agent-registry.js';
 import { InProcessTenantTools } from './tools/tenant-tools.js';
 
 export interface DefaultSpecialistsOptions {
-  env: ModelEnv;
+  /** The hosted model (composition root: OPENAI_API_KEY set), with its timeout, retries and breakers; absent = the offline engine answers alone. */
+  hosted?: LanguageModelV3;
+  /** Model tokens per conversation before its turns use the offline engine (0 = no limit). */
+  tokenBudget: number;
   logger: AuditLogger & { warn(obj: object, msg: string): void; debug?(obj: object, msg: string): void };
   /** More MCP clients per tenant (knowledge search, ...). */
   extraClients?: (tenant: TenantConfig) => Promise<Client[]>;
@@ -16,28 +19,22 @@ export interface DefaultSpecialistsOptions {
   wrapOdoo?: (tenant: TenantConfig, api: OdooApi) => OdooApi;
   /** Where MCP-Odoo records write results under their idempotency keys. */
   idempotency?: IdempotencyStore;
-  /** Per-tenant circuit breakers on the model endpoint. */
-  breakers?: TenantBreakers;
 }
 
 /**
- * The main job's specialists: Mastra agents on the offline engine (or OpenAI when OPENAI_API_KEY is set,
- * with the engine as its fallback), MCP-Odoo in-process per tenant, Odoo writes in the log as audit.
+ * The main job's specialists: Mastra agents on the offline engine (or the hosted model the composition root
+ * chose, with the engine as its fallback), MCP-Odoo in-process per tenant, Odoo writes in the log as audit.
  */
 export function createDefaultSpecialists(options: DefaultSpecialistsOptions): AgentSpecialistRegistry {
   const { logger } = options;
   const offline = createOfflineEngine();
-  const model = modelFromEnv(
-    options.env,
-    (error) => logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'language model failed; the offline engine answered this step'),
-    offline,
-    options.breakers,
-  );
+  const onFallback = (error: unknown) => logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'language model failed; the offline engine answered this step');
+  const model = options.hosted ? withFallback(options.hosted, offline, onFallback) : offline;
   // The budget only matters when a hosted model spends tokens; the offline engine alone has none to count.
-  const hosted = model !== offline;
+  const hosted = Boolean(options.hosted);
   return new AgentSpecialistRegistry({
     tools: new InProcessTenantTools({ audit: new LogWriteAudit(logger), extraClients: options.extraClients, wrapOdoo: options.wrapOdoo, ...(options.idempotency ? { idempotency: options.idempotency } : {}) }),
     model: () => model,
-    ...(hosted ? { offline, tokenBudget: tokenBudgetFromEnv(options.env) } : {}),
+    ...(hosted ? { offline, tokenBudget: options.tokenBudget } : {}),
   });
 }

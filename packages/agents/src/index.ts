@@ -1,6 +1,6 @@
 export * from './model/step-model.js';
 export * from './model/fallback-model.js';
-export * from './model/model-from-env.js';
+export * from './model/hosted-model.js';
 export * from './turn/turn-facts.js';
 export * from './turn/turn-context.js';
 export * from './engine/offline-engine.js';
@@ -27,6 +27,6 @@ export * from './memory/offered-slots.js';
 export * from './engine/when.js';
 export * from './engine/knowledge-answer.js';
 export * from './selector/model-selector.js';
-export * from './selector/selector-from-env.js';
+export * from './selector/create-selector.js';
 export * from './model/resilient-model.js';
 export * from './memory/touched-records.js';

@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startOdooSandbox, type OdooSandbox } from '@mcp-crew/odoo-sandbox';
 import { OdooClient } from '@mcp-crew/odoo-client';
-import { createEmbedder } from '@mcp-crew/embeddings';
-import { buildKnowledgeMcpServer, createVectorStore, ensureDemoKnowledge } from '@mcp-crew/knowledge';
+import { LocalEmbedder } from '@mcp-crew/embeddings';
+import { buildKnowledgeMcpServer, ensureDemoKnowledge } from '@mcp-crew/knowledge';
+import { EmbeddedVectorStore } from '@mcp-crew/vector-libsql';
 import { connectInProcess } from '@mcp-crew/mcp-kit';
 import { EMPTY_CONVERSATION_STATE, type SpecialistKind, type VectorStore } from '@mcp-crew/core';
 import { AgentSpecialistRegistry, createOfflineEngine, InProcessTenantTools } from '../src/index.js';
@@ -26,8 +27,8 @@ describe('business rules, support and booking on the offline engine (knowledge +
   beforeAll(async () => {
     sandbox = await startOdooSandbox({ port: 0 });
     dataDir = mkdtempSync(join(tmpdir(), 'agents-knowledge-'));
-    store = createVectorStore(dataDir, {});
-    const embedder = createEmbedder({});
+    store = EmbeddedVectorStore.inDataDir(dataDir);
+    const embedder = new LocalEmbedder();
     const tenant = demoTenant(sandbox.url);
     await ensureDemoKnowledge({ tenantId: tenant.id, collectionsDir: COLLECTIONS, store, embedder });
     registry = new AgentSpecialistRegistry({

@@ -1,4 +1,3 @@
 export * from './analyze.js';
 export * from './local-embedder.js';
 export * from './openai-embedder.js';
-export * from './create-embedder.js';

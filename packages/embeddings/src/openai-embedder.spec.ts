@@ -3,8 +3,6 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isCrewError, Secret } from '@mcp-crew/core';
 import { OpenAIEmbedder } from './openai-embedder.js';
-import { createEmbedder } from './create-embedder.js';
-import { LocalEmbedder } from './local-embedder.js';
 
 interface Recorded { method?: string; url?: string; headers: IncomingHttpHeaders; body: Record<string, unknown> }
 
@@ -65,17 +63,5 @@ describe('OpenAIEmbedder against a local fake endpoint', () => {
     expect(isCrewError(error, 'embeddings.request_failed')).toBe(true);
     expect(JSON.stringify(error)).not.toContain('sk-secret-xyz');
     expect((error as Error).message).not.toContain('sk-secret-xyz');
-  });
-});
-
-describe('createEmbedder', () => {
-  it('defaults to the local embedder without a key', () => {
-    expect(createEmbedder({})).toBeInstanceOf(LocalEmbedder);
-  });
-  it('chooses OpenAI when a key is set', () => {
-    expect(createEmbedder({ OPENAI_API_KEY: 'k', EMBEDDINGS_MODEL: 'text-embedding-3-large', EMBEDDINGS_DIMENSION: '256' }).id).toBe('openai:text-embedding-3-large:256');
-  });
-  it('rejects an unknown provider', () => {
-    expect(() => createEmbedder({ EMBEDDINGS_PROVIDER: 'magic' })).toThrow(/EMBEDDINGS_PROVIDER/);
   });
 });

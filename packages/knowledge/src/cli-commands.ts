@@ -5,21 +5,23 @@ import {
   tenantId as toTenantId,
   type CollectionKind,
   type Embedder,
+  type VectorStore,
 } from '@mcp-crew/core';
-import { createEmbedder } from '@mcp-crew/embeddings';
-import { createVectorStore } from './create-vector-store.js';
 import { ingestFolder, type IngestResult } from './ingest-folder.js';
 import { progressBar } from './progress-bar.js';
 import { assertEmbedderFits } from './reindex.js';
 import { searchKnowledge, type KnowledgeHit, type SearchMode } from './search-knowledge.js';
 
+/** Opens a vector store: the knowledge commands receive the port, never choose the adapter. */
+export type OpenVectorStore = () => VectorStore;
+
 export interface IngestCommandOptions {
   tenant: string;
   collection?: string;
   folder: string;
-  dataDir: string;
-  /** Defaults to the environment's embedder (see createEmbedder). */
-  embedder?: Embedder;
+  /** Opens the vector store the composition root chose (the command closes it); the embedder likewise comes from there. */
+  openStore: OpenVectorStore;
+  embedder: Embedder;
   /** Where lines go (tests capture them). */
   print?: (line: string) => void;
   /** Show the progress bar (default: when stdout is a terminal). */
@@ -33,8 +35,8 @@ export async function runIngestCommand(options: IngestCommandOptions): Promise<I
   const print = options.print ?? ((line: string) => console.log(line));
   const tenantId = toTenantId(options.tenant);
   const collection = options.collection === undefined ? undefined : parseCollection(options.collection);
-  const store = createVectorStore(options.dataDir);
-  const embedder = options.embedder ?? createEmbedder();
+  const store = options.openStore();
+  const { embedder } = options;
   const bar = progressBar(options.progressBar ?? process.stdout.isTTY, 'ingest');
   try {
     await assertEmbedderFits(store, embedder);
@@ -63,17 +65,18 @@ export interface SearchCommandOptions {
   collection: string;
   query: string;
   topK?: number;
-  dataDir: string;
   mode?: SearchMode;
-  embedder?: Embedder;
+  /** Opens the vector store the composition root chose (the command closes it); the embedder likewise comes from there. */
+  openStore: OpenVectorStore;
+  embedder: Embedder;
   print?: (line: string) => void;
 }
 
 /** `crew search --tenant T --collection K "query"`: prints what the agents would see, with scores and sources. Never writes. */
 export async function runSearchCommand(options: SearchCommandOptions): Promise<KnowledgeHit[]> {
   const print = options.print ?? ((line: string) => console.log(line));
-  const store = createVectorStore(options.dataDir);
-  const embedder = options.embedder ?? createEmbedder();
+  const store = options.openStore();
+  const { embedder } = options;
   try {
     await assertEmbedderFits(store, embedder);
     const hits = await searchKnowledge({

@@ -1,17 +1,13 @@
 import { tenantId as toTenantId, type Embedder } from '@mcp-crew/core';
-import { createEmbedder } from '@mcp-crew/embeddings';
-import { parseCollection } from './cli-commands.js';
-import { createVectorStore } from './create-vector-store.js';
+import { parseCollection, type OpenVectorStore } from './cli-commands.js';
 import { ensureDemoKnowledge, type DemoSeedResult } from './ensure-demo-knowledge.js';
 import { forgetSources } from './forget-sources.js';
 import { progressBar } from './progress-bar.js';
 import { assertEmbedderFits, reindexKnowledge, type ReindexResult } from './reindex.js';
 
 interface StoreCommandOptions {
-  dataDir: string;
-  /** Defaults to the environment's store (QDRANT_URL) and embedder. */
-  env?: Record<string, string | undefined>;
-  embedder?: Embedder;
+  /** Opens the vector store the composition root chose (the command closes it). */
+  openStore: OpenVectorStore;
   print?: (line: string) => void;
 }
 
@@ -24,7 +20,7 @@ export async function runForgetCommand(
   const print = options.print ?? stdout;
   const tenantId = toTenantId(options.tenant);
   const collection = parseCollection(options.collection);
-  const store = createVectorStore(options.dataDir, options.env);
+  const store = options.openStore();
   try {
     const gone = await forgetSources({ tenantId, collection, sources: options.sources, store });
     for (const source of gone) print(`forgot ${tenantId}/${source}`);
@@ -36,11 +32,11 @@ export async function runForgetCommand(
 
 /** `crew ingest --tenant demo --seed-demo`: (re)ingests the demo seed on request, whatever the tenant holds. */
 export async function runSeedDemoCommand(
-  options: StoreCommandOptions & { tenant: string; collectionsDir: string },
+  options: StoreCommandOptions & { tenant: string; collectionsDir: string; embedder: Embedder },
 ): Promise<DemoSeedResult> {
   const print = options.print ?? stdout;
-  const store = createVectorStore(options.dataDir, options.env);
-  const embedder = options.embedder ?? createEmbedder(options.env);
+  const store = options.openStore();
+  const { embedder } = options;
   try {
     await assertEmbedderFits(store, embedder);
     const result = await ensureDemoKnowledge({
@@ -62,11 +58,11 @@ export async function runSeedDemoCommand(
 
 /** `crew reindex`: re-embeds every tenant's knowledge with the current embedder, with a progress bar. */
 export async function runReindexCommand(
-  options: StoreCommandOptions & { progressBar?: boolean },
+  options: StoreCommandOptions & { embedder: Embedder; progressBar?: boolean },
 ): Promise<ReindexResult[]> {
   const print = options.print ?? stdout;
-  const store = createVectorStore(options.dataDir, options.env);
-  const embedder = options.embedder ?? createEmbedder(options.env);
+  const store = options.openStore();
+  const { embedder } = options;
   const bar = progressBar(options.progressBar ?? process.stdout.isTTY, 'reindex');
   try {
     const results = await reindexKnowledge({ store, embedder, onProgress: bar.onProgress });

@@ -6,7 +6,6 @@ export * from './keyword-index.js';
 export * from './keyword-index-cache.js';
 export * from './search-knowledge.js';
 export * from './ensure-demo-knowledge.js';
-export * from './create-vector-store.js';
 export * from './knowledge-tools.js';
 export * from './cli-commands.js';
 export * from './upsert-source.js';

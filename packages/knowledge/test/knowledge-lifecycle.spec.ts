@@ -18,7 +18,6 @@ import {
 const COLLECTIONS = join(import.meta.dirname, '../../../collections');
 const demo = tenantId('demo');
 const local = new LocalEmbedder();
-const env = {}; // the embedded store, whatever the developer's environment says
 
 /** A user's own business rules folder, with a document the demo seed does not have. */
 function userFolder(root: string): string {
@@ -62,7 +61,7 @@ describe('knowledge is never lost', () => {
       tenant: 'demo',
       collection: 'business_rules',
       folder: userFolder(root),
-      dataDir,
+      openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
       embedder: local,
       print,
       progressBar: false,
@@ -88,7 +87,7 @@ describe('knowledge is never lost', () => {
       tenant: 'demo',
       collection: 'business_rules',
       folder,
-      dataDir,
+      openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
       embedder: local,
       print,
       progressBar: false,
@@ -98,8 +97,7 @@ describe('knowledge is never lost', () => {
         tenant: 'demo',
         collection: 'business_rules',
         sources: ['business_rules/horarios.md', 'business_rules/nope.md'],
-        dataDir,
-        env,
+        openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
         print,
       }),
     ).rejects.toMatchObject({
@@ -113,8 +111,7 @@ describe('knowledge is never lost', () => {
         tenant: 'demo',
         collection: 'business_rules',
         sources: ['business_rules/horarios.md'],
-        dataDir,
-        env,
+        openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
         print,
       }),
     ).toEqual(['business_rules/horarios.md']);
@@ -125,7 +122,7 @@ describe('knowledge is never lost', () => {
       tenant: 'demo',
       collection: 'business_rules',
       folder,
-      dataDir,
+      openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
       embedder: local,
       print,
       progressBar: false,
@@ -138,8 +135,7 @@ describe('knowledge is never lost', () => {
     await runSeedDemoCommand({
       tenant: 'demo',
       collectionsDir: COLLECTIONS,
-      dataDir,
-      env,
+      openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
       embedder: local,
       print,
     });
@@ -152,7 +148,7 @@ describe('knowledge is never lost', () => {
       tenant: 'demo',
       collection: 'business_rules',
       query: 'horario',
-      dataDir: empty,
+      openStore: () => EmbeddedVectorStore.inDataDir(empty),
       embedder: local,
       print,
     });
@@ -169,7 +165,7 @@ describe('knowledge is never lost', () => {
       tenant: 'demo',
       collection: 'business_rules',
       folder: userFolder(root),
-      dataDir,
+      openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
       embedder: local,
       print,
       progressBar: false,
@@ -186,14 +182,19 @@ describe('knowledge is never lost', () => {
         tenant: 'demo',
         collection: 'business_rules',
         query: 'parqueadero',
-        dataDir,
+        openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
         embedder: wider,
         print,
       }),
     ).rejects.toMatchObject({ code: 'knowledge.reindex_required' });
     const before = await sources('products');
 
-    const results = await runReindexCommand({ dataDir, env, embedder: wider, print, progressBar: false });
+    const results = await runReindexCommand({
+      openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
+      embedder: wider,
+      print,
+      progressBar: false,
+    });
     expect(results.map((r) => [r.collection, r.from, r.to])).toEqual([
       ['products', 512, 768],
       ['support_procedures', 512, 768],
@@ -209,7 +210,7 @@ describe('knowledge is never lost', () => {
       collection: 'business_rules',
       query: 'dónde parqueo el carro?',
       topK: 1,
-      dataDir,
+      openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
       embedder: wider,
       print,
     });
@@ -219,7 +220,7 @@ describe('knowledge is never lost', () => {
       collection: 'products',
       query: 'esmalte blanco galón',
       topK: 1,
-      dataDir,
+      openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
       embedder: wider,
       print,
     });
@@ -233,7 +234,12 @@ describe('knowledge is never lost', () => {
       embed: async () => Promise.reject(new Error('embedder down')),
     };
     await expect(
-      runReindexCommand({ dataDir, env, embedder: failing, print, progressBar: false }),
+      runReindexCommand({
+        openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
+        embedder: failing,
+        print,
+        progressBar: false,
+      }),
     ).rejects.toThrow('embedder down');
     const store = EmbeddedVectorStore.inDataDir(dataDir);
     expect(await store.collectionDimension('products')).toBe(512);

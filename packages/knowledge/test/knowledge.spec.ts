@@ -221,7 +221,7 @@ describe('CLI commands', () => {
         tenant: 'tienda-x',
         collection: 'products',
         folder: join(COLLECTIONS, 'products'),
-        dataDir,
+        openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
         embedder,
         print,
         progressBar: false,
@@ -234,7 +234,7 @@ describe('CLI commands', () => {
         collection: 'products',
         query: 'esmalte blanco galón',
         topK: 3,
-        dataDir,
+        openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
         embedder,
         print,
       });
@@ -243,7 +243,14 @@ describe('CLI commands', () => {
       );
       expect(lines).toHaveLength(4);
       await expect(
-        runSearchCommand({ tenant: 'tienda-x', collection: 'nope', query: 'x', dataDir, embedder, print }),
+        runSearchCommand({
+          tenant: 'tienda-x',
+          collection: 'nope',
+          query: 'x',
+          openStore: () => EmbeddedVectorStore.inDataDir(dataDir),
+          embedder,
+          print,
+        }),
       ).rejects.toMatchObject({ code: 'knowledge.unknown_collection' });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

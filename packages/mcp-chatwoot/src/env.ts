@@ -1,23 +1,5 @@
-import { CrewError, Secret } from '@mcp-crew/core';
-import { z } from 'zod';
-
-const optionalText = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-  z.string().optional(),
-);
-
-/** The environment MCP-Chatwoot reads, with what each variable means. */
-const schema = z.object({
-  CHATWOOT_URL: optionalText
-    .pipe(z.url({ protocol: /^https?$/ }).optional())
-    .describe("Chatwoot's base URL; without it every action is printed to stderr instead (demo)"),
-  CHATWOOT_BOT_TOKEN: optionalText.describe("The Agent Bot's access token (required with CHATWOOT_URL)"),
-  CHATWOOT_ACCOUNT_ID: z.coerce.number().int().positive().describe('The Chatwoot account the tools act in'),
-  MCP_HTTP_TOKEN: optionalText
-    .pipe(z.string().min(16, 'use at least 16 characters').optional())
-    .describe('Bearer token clients must send over HTTP (required with --http)'),
-  MCP_TENANT_ID: optionalText.describe('Tenant name shown in console lines (default "demo")'),
-});
+import { chatwootMcpCatalog, checkEnv, configError } from '@mcp-crew/config';
+import type { Secret } from '@mcp-crew/core';
 
 export interface ChatwootMcpEnv {
   chatwootUrl?: string;
@@ -28,32 +10,24 @@ export interface ChatwootMcpEnv {
 }
 
 /**
- * Validates the environment; the error names every variable that is missing or wrong and never echoes a
- * token's value.
+ * Validates the environment (catalog in @mcp-crew/config); the error names every variable that is missing or
+ * wrong and never echoes a token's value.
  */
 export function readChatwootMcpEnv(
   env: Record<string, string | undefined>,
   mode: 'stdio' | 'http',
 ): ChatwootMcpEnv {
-  const parsed = schema.safeParse(env);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  const data = parsed.success ? parsed.data : undefined;
+  const { values: data, problems } = checkEnv(chatwootMcpCatalog, env);
   if (data?.CHATWOOT_URL && !data.CHATWOOT_BOT_TOKEN)
     problems.push('CHATWOOT_BOT_TOKEN: required when CHATWOOT_URL is set');
   if (data && mode === 'http' && !data.MCP_HTTP_TOKEN)
     problems.push('MCP_HTTP_TOKEN: required to serve over HTTP');
-  if (!data || problems.length > 0) {
-    throw new CrewError('CONFIG_INVALID', `MCP-Chatwoot configuration is invalid: ${problems.join('; ')}`, {
-      domain: 'config',
-      category: 'user',
-      details: { problems },
-    });
-  }
+  if (!data || problems.length > 0) throw configError('MCP-Chatwoot configuration is invalid', problems);
   return {
     accountId: data.CHATWOOT_ACCOUNT_ID,
-    tenantId: data.MCP_TENANT_ID ?? 'demo',
+    tenantId: data.MCP_TENANT_ID,
     ...(data.CHATWOOT_URL ? { chatwootUrl: data.CHATWOOT_URL } : {}),
-    ...(data.CHATWOOT_BOT_TOKEN ? { botToken: new Secret(data.CHATWOOT_BOT_TOKEN) } : {}),
-    ...(data.MCP_HTTP_TOKEN ? { httpToken: new Secret(data.MCP_HTTP_TOKEN) } : {}),
+    ...(data.CHATWOOT_BOT_TOKEN ? { botToken: data.CHATWOOT_BOT_TOKEN } : {}),
+    ...(data.MCP_HTTP_TOKEN ? { httpToken: data.MCP_HTTP_TOKEN } : {}),
   };
 }

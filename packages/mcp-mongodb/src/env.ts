@@ -1,18 +1,5 @@
-import { CrewError, Secret, TENANT_ID_PATTERN, tenantId, type TenantId } from '@mcp-crew/core';
-import { z } from 'zod';
-
-const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional());
-
-/** The environment MCP-MongoDB reads, with what each variable means. */
-const schema = z.object({
-  MONGODB_URL: optionalText.describe('MongoDB URL; without it the embedded store in DATA_DIR is used'),
-  MONGODB_DB: optionalText.describe('Database name (default: the one in MONGODB_URL)'),
-  DATA_DIR: optionalText.describe('Folder of the embedded store (default ./.data)'),
-  MCP_TENANT_ID: optionalText
-    .pipe(z.string().regex(TENANT_ID_PATTERN).optional())
-    .describe('The tenant served over stdio (default "demo")'),
-  MCP_HTTP_TOKENS: optionalText.describe('Over HTTP: comma-separated tenant:token pairs; each token reads only its tenant'),
-});
+import { checkEnv, configError, mongoMcpCatalog } from '@mcp-crew/config';
+import { Secret, TENANT_ID_PATTERN, tenantId, type TenantId } from '@mcp-crew/core';
 
 export interface MongoMcpEnv {
   mongoUrl?: string;
@@ -23,12 +10,17 @@ export interface MongoMcpEnv {
   tokens: Array<{ tenant: TenantId; token: Secret }>;
 }
 
-/** Validates the environment; errors name the variable and never echo a token. */
-export function readMongoMcpEnv(env: Record<string, string | undefined>, mode: 'stdio' | 'http'): MongoMcpEnv {
-  const parsed = schema.safeParse(env);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+/** Validates the environment (catalog in @mcp-crew/config); errors name the variable and never echo a token. */
+export function readMongoMcpEnv(
+  env: Record<string, string | undefined>,
+  mode: 'stdio' | 'http',
+): MongoMcpEnv {
+  const { values: data, problems } = checkEnv(mongoMcpCatalog, env);
   const tokens: MongoMcpEnv['tokens'] = [];
-  for (const [i, pair] of (parsed.data?.MCP_HTTP_TOKENS ?? '').split(',').filter((p) => p.trim()).entries()) {
+  for (const [i, pair] of (data?.MCP_HTTP_TOKENS ?? '')
+    .split(',')
+    .filter((p) => p.trim())
+    .entries()) {
     const at = pair.indexOf(':');
     const tenant = pair.slice(0, at).trim();
     const token = pair.slice(at + 1).trim();
@@ -38,18 +30,12 @@ export function readMongoMcpEnv(env: Record<string, string | undefined>, mode: '
   }
   if (mode === 'http' && tokens.length === 0 && problems.length === 0)
     problems.push('MCP_HTTP_TOKENS: required to serve over HTTP');
-  if (!parsed.success || problems.length > 0)
-    throw new CrewError('CONFIG_INVALID', `MCP-MongoDB configuration is invalid: ${problems.join('; ')}`, {
-      domain: 'config',
-      category: 'user',
-      details: { problems },
-    });
-  const data = parsed.data;
+  if (!data || problems.length > 0) throw configError('MCP-MongoDB configuration is invalid', problems);
   return {
     ...(data.MONGODB_URL ? { mongoUrl: data.MONGODB_URL } : {}),
     ...(data.MONGODB_DB ? { mongoDb: data.MONGODB_DB } : {}),
-    dataDir: data.DATA_DIR ?? './.data',
-    tenant: tenantId(data.MCP_TENANT_ID ?? 'demo'),
+    dataDir: data.DATA_DIR,
+    tenant: tenantId(data.MCP_TENANT_ID),
     tokens,
   };
 }

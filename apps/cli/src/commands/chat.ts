@@ -32,28 +32,29 @@ export function registerChat(program: Command): void {
 
 async function chat(opts: ChatOptions): Promise<void> {
   if (!(CREW_NAMES as readonly string[]).includes(opts.channel)) throw new Error(`--channel must be one of ${CREW_NAMES.join(', ')}`);
-  const [{ loadSettings, FileTenantDirectory }, { loadCrews }, orchestrator, { selectorFromEnv }, { RespondToTurn }] = await Promise.all([
+  const [{ loadSettings, FileTenantDirectory }, { loadCrews }, orchestrator, { RespondToTurn }] = await Promise.all([
     import('@mcp-crew/config'),
     import('@mcp-crew/crews'),
     import('@mcp-crew/orchestrator'),
-    import('@mcp-crew/agents'),
     import('@mcp-crew/pipeline'),
   ]);
   const env = process.env;
   const settings = loadSettings(env);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   // Warnings (a model that fell back, Redis late) go to stderr as JSON; the transcript stays on stdout.
-  const logger = orchestrator.createLogger(env['LOG_LEVEL'] && env['LOG_LEVEL'] !== 'info' ? env['LOG_LEVEL'] : 'warn');
+  // LOG_LEVEL's default (info) would bury the transcript: chat logs from warn unless a level was asked for.
+  const logger = orchestrator.createLogger(env['LOG_LEVEL'] ? settings.LOG_LEVEL : 'warn');
   const sandbox = await orchestrator.startSandboxIfUsed(settings, env);
   const tenants = await FileTenantDirectory.load(resolve(settings.TENANTS_FILE), { env, sandboxUrl: sandbox?.url });
   const tenant = await tenants.get(tenantId(opts.tenant));
   if (!tenant) throw new Error(`tenant "${opts.tenant}" is not in ${settings.TENANTS_FILE}`);
   const crew = (await loadCrews(resolve(settings.CREWS_DIR))).get(opts.channel as CrewName);
   if (!crew) throw new Error(`crew "${opts.channel}" is not in ${settings.CREWS_DIR}`);
-  // The main job's composition: knowledge, the tenant cache in front of Odoo, the model from the environment.
-  const cacheStore = await orchestrator.openCacheStore(settings.REDIS_URL, settings.QUEUE_PREFIX, logger);
-  const opened = await orchestrator.openSpecialists({ settings, env, logger, tenants: [tenant], cacheStore });
-  const selector = selectorFromEnv(env, (error) => logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'specialist selector model failed; the deterministic selector chose'));
+  // The main job's composition: knowledge, the tenant cache in front of Odoo, the model the settings choose.
+  const cacheStore = await orchestrator.openCacheStore(settings, logger);
+  const hosted = orchestrator.createLanguageModel(settings);
+  const opened = await orchestrator.openSpecialists({ settings, hosted, logger, tenants: [tenant], cacheStore });
+  const selector = orchestrator.createSpecialistSelector(hosted, logger);
   // The same use case the Chatwoot turns and the copilot use; the transcript shows its result as it is.
   const respond = new RespondToTurn({ selector, specialists: opened.specialists });
 

@@ -1,11 +1,18 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { COLLECTION_KINDS } from '@mcp-crew/core';
+import { COLLECTION_KINDS, type Embedder, type VectorStore } from '@mcp-crew/core';
+import type { Settings } from '@mcp-crew/config';
 
 // Commands load their packages lazily so `crew --help` and the other commands start fast.
-async function settings() {
+async function settings(): Promise<Settings> {
   const { loadSettings } = await import('@mcp-crew/config');
   return loadSettings();
+}
+
+/** The vector store opener and embedder the settings choose: the orchestrator's factories, one per port. */
+async function knowledgePorts(s: Settings): Promise<{ openStore: () => VectorStore; embedder: Embedder }> {
+  const { openVectorStore, createEmbedder } = await import('@mcp-crew/orchestrator');
+  return { openStore: () => openVectorStore(s), embedder: createEmbedder(s) };
 }
 
 export function registerKnowledge(program: Command): void {
@@ -42,30 +49,39 @@ export function registerKnowledge(program: Command): void {
           seedDemo?: boolean;
         },
       ) => {
-        const { DATA_DIR, COLLECTIONS_DIR } = await settings();
+        const s = await settings();
+        const { DATA_DIR, COLLECTIONS_DIR } = s;
         const knowledge = await import('@mcp-crew/knowledge');
+        const ports = await knowledgePorts(s);
         if (opts.seedDemo) {
           if (folder || opts.fromOdoo)
             throw new Error('--seed-demo ingests COLLECTIONS_DIR: give no folder and no --from-odoo');
           await knowledge.runSeedDemoCommand({
             tenant: opts.tenant,
             collectionsDir: resolve(COLLECTIONS_DIR),
-            dataDir: resolve(DATA_DIR),
+            ...ports,
           });
           return;
         }
         if (opts.fromOdoo) {
-          const env = process.env;
-          const missing = ['ODOO_URL', 'ODOO_DB', 'ODOO_USER', 'ODOO_API_KEY'].filter((k) => !env[k]);
-          if (missing.length) throw new Error(`--from-odoo needs ${missing.join(', ')}`);
+          // The same validated catalog as `crew mcp odoo`: errors name each missing or wrong variable.
+          const { parseEnv, odooMcpCatalog } = await import('@mcp-crew/config');
+          const { ODOO_URL, ODOO_DB, ODOO_USER, ODOO_API_KEY, ODOO_PROTOCOL } = odooMcpCatalog;
+          const odoo = parseEnv(
+            { ODOO_URL, ODOO_DB, ODOO_USER, ODOO_API_KEY, ODOO_PROTOCOL },
+            process.env,
+            '--from-odoo',
+          );
           await knowledge.runSyncCommand({
             tenant: opts.tenant,
             dataDir: resolve(DATA_DIR),
+            ...ports,
             odoo: {
-              url: env['ODOO_URL']!,
-              db: env['ODOO_DB']!,
-              user: env['ODOO_USER']!,
-              apiKey: env['ODOO_API_KEY']!,
+              url: odoo.ODOO_URL,
+              db: odoo.ODOO_DB,
+              user: odoo.ODOO_USER,
+              apiKey: odoo.ODOO_API_KEY,
+              protocol: odoo.ODOO_PROTOCOL,
             },
             full: opts.full === true,
           });
@@ -75,7 +91,7 @@ export function registerKnowledge(program: Command): void {
         await knowledge.runIngestCommand({
           tenant: opts.tenant,
           folder,
-          dataDir: resolve(DATA_DIR),
+          ...ports,
           prune: opts.prune === true,
           ...(opts.collection ? { collection: opts.collection } : {}),
         });
@@ -99,7 +115,7 @@ export function registerKnowledge(program: Command): void {
         tenant: opts.tenant,
         collection: opts.collection,
         sources,
-        dataDir: resolve((await settings()).DATA_DIR),
+        ...(await knowledgePorts(await settings())),
       });
     });
 
@@ -110,7 +126,7 @@ export function registerKnowledge(program: Command): void {
     )
     .action(async () => {
       const { runReindexCommand } = await import('@mcp-crew/knowledge');
-      await runReindexCommand({ dataDir: resolve((await settings()).DATA_DIR) });
+      await runReindexCommand(await knowledgePorts(await settings()));
     });
 
   program
@@ -136,7 +152,7 @@ export function registerKnowledge(program: Command): void {
           query: query.join(' '),
           topK: Number(opts.top),
           mode: opts.mode,
-          dataDir: resolve((await settings()).DATA_DIR),
+          ...(await knowledgePorts(await settings())),
         });
       },
     );

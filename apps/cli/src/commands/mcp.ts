@@ -6,12 +6,15 @@ interface TransportOptions {
 }
 
 /** HTTP mode binds HOST when set (0.0.0.0 in a container), else loopback. */
-function transport(opts: TransportOptions): { mode: 'stdio' } | { mode: 'http'; port: number; host?: string } {
+async function transport(opts: TransportOptions): Promise<{ mode: 'stdio' } | { mode: 'http'; port: number; host?: string }> {
   if (opts.stdio && opts.http) throw new Error('choose one of --stdio or --http PORT');
   if (opts.http) {
     const port = Number(opts.http);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--http expects a port number, got "${opts.http}"`);
-    return { mode: 'http', port, ...(process.env['HOST'] ? { host: process.env['HOST'] } : {}) };
+    // Only HOST is read: an MCP server must not fail on a main-job setting it never uses.
+    const { parseEnv, settingsCatalog } = await import('@mcp-crew/config');
+    const { HOST } = parseEnv({ HOST: settingsCatalog.HOST }, process.env, 'invalid environment');
+    return { mode: 'http', port, host: HOST };
   }
   return { mode: 'stdio' };
 }
@@ -25,7 +28,7 @@ export function registerMcp(program: Command): void {
     .option('--http <port>', 'serve over Streamable HTTP with a bearer token')
     .action(async (opts: TransportOptions) => {
       const { runChatwootMcp } = await import('@mcp-crew/mcp-chatwoot');
-      await runChatwootMcp(transport(opts));
+      await runChatwootMcp(await transport(opts));
     });
   mcp
     .command('odoo')
@@ -34,7 +37,7 @@ export function registerMcp(program: Command): void {
     .option('--http <port>', 'serve over Streamable HTTP with a bearer token')
     .action(async (opts: TransportOptions) => {
       const { runOdooMcp } = await import('@mcp-crew/mcp-odoo');
-      await runOdooMcp(transport(opts));
+      await runOdooMcp(await transport(opts));
     });
   mcp
     .command('mongodb')
@@ -43,6 +46,6 @@ export function registerMcp(program: Command): void {
     .option('--http <port>', 'serve over Streamable HTTP with a bearer token per tenant')
     .action(async (opts: TransportOptions) => {
       const { runMongoMcp } = await import('@mcp-crew/mcp-mongodb');
-      await runMongoMcp(transport(opts));
+      await runMongoMcp(await transport(opts));
     });
 }

@@ -1,19 +1,22 @@
 import { resolve } from 'node:path';
-import { Secret, type ChatwootGateway, type SpecialistRegistry, type TenantConfig, type TenantId } from '@mcp-crew/core';
+import { type ChatwootGateway, type SpecialistRegistry, type TenantConfig, type TenantId } from '@mcp-crew/core';
 import type { Settings } from '@mcp-crew/config';
 import { loadCrews } from '@mcp-crew/crews';
 import { ConsoleChatwootGateway, HttpChatwootGateway } from '@mcp-crew/chatwoot-client';
 import { DeadlineWorker, OutboxGateway, splitSummaryRequests, TurnProcessor, WebhookIntake } from '@mcp-crew/pipeline';
 import { TenantBreakers } from '@mcp-crew/reliability';
-import { InMemoryQueue } from '@mcp-crew/queue-memory';
 import { BullMqQueue } from '@mcp-crew/queue-bullmq';
-import { MemoryConversationStateStore, MemoryIdempotencyStore } from '@mcp-crew/state-memory';
-import { RedisConversationStateStore, RedisIdempotencyStore } from '@mcp-crew/state-redis';
 import type { Logger } from 'pino';
 import { Metrics } from '../metrics/metrics.js';
-import { openCacheStore } from './cache.js';
+import {
+  createLanguageModel,
+  createSpecialistSelector,
+  openCacheStore,
+  openIdempotencyStore,
+  openQueue,
+  openStateStore,
+} from './adapters/index.js';
 import { openSpecialists } from './open-specialists.js';
-import { selectorFromEnv } from '@mcp-crew/agents';
 import type { Runtime } from './runtime.js';
 import { openTenants } from '../tenants/open-tenants.js';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
@@ -22,7 +25,8 @@ import { InteractionHistoryWriter } from './interaction-summaries.js';
 export interface RuntimeOptions {
   settings: Settings;
   logger: Logger;
-  env?: NodeJS.ProcessEnv;
+  /** For `${VAR}` references in the tenants file only; process settings come from `settings`. */
+  env?: Record<string, string | undefined>;
   /** Replaces the specialists (tests). Default: Mastra agents on the offline engine (OpenAI when OPENAI_API_KEY is set). */
   specialists?: SpecialistRegistry;
   /** Replaces how a tenant's Chatwoot gateway is made (tests). */
@@ -35,32 +39,23 @@ export interface RuntimeOptions {
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { settings, logger } = options;
   const env = options.env ?? process.env;
-  // The tenants file, or the document store when MONGODB_URL / TENANT_STORE=embedded is set (see open-tenants.ts).
+  // The tenants file or a document store, as settings.adapters.tenants says (see open-tenants.ts).
   const directory = await openTenants({ settings, env, logger, sandboxUrl: options.sandboxUrl });
   const tenants = directory.tenants;
-  const operatorApiKey = env.OPERATOR_API_KEY ? new Secret(env.OPERATOR_API_KEY) : undefined;
+  const operatorApiKey = settings.OPERATOR_API_KEY;
   if (!operatorApiKey) logger.info('admin API disabled (503): OPERATOR_API_KEY is not set');
   const crews = await loadCrews(resolve(settings.CREWS_DIR));
   const metrics = new Metrics({ defaultMetrics: true });
   warnAboutTenants(await tenants.list(), logger);
 
-  const queueSettings = {
-    coalesceWindowMs: settings.COALESCE_WINDOW_MS,
-    attempts: settings.QUEUE_ATTEMPTS,
-    backoffMs: settings.QUEUE_BACKOFF_MS,
-    idempotencyTtlMs: settings.IDEMPOTENCY_TTL_SECONDS * 1000,
-  };
-  const prefix = settings.QUEUE_PREFIX;
-  const queue = settings.REDIS_URL
-    ? new BullMqQueue({ url: settings.REDIS_URL, prefix, settings: queueSettings, concurrency: settings.WORKER_CONCURRENCY, logger, lockDurationMs: settings.QUEUE_LOCK_MS, stalledCheckMs: settings.QUEUE_STALLED_CHECK_MS })
-    : new InMemoryQueue({ settings: queueSettings, concurrency: settings.WORKER_CONCURRENCY, logger });
+  const queue = openQueue(settings, logger);
   if (queue instanceof BullMqQueue) {
     // Start anyway when Redis is late: /health says 503 and webhooks get 500 (Chatwoot retries) until it answers.
     await queue.waitUntilReady(2000).catch(() => logger.warn('Redis is not reachable yet; webhooks are refused with 500 until it is'));
   }
-  const state = settings.REDIS_URL ? new RedisConversationStateStore({ url: settings.REDIS_URL, prefix }) : new MemoryConversationStateStore();
+  const state = openStateStore(settings);
   // Results of Odoo writes and Chatwoot messages under their idempotency keys: a retried turn reuses them.
-  const idempotency = settings.REDIS_URL ? new RedisIdempotencyStore({ url: settings.REDIS_URL, prefix }) : new MemoryIdempotencyStore();
+  const idempotency = openIdempotencyStore(settings);
   const breakers = new TenantBreakers({ consecutiveFailures: settings.BREAKER_FAILURES, halfOpenAfterMs: settings.BREAKER_OPEN_SECONDS * 1000 });
   metrics.watchQueue(queue);
 
@@ -85,14 +80,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     metrics,
     maxAgeSeconds: settings.WEBHOOK_MAX_AGE_SECONDS,
   });
-  const cacheStore = await openCacheStore(settings.REDIS_URL, prefix, logger);
+  const cacheStore = await openCacheStore(settings, logger);
+  // One hosted model (or none: the offline engine) for the selector and the specialists, behind the breakers.
+  const hosted = createLanguageModel(settings, breakers);
   metrics.watchCache(cacheStore);
   // Knowledge serves the default specialists; tests that bring their own specialists skip the ingestion.
   const opened = options.specialists
     ? undefined
     : await openSpecialists({
         settings,
-        env,
+        hosted,
         logger,
         tenants: await tenants.list(),
         cacheStore,
@@ -104,7 +101,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     tenants,
     crews,
     // The model-based selector when OPENAI_API_KEY is set (deterministic on any error), else the deterministic one.
-    selector: selectorFromEnv(env, (error) => logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'specialist selector model failed; the deterministic selector chose')),
+    selector: createSpecialistSelector(hosted, logger),
     specialists: options.specialists ?? agents!,
     gateway,
     state,
@@ -133,9 +130,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     specialists: options.specialists ?? agents!,
     state,
     operatorApiKey,
-    odooApi: { syncBudgetMs: positiveInt(env.COPILOT_SYNC_BUDGET_MS, 20_000), ratePerMinute: positiveInt(env.ODOO_API_RATE_LIMIT, 120) },
+    odooApi: { syncBudgetMs: settings.COPILOT_SYNC_BUDGET_MS, ratePerMinute: settings.ODOO_API_RATE_LIMIT },
     queue,
-    queueKind: settings.REDIS_URL ? 'redis' : 'in-process',
+    queueKind: settings.adapters.shared,
     cacheStore,
     knowledge,
     intake,
@@ -166,11 +163,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       }
     },
   };
-}
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 function sameChatwoot(a: TenantConfig['chatwoot'], b: TenantConfig['chatwoot']): boolean {

@@ -2,15 +2,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Embedder, TenantConfig, VectorStore } from '@mcp-crew/core';
-import { createEmbedder } from '@mcp-crew/embeddings';
-import {
-  assertEmbedderFits,
-  buildKnowledgeMcpServer,
-  createVectorStore,
-  ensureDemoKnowledge,
-} from '@mcp-crew/knowledge';
+import type { Settings } from '@mcp-crew/config';
+import { assertEmbedderFits, buildKnowledgeMcpServer, ensureDemoKnowledge } from '@mcp-crew/knowledge';
 import { connectInProcess } from '@mcp-crew/mcp-kit';
 import type { Logger } from 'pino';
+import { createEmbedder, openVectorStore } from './adapters/index.js';
 
 export interface Knowledge {
   store: VectorStore;
@@ -21,19 +17,18 @@ export interface Knowledge {
 }
 
 /**
- * The tenants' knowledge: Qdrant when QDRANT_URL is set, else the embedded store under DATA_DIR. Start
+ * The tenants' knowledge over the vector store and embedder the settings choose (adapters/knowledge.ts). Start
  * fails, naming `crew reindex`, when the stored vectors come from another embedder. The demo seed fills
  * only the demo tenant's empty collections: what was ingested, replaced or forgotten since stays so.
  */
 export async function openKnowledge(options: {
-  dataDir: string;
-  collectionsDir: string;
-  env: NodeJS.ProcessEnv;
+  settings: Settings;
   tenants: TenantConfig[];
   logger: Logger;
 }): Promise<Knowledge> {
-  const store = createVectorStore(resolve(options.dataDir), options.env);
-  const embedder = createEmbedder(options.env);
+  const store = openVectorStore(options.settings);
+  const embedder = createEmbedder(options.settings);
+  const collectionsDir = resolve(options.settings.COLLECTIONS_DIR);
   try {
     await assertEmbedderFits(store, embedder);
   } catch (error) {
@@ -41,10 +36,10 @@ export async function openKnowledge(options: {
     throw error;
   }
   const demo = options.tenants.find((t) => t.id === 'demo' && t.enabled);
-  if (demo && existsSync(options.collectionsDir)) {
+  if (demo && existsSync(collectionsDir)) {
     const { ingested, kept } = await ensureDemoKnowledge({
       tenantId: demo.id,
-      collectionsDir: options.collectionsDir,
+      collectionsDir,
       store,
       embedder,
     });

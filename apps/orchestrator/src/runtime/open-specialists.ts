@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createDefaultSpecialists, type AgentSpecialistRegistry } from '@mcp-crew/agents';
 import type { Settings } from '@mcp-crew/config';
 import { cacheFor, type CacheStore, type IdempotencyStore, type TenantConfig } from '@mcp-crew/core';
@@ -8,8 +8,9 @@ import type { Logger } from 'pino';
 import { openKnowledge, type Knowledge } from './knowledge.js';
 
 export interface OpenSpecialistsOptions {
-  settings: Pick<Settings, 'DATA_DIR' | 'COLLECTIONS_DIR'>;
-  env: NodeJS.ProcessEnv;
+  settings: Settings;
+  /** The hosted model chosen by the composition root (adapters/model.ts); absent = the offline engine. */
+  hosted?: LanguageModelV3;
   logger: Logger;
   tenants: TenantConfig[];
   /** The tenant cache's store: every tenant's Odoo reads go through it. */
@@ -27,14 +28,15 @@ export interface OpenedSpecialists {
 
 /**
  * The default specialists exactly as the main job runs them: the tenants' knowledge (search_knowledge over
- * MCP, demo collections ingested), MCP-Odoo behind the tenant cache, the model from the environment.
+ * MCP, demo collections ingested), MCP-Odoo behind the tenant cache, the model the composition root chose.
  * `crew serve` and `crew chat` both compose through here, so a chat session behaves like the bot.
  */
 export async function openSpecialists(options: OpenSpecialistsOptions): Promise<OpenedSpecialists> {
-  const { settings, env, logger, cacheStore, reliability } = options;
-  const knowledge = await openKnowledge({ dataDir: settings.DATA_DIR, collectionsDir: resolve(settings.COLLECTIONS_DIR), env, tenants: options.tenants, logger });
+  const { settings, logger, cacheStore, reliability } = options;
+  const knowledge = await openKnowledge({ settings, tenants: options.tenants, logger });
   const specialists = createDefaultSpecialists({
-    env,
+    ...(options.hosted ? { hosted: options.hosted } : {}),
+    tokenBudget: settings.MODEL_TOKEN_BUDGET_PER_CONVERSATION,
     logger,
     extraClients: async (tenant) => [await knowledge.clientFor(tenant)],
     // The breaker and timeouts sit under the cache: a cache hit is no Odoo call.
@@ -42,7 +44,7 @@ export async function openSpecialists(options: OpenSpecialistsOptions): Promise<
       const guarded = reliability ? new GuardedOdooApi(api, { tenantId: tenant.id, breakers: reliability.breakers, callTimeoutMs: reliability.odooCallTimeoutMs }) : api;
       return new CachedOdooApi(guarded, cacheFor(cacheStore, tenant.id));
     },
-    ...(reliability ? { idempotency: reliability.idempotency, breakers: reliability.breakers } : {}),
+    ...(reliability ? { idempotency: reliability.idempotency } : {}),
   });
   return {
     specialists,

@@ -2,15 +2,15 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FileTenantDirectory, type Settings } from '@mcp-crew/config';
 import type { DocumentStore, TenantDirectory } from '@mcp-crew/core';
-import { EmbeddedDocumentStore } from '@mcp-crew/docstore-embedded';
-import { MongoDocumentStore } from '@mcp-crew/docstore-mongodb';
 import { readEncryptionKeyring, SecretBox, seedTenantsFromFile, TenantStore } from '@mcp-crew/tenant-store';
 import type { Logger } from 'pino';
 import { TenantSnapshot } from './tenant-snapshot.js';
+import { openDocumentStore } from '../runtime/adapters/documents.js';
 
 export interface OpenTenantsOptions {
   settings: Settings;
-  env: NodeJS.ProcessEnv;
+  /** Only for `${VAR}` references inside the tenants file (tenant secrets), not for process settings. */
+  env: Record<string, string | undefined>;
   logger: Logger;
   sandboxUrl?: string;
 }
@@ -18,7 +18,7 @@ export interface OpenTenantsOptions {
 /** The tenant directory the runtime serves from, and the store behind it when configuration is editable. */
 export interface RuntimeTenants {
   tenants: TenantSnapshot;
-  /** Present when tenants live in the document store (MONGODB_URL or TENANT_STORE=embedded): the admin API edits it. */
+  /** Present when tenants live in a document store (settings.adapters.tenants): the admin API edits it. */
   store?: TenantStore;
   documents?: DocumentStore;
   close(): Promise<void>;
@@ -28,24 +28,26 @@ export interface RuntimeTenants {
 const SNAPSHOT_REFRESH_MS = 5000;
 
 /**
- * Picks the tenant directory: the document store when MONGODB_URL is set (or TENANT_STORE=embedded: the
- * embedded store under DATA_DIR), seeded from TENANTS_FILE on first start (idempotent); the tenants file
- * otherwise. The store needs CONFIG_ENCRYPTION_KEY (its absence is a startup error naming the variable).
+ * The tenant directory settings.adapters.tenants names: a document store (MongoDB or embedded under DATA_DIR),
+ * seeded from TENANTS_FILE on first start (idempotent), or the tenants file itself. A store needs
+ * CONFIG_ENCRYPTION_KEY (loadSettings already refused to start without it).
  */
 export async function openTenants(options: OpenTenantsOptions): Promise<RuntimeTenants> {
   const { settings, env, logger } = options;
   const file = resolve(settings.TENANTS_FILE);
-  const useStore = Boolean(env.MONGODB_URL) || env.TENANT_STORE === 'embedded';
   const onRefreshError = (error: unknown) => logger.warn({ err: error }, 'tenant snapshot refresh failed; serving the previous one');
-  if (!useStore) {
+  if (settings.adapters.tenants === 'file') {
     const directory = await FileTenantDirectory.load(file, { env, sandboxUrl: options.sandboxUrl });
     return { tenants: await TenantSnapshot.over(directory), close: async () => undefined };
   }
   // Read the key before connecting anything, so a missing key fails fast and leaves nothing open.
-  const secrets = new SecretBox(readEncryptionKeyring(env));
-  const documents: DocumentStore = env.MONGODB_URL
-    ? await MongoDocumentStore.connect({ url: env.MONGODB_URL })
-    : EmbeddedDocumentStore.inDataDir(resolve(settings.DATA_DIR));
+  const secrets = new SecretBox(
+    readEncryptionKeyring({
+      CONFIG_ENCRYPTION_KEY: settings.CONFIG_ENCRYPTION_KEY?.reveal(),
+      CONFIG_ENCRYPTION_KEY_PREVIOUS: settings.CONFIG_ENCRYPTION_KEY_PREVIOUS?.reveal(),
+    }),
+  );
+  const documents: DocumentStore = await openDocumentStore(settings);
   try {
     const store = new TenantStore({ tenants: documents.tenants, secrets, auditLog: documents.auditLog, sandboxUrl: options.sandboxUrl });
     if (existsSync(file)) {

@@ -2,7 +2,6 @@ import { APICallError, type LanguageModelV3, type LanguageModelV3CallOptions } f
 import { createStepModel } from './step-model.js';
 import { withFallback } from './fallback-model.js';
 import { withResilience } from './resilient-model.js';
-import { modelLimitsFromEnv, tokenBudgetFromEnv } from './model-from-env.js';
 
 const CALL: LanguageModelV3CallOptions = { prompt: [{ role: 'user', content: [{ type: 'text', text: 'hola' }] }] };
 
@@ -72,15 +71,5 @@ describe('withResilience', () => {
     controller.abort();
     await expect(pending).rejects.toBeDefined();
     expect(calls).toHaveLength(1);
-  });
-});
-
-describe('model limits from the environment', () => {
-  it('reads OPENAI_TIMEOUT_MS, OPENAI_MAX_RETRIES and the token budget, with defaults for unset or bad values', () => {
-    expect(modelLimitsFromEnv({})).toEqual({ timeoutMs: 30_000, maxRetries: 2 });
-    expect(modelLimitsFromEnv({ OPENAI_TIMEOUT_MS: '12000', OPENAI_MAX_RETRIES: '0' })).toEqual({ timeoutMs: 12_000, maxRetries: 0 });
-    expect(modelLimitsFromEnv({ OPENAI_TIMEOUT_MS: 'soon', OPENAI_MAX_RETRIES: '-1' })).toEqual({ timeoutMs: 30_000, maxRetries: 2 });
-    expect(tokenBudgetFromEnv({})).toBe(20_000);
-    expect(tokenBudgetFromEnv({ MODEL_TOKEN_BUDGET_PER_CONVERSATION: '0' })).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { DeterministicSelector, tenantId, type SelectorInput } from '@mcp-crew/c
 import { makeInboundMessage } from '@mcp-crew/testing';
 import { createStepModel } from '../model/step-model.js';
 import { ModelSelector } from './model-selector.js';
-import { selectorFromEnv } from './selector-from-env.js';
+import { createSelector } from './create-selector.js';
 
 const input = (content: string, current?: SelectorInput['current']): SelectorInput => ({
   turn: { tenantId: tenantId('demo'), conversationId: 1, messages: [makeInboundMessage({ content })] },
@@ -59,8 +59,8 @@ describe('ModelSelector', () => {
     expect(await new ModelSelector({ model }).select(input('me salieron burbujas en la pintura'))).toMatchObject({ specialist: 'support' });
   });
 
-  it('is the deterministic selector when no OPENAI_API_KEY is set', () => {
-    expect(selectorFromEnv({})).toBeInstanceOf(DeterministicSelector);
-    expect(selectorFromEnv({ OPENAI_API_KEY: 'sk-test-not-used', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' })).toBeInstanceOf(ModelSelector);
+  it('is the deterministic selector when there is no hosted model', () => {
+    expect(createSelector(undefined)).toBeInstanceOf(DeterministicSelector);
+    expect(createSelector(scripted('support').model)).toBeInstanceOf(ModelSelector);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LocalEmbedder } from '@mcp-crew/embeddings';
+import { EmbeddedVectorStore } from '@mcp-crew/vector-libsql';
 import { startOdooSandbox, type OdooSandbox } from '@mcp-crew/odoo-sandbox';
 import { runSearchCommand } from '../cli-commands.js';
 import { runSyncCommand } from './run-sync-command.js';
@@ -22,7 +23,7 @@ describe('runSyncCommand (crew ingest --collection products --from-odoo)', () =>
   it('syncs over HTTP, prints the counts and the cursor, and resumes from the cursor file', async () => {
     const lines: string[] = [];
     const options = {
-      tenant: 'tienda-x', dataDir, embedder: new LocalEmbedder(), progressBar: false, print: (l: string) => lines.push(l),
+      tenant: 'tienda-x', dataDir, openStore: () => EmbeddedVectorStore.inDataDir(dataDir), embedder: new LocalEmbedder(), progressBar: false, print: (l: string) => lines.push(l),
       odoo: { url: sandbox.url, db: sandbox.db, user: sandbox.login, apiKey: sandbox.apiKey, protocol: 'jsonrpc' as const },
     };
     const first = await runSyncCommand(options);
@@ -35,7 +36,7 @@ describe('runSyncCommand (crew ingest --collection products --from-odoo)', () =>
     expect(second).toMatchObject({ full: false, synced: 0, points: 0, unchanged: 49 });
     expect(lines[1]).toMatch(/^tienda-x\/products from Odoo \(changed, 49 read\): 0 added, 0 replaced, 49 unchanged, 0 deleted \(0 points written\)/);
 
-    await runSearchCommand({ tenant: 'tienda-x', collection: 'products', query: 'rodillo de felpa', topK: 1, dataDir, embedder: options.embedder, print: options.print });
+    await runSearchCommand({ tenant: 'tienda-x', collection: 'products', query: 'rodillo de felpa', topK: 1, openStore: options.openStore, embedder: options.embedder, print: options.print });
     expect(lines[2]).toMatch(/^1\. \d\.\d{3} {2}odoo:product\.product\/\d+ {2}Rodillo de Felpa 9" {2}\[ROD-FEL-9\] {2}list price 18900\.00$/);
   });
 });

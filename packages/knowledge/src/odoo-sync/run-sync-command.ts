@@ -1,19 +1,21 @@
 import { tenantId as toTenantId, type Embedder, type Secret } from '@mcp-crew/core';
-import { createEmbedder } from '@mcp-crew/embeddings';
 import { OdooClient, type OdooProtocol } from '@mcp-crew/odoo-client';
-import { createVectorStore } from '../create-vector-store.js';
+import type { OpenVectorStore } from '../cli-commands.js';
 import { progressBar } from '../progress-bar.js';
 import { FileSyncCursorStore } from './sync-cursor-store.js';
 import { syncProductsFromOdoo, type OdooProductReader, type ProductSyncResult } from './sync-products.js';
 
 export interface SyncCommandOptions {
   tenant: string;
+  /** Where the sync cursor file lives. */
   dataDir: string;
+  /** Opens the vector store the composition root chose (the command closes it); the embedder likewise comes from there. */
+  openStore: OpenVectorStore;
+  embedder: Embedder;
   /** The tenant's Odoo (the API key is wrapped in a `Secret` and never printed). */
   odoo: { url: string; db: string; user: string; apiKey: string | Secret; protocol?: OdooProtocol | 'auto' };
   /** Read every sellable product and drop points of products deleted in Odoo. */
   full?: boolean;
-  embedder?: Embedder;
   /** Replaces the client built from `odoo` (tests, or a caller's cached client). */
   client?: OdooProductReader;
   print?: (line: string) => void;
@@ -29,8 +31,8 @@ export async function runSyncCommand(options: SyncCommandOptions): Promise<Produ
   const print = options.print ?? ((line: string) => console.log(line));
   const tenantId = toTenantId(options.tenant);
   const client = options.client ?? new OdooClient({ ...options.odoo, tenant: tenantId });
-  const store = createVectorStore(options.dataDir);
-  const embedder = options.embedder ?? createEmbedder();
+  const store = options.openStore();
+  const { embedder } = options;
   const bar = progressBar(options.progressBar ?? process.stdout.isTTY, 'sync');
   try {
     const result = await syncProductsFromOdoo({

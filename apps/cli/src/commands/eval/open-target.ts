@@ -24,7 +24,6 @@ export interface OpenedEvalTarget {
 export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<OpenedEvalTarget> {
   const { env } = options;
   // Loaded on use, like every heavy part of the CLI; one after the other (Jest's ESM loader races on parallel imports).
-  const { selectorFromEnv } = await import('@mcp-crew/agents');
   const { FileTenantDirectory, loadSettings } = await import('@mcp-crew/config');
   const { loadCrews } = await import('@mcp-crew/crews');
   const { TurnProcessorTarget } = await import('@mcp-crew/evals');
@@ -47,9 +46,11 @@ export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<Op
     : configured;
   const odoo = tenant.odoo!;
   const cache = new ResettableCache();
+  // The model the settings choose (adapters/model.ts), shared by the selector and the specialists.
+  const hosted = orchestrator.createLanguageModel(settings);
   const opened = await orchestrator.openSpecialists({
     settings,
-    env,
+    hosted,
     logger,
     tenants: [tenant],
     cacheStore: cache,
@@ -62,8 +63,8 @@ export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<Op
     protocol: odoo.protocol,
     tenant: tenant.id,
   });
-  const engine = env['OPENAI_API_KEY']?.trim()
-    ? `model ${env['OPENAI_MODEL']?.trim() || 'gpt-4o'}${env['OPENAI_BASE_URL'] ? ` at ${env['OPENAI_BASE_URL']}` : ''}`
+  const engine = hosted
+    ? `model ${settings.OPENAI_MODEL}${settings.OPENAI_BASE_URL ? ` at ${settings.OPENAI_BASE_URL}` : ''}`
     : 'offline engine';
   const where = sandbox
     ? 'Odoo sandbox, reset per scenario'
@@ -72,7 +73,7 @@ export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<Op
     description: `tenant ${tenant.id}, ${engine}, ${where}`,
     tenant,
     crews: await loadCrews(resolve(settings.CREWS_DIR)),
-    selector: selectorFromEnv(env),
+    selector: orchestrator.createSpecialistSelector(hosted, logger),
     specialists: opened.specialists,
     erp: {
       searchRead: (model, domain, fields, o = {}) => erp.searchRead(model, domain as never, { fields, ...o }),

@@ -1,0 +1,50 @@
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { createHostedModel, createSelector } from '@mcp-crew/agents';
+import type { Settings } from '@mcp-crew/config';
+import type { SpecialistSelector } from '@mcp-crew/core';
+import type { TenantBreakers } from '@mcp-crew/reliability';
+import type { Logger } from 'pino';
+
+type ModelSettings = Pick<
+  Settings,
+  | 'adapters'
+  | 'OPENAI_API_KEY'
+  | 'OPENAI_BASE_URL'
+  | 'OPENAI_MODEL'
+  | 'OPENAI_TIMEOUT_MS'
+  | 'OPENAI_MAX_RETRIES'
+>;
+
+/**
+ * The hosted language model (settings.adapters.model = openai), behind the per-tenant breakers when given;
+ * undefined = the offline engine answers alone.
+ */
+export function createLanguageModel(
+  settings: ModelSettings,
+  breakers?: TenantBreakers,
+): LanguageModelV3 | undefined {
+  if (settings.adapters.model !== 'openai' || !settings.OPENAI_API_KEY) return undefined;
+  return createHostedModel(
+    {
+      apiKey: settings.OPENAI_API_KEY,
+      model: settings.OPENAI_MODEL,
+      timeoutMs: settings.OPENAI_TIMEOUT_MS,
+      maxRetries: settings.OPENAI_MAX_RETRIES,
+      ...(settings.OPENAI_BASE_URL ? { baseUrl: settings.OPENAI_BASE_URL } : {}),
+    },
+    breakers,
+  );
+}
+
+/** The specialist selector over the hosted model (deterministic on any error), or the deterministic one. */
+export function createSpecialistSelector(
+  hosted: LanguageModelV3 | undefined,
+  logger: Logger,
+): SpecialistSelector {
+  return createSelector(hosted, (error) =>
+    logger.warn(
+      { error: error instanceof Error ? error.message : 'unknown' },
+      'specialist selector model failed; the deterministic selector chose',
+    ),
+  );
+}

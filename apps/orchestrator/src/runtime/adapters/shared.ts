@@ -1,0 +1,82 @@
+import type { Settings } from '@mcp-crew/config';
+import type {
+  CacheStore,
+  ConversationStateStore,
+  IdempotencyStore,
+  InboundQueue,
+  QueueInspection,
+} from '@mcp-crew/core';
+import { MemoryCacheStore } from '@mcp-crew/cache-memory';
+import { RedisCacheStore } from '@mcp-crew/cache-redis';
+import { BullMqQueue } from '@mcp-crew/queue-bullmq';
+import { InMemoryQueue } from '@mcp-crew/queue-memory';
+import { MemoryConversationStateStore, MemoryIdempotencyStore } from '@mcp-crew/state-memory';
+import { RedisConversationStateStore, RedisIdempotencyStore } from '@mcp-crew/state-redis';
+import type { Logger } from 'pino';
+
+type SharedSettings = Pick<Settings, 'adapters' | 'REDIS_URL' | 'QUEUE_PREFIX'>;
+
+/** The inbound queue: BullMQ on Redis (settings.adapters.shared = redis), else in-process. */
+export function openQueue(
+  settings: SharedSettings &
+    Pick<
+      Settings,
+      | 'COALESCE_WINDOW_MS'
+      | 'QUEUE_ATTEMPTS'
+      | 'QUEUE_BACKOFF_MS'
+      | 'IDEMPOTENCY_TTL_SECONDS'
+      | 'WORKER_CONCURRENCY'
+      | 'QUEUE_LOCK_MS'
+      | 'QUEUE_STALLED_CHECK_MS'
+    >,
+  logger: Logger,
+): InboundQueue & QueueInspection {
+  const queueSettings = {
+    coalesceWindowMs: settings.COALESCE_WINDOW_MS,
+    attempts: settings.QUEUE_ATTEMPTS,
+    backoffMs: settings.QUEUE_BACKOFF_MS,
+    idempotencyTtlMs: settings.IDEMPOTENCY_TTL_SECONDS * 1000,
+  };
+  const concurrency = settings.WORKER_CONCURRENCY;
+  if (settings.adapters.shared === 'redis') {
+    return new BullMqQueue({
+      url: redisUrl(settings),
+      prefix: settings.QUEUE_PREFIX,
+      settings: queueSettings,
+      concurrency,
+      logger,
+      lockDurationMs: settings.QUEUE_LOCK_MS,
+      stalledCheckMs: settings.QUEUE_STALLED_CHECK_MS,
+    });
+  }
+  return new InMemoryQueue({ settings: queueSettings, concurrency, logger });
+}
+
+/** Conversation memory: Redis (shared by every replica) or in-process. */
+export function openStateStore(settings: SharedSettings): ConversationStateStore {
+  if (settings.adapters.shared === 'redis')
+    return new RedisConversationStateStore({ url: redisUrl(settings), prefix: settings.QUEUE_PREFIX });
+  return new MemoryConversationStateStore();
+}
+
+/** Results of Odoo writes and Chatwoot messages under their idempotency keys: Redis or in-process. */
+export function openIdempotencyStore(settings: SharedSettings): IdempotencyStore {
+  if (settings.adapters.shared === 'redis')
+    return new RedisIdempotencyStore({ url: redisUrl(settings), prefix: settings.QUEUE_PREFIX });
+  return new MemoryIdempotencyStore();
+}
+
+/** The tenant cache's store: Redis (shared by every process) or in-process. */
+export async function openCacheStore(settings: SharedSettings, logger: Logger): Promise<CacheStore> {
+  if (settings.adapters.shared !== 'redis') return new MemoryCacheStore();
+  return RedisCacheStore.connect(redisUrl(settings), {
+    keyPrefix: `${settings.QUEUE_PREFIX}:`,
+    logger: { warn: (obj, msg) => logger.warn(obj, msg), info: (obj, msg) => logger.info(obj, msg) },
+  });
+}
+
+function redisUrl(settings: SharedSettings): string {
+  // loadSettings guarantees it: adapters.shared is redis exactly when REDIS_URL is set.
+  if (!settings.REDIS_URL) throw new Error('adapters.shared is redis without REDIS_URL');
+  return settings.REDIS_URL;
+}
