@@ -35,6 +35,8 @@ describe('WhatsApp crew with the offline engine and the Odoo sandbox', () => {
     post(`${app.url}/webhooks/chatwoot/demo`, signedFixture('whatsapp_incoming_text', (body) => {
       body['content'] = content;
       body['id'] = ++messageId;
+      // Ana writes from the phone Odoo has for her: the channel identity links the conversation to her account.
+      ((body['conversation'] as { meta: { sender: Record<string, unknown> } }).meta.sender)['phone_number'] = '+57 300 123 4567';
     }));
   const replies = () =>
     chatwoot.requests

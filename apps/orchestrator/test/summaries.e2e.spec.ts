@@ -62,6 +62,7 @@ describe('summaries of resolved conversations', () => {
     const say = signedFixture('whatsapp_incoming_text', (body) => {
       body['content'] = 'Hola, soy Ana Gómez, necesito 2 galones de esmalte blanco';
       body['id'] = 81_001;
+      ((body['conversation'] as { meta: { sender: Record<string, unknown> } }).meta.sender)['phone_number'] = '+57 300 123 4567';
     });
     expect((await post(`${app.url}/webhooks/chatwoot/demo`, say)).status).toBe(200);
     const reply = await eventually(() =>

@@ -5,6 +5,9 @@ import { EMPTY_CONVERSATION_STATE, type ConversationState } from '@mcp-crew/core
 import { AgentSpecialistRegistry, createOfflineEngine, InProcessTenantTools } from '../src/index.js';
 import { crew, demoTenant, nextState, turnOf } from './support.js';
 
+// Ana writes from the phone Odoo has for her: the channel identity links the conversation to her account.
+const ANA = { name: 'Ana Gómez', phone: '+57 300 123 4567' };
+
 describe('sales specialist on the offline engine, against the Odoo sandbox over HTTP', () => {
   let sandbox: OdooSandbox;
   let registry: AgentSpecialistRegistry;
@@ -21,12 +24,12 @@ describe('sales specialist on the offline engine, against the Odoo sandbox over 
     await sandbox.close();
   });
 
-  it('quotes for a named customer, then confirms on an explicit yes', async () => {
+  it('quotes for the customer the contact\'s phone links, then confirms on an explicit yes', async () => {
     const tenant = demoTenant(sandbox.url);
     const whatsapp = await crew('whatsapp');
     const sales = registry.get(tenant, 'sales')!;
     const said = 'Hola, soy Ana Gómez, necesito 2 galones de esmalte blanco y 3 rodillos';
-    const first = await sales.handle(turnOf(said), { tenant, crew: whatsapp, specialist: 'sales', state: EMPTY_CONVERSATION_STATE });
+    const first = await sales.handle(turnOf(said, ANA), { tenant, crew: whatsapp, specialist: 'sales', state: EMPTY_CONVERSATION_STATE });
     expect(first.handoff).toBeUndefined();
     const quotation = first.state?.quotation;
     expect(quotation?.name).toMatch(/^S\d{5}$/);
@@ -41,7 +44,7 @@ describe('sales specialist on the offline engine, against the Odoo sandbox over 
     expect(first.state?.pendingConfirmation).toMatchObject({ tool: 'odoo_confirm_quotation', target: { orderId: quotation!.id } });
 
     const state: ConversationState = nextState(EMPTY_CONVERSATION_STATE, said, first);
-    const second = await sales.handle(turnOf('sí, confírmala'), { tenant, crew: whatsapp, specialist: 'sales', state });
+    const second = await sales.handle(turnOf('sí, confírmala', ANA), { tenant, crew: whatsapp, specialist: 'sales', state });
     const [confirmed] = await odoo.read('sale.order', [quotation!.id], ['state']);
     expect(confirmed?.['state']).toBe('sale');
     expect(second.state?.pendingConfirmation).toBeUndefined();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { applyChannelPolicy, CrewError, DeterministicSelector, type InboundMessage, type TenantConfig, type Turn } from '@mcp-crew/core';
+import { applyChannelPolicy, COPILOT_CHANNEL, CrewError, DeterministicSelector, type InboundMessage, type TenantConfig, type Turn } from '@mcp-crew/core';
 import { RespondToTurn } from '@mcp-crew/pipeline';
 import { RUNTIME, type Runtime } from '../runtime/runtime.js';
 import type { CopilotAnswer, CopilotRequest } from './copilot-schemas.js';
@@ -49,7 +49,7 @@ function toTurn(tenant: TenantConfig, conversationId: number, request: CopilotRe
     conversationId,
     inboxId: 0,
     messageId: now,
-    channel: 'Odoo::Copilot',
+    channel: COPILOT_CHANNEL,
     channelAttributes: request.context ? { odoo_record: request.context } : {},
     content: request.message,
     contentType: 'text',

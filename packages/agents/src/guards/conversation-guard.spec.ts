@@ -65,4 +65,34 @@ describe('ConversationGuard', () => {
     expect(new ConversationGuard({ partner: ana, pendingConfirmation: offer }, 'sí').before('odoo_book_appointment', input('2026-11-24 08:00', 6))).toHaveProperty('refuse');
     expect(new ConversationGuard({ partner: ana, pendingConfirmation: offer }, 'el de las 9').before('odoo_book_appointment', input('2026-11-24 09:00'))).toHaveProperty('refuse');
   });
+
+  describe('identity before writes', () => {
+    const claimed = { id: 5, name: 'Ana Gómez', verified: false };
+    const linked = { id: 5, name: 'Ana Gómez', verified: true };
+    const slot = '2030-01-08 09:00';
+    const booking = { tool: 'odoo_book_appointment' as const, target: { start: slot }, summary: 'visita', at: new Date().toISOString() };
+
+    it('quotes only for the customer linked by the channel identity (or created by the conversation)', () => {
+      const quote = { customer_id: 5, lines: [{ product_id: 1, quantity: 1 }] };
+      expect(new ConversationGuard({ partner: claimed }, '').before('odoo_create_quotation', quote)).toHaveProperty('refuse');
+      expect(new ConversationGuard({}, '').before('odoo_create_quotation', quote)).toHaveProperty('refuse');
+      expect(new ConversationGuard({ partner: linked }, '').before('odoo_create_quotation', quote)).toEqual({ run: quote });
+      expect(new ConversationGuard({ partner: linked }, '').before('odoo_create_quotation', { ...quote, customer_id: 6 })).toHaveProperty('refuse');
+    });
+
+    it('books a visit only on the linked customer, even on an explicit yes to an offered slot', () => {
+      const input = { customer_id: 5, start_local: slot, duration_minutes: 60, title: 'Visita' };
+      expect(new ConversationGuard({ partner: claimed, pendingConfirmation: booking }, 'el martes a las 9').before('odoo_book_appointment', input)).toHaveProperty('refuse');
+    });
+
+    it('looks up a customer-specific price only for the linked customer', () => {
+      expect(new ConversationGuard({ partner: claimed }, '').before('odoo_search_products', { query: 'esmalte', customer_id: 5 })).toEqual({ run: { query: 'esmalte' } });
+      expect(new ConversationGuard({ partner: linked }, '').before('odoo_search_products', { query: 'esmalte', customer_id: 5 })).toEqual({ run: { query: 'esmalte', customer_id: 5 } });
+    });
+
+    it('lets an internal user (the Odoo copilot) act for the customer they name', () => {
+      const quote = { customer_id: 10, lines: [{ product_id: 1, quantity: 1 }] };
+      expect(new ConversationGuard({}, '', { staff: true }).before('odoo_create_quotation', quote)).toEqual({ run: quote });
+    });
+  });
 });

@@ -12,6 +12,11 @@ type Output = { text: string; result?: Record<string, unknown> };
  * action and target plus an explicit yes as the customer's latest message (once per turn). Orders are read
  * only for the conversation's own customer or the orders it created; customer searches never return other
  * people's contact data.
+ *
+ * Identity before writes: a customer is linked to the conversation only through the Chatwoot contact's phone
+ * or e-mail, or as a record this conversation created (`partner.verified`). A name typed in the chat is a
+ * claim: no quotation, booking or confirmation is made on that customer's account, and no customer-specific
+ * price is looked up for them.
  */
 export class ConversationGuard implements ToolGate {
   #committed = false;
@@ -19,6 +24,8 @@ export class ConversationGuard implements ToolGate {
   constructor(
     private readonly state: Pick<ConversationState, 'partner' | 'quotation' | 'orderIds' | 'pendingConfirmation'>,
     private readonly latestText: string,
+    /** `staff`: an internal user of the business (the Odoo copilot) acts for any customer they name. */
+    private readonly options: { staff?: boolean } = {},
   ) {}
 
   before(tool: string, input: Record<string, unknown>): BeforeDecision {
@@ -32,7 +39,15 @@ export class ConversationGuard implements ToolGate {
       case 'odoo_get_customer':
         return partner && input['customer_id'] === partner.id ? { run: input } : { refuse: 'only the conversation\'s own customer record can be read' };
       case 'odoo_create_quotation':
-        return partner && input['customer_id'] !== partner.id ? { refuse: `quotations in this conversation are for ${partner.name} only` } : { run: input };
+        if (!this.linked(input['customer_id'])) return { refuse: NOT_LINKED };
+        return { run: input };
+      case 'odoo_search_products':
+      case 'odoo_get_product':
+        // A customer's pricelist price is theirs: only for the linked customer, else the public price.
+        return this.linked(input['customer_id']) ? { run: input } : { run: withoutKey(input, 'customer_id') };
+      case 'odoo_create_lead':
+      case 'odoo_open_ticket':
+        return input['customer_id'] === undefined || this.linked(input['customer_id']) ? { run: input } : { run: withoutKey(input, 'customer_id') };
       case 'odoo_update_quotation_lines':
         return this.ownsOrder(input['order_id']) ? { run: input } : { refuse: 'only the quotation of this conversation can be changed' };
       case 'odoo_upsert_customer':
@@ -60,20 +75,35 @@ export class ConversationGuard implements ToolGate {
     const yes = booking ? yesToSlot(this.latestText) !== undefined : isExplicitYes(this.latestText);
     if (!yes) return { refuse: 'the customer\'s latest message is not an explicit yes' };
     const target = pending.target;
+    if (target.orderId !== undefined && !this.ownsOrder(target.orderId)) return { refuse: 'only an order this conversation created can be confirmed or cancelled' };
     if (target.orderId !== undefined && (input['order_id'] !== target.orderId || input['order_name'] !== undefined)) return { refuse: 'the action is not the one the customer was shown' };
     if (booking) {
       const start = input['start_local'] ?? input['start'];
       const shown = [target.start, ...offeredSlots(pending)];
       if (typeof start !== 'string' || !shown.includes(start)) return { refuse: 'the slot is not one the customer was shown' };
-      if (this.state.partner && input['customer_id'] !== this.state.partner.id) return { refuse: 'the visit is booked for this conversation\'s customer only' };
+      if (!this.linked(input['customer_id'])) return { refuse: NOT_LINKED };
     }
     this.#committed = true;
     return { run: input };
   }
 
+  /** Whether `customerId` is the customer linked to this conversation by channel identity or creation. */
+  private linked(customerId: unknown): boolean {
+    if (this.options.staff) return true;
+    const partner = this.state.partner;
+    return partner?.verified === true && typeof customerId === 'number' && customerId === partner.id;
+  }
+
   private ownsOrder(id: unknown): boolean {
     return typeof id === 'number' && (this.state.quotation?.id === id || (this.state.orderIds ?? []).includes(id));
   }
+}
+
+const NOT_LINKED = 'this customer is not linked to the conversation by the contact\'s phone or e-mail (a typed name is not enough): a person must check who is writing';
+
+function withoutKey(input: Record<string, unknown>, key: string): Record<string, unknown> {
+  const { [key]: _dropped, ...rest } = input;
+  return rest;
 }
 
 /** Ids and names only: a search by name must not reveal anyone's phone, e-mail or document. */

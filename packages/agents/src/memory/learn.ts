@@ -31,6 +31,9 @@ export function learn(
   for (const record of records) {
     if (!record.ok || !record.result) continue;
     const r = record.result;
+    // A customer record this conversation created is linked to it, like one found by phone or e-mail.
+    if (record.tool === 'odoo_upsert_customer' && r['created'] === true && typeof r['id'] === 'number' && !partner?.verified)
+      partner = { id: r['id'], name: String(r['name'] ?? ''), verified: true };
     if (QUOTE_TOOLS.has(record.tool) && typeof r['order_id'] === 'number') {
       quotation = { id: r['order_id'], name: String(r['name']) };
       orderIds.add(r['order_id']);

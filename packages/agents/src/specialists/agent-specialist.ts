@@ -11,6 +11,7 @@ import {
   type SpecialistResult,
   type SpecialistTrace,
   type Turn,
+  COPILOT_CHANNEL,
 } from '@mcp-crew/core';
 import { ConversationGuard } from '../guards/conversation-guard.js';
 import { checkFigures } from '../guards/figures.js';
@@ -84,7 +85,7 @@ export class AgentSpecialist implements Specialist {
     const handoffs: Handoff[] = [];
     const budgetExceeded = this.deps.offline !== undefined && modelBudgetExceeded(state.modelTokens, this.deps.tokenBudget ?? 0);
     const model = budgetExceeded && this.deps.offline ? this.deps.offline : this.deps.model;
-    const requestContext = newTurnContext({ facts, guard: new ConversationGuard(known, lastMessage(turn).content), records, handoffs, offline: budgetExceeded });
+    const requestContext = newTurnContext({ facts, guard: new ConversationGuard(known, lastMessage(turn).content, { staff: lastMessage(turn).channel === COPILOT_CHANNEL }), records, handoffs, offline: budgetExceeded });
     const history = state.history
       .slice(-(this.deps.historyTurns ?? 10))
       .map((h) => (h.role === 'customer' ? { role: 'user' as const, content: h.text } : { role: 'assistant' as const, content: h.text }));

@@ -56,6 +56,9 @@ export function messageIdentity(
     : JSON.stringify([message.tenantId, message.conversationId, message.messageId]);
 }
 
+/** Channel of turns from the Odoo copilot: an internal user of the business, not a customer. */
+export const COPILOT_CHANNEL = 'Odoo::Copilot';
+
 /** Identifies a conversation across tenants. */
 export function conversationKey(tenantId: TenantId, conversationId: number): string {
   return `${tenantId}:${conversationId}`;
