@@ -1,36 +1,33 @@
-# syntax=docker/dockerfile:1
+# syntax=docker/dockerfile:1.7-labs
 # One image for every MCP-Crew role; docker-compose.yml picks the role by command:
-#   serve | serve --worker-only | mcp odoo --http 8080 | mcp chatwoot --http 8081
+#   serve | serve --worker-only | sandbox odoo | mcp odoo --http 8080 | mcp chatwoot --http 8081
+# (the `1.7-labs` syntax is for `COPY --parents`, which copies the workspaces' manifests alone).
 #
 # Node: the base image's Node 24 runs everything here. The root package.json also depends on the
 # npm `node` package so that `npm install` on a developer machine brings Node 24 along; in the image
-# that package's install script is skipped (`--ignore-scripts`), so no second Node is downloaded and
-# nothing else runs install scripts either (the remaining ones only rebuild native add-ons that ship
-# prebuilt, or set up Nx, which the build does not use).
+# install scripts are skipped (`--ignore-scripts`), so no second Node is downloaded and nothing else
+# runs install scripts either (the remaining ones only rebuild native add-ons that ship prebuilt, or
+# set up Nx, which the build does not use).
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 
-# ------------------------------------------------------------------ build: install, compile, prune
-FROM ${NODE_IMAGE} AS build
+# ------------------------------------------------------------------ deps: manifests only, then npm ci
+FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
-
-# The whole workspace is needed for `npm ci` (each workspace's package.json); .dockerignore keeps
-# node_modules, dist, .git and local data out of the context.
-COPY . .
-
-# `npm ci` installs exactly what package-lock.json pins. The fallback exists because a lockfile
-# written against a registry mirror that lacks other platforms' optional binaries (@swc/core-darwin-*
-# and the like) is refused by `npm ci` as "not in sync"; `npm install` then keeps every pinned
-# version and only adds the missing optional entries. Regenerate the lockfile against the public
-# registry to make the fallback unnecessary.
+# Only the manifests: a source change does not invalidate the install layer.
+COPY package.json package-lock.json ./
+COPY --parents packages/*/package.json apps/*/package.json ./
+# Exactly what package-lock.json pins; it must record every platform's optional native packages
+# (@swc/core-linux-arm64-gnu, ...) for linux/amd64 and linux/arm64 alike.
 RUN --mount=type=cache,target=/root/.npm \
-    npm ci --ignore-scripts --no-audit --no-fund \
-    || (echo "npm ci refused package-lock.json; installing with npm install (pinned versions kept)" >&2 \
-        && npm install --ignore-scripts --no-audit --no-fund)
+    npm ci --ignore-scripts --no-audit --no-fund
 
+# ------------------------------------------------------------------ build: compile, prune
+FROM deps AS build
+# .dockerignore keeps node_modules, dist, .git and local data out of the context.
+COPY . .
 # swc transpiles every workspace's src/ to dist/ (type checking is CI's job: `npm run typecheck`).
 RUN npm run build
-
 # Keep only production dependencies; the workspace symlinks in node_modules/@mcp-crew stay.
 RUN --mount=type=cache,target=/root/.npm \
     npm prune --omit=dev --ignore-scripts --no-audit --no-fund
@@ -48,8 +45,9 @@ WORKDIR /app
 COPY --from=build /app /app
 RUN mkdir -p /app/data && chown node:node /app/data
 
+# The base image's unprivileged user (uid 1000).
 USER node
-EXPOSE 3000 8080 8081
+EXPOSE 3000 8080 8081 8169
 
 # Exec form: Node itself receives SIGTERM, and the CLI lets in-flight turns finish before it exits.
 # (docker-compose.yml adds `init: true`: a tiny init that forwards signals and reaps zombies.)

@@ -2,15 +2,25 @@ import type { Command } from 'commander';
 import { onShutdown } from '../shutdown.js';
 
 export function registerSandbox(program: Command): void {
-  const sandbox = program.command('sandbox').description('Development servers that stand in for outside systems.');
+  const sandbox = program
+    .command('sandbox')
+    .description('Development servers that stand in for outside systems.');
   sandbox
     .command('odoo')
-    .description('Start the Odoo sandbox (JSON-RPC, XML-RPC, JSON-2; a seeded paint shop). A sandbox for development and tests, not an Odoo.')
+    .description(
+      'Start the Odoo sandbox (JSON-RPC, XML-RPC, JSON-2; a seeded paint shop). A sandbox for development and tests, not an Odoo.',
+    )
     .option('--port <port>', 'port to listen on', '8169')
+    .option('--host <host>', 'interface to bind (default HOST, else 127.0.0.1; 0.0.0.0 in a container)')
     .option('--latency-ms <ms>', 'simulated latency per call', '0')
-    .action(async (opts: { port: string; latencyMs: string }) => {
+    .action(async (opts: { port: string; latencyMs: string; host?: string }) => {
       const { startOdooSandbox } = await import('@mcp-crew/odoo-sandbox');
-      const running = await startOdooSandbox({ port: Number(opts.port), latencyMs: Number(opts.latencyMs) });
+      const host = opts.host ?? process.env['HOST'] ?? '127.0.0.1';
+      const running = await startOdooSandbox({
+        port: Number(opts.port),
+        latencyMs: Number(opts.latencyMs),
+        host,
+      });
       process.stdout.write(
         `Odoo SANDBOX (not a real Odoo) at ${running.url}\n  database: ${running.db}\n  login: ${running.login}\n  API key: ${running.apiKey}\n`,
       );
