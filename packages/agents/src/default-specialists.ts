@@ -4,6 +4,8 @@ import type { IdempotencyStore, TenantConfig } from '@mcp-crew/core';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createOfflineEngine } from './engine/offline-engine.js';
 import { withFallback } from './model/fallback-model.js';
+import { createCrewMastra } from './mastra/crew-mastra.js';
+import type { StructuredLogger } from './mastra/mastra-logger.js';
 import { AgentSpecialistRegistry } from './specialists/agent-registry.js';
 import { InProcessTenantTools } from './tools/tenant-tools.js';
 
@@ -12,7 +14,7 @@ export interface DefaultSpecialistsOptions {
   hosted?: LanguageModelV3;
   /** Model tokens per conversation before its turns use the offline engine (0 = no limit). */
   tokenBudget: number;
-  logger: AuditLogger & { warn(obj: object, msg: string): void; debug?(obj: object, msg: string): void };
+  logger: AuditLogger & StructuredLogger;
   /** More MCP clients per tenant (knowledge search, ...). */
   extraClients?: (tenant: TenantConfig) => Promise<Client[]>;
   /** Wraps each tenant's Odoo client (the tenant cache in front of reads). */
@@ -35,6 +37,8 @@ export function createDefaultSpecialists(options: DefaultSpecialistsOptions): Ag
   return new AgentSpecialistRegistry({
     tools: new InProcessTenantTools({ audit: new LogWriteAudit(logger), extraClients: options.extraClients, wrapOdoo: options.wrapOdoo, ...(options.idempotency ? { idempotency: options.idempotency } : {}) }),
     model: () => model,
+    // One Mastra instance owns the agents and logs through the project's logger.
+    mastra: createCrewMastra(logger),
     ...(hosted ? { offline, tokenBudget: options.tokenBudget } : {}),
   });
 }

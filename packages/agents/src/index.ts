@@ -30,3 +30,5 @@ export * from './selector/model-selector.js';
 export * from './selector/create-selector.js';
 export * from './model/resilient-model.js';
 export * from './memory/touched-records.js';
+export * from './mastra/mastra-logger.js';
+export * from './mastra/crew-mastra.js';

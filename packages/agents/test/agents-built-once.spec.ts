@@ -41,6 +41,8 @@ describe('agents are built once per tenant, crew and specialist', () => {
     expect(state.orderIds).toHaveLength(1);
     expect(state.quotation).toBeUndefined();
     expect((await registry.agentFor(tenant, whatsapp, 'sales')).agent).toBe(agent);
+    // The process's Mastra instance owns it.
+    expect(registry.mastra.getAgentById(agent.id)).toBe(agent);
     // Another conversation of the same tenant shares the agent too.
     await sales.handle(turnOf('hola', { name: 'Otro' }, 9002), {
       tenant,
@@ -60,6 +62,7 @@ describe('agents are built once per tenant, crew and specialist', () => {
     const renamed = { ...tenant, name: 'Pinturas El Arcoíris S.A.S.' };
     const after = (await registry.agentFor(renamed, whatsapp, 'support')).agent;
     expect(after).not.toBe(before);
+    expect(registry.mastra.getAgentById(after.id)).toBe(after);
     expect((await registry.agentFor(renamed, whatsapp, 'support')).agent).toBe(after);
     // Other specialists and crews are separate agents.
     expect((await registry.agentFor(renamed, await crew('instagram'), 'support')).agent).not.toBe(after);

@@ -54,7 +54,7 @@ async function chat(opts: ChatOptions): Promise<void> {
   const cacheStore = await orchestrator.openCacheStore(settings, logger);
   const hosted = orchestrator.createLanguageModel(settings);
   const opened = await orchestrator.openSpecialists({ settings, hosted, logger, tenants: [tenant], cacheStore });
-  const selector = orchestrator.createSpecialistSelector(hosted, logger);
+  const selector = orchestrator.createSpecialistSelector(hosted, logger, opened.specialists.mastra);
   // The same use case the Chatwoot turns and the copilot use; the transcript shows its result as it is.
   const respond = new RespondToTurn({ selector, specialists: opened.specialists });
 

@@ -101,7 +101,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     tenants,
     crews,
     // The model-based selector when OPENAI_API_KEY is set (deterministic on any error), else the deterministic one.
-    selector: createSpecialistSelector(hosted, logger),
+    selector: createSpecialistSelector(hosted, logger, agents?.mastra),
     specialists: options.specialists ?? agents!,
     gateway,
     state,

@@ -1,3 +1,4 @@
+import type { Mastra } from '@mastra/core/mastra';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { DeterministicSelector, type SpecialistSelector } from '@mcp-crew/core';
 import { ModelSelector } from './model-selector.js';
@@ -9,7 +10,8 @@ import { ModelSelector } from './model-selector.js';
 export function createSelector(
   hosted: LanguageModelV3 | undefined,
   onFallback?: (error: unknown) => void,
+  mastra?: Mastra,
 ): SpecialistSelector {
   const deterministic = new DeterministicSelector();
-  return hosted ? new ModelSelector({ model: hosted, fallback: deterministic, onFallback }) : deterministic;
+  return hosted ? new ModelSelector({ model: hosted, fallback: deterministic, onFallback, ...(mastra ? { mastra } : {}) }) : deterministic;
 }

@@ -1,6 +1,9 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { Agent } from '@mastra/core/agent';
+import type { Mastra } from '@mastra/core/mastra';
+import { RequestContext } from '@mastra/core/request-context';
 import { z } from 'zod';
+import { createCrewMastra } from '../mastra/crew-mastra.js';
 import { DeterministicSelector, turnText, type Selection, type SelectorInput, type SpecialistKind, type SpecialistSelector } from '@mcp-crew/core';
 
 const ROLES: Record<SpecialistKind, string> = {
@@ -15,7 +18,11 @@ export interface ModelSelectorOptions {
   /** Answers when the model fails or gives an unusable choice. Default: the deterministic selector. */
   fallback?: SpecialistSelector;
   onFallback?: (error: unknown) => void;
+  /** The process's Mastra instance, to own the selector's agent and log for it. Default: a silent one. */
+  mastra?: Mastra;
 }
+
+type SelectorContext = { input: SelectorInput; enabled: SpecialistKind[] };
 
 /**
  * Picks the specialist with a language model's structured output (a Mastra agent, one call, no tools):
@@ -24,9 +31,21 @@ export interface ModelSelectorOptions {
  */
 export class ModelSelector implements SpecialistSelector {
   readonly #fallback: SpecialistSelector;
+  // One agent for every turn; the crew's members and the current specialist come in the request context.
+  readonly #agent: Agent;
 
   constructor(private readonly options: ModelSelectorOptions) {
     this.#fallback = options.fallback ?? new DeterministicSelector();
+    this.#agent = new Agent({
+      id: 'specialist-selector',
+      name: 'Specialist selector',
+      instructions: ({ requestContext }) => {
+        const { input, enabled } = contextOf(requestContext as RequestContext<SelectorContext>);
+        return input ? instructions(input, enabled) : '';
+      },
+      model: options.model,
+    });
+    (options.mastra ?? createCrewMastra()).addAgent(this.#agent, this.#agent.id);
   }
 
   async select(input: SelectorInput): Promise<Selection> {
@@ -35,8 +54,8 @@ export class ModelSelector implements SpecialistSelector {
     if (enabled.length <= 1) return this.#fallback.select(input);
     try {
       const schema = z.object({ specialist: z.enum(enabled as [SpecialistKind, ...SpecialistKind[]]), why: z.string().max(300) });
-      const agent = new Agent({ id: 'specialist-selector', name: 'Specialist selector', instructions: instructions(input, enabled), model: this.options.model });
-      const output = await agent.generate([{ role: 'user', content: turnText(input.turn) }], { structuredOutput: { schema } });
+      const requestContext = new RequestContext<SelectorContext>([['input', input], ['enabled', enabled]]);
+      const output = await this.#agent.generate([{ role: 'user', content: turnText(input.turn) }], { structuredOutput: { schema }, requestContext });
       const choice = schema.parse(output.object);
       return { specialist: choice.specialist, reason: choice.specialist === input.current ? 'kept' : 'matched', evidence: [`model: ${choice.why}`] };
     } catch (error) {
@@ -44,6 +63,10 @@ export class ModelSelector implements SpecialistSelector {
       return this.#fallback.select(input);
     }
   }
+}
+
+function contextOf(context: RequestContext<SelectorContext>): Partial<SelectorContext> & { enabled: SpecialistKind[] } {
+  return { input: context.get('input'), enabled: context.get('enabled') ?? [] };
 }
 
 function instructions(input: SelectorInput, enabled: SpecialistKind[]): string {

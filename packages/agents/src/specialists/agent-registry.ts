@@ -1,5 +1,7 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
+import type { Mastra } from '@mastra/core/mastra';
 import type { CrewDefinition, SpecialistKind, SpecialistRegistry, Specialist, TenantConfig } from '@mcp-crew/core';
+import { createCrewMastra } from '../mastra/crew-mastra.js';
 import type { McpToolSource } from '../tools/mcp-tools.js';
 import type { TenantTools } from '../tools/tenant-tools.js';
 import { AgentSpecialist } from './agent-specialist.js';
@@ -19,6 +21,8 @@ export interface AgentRegistryOptions {
   tokenBudget?: number;
   /** The offline engine, used once a conversation's budget is spent. */
   offline?: LanguageModelV3;
+  /** The process's Mastra instance, which owns the agents (its logger is theirs). Default: a silent one. */
+  mastra?: Mastra;
 }
 
 interface Built {
@@ -35,9 +39,12 @@ interface Built {
 export class AgentSpecialistRegistry implements SpecialistRegistry {
   readonly #prompts: PromptFiles;
   readonly #built = new Map<string, Built>();
+  /** The Mastra instance the agents are registered with. */
+  readonly mastra: Mastra;
 
   constructor(private readonly options: AgentRegistryOptions) {
     this.#prompts = new PromptFiles(options.crewsDir);
+    this.mastra = options.mastra ?? createCrewMastra();
   }
 
   get(tenant: TenantConfig, kind: SpecialistKind): Specialist | undefined {
@@ -53,12 +60,16 @@ export class AgentSpecialistRegistry implements SpecialistRegistry {
     const key = `${tenant.id}\u0000${from.crew}\u0000${kind}`;
     const built = this.#built.get(key);
     if (built && sameSource(built.from, from)) return built.specialist;
+    // A changed configuration replaces the agent in Mastra too, so the instance never serves a stale one.
+    if (built) this.mastra.removeAgent(built.specialist.agent.id);
     const specialist = this.build(tenant, crew, kind, from);
+    this.mastra.addAgent(specialist.agent, specialist.agent.id);
     this.#built.set(key, { from, specialist });
     return specialist;
   }
 
   async close(): Promise<void> {
+    for (const { specialist } of this.#built.values()) this.mastra.removeAgent(specialist.agent.id);
     this.#built.clear();
     await this.options.tools.close();
   }
@@ -66,7 +77,8 @@ export class AgentSpecialistRegistry implements SpecialistRegistry {
   private build(tenant: TenantConfig, crew: CrewDefinition, kind: SpecialistKind, from: Built['from']): AgentSpecialist {
     const allow = new Set(this.options.allowlists?.[kind] ?? TOOL_ALLOWLISTS[kind]);
     return new AgentSpecialist({
-      id: `${tenant.id}-${crew.name}-${kind}`,
+      // The crew's digest tells apart crews that share a name (the copilot's internal crew and its base).
+      id: `${tenant.id}-${crew.name}-${kind}-${from.crew.slice(0, 8)}`,
       name: `${kind} (${crew.name})`,
       tools: from.tools.filter((t) => allow.has(t.name)),
       model: from.model,

@@ -37,7 +37,7 @@ export function toMastraTools(sources: McpToolSource[]) {
     tools[source.name] = createTool({
       id: source.name,
       description: source.description,
-      inputSchema: toZod(source.inputSchema),
+      inputSchema: inputSchemaOf(source.inputSchema),
       execute: async (input: unknown, { requestContext }): Promise<ToolReply> => {
         const { guard, records } = turnValues(requestContext);
         return runGated(source, asRecord(input), guard, records);
@@ -75,6 +75,25 @@ async function runGated(source: McpToolSource, input: Record<string, unknown>, g
   }
   records.push({ tool: source.name, input: before.run, ok: true, text: after.pass.text, result: after.pass.result });
   return after.pass;
+}
+
+/**
+ * The tool's input schema as a Standard Schema: zod validates the model's arguments, and the JSON Schema the
+ * model is shown is the server's own, as listed. Mastra asks for that JSON Schema on every call; handing it
+ * the listed one saves converting zod back to JSON Schema per tool and turn (the largest cost of a turn)
+ * and shows the model exactly what the server accepts.
+ */
+function inputSchemaOf(json: Record<string, unknown>) {
+  const zod = toZod(json);
+  const { $schema: _dialect, ...shown } = json;
+  return {
+    '~standard': {
+      version: 1 as const,
+      vendor: 'mcp-crew',
+      validate: (value: unknown) => zod['~standard'].validate(value),
+      jsonSchema: { input: () => shown, output: () => shown },
+    },
+  };
 }
 
 function toZod(schema: Record<string, unknown>): z.ZodType {

@@ -80,6 +80,9 @@ export class InProcessTenantTools implements TenantTools {
         ...(this.options.idempotency ? { idempotency: this.options.idempotency } : {}),
         settings: { ...DEFAULT_ODOO_TOOL_SETTINGS, allowWrites: odoo.allowWrites, baseUrl: odoo.url, timezone: tenant.timezone },
       });
+      // Our own in-process bridge, not @mastra/mcp's MCPClient: MCPClient connects stdio and HTTP servers by
+      // configuration, while this server lives in the process (per-tenant Odoo client, cache and write audit
+      // built around it) and is reached through the SDK's linked in-memory transport, with no process or port.
       clients.push(await connectInProcess(server));
     }
     const own = [...clients];

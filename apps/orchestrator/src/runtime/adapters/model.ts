@@ -1,4 +1,5 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
+import type { Mastra } from '@mastra/core/mastra';
 import { createHostedModel, createSelector } from '@mcp-crew/agents';
 import type { Settings } from '@mcp-crew/config';
 import type { SpecialistSelector } from '@mcp-crew/core';
@@ -36,15 +37,19 @@ export function createLanguageModel(
   );
 }
 
-/** The specialist selector over the hosted model (deterministic on any error), or the deterministic one. */
+/** The specialist selector over the hosted model (deterministic on any error), or the deterministic one; its agent joins `mastra`. */
 export function createSpecialistSelector(
   hosted: LanguageModelV3 | undefined,
   logger: Logger,
+  mastra?: Mastra,
 ): SpecialistSelector {
-  return createSelector(hosted, (error) =>
-    logger.warn(
-      { error: error instanceof Error ? error.message : 'unknown' },
-      'specialist selector model failed; the deterministic selector chose',
-    ),
+  return createSelector(
+    hosted,
+    (error) =>
+      logger.warn(
+        { error: error instanceof Error ? error.message : 'unknown' },
+        'specialist selector model failed; the deterministic selector chose',
+      ),
+    mastra,
   );
 }
