@@ -13,5 +13,7 @@ export function createSelector(
   mastra?: Mastra,
 ): SpecialistSelector {
   const deterministic = new DeterministicSelector();
-  return hosted ? new ModelSelector({ model: hosted, fallback: deterministic, onFallback, ...(mastra ? { mastra } : {}) }) : deterministic;
+  return hosted
+    ? new ModelSelector({ model: hosted, fallback: deterministic, onFallback, ...(mastra ? { mastra } : {}) })
+    : deterministic;
 }
