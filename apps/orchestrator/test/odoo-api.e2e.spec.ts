@@ -61,6 +61,28 @@ describe('Odoo API (copilot and events)', () => {
     ]);
   }, 30_000);
 
+  it('serves a staff member: any customer per request, replies addressed to them, the yes confirms the quotation just shown', async () => {
+    const user = { id: 2, name: 'Laura Admin', login: 'admin', lang: 'es_CO', permissions: { 'sale.order': ['read', 'create', 'write'] } };
+    const ask = async (message: string) => {
+      const response = await call('/odoo/demo/copilot', { user, message, session_id: 'staff-1' });
+      return (await response.json()) as { reply: string; records: Array<{ id: number; display_name: string }> };
+    };
+    const first = await ask('crea una cotización para Ferretería El Sol con 2 brochas de 3 pulgadas');
+    expect(first.reply).toMatch(/^Creé la cotización S\d{5} para Ferretería El Sol/);
+    const second = await ask('crea una cotización para Carlos Pérez con 1 galón de vinilo blanco');
+    expect(second.reply).toMatch(/^Creé la cotización S\d{5} para Carlos Pérez/);
+    expect(second.reply).not.toMatch(/Carlos[,.]|Listo/);
+    const confirmed = await ask('sí, confírmala');
+    expect(confirmed.reply).toContain(`Confirmé el pedido de venta ${second.records[0]!.display_name}`);
+    const [order] = await odoo.searchRead('sale.order', [['id', '=', second.records[0]!.id]], { fields: ['state'] });
+    expect(order?.['state']).toBe('sale');
+    // Without the right to create quotations, nothing is created.
+    const refused = await call('/odoo/demo/copilot', { user: { ...user, permissions: { 'sale.order': ['read'] } }, message: 'crea una cotización para Carlos Pérez con 1 galón de vinilo blanco', session_id: 'staff-2' });
+    const answer = (await refused.json()) as { reply: string; records: unknown[] };
+    expect(answer.records).toEqual([]);
+    expect(answer.reply).toContain('do not allow create on sale.order');
+  }, 30_000);
+
   it('answers ?async=1 with a tracking id whose job completes with the output', async () => {
     const response = await call('/odoo/demo/copilot?async=1', { user: { id: 2, name: 'Laura Admin' }, message: 'hola' });
     expect(response.status).toBe(202);

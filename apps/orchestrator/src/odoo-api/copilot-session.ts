@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CrewDefinition, CrewName, TenantConfig } from '@mcp-crew/core';
+import type { CrewDefinition, CrewName, StaffCrewDefinition, TenantConfig } from '@mcp-crew/core';
 
 /**
  * The conversation id that holds an Odoo user's copilot session in the conversation store. Negative, so it
@@ -18,7 +18,7 @@ export function copilotConversationId(userId: number, sessionId: string): number
  * Built in code rather than as `crews/internal.yaml`: CREW_NAMES is the set of crews that Chatwoot inboxes may
  * route to, and the internal crew must never answer a customer.
  */
-export function internalCrew(crews: ReadonlyMap<CrewName, CrewDefinition>, tenant: TenantConfig): CrewDefinition | undefined {
+export function internalCrew(crews: ReadonlyMap<CrewName, CrewDefinition>, tenant: TenantConfig): StaffCrewDefinition | undefined {
   const base = crews.get(tenant.defaultCrew) ?? crews.values().next().value;
   if (!base) return undefined;
   return {
@@ -27,5 +27,7 @@ export function internalCrew(crews: ReadonlyMap<CrewName, CrewDefinition>, tenan
     tone: base.language === 'es' ? 'Colega de back-office: directo, preciso, sin saludos de cortesía.' : 'A back-office colleague: direct and precise.',
     escalation: { ...base.escalation, keywords: [] },
     policy: { maxLength: 150_000, format: 'plain', forbid: { phoneNumbers: false, emails: false, links: false } },
+    // Staff, not customers: the agents use the staff guard and address the Odoo user (packages/agents, staff-context).
+    audience: 'staff',
   };
 }

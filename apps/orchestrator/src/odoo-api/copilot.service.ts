@@ -50,7 +50,11 @@ function toTurn(tenant: TenantConfig, conversationId: number, request: CopilotRe
     inboxId: 0,
     messageId: now,
     channel: COPILOT_CHANNEL,
-    channelAttributes: request.context ? { odoo_record: request.context } : {},
+    // The user's language and own Odoo access rights, for the staff guard and the replies (staff-context).
+    channelAttributes: {
+      odoo_user: { ...(request.user.lang ? { lang: request.user.lang } : {}), ...(request.user.permissions ? { permissions: request.user.permissions } : {}) },
+      ...(request.context ? { odoo_record: request.context } : {}),
+    },
     content: request.message,
     contentType: 'text',
     // Name only: the user's login (often an e-mail) must not be taken for a customer's contact data.

@@ -11,6 +11,7 @@ import { statusFlow } from './flows/status-flow.js';
 import { supportFlow } from './flows/support-flow.js';
 import { viewPrompt } from './prompt-view.js';
 import { laterFlow } from './flows/later-flow.js';
+import { staffStep } from './staff/staff-flows.js';
 import { handoff, say, type StepOutput } from './step.js';
 import { textsFor } from './texts.js';
 
@@ -32,6 +33,9 @@ export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
   const language = conversationLanguage(view);
   const input = { view, language };
   const intent = detectIntent(view.text, view.context);
+  // A staff member in the Odoo copilot: their own flows where a customer's would be wrong.
+  const staffed = view.context?.staff ? staffStep(input, intent) : undefined;
+  if (staffed) return staffed;
   switch (intent.kind) {
     case 'human':
       return handoff(view, 'customer_asked', 'The customer asked for a person.');

@@ -14,6 +14,7 @@ import {
   COPILOT_CHANNEL,
 } from '@mcp-crew/core';
 import { ConversationGuard } from '../guards/conversation-guard.js';
+import { StaffGuard } from '../guards/staff-guard.js';
 import { checkFigures } from '../guards/figures.js';
 import { learn } from '../memory/learn.js';
 import { offeredSlots } from '../memory/offered-slots.js';
@@ -22,6 +23,7 @@ import { handoffTool } from '../tools/handoff-tool.js';
 import { toMastraTools, type McpToolSource } from '../tools/mcp-tools.js';
 import type { ToolCallRecord } from '../tools/tool-call-record.js';
 import { newTurnContext, turnValues } from '../turn/turn-context.js';
+import { staffContext } from '../turn/staff-context.js';
 import { factsAsProviderOptions, type TurnFacts } from '../turn/turn-facts.js';
 import { identifyCustomer } from './identify-customer.js';
 import { describeFacts } from './instructions.js';
@@ -68,11 +70,13 @@ export class AgentSpecialist implements Specialist {
     const text = turnText(turn);
     const contact = lastMessage(turn).sender;
     const records: ToolCallRecord[] = [];
-    const partner = state.partner ?? (await identifyCustomer(contact, this.deps.tools, records));
+    // A copilot turn comes from a staff member: their contact data is not a customer's.
+    const staff = staffContext(turn, ctx.crew);
+    const partner = state.partner ?? (staff ? undefined : await identifyCustomer(contact, this.deps.tools, records));
     const known = { partner, quotation: state.quotation, orderIds: state.orderIds, pendingConfirmation: state.pendingConfirmation };
 
     const facts: TurnFacts = {
-      language: ctx.crew.language,
+      language: staff?.language ?? ctx.crew.language,
       business: ctx.tenant.name,
       greeting: ctx.crew.greeting,
       contact: { name: contact.name || undefined, phone: contact.phone, email: contact.email },
@@ -81,11 +85,12 @@ export class AgentSpecialist implements Specialist {
       ...(state.pendingConfirmation ? { pendingConfirmation: { tool: state.pendingConfirmation.tool, target: state.pendingConfirmation.target } } : {}),
       ...(state.pendingConfirmation?.tool === 'odoo_book_appointment' ? { offeredSlots: offeredSlots(state.pendingConfirmation) } : {}),
       today: localDate(ctx.tenant.timezone),
+      ...(staff ? { staff: { name: staff.name, ...(staff.record ? { record: staff.record } : {}) } } : {}),
     };
     const handoffs: Handoff[] = [];
     const budgetExceeded = this.deps.offline !== undefined && modelBudgetExceeded(state.modelTokens, this.deps.tokenBudget ?? 0);
     const model = budgetExceeded && this.deps.offline ? this.deps.offline : this.deps.model;
-    const requestContext = newTurnContext({ facts, guard: new ConversationGuard(known, lastMessage(turn).content, { staff: lastMessage(turn).channel === COPILOT_CHANNEL }), records, handoffs, offline: budgetExceeded });
+    const requestContext = newTurnContext({ facts, guard: staff ? new StaffGuard(known, lastMessage(turn).content, staff.permissions) : new ConversationGuard(known, lastMessage(turn).content, { staff: lastMessage(turn).channel === COPILOT_CHANNEL }), records, handoffs, offline: budgetExceeded });
     const history = state.history
       .slice(-(this.deps.historyTurns ?? 10))
       .map((h) => (h.role === 'customer' ? { role: 'user' as const, content: h.text } : { role: 'assistant' as const, content: h.text }));

@@ -52,6 +52,7 @@ export function buildInstructions(input: { prompt: string; tenant: TenantConfig;
 
 /** The conversation's facts as prose for a hosted model, appended to the fixed instructions each turn. */
 export function describeFacts(facts: TurnFacts): string {
+  if (facts.staff) return describeStaffFacts(facts, facts.staff);
   const contact = [facts.contact.name, facts.contact.phone, facts.contact.email].filter(Boolean).join(', ');
   const lines = [
     '## This conversation',
@@ -69,5 +70,22 @@ export function describeFacts(facts: TurnFacts): string {
     lines.push(`- Shown to the customer for a yes: ${pending.tool} for ${target}.`);
   }
   if (facts.offeredSlots?.length) lines.push(`- Visit slots offered: ${facts.offeredSlots.join('; ')}.`);
+  return lines.join('\n');
+}
+
+/** A staff member's copilot turn: the person asking works for the business; customers are named per request. */
+function describeStaffFacts(facts: TurnFacts, staff: NonNullable<TurnFacts['staff']>): string {
+  const lines = [
+    '## This conversation',
+    `- You assist ${staff.name}, who works at ${facts.business} and asks from Odoo. Address them, never a customer; no greetings or sales talk.${facts.today ? ` Today is ${facts.today}.` : ''}`,
+    '- Any customer may be named in each request (within their Odoo access rights); customer rules of one customer per conversation do not apply.',
+    "- Name the products exactly as Odoo does; if the product asked for is out of stock, use it and say so, never substitute another one. Label taxes with the names in the order's tax_groups.",
+    `- Reply in ${LANGUAGE_NAMES[facts.language]} unless they write in another language.`,
+  ];
+  if (staff.record) lines.push(`- Record open on their screen: ${staff.record.model} id ${staff.record.id}.`);
+  if (facts.partner) lines.push(`- Customer of the latest request: ${facts.partner.name} (id ${facts.partner.id}).`);
+  if (facts.quotation) lines.push(`- Latest quotation: ${facts.quotation.name} (order id ${facts.quotation.id}).`);
+  const pending = facts.pendingConfirmation;
+  if (pending?.target.orderId !== undefined) lines.push(`- Shown to them for a yes: ${pending.tool} for order id ${pending.target.orderId}.`);
   return lines.join('\n');
 }

@@ -19,6 +19,11 @@ export interface TurnFacts {
   offeredSlots?: string[];
   /** Today's date in the business's time zone (YYYY-MM-DD), for "el martes", "mañana". */
   today?: string;
+  /**
+   * Set when a staff member asks through the Odoo copilot: replies go to them (not to a customer), any
+   * customer may be named per request, and the record open on their screen comes along.
+   */
+  staff?: { name: string; record?: { model: string; id: number } };
 }
 
 /** The provider-options namespace the facts travel under; hosted providers ignore namespaces not theirs. */

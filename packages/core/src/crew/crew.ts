@@ -57,3 +57,13 @@ export const crewDefinitionSchema = z
 
 export type ChannelPolicy = z.infer<typeof channelPolicySchema>;
 export type CrewDefinition = z.infer<typeof crewDefinitionSchema>;
+
+/**
+ * A crew that serves the business's own staff (the Odoo copilot's internal-operations crew), built in code.
+ * Crew files cannot declare it (their schema is strict), so no Chatwoot inbox ever gets staff powers.
+ */
+export type StaffCrewDefinition = CrewDefinition & { audience: 'staff' };
+
+export function isStaffCrew(crew: CrewDefinition): crew is StaffCrewDefinition {
+  return (crew as { audience?: unknown }).audience === 'staff';
+}
