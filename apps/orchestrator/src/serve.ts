@@ -1,6 +1,7 @@
 import { loadSettings } from '@mcp-crew/config';
 import { startHttp, type HttpApp } from './bootstrap.js';
 import { createLogger } from './logger.js';
+import { announceWhenReady } from './health/announce-ready.js';
 import { createRuntime } from './runtime/create-runtime.js';
 import { startSandboxIfUsed } from './runtime/start-sandbox.js';
 import { assertServeMode } from './serve-mode.js';
@@ -34,11 +35,15 @@ export async function serve(
       (error: unknown) => logger.error({ err: error }, 'worker failed to start'),
     );
   }
-  logger.info(
-    { url: http?.url, queue: runtime.queueKind, worker: options.worker, tenants: runtime.describeTenants() },
-    'MCP-Crew is ready',
-  );
+  // "ready" only once the queue, Redis and the stores answer; until then a warning names what is down and why.
+  const stopAnnouncing = announceWhenReady(runtime.health, logger, {
+    url: http?.url,
+    queue: runtime.queueKind,
+    worker: options.worker,
+    tenants: runtime.describeTenants(),
+  });
   const stop = async () => {
+    stopAnnouncing();
     await http?.close();
     await runtime.close();
     await sandbox?.close();

@@ -162,7 +162,14 @@ describe('when Redis is down', () => {
     try {
       const response = await post(`${app.url}/webhooks/chatwoot/demo`, signedFixture('whatsapp_incoming_text'));
       expect(response).toEqual({ status: 500, json: { error: expect.objectContaining({ code: 'WEBHOOK_QUEUE_UNAVAILABLE' }) } });
-      expect((await fetch(`${app.url}/health`)).status).toBe(503);
+      const health = await fetch(`${app.url}/health`);
+      expect(health.status).toBe(503);
+      // Each dependency with its state and reason, not a bare "Service Unavailable".
+      const body = (await health.json()) as { status: string; details: Record<string, { status: string; kind: string; reason?: string }> };
+      expect(body.status).toBe('error');
+      expect(body.details['redis']).toMatchObject({ status: 'down', kind: 'redis', reason: expect.any(String) });
+      expect(body.details['queue']).toMatchObject({ status: 'down', kind: 'redis' });
+      expect((await fetch(`${app.url}/health/live`)).status).toBe(200);
     } finally {
       await app.close();
       await chatwoot.close();

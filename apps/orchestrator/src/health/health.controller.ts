@@ -1,8 +1,19 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import {
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
 import { RUNTIME, type Runtime } from '../runtime/runtime.js';
+import type { DependencyState } from './dependency-checks.js';
 
-/** 200 once the app can take webhooks (the queue accepts messages); 503 otherwise. */
+/**
+ * Liveness (`/health/live`: the process answers), readiness (`/health`, `/health/ready`: queue, Redis, document
+ * and vector stores, each with its state and reason; 503 when one is down) and the tenants' systems
+ * (`/health/tenants`: each tenant's Odoo and Chatwoot, 503 when one is unreachable).
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -11,14 +22,56 @@ export class HealthController {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
+  @Get('live')
+  @HttpCode(200)
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
   @Get()
-  @HealthCheck()
-  check() {
-    return this.health.check([
-      async () => {
-        const queue = this.indicator.check('queue');
-        return (await this.runtime.queue.isReady()) ? queue.up({ kind: this.runtime.queueKind }) : queue.down();
-      },
-    ]);
+  ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    return this.run(reply, async () => this.runtime.health.check());
+  }
+
+  @Get('ready')
+  readyAlias(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    return this.ready(reply);
+  }
+
+  @Get('tenants')
+  tenants(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    return this.run(reply, async () => {
+      const rows = await this.runtime.health.tenants(await this.runtime.tenants.list());
+      return Object.fromEntries(
+        Object.entries(rows).flatMap(([tenant, r]) => [
+          [`${tenant}.odoo`, r.odoo],
+          [`${tenant}.chatwoot`, r.chatwoot],
+        ]),
+      );
+    });
+  }
+
+  /** Terminus's check, answered with its full body (not a bare "Service Unavailable") and 503 when anything is down. */
+  private async run(
+    reply: FastifyReply,
+    states: () => Promise<Record<string, DependencyState>>,
+  ): Promise<HealthCheckResult> {
+    const found = await states();
+    const indicators = Object.entries(found).map(
+      ([name, state]) =>
+        async (): Promise<HealthIndicatorResult> => {
+          const check = this.indicator.check(name);
+          const { status, ...details } = state;
+          return status === 'up' ? check.up(details) : check.down(details);
+        },
+    );
+    try {
+      return await this.health.check(indicators);
+    } catch (error) {
+      const body = (error as { getResponse?: () => unknown }).getResponse?.();
+      if (!body || typeof body !== 'object') throw error;
+      reply.status(503);
+      return body as HealthCheckResult;
+    }
   }
 }

@@ -21,6 +21,7 @@ import type { Runtime } from './runtime.js';
 import { openTenants } from '../tenants/open-tenants.js';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
 import { InteractionHistoryWriter } from './interaction-summaries.js';
+import { DependencyChecks } from '../health/dependency-checks.js';
 
 export interface RuntimeOptions {
   settings: Settings;
@@ -119,6 +120,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     exempt: (turn) => splitSummaryRequests(turn).messages.length === 0,
   });
 
+  const health = new DependencyChecks({
+    queue,
+    queueKind: settings.adapters.shared,
+    ...(settings.REDIS_URL ? { redisUrl: settings.REDIS_URL } : {}),
+    ...(directory.documents ? { documents: directory.documents } : {}),
+    ...(knowledge ? { vectors: knowledge.store } : {}),
+  });
+
   return {
     settings,
     logger,
@@ -135,6 +144,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     queueKind: settings.adapters.shared,
     cacheStore,
     knowledge,
+    health,
     intake,
     processor,
     sandboxUrl: options.sandboxUrl,
@@ -157,6 +167,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         ['state', (state as { close?: () => Promise<void> }).close?.bind(state)],
         ['idempotency', (idempotency as { close?: () => Promise<void> }).close?.bind(idempotency)],
         ['tenants', () => directory.close()],
+        ['health', () => health.close()],
       ];
       for (const [part, close] of steps) {
         await close?.().catch((error: unknown) => logger.warn({ part, err: error instanceof Error ? error.message : String(error) }, 'close failed'));

@@ -6,6 +6,7 @@ import type { Settings } from '@mcp-crew/config';
 import type { TurnProcessor, WebhookIntake } from '@mcp-crew/pipeline';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics/metrics.js';
+import type { DependencyChecks } from '../health/dependency-checks.js';
 
 /** Nest injection token for the composed runtime. */
 export const RUNTIME = 'MCP_CREW_RUNTIME';
@@ -37,6 +38,8 @@ export interface Runtime {
   /** Vector store and embedder; undefined when specialists were supplied (tests). */
   knowledge?: Knowledge;
   intake: WebhookIntake;
+  /** Readiness probes (queue, Redis, stores) and the tenants' Odoo and Chatwoot reachability. */
+  health: DependencyChecks;
   processor: TurnProcessor;
   /** Base URL of the Odoo sandbox when this process started one. */
   sandboxUrl?: string;
