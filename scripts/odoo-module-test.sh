@@ -21,6 +21,10 @@ log="$(mktemp -t mcp-crew-odoo-test.XXXXXX.log)"
 data_dir="$(mktemp -d -t mcp-crew-odoo-data.XXXXXX)"
 
 [ -x "$ODOO_BIN" ] || [ -f "$ODOO_BIN" ] || { echo "odoo-module-test: no odoo-bin at $ODOO_BIN (set ODOO_SRC or ODOO_BIN)" >&2; exit 2; }
+if (exec 3<>"/dev/tcp/127.0.0.1/$TEST_PORT") 2>/dev/null; then
+    echo "odoo-module-test: port $TEST_PORT is taken; set TEST_PORT to a free port" >&2
+    exit 2
+fi
 if [ -n "${ODOO_LOCK:-}" ]; then
     exec 9>"$ODOO_LOCK"
     echo "odoo-module-test: waiting for $ODOO_LOCK"
