@@ -26,6 +26,7 @@ import {
 } from './redis-connections.js';
 import { turnJobOptions, type TurnJobData } from './turn-jobs.js';
 import { TurnRunner } from './turn-runner.js';
+import { checkRedisDurability, type RedisDurability } from './redis-durability.js';
 
 export interface BullMqQueueOptions extends RedisTarget {
   /** Prefix of every key (BullMQ's and the conversation buffers). Default `mcp-crew`. */
@@ -171,6 +172,11 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
       });
     }
     await this.#inboundQueue().waitUntilReady();
+  }
+
+  /** Reads Redis's persistence settings and logs a warning when queued messages could be lost (see redis-durability.ts). */
+  checkDurability(): Promise<RedisDurability> {
+    return checkRedisDurability(this.#producerRedis, this.#logger);
   }
 
   async isReady(): Promise<boolean> {

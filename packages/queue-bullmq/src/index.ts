@@ -1,2 +1,3 @@
 export * from './bullmq-queue.js';
 export type { RedisTarget } from './redis-connections.js';
+export * from './redis-durability.js';

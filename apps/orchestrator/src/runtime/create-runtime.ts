@@ -53,6 +53,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (queue instanceof BullMqQueue) {
     // Start anyway when Redis is late: /health says 503 and webhooks get 500 (Chatwoot retries) until it answers.
     await queue.waitUntilReady(2000).catch(() => logger.warn('Redis is not reachable yet; webhooks are refused with 500 until it is'));
+    // Without AOF or RDB, a Redis restart loses accepted messages: say so at startup.
+    if (await queue.isReady()) await queue.checkDurability();
   }
   const state = openStateStore(settings);
   // Results of Odoo writes and Chatwoot messages under their idempotency keys: a retried turn reuses them.
