@@ -29,7 +29,11 @@ export async function guardedCall<T>(options: GuardedCallOptions, call: () => Pr
       options.abandonable ? withTimeout(call(), budget, options.label) : call(),
     );
   } catch (error) {
-    noteFailure(`${options.label}: ${describe(error)}`);
+    // The caller's own mistakes (a validation error, a missing record) are answers, not outages.
+    if (!(isCrewError(error) && error.category === 'user')) {
+      noteFailure(`${options.label}: ${describe(error)}`);
+      currentTurnScope()?.failedDependencies.add(options.dependency);
+    }
     throw error;
   }
 }

@@ -20,6 +20,8 @@ export interface TurnScope {
   readonly failures: string[];
   /** Effects per kind so far (tool name → count), for step keys. */
   readonly steps: Map<string, number>;
+  /** Outside services that failed during the turn (not the caller's own mistakes): `odoo`, `model`. */
+  readonly failedDependencies: Set<string>;
 }
 
 const STORAGE = new AsyncLocalStorage<TurnScope>();
@@ -28,7 +30,7 @@ const LOG_LIMIT = 20;
 export function newTurnScope(
   fields: Pick<TurnScope, 'tenantId' | 'turnKey' | 'deadlineAt' | 'signal'>,
 ): TurnScope {
-  return { ...fields, activity: [], failures: [], steps: new Map() };
+  return { ...fields, activity: [], failures: [], steps: new Map(), failedDependencies: new Set() };
 }
 
 /** Runs `fn` (and everything it starts) inside the turn's scope. */
@@ -47,6 +49,14 @@ export function noteActivity(label: string): void {
 
 export function noteFailure(label: string): void {
   push(currentTurnScope()?.failures, label);
+}
+
+/** An outside service failed for this turn (also when the turn awaited a call another turn started). */
+export function noteDependencyFailure(dependency: string, label: string): void {
+  const scope = currentTurnScope();
+  if (!scope) return;
+  if (!scope.failures.includes(label)) push(scope.failures, label);
+  scope.failedDependencies.add(dependency);
 }
 
 /**

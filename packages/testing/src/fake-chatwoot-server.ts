@@ -10,6 +10,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** Parsed JSON body, or `undefined` for none. */
   body: unknown;
+  /** When it arrived (epoch ms). */
+  at: number;
 }
 
 /** A conversation as the fake keeps it (Chatwoot's field names). */
@@ -97,7 +99,7 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
     } catch {
       body = raw;
     }
-    requests.push({ method, path, headers, body });
+    requests.push({ method, path, headers, body, at: Date.now() });
 
     const script = scripted.findIndex(
       (s) => (!s.method || s.method === method) && (!s.pathEndsWith || path.endsWith(s.pathEndsWith)),

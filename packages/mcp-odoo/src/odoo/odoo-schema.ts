@@ -1,3 +1,4 @@
+import { noteDependencyFailure } from '@mcp-crew/reliability';
 import { isCrewError } from '@mcp-crew/core';
 import type { OdooApi, OdooDomain } from './odoo-api.js';
 
@@ -25,7 +26,15 @@ export class OdooSchema {
       );
       this.models.set(model, pending);
     }
-    return pending;
+    // Turns awaiting another turn's fields_get learn of its failure too (their own calls never ran).
+    return pending.catch((error: unknown) => {
+      if (!(isCrewError(error) && error.category === 'user'))
+        noteDependencyFailure(
+          'odoo',
+          `Odoo ${model} fields_get: ${isCrewError(error) ? error.code : 'failed'}`,
+        );
+      throw error;
+    });
   }
 
   async hasModel(model: string): Promise<boolean> {

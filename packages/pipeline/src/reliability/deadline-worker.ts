@@ -12,10 +12,16 @@ import type { PipelineLogger } from '../turn/turn-processor.js';
 /** What the deadline runner needs from the worker it wraps: the turn itself, and the hand-over when time is up. */
 export interface DeadlineAwareWorker extends TurnWorker {
   /** The customer gets an honest short message, a private note says what was being done and what failed, status `open`. */
-  deadlinePassed(
-    turn: Turn,
-    what: { activity: readonly string[]; failures: readonly string[]; deadlineMs: number },
-  ): Promise<void>;
+  deadlinePassed(turn: Turn, what: DeadlineReport): Promise<void>;
+}
+
+/** What the abandoned turn was doing when its deadline passed. */
+export interface DeadlineReport {
+  activity: readonly string[];
+  failures: readonly string[];
+  deadlineMs: number;
+  /** The turn had already sent the customer a message (the hand-over then adds none). */
+  answered: boolean;
 }
 
 export interface DeadlineWorkerOptions {
@@ -121,8 +127,15 @@ export class DeadlineWorker implements TurnWorker {
       deadlineAt: this.#now() + deadlineMs,
       signal: new AbortController().signal,
     });
+    // A message the abandoned turn already sent (or was sending) is the customer's answer: no second one.
+    const answered = (scope.steps.get('chatwoot_message') ?? 0) > 0;
     await runInTurnScope(handover, () =>
-      inner.deadlinePassed(turn, { activity: scope.activity, failures: scope.failures, deadlineMs }),
+      inner.deadlinePassed(turn, {
+        activity: scope.activity,
+        failures: scope.failures,
+        deadlineMs,
+        answered,
+      }),
     );
   }
 }

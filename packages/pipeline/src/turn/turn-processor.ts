@@ -20,6 +20,8 @@ import {
 import { handOver } from './handoff.js';
 import { DEADLINE_MESSAGE, FAILURE_MESSAGE, HANDOFF_MESSAGE } from './handoff-texts.js';
 import { deadlineNote } from './deadline-note.js';
+import { currentTurnScope } from '@mcp-crew/reliability';
+import type { DeadlineReport } from '../reliability/deadline-worker.js';
 import { handoffNote } from './handoff-note.js';
 import { RespondToTurn } from './respond-to-turn.js';
 import { buildConversationSummary } from '../summary/build-summary.js';
@@ -72,7 +74,10 @@ export class TurnProcessor implements TurnWorker {
     const ref = refOf(turn);
     const gateway = this.deps.gateway(tenant);
     const state = await this.deps.state.load(turn.tenantId, turn.conversationId);
-    const result = await this.#respond.respond({ turn, tenant, crew, state });
+    const answered = await this.#respond.respond({ turn, tenant, crew, state });
+    // Odoo failed during the turn (down, too slow, breaker open): whatever was answered, a person takes over.
+    const outage = answered.handoff ? undefined : odooOutageHandoff(turn, crew);
+    const result = outage ? { ...answered, handoff: outage } : answered;
     const specialist = result.selection.specialist;
 
     const shape = (reply: string) => applyChannelPolicy(reply, crew.policy, shapeContext(turn, tenant, crew));
@@ -83,7 +88,11 @@ export class TurnProcessor implements TurnWorker {
     if (result.labels?.length) await gateway.addLabels(ref, result.labels);
     if (result.handoff) {
       const customerParts = result.replies.length > 0 ? [] : shape(HANDOFF_MESSAGE[crew.language]);
-      await handOver(gateway, ref, { handoff: result.handoff, labels: crew.escalation.labels, customerParts });
+      await handOver(gateway, ref, {
+        handoff: result.handoff,
+        labels: crew.escalation.labels,
+        customerParts,
+      });
     }
 
     await this.deps.state.save(turn.tenantId, turn.conversationId, result.state);
@@ -99,7 +108,13 @@ export class TurnProcessor implements TurnWorker {
         attempt: attempt.attempt,
         outcome,
         handoff: result.handoff?.reason,
-        ...(trace ? { model: trace.model, tokens: trace.tokens, tools: trace.tools.map((t) => `${t.tool}:${t.ok ? 'ok' : t.refused ? 'refused' : 'failed'}`) } : {}),
+        ...(trace
+          ? {
+              model: trace.model,
+              tokens: trace.tokens,
+              tools: trace.tools.map((t) => `${t.tool}:${t.ok ? 'ok' : t.refused ? 'refused' : 'failed'}`),
+            }
+          : {}),
         ...(trace?.budgetExceeded ? { budgetExceeded: true } : {}),
       },
       'turn handled',
@@ -110,30 +125,61 @@ export class TurnProcessor implements TurnWorker {
   async exhausted(turn: Turn, error: unknown): Promise<void> {
     if (splitSummaryRequests(turn).messages.length === 0) {
       // Only the summary failed: the conversation is already resolved, so nobody is told and nothing is handed over.
-      const failure = isCrewError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : 'unknown error';
-      this.deps.logger.error({ tenant: turn.tenantId, conversation: turn.conversationId, error: failure }, 'conversation summary failed after its retries');
+      const failure = isCrewError(error)
+        ? `${error.code}: ${error.message}`
+        : error instanceof Error
+          ? error.message
+          : 'unknown error';
+      this.deps.logger.error(
+        { tenant: turn.tenantId, conversation: turn.conversationId, error: failure },
+        'conversation summary failed after its retries',
+      );
       return;
     }
     const { tenant, crew } = await this.resolve(turn);
     const failure = isCrewError(error) ? `${error.code}: ${error.message}` : 'an unexpected internal error';
     const handoff: Handoff = {
       reason: 'processing_failed',
-      note: handoffNote(turn, crew, `MCP-Crew could not process this conversation after its retries (${failure}).`),
+      note: handoffNote(
+        turn,
+        crew,
+        `MCP-Crew could not process this conversation after its retries (${failure}).`,
+      ),
     };
-    const customerParts = applyChannelPolicy(FAILURE_MESSAGE[crew.language], crew.policy, shapeContext(turn, tenant, crew));
-    await handOver(this.deps.gateway(tenant), refOf(turn), { handoff, labels: crew.escalation.labels, customerParts });
+    const customerParts = applyChannelPolicy(
+      FAILURE_MESSAGE[crew.language],
+      crew.policy,
+      shapeContext(turn, tenant, crew),
+    );
+    await handOver(this.deps.gateway(tenant), refOf(turn), {
+      handoff,
+      labels: crew.escalation.labels,
+      customerParts,
+    });
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
-    this.deps.logger.error({ tenant: tenant.id, conversation: turn.conversationId, error: failure }, 'turn failed; handed to a human');
+    this.deps.logger.error(
+      { tenant: tenant.id, conversation: turn.conversationId, error: failure },
+      'turn failed; handed to a human',
+    );
   }
 
   /** The turn ran out of time: an honest short message, a note of what was being done and what failed, status `open`. */
-  async deadlinePassed(turn: Turn, what: { activity: readonly string[]; failures: readonly string[]; deadlineMs: number }): Promise<void> {
+  async deadlinePassed(turn: Turn, what: DeadlineReport): Promise<void> {
     const { tenant, crew } = await this.resolve(turn);
     const handoff: Handoff = { reason: 'deadline_passed', note: handoffNote(turn, crew, deadlineNote(what)) };
-    const customerParts = applyChannelPolicy(DEADLINE_MESSAGE[crew.language], crew.policy, shapeContext(turn, tenant, crew));
-    await handOver(this.deps.gateway(tenant), refOf(turn), { handoff, labels: crew.escalation.labels, customerParts });
+    const customerParts = what.answered
+      ? []
+      : applyChannelPolicy(DEADLINE_MESSAGE[crew.language], crew.policy, shapeContext(turn, tenant, crew));
+    await handOver(this.deps.gateway(tenant), refOf(turn), {
+      handoff,
+      labels: crew.escalation.labels,
+      customerParts,
+    });
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
-    this.deps.logger.warn({ tenant: tenant.id, conversation: turn.conversationId, failures: what.failures }, 'turn deadline passed; handed to a human');
+    this.deps.logger.warn(
+      { tenant: tenant.id, conversation: turn.conversationId, failures: what.failures },
+      'turn deadline passed; handed to a human',
+    );
   }
 
   /** Writes the resolved conversation's summary from its stored state (one point per conversation). */
@@ -142,7 +188,10 @@ export class TurnProcessor implements TurnWorker {
     const log = { tenant: tenant.id, conversation: turn.conversationId, crew: crew.name };
     const state = await this.deps.state.load(turn.tenantId, turn.conversationId);
     if (!this.deps.summaries || state.history.length === 0) {
-      this.deps.logger.info({ ...log, reason: this.deps.summaries ? 'no_history' : 'no_summary_store' }, 'conversation resolved; no summary written');
+      this.deps.logger.info(
+        { ...log, reason: this.deps.summaries ? 'no_history' : 'no_summary_store' },
+        'conversation resolved; no summary written',
+      );
       return;
     }
     const request = lastMessage(turn);
@@ -176,10 +225,31 @@ export class TurnProcessor implements TurnWorker {
   }
 }
 
+function odooOutageHandoff(turn: Turn, crew: CrewDefinition): Handoff | undefined {
+  const scope = currentTurnScope();
+  if (!scope?.failedDependencies.has('odoo')) return undefined;
+  const failed = scope.failures
+    .slice(-3)
+    .map((f) => `- ${f}`)
+    .join('\n');
+  return {
+    reason: 'processing_failed',
+    note: handoffNote(
+      turn,
+      crew,
+      `The business's Odoo failed during this turn, so MCP-Crew could not complete the request:\n${failed}`,
+    ),
+  };
+}
+
 function refOf(turn: Turn): ConversationRef {
   return { accountId: lastMessage(turn).accountId, conversationId: turn.conversationId };
 }
 
 function shapeContext(turn: Turn, tenant: TenantConfig, crew: CrewDefinition) {
-  return { customerName: lastMessage(turn).sender.name || undefined, businessName: tenant.name, language: crew.language };
+  return {
+    customerName: lastMessage(turn).sender.name || undefined,
+    businessName: tenant.name,
+    language: crew.language,
+  };
 }
