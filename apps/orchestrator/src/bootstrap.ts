@@ -6,6 +6,8 @@ import { setupOpenApi } from './http/openapi.js';
 import { CrewExceptionFilter } from './errors/crew-exception.filter.js';
 import { clientErrorHandler, frameworkErrors } from './errors/http-layer-errors.js';
 import type { Runtime } from './runtime/runtime.js';
+import { PinoNestLogger } from './observability/nest-logger.js';
+import { registerRequestLogging, requestIdOf } from './observability/request-log.js';
 
 export interface HttpApp {
   app: NestFastifyApplication;
@@ -19,11 +21,13 @@ export async function startHttp(runtime: Runtime, port = runtime.settings.PORT, 
     AppModule.forRuntime(runtime),
     // Webhook bodies are small; 1 MiB leaves room for long e-mails while bounding memory per request.
     // The two handlers give the errors raised before Nest (Node's parser, Fastify's router) the one error shape.
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, clientErrorHandler, frameworkErrors }),
-    { rawBody: true, logger: ['error', 'warn'], abortOnError: false },
+    // The request id is the caller's X-Request-Id when sane, else a new UUID; it is returned on every answer.
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, clientErrorHandler, frameworkErrors, genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(req.headers) }),
+    { rawBody: true, logger: new PinoNestLogger(runtime.logger), abortOnError: false },
   );
   app.useGlobalFilters(new CrewExceptionFilter(runtime.logger));
   app.enableShutdownHooks();
+  registerRequestLogging(app.getHttpAdapter().getInstance(), runtime.logger);
   setupOpenApi(app);
   await app.listen(port, host);
   const address = app.getHttpServer().address();

@@ -22,6 +22,7 @@ import { openTenants } from '../tenants/open-tenants.js';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
 import { InteractionHistoryWriter } from './interaction-summaries.js';
 import { DependencyChecks } from '../health/dependency-checks.js';
+import { ContextualTurnWorker } from '../observability/turn-context.js';
 
 export interface RuntimeOptions {
   settings: Settings;
@@ -158,7 +159,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         odoo: t.odoo?.url ?? 'none',
         webhook: `http://${settings.HOST}:${settings.PORT}/webhooks/chatwoot/${t.id}`,
       })),
-    startWorker: () => queue.startWorker(worker),
+    // Each turn runs in its log context (turn id, tenant, conversation, request id).
+    startWorker: () => queue.startWorker(new ContextualTurnWorker(worker)),
     // Every part is closed even when an earlier one fails (a Redis that never answered, say).
     close: async () => {
       const steps: Array<[string, (() => Promise<unknown>) | undefined]> = [

@@ -35,6 +35,15 @@ export interface InboundMessage {
   createdAt: string;
   /** When this process accepted the webhook (epoch ms); used for latency metrics. */
   receivedAt: number;
+  /** Where it came from, carried through the queue so the turn's logs and trace continue the webhook's. */
+  trace?: MessageTrace;
+}
+
+/** The accepting request's id and its W3C trace context (`traceparent`, `tracestate`) when tracing is on. */
+export interface MessageTrace {
+  requestId?: string;
+  traceparent?: string;
+  tracestate?: string;
 }
 
 /**

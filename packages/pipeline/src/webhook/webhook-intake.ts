@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { InboundMessage, InboundQueue, TenantConfig } from '@mcp-crew/core';
+import type { InboundMessage, InboundQueue, MessageTrace, TenantConfig } from '@mcp-crew/core';
 import { ignoreReason, type IgnoreReason } from './loop-guard.js';
 import { toInboundMessage } from './normalize.js';
 import { describeIssues, messageEventSchema, webhookEnvelopeSchema } from './payload.js';
@@ -13,6 +13,8 @@ export interface WebhookRequest {
   rawBody: Buffer;
   /** The body already parsed by the HTTP layer (saves a second parse); parsed from `rawBody` when absent. */
   body?: unknown;
+  /** The request id and trace context to carry through the queue into the turn. */
+  trace?: MessageTrace;
 }
 
 export type WebhookOutcome =
@@ -60,7 +62,7 @@ export class WebhookIntake {
     const body = request.body !== undefined ? request.body : parseJson(request.rawBody);
     const envelope = webhookEnvelopeSchema.safeParse(body);
     if (!envelope.success) throw invalidPayload(envelope.error);
-    if (isConversationEvent(envelope.data.event)) return this.receiveConversationEvent(tenant, delivery, body, receivedAt);
+    if (isConversationEvent(envelope.data.event)) return this.receiveConversationEvent(tenant, delivery, body, receivedAt, request.trace);
     if (envelope.data.event !== 'message_created' && envelope.data.event !== 'message_updated') {
       return this.ignore(tenant, 'unsupported_event');
     }
@@ -73,11 +75,11 @@ export class WebhookIntake {
     const reason = ignoreReason(event);
     if (reason) return this.ignore(tenant, reason);
 
-    return this.enqueue(tenant, toInboundMessage(event, tenant.id, delivery, receivedAt));
+    return this.enqueue(tenant, withTrace(toInboundMessage(event, tenant.id, delivery, receivedAt), request.trace));
   }
 
   /** A resolved conversation queues a summary request; other status changes are acknowledged and dropped. */
-  private async receiveConversationEvent(tenant: TenantConfig, deliveryId: string, body: unknown, receivedAt: number): Promise<WebhookOutcome> {
+  private async receiveConversationEvent(tenant: TenantConfig, deliveryId: string, body: unknown, receivedAt: number, trace?: MessageTrace): Promise<WebhookOutcome> {
     const parsed = conversationEventSchema.safeParse(body);
     if (!parsed.success) throw invalidPayload(parsed.error);
     const event = parsed.data;
@@ -87,7 +89,7 @@ export class WebhookIntake {
       throw new WebhookError('WEBHOOK_ACCOUNT_MISMATCH', `account ${account} does not belong to tenant "${tenant.id}"`);
     }
     if (event.status !== 'resolved') return this.ignore(tenant, 'not_resolved');
-    return this.enqueue(tenant, toSummaryRequest(event, tenant.id, account, deliveryId, receivedAt));
+    return this.enqueue(tenant, withTrace(toSummaryRequest(event, tenant.id, account, deliveryId, receivedAt), trace));
   }
 
   private async enqueue(tenant: TenantConfig, message: InboundMessage): Promise<WebhookOutcome> {
@@ -128,6 +130,10 @@ export class WebhookIntake {
     this.deps.metrics.outcome(tenant.id, 'ignored', reason);
     return { status: 'ignored', reason };
   }
+}
+
+function withTrace(message: InboundMessage, trace: MessageTrace | undefined): InboundMessage {
+  return trace ? { ...message, trace } : message;
 }
 
 function parseJson(raw: Buffer): unknown {
