@@ -2,6 +2,7 @@ import { isExplicitYes } from '../guards/explicit-yes.js';
 import { yesToSlot } from '../guards/slot-choice.js';
 import type { TurnFacts } from '../turn/turn-facts.js';
 import { mentions, onlyPleasantries, orderReference } from './lexicon.js';
+import { looksLikeCartEdit } from './cart-edit.js';
 import { parseItems, type RequestedItem } from './parse-items.js';
 
 export type Intent =
@@ -17,6 +18,7 @@ export type Intent =
   | { kind: 'thanks' }
   | { kind: 'bye' }
   | { kind: 'later' }
+  | { kind: 'edit' }
   | { kind: 'angry' }
   | { kind: 'nothing_pending' }
   | { kind: 'unknown'; why: string };
@@ -40,8 +42,16 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
         ? { kind: 'thanks' }
         : { kind: 'nothing_pending' };
   // "No, todavía no, lo pienso": with a quotation or a visit waiting for a yes, the draft stays as it is.
-  if (context?.pendingConfirmation && (mentions(text, 'later') || /^\W*no\b/i.test(text.trim())))
-    return { kind: 'later' };
+  if (context?.pendingConfirmation && mentions(text, 'later')) return { kind: 'later' };
+  // With a working quotation, "quítale los rodillos", "que sean 4", "no el esmalte, el vinilo" change it.
+  if (
+    context?.quotation &&
+    !mentions(text, 'add') &&
+    looksLikeCartEdit(text) &&
+    (parseItems(text).length === 0 || !mentions(text, 'buy'))
+  )
+    return { kind: 'edit' };
+  if (context?.pendingConfirmation && /^\W*no\b/i.test(text.trim())) return { kind: 'later' };
   // "Mi pedido llegó dañado" is a support case, not an order-status question.
   if (mentions(text, 'defect')) return { kind: 'support', defect: true };
   if (orderReference(text) || mentions(text, 'orderStatus')) return { kind: 'status' };

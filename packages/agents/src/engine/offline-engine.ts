@@ -1,7 +1,8 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { detectLanguage, type Language } from '@mcp-crew/core';
 import { createStepModel } from '../model/step-model.js';
-import { detectIntent } from './detect-intent.js';
+import { detectIntent, type Intent } from './detect-intent.js';
+import { parseItems, type RequestedItem } from './parse-items.js';
 import { bookingFlow } from './flows/booking-flow.js';
 import { confirmFlow } from './flows/confirm-flow.js';
 import { quoteFlow } from './flows/quote-flow.js';
@@ -10,6 +11,7 @@ import { searchFlow } from './flows/search-flow.js';
 import { statusFlow } from './flows/status-flow.js';
 import { supportFlow } from './flows/support-flow.js';
 import { viewPrompt } from './prompt-view.js';
+import { editFlow } from './flows/edit-flow.js';
 import { laterFlow } from './flows/later-flow.js';
 import { staffStep } from './staff/staff-flows.js';
 import { handoff, say, type StepOutput } from './step.js';
@@ -32,10 +34,16 @@ export function createOfflineEngine(): LanguageModelV3 {
 export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
   const language = conversationLanguage(view);
   const input = { view, language };
-  const intent = detectIntent(view.text, view.context);
+  const detected = detectIntent(view.text, view.context);
   // A staff member in the Odoo copilot: their own flows where a customer's would be wrong.
-  const staffed = view.context?.staff ? staffStep(input, intent) : undefined;
+  const staffed = view.context?.staff ? staffStep(input, detected) : undefined;
   if (staffed) return staffed;
+  // "Camila Rojas, camila@…" after "necesito 2 galones…" was answered with a request for details: quote those items.
+  const waiting =
+    detected.kind === 'unknown' || detected.kind === 'nothing_pending'
+      ? itemsAwaitingDetails(view)
+      : undefined;
+  const intent: Intent = waiting ? { kind: 'quote', items: waiting, mode: 'create' } : detected;
   switch (intent.kind) {
     case 'human':
       return handoff(view, 'customer_asked', 'The customer asked for a person.');
@@ -47,6 +55,8 @@ export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
       );
     case 'later':
       return laterFlow(input);
+    case 'edit':
+      return editFlow(input);
     case 'bye':
       return say(textsFor(language).bye);
     case 'nothing_pending':
@@ -80,6 +90,15 @@ export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
       }
       return say(textsFor(language).notUnderstood);
   }
+}
+
+/** The items of the customer's previous message when this one gives contact details and nothing is quoted yet. */
+function itemsAwaitingDetails(view: ReturnType<typeof viewPrompt>): RequestedItem[] | undefined {
+  if (view.context?.quotation || !/[\w.+-]+@[\w-]+\.|\d{7,}/.test(view.text.replace(/\s/g, '')))
+    return undefined;
+  const previous = view.earlier.at(-1);
+  const items = previous ? parseItems(previous) : [];
+  return items.length > 0 ? items : undefined;
 }
 
 /**

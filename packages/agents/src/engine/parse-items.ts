@@ -11,20 +11,20 @@ export interface RequestedItem {
   said: string;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
+export const NUMBER_WORDS: Record<string, number> = {
   un: 1, uno: 1, una: 1, um: 1, uma: 1, one: 1, a: 1, an: 1,
   dos: 2, dois: 2, duas: 2, two: 2, tres: 3, three: 3, cuatro: 4, quatro: 4, four: 4, cinco: 5, five: 5,
   seis: 6, six: 6, siete: 7, sete: 7, seven: 7, ocho: 8, oito: 8, eight: 8, nueve: 9, nove: 9, nine: 9,
   diez: 10, dez: 10, ten: 10, doce: 12, doze: 12, twelve: 12,
 };
-const UNITS: Record<string, RequestedItem['unit']> = {
+export const UNITS: Record<string, RequestedItem["unit"]> = {
   galon: 'galon', galones: 'galon', galao: 'galon', galoes: 'galon', gallon: 'galon', gallons: 'galon',
   cuarto: 'cuarto', cuartos: 'cuarto', quart: 'cuarto', quarts: 'cuarto',
   cunete: 'cunete', cunetes: 'cunete', balde: 'cunete', baldes: 'cunete', bucket: 'cunete', buckets: 'cunete',
 };
 // Packaging words that say nothing about the product.
 const EMPTY_UNITS = new Set(['unidad', 'unidades', 'unidade', 'unidades', 'unit', 'units', 'piece', 'pieces', 'pieza', 'piezas']);
-const STOP = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'para', 'con', 'por', 'favor', 'porfa', 'do', 'da', 'dos', 'das', 'of', 'the', 'some', 'mas', 'more']);
+const STOP = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'para', 'con', 'por', 'favor', 'porfa', 'do', 'da', 'dos', 'das', 'of', 'the', 'some', 'mas', 'more', 'mejor', 'porfa', 'pls']);
 // "Vinilo tipo 1", "lija grano 220": the number belongs to the product's name, not the quantity.
 const PART_OF_NAME = new Set(['tipo', 'type', 'grano', 'numero', 'no', 'calibre', 'referencia', 'ref']);
 // "Crea una cotización para…" (a back-office request through the Odoo copilot): "una" counts a document, not a product.

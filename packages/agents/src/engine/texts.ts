@@ -3,6 +3,10 @@ import type { Language } from '@mcp-crew/core';
 /** Every sentence the offline engine says, per language. Figures are filled in from tool results only. */
 export const TEXTS = {
   es: {
+    askContact: 'Para hacerte la cotización necesito un dato de contacto: ¿me compartes tu correo o tu celular?',
+    notEditable: (ref: string) => `La *${ref}* ya no es una cotización en borrador, así que no puedo cambiarla aquí. Si quieres, te preparo una nueva.`,
+    whichChange: (ref: string, lines: string[]) => `¿Qué cambio le hago a la cotización *${ref}*? Tiene:\n${lines.map((l) => `• ${l}`).join('\n')}\nPor ejemplo: «quita los rodillos» o «que sean 4 galones».`,
+    outOfStockNamed: (name: string) => `${name} está agotado en este momento. ¿Te ofrezco otra referencia?`,
     bye: '¡Con gusto! Que estés muy bien. Aquí estamos cuando nos necesites.',
     notUnderstood:
       'Perdona, no te entendí. Te puedo ayudar con precios y disponibilidad, cotizaciones y pedidos, domicilios, pagos, garantías o una visita técnica. ¿Qué necesitas?',
@@ -18,7 +22,7 @@ export const TEXTS = {
     outOfStock: 'agotado',
     noProduct: (q: string) =>
       `No encontré productos para «${q}». ¿Me lo describes con otras palabras (tipo, color, tamaño)?`,
-    askCustomer: '¿A nombre de quién hago la cotización? Dime tu nombre completo o tu correo.',
+    askCustomer: '¿A nombre de quién hago la cotización? Escríbeme tu nombre completo y tu correo o celular.',
     noCustomer: (n: string) =>
       `No encuentro un cliente registrado como «${n}». ¿Me compartes tu correo o tu número de documento?`,
     manyCustomers: (n: string) =>
@@ -40,6 +44,10 @@ export const TEXTS = {
     alternatives: (names: string) => `Si prefieres otra referencia, también tenemos: ${names}.`,
   },
   pt: {
+    askContact: 'Para fazer o orçamento preciso de um contato: pode me passar seu e-mail ou celular?',
+    notEditable: (ref: string) => `O *${ref}* já não é um orçamento em rascunho, então não posso alterá-lo aqui. Se quiser, preparo um novo.`,
+    whichChange: (ref: string, lines: string[]) => `Que alteração faço no orçamento *${ref}*? Ele tem:\n${lines.map((l) => `• ${l}`).join('\n')}\nPor exemplo: «tire os rolos» ou «melhor 4 galões».`,
+    outOfStockNamed: (name: string) => `${name} está esgotado no momento. Posso oferecer outra referência?`,
     bye: 'Por nada! Tenha um ótimo dia. Estamos aqui quando precisar.',
     notUnderstood:
       'Desculpe, não entendi. Posso ajudar com preços e disponibilidade, orçamentos e pedidos, entregas, pagamentos, garantias ou uma visita técnica. Do que você precisa?',
@@ -55,7 +63,7 @@ export const TEXTS = {
     outOfStock: 'esgotado',
     noProduct: (q: string) =>
       `Não encontrei produtos para «${q}». Pode descrever de outra forma (tipo, cor, tamanho)?`,
-    askCustomer: 'Em nome de quem faço o orçamento? Diga seu nome completo ou e-mail.',
+    askCustomer: 'Em nome de quem faço o orçamento? Escreva seu nome completo e seu e-mail ou celular.',
     noCustomer: (n: string) =>
       `Não encontro um cliente cadastrado como «${n}». Pode me passar seu e-mail ou documento?`,
     manyCustomers: (n: string) =>
@@ -77,6 +85,10 @@ export const TEXTS = {
     alternatives: (names: string) => `Se preferir outra referência, também temos: ${names}.`,
   },
   en: {
+    askContact: 'To prepare the quotation I need a way to reach you: could you share your e-mail or phone number?',
+    notEditable: (ref: string) => `*${ref}* is no longer a draft quotation, so I can't change it here. I can prepare a new one if you like.`,
+    whichChange: (ref: string, lines: string[]) => `What should I change in quotation *${ref}*? It has:\n${lines.map((l) => `• ${l}`).join('\n')}\nFor example: "remove the rollers" or "make it 4 gallons".`,
+    outOfStockNamed: (name: string) => `${name} is out of stock right now. Shall I offer you another one?`,
     bye: "You're welcome! Have a great day. We're here whenever you need us.",
     notUnderstood:
       "Sorry, I didn't get that. I can help with prices and stock, quotations and orders, delivery, payments, warranties or a technical visit. What do you need?",
@@ -93,7 +105,7 @@ export const TEXTS = {
     outOfStock: 'out of stock',
     noProduct: (q: string) =>
       `I found no products for "${q}". Could you describe it differently (type, colour, size)?`,
-    askCustomer: 'Who should the quotation be for? Tell me your full name or e-mail.',
+    askCustomer: 'Who should the quotation be for? Tell me your full name and your e-mail or phone.',
     noCustomer: (n: string) =>
       `I can't find a customer registered as "${n}". Could you share your e-mail or ID number?`,
     manyCustomers: (n: string) =>

@@ -41,6 +41,15 @@ export function learn(
         partner = { id: r['customer_id'], name: String(r['customer'] ?? ''), verified: false };
       summarised = r['state'] === 'draft' || r['state'] === 'sent' ? quotation : undefined;
     }
+    // A customer this conversation created is its customer: identified by what they gave, not a typed name.
+    if (
+      record.tool === 'odoo_upsert_customer' &&
+      r['created'] === true &&
+      typeof r['id'] === 'number' &&
+      !partner
+    ) {
+      partner = { id: r['id'], name: String(r['name'] ?? ''), verified: true };
+    }
     if (
       (record.tool === 'odoo_confirm_quotation' || record.tool === 'odoo_cancel_quotation') &&
       typeof r['order_id'] === 'number'

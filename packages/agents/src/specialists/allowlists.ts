@@ -2,13 +2,14 @@ import type { SpecialistKind } from '@mcp-crew/core';
 
 /**
  * The MCP tools each specialist may use. Left out on purpose: `odoo_search_read` (reads any allowlisted
- * model, other customers included) and `odoo_upsert_customer` (a person updates customer records).
+ * model, other customers included). Sales may create a new customer (`odoo_upsert_customer`); the
+ * conversation guard refuses any update of an existing record (a person does that).
  */
 export const TOOL_ALLOWLISTS: Record<SpecialistKind, readonly string[]> = {
   sales: [
     'odoo_find_customers', 'odoo_search_products', 'odoo_get_product', 'odoo_check_stock',
     'odoo_create_quotation', 'odoo_update_quotation_lines', 'odoo_get_order', 'odoo_confirm_quotation', 'odoo_cancel_quotation',
-    'odoo_list_customer_orders', 'odoo_order_status', 'odoo_create_lead', 'search_knowledge',
+    'odoo_list_customer_orders', 'odoo_order_status', 'odoo_create_lead', 'odoo_upsert_customer', 'search_knowledge',
   ],
   scheduling: ['odoo_find_customers', 'odoo_free_slots', 'odoo_book_appointment', 'search_knowledge'],
   business_rules: ['search_knowledge', 'odoo_order_status', 'odoo_get_order'],

@@ -1,40 +1,33 @@
-import { foldText } from '@mcp-crew/core';
 import { firstName } from '../format.js';
-import { customerNameIn, type RequestedItem } from '../parse-items.js';
+import type { RequestedItem } from '../parse-items.js';
+import { customerForQuote, type QuoteCustomer } from './quote-customer.js';
 import { call, data, failedCall, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { textsFor } from '../texts.js';
 import { lookUpProduct } from './find-products.js';
 import { orderSummary, type OrderResult } from './order-summary.js';
-
-interface FoundCustomer { id: number; name: string }
 
 /**
  * A quotation from a message such as "soy Ana Gómez, necesito 2 galones de esmalte blanco y 3 rodillos":
  * find the customer, resolve every product, create the quotation (or add the lines to the working one),
  * and show the summary Odoo computed.
  */
-export function quoteFlow({ view, language }: FlowInput, items: RequestedItem[], mode: 'create' | 'add'): StepOutput {
+export function quoteFlow(
+  { view, language }: FlowInput,
+  items: RequestedItem[],
+  mode: 'create' | 'add',
+): StepOutput {
   const failed = failedCall(view);
   if (failed) return failed;
   const t = textsFor(language);
   const context = view.context;
   const pending: Array<[string, Record<string, unknown>]> = [];
 
-  let customer: FoundCustomer | undefined;
+  let customer: QuoteCustomer | undefined;
   if (mode === 'create') {
-    const name = customerNameIn(view.text);
-    if (context?.partner && (!name || sameName(context.partner.name, name))) customer = context.partner;
-    else if (name) {
-      const found = resultOf(view, 'odoo_find_customers', { query: name });
-      if (!found) pending.push(['odoo_find_customers', { query: name, limit: 5 }]);
-      else {
-        const list = data<{ customers: FoundCustomer[] }>(found)?.customers ?? [];
-        const exact = list.filter((c) => sameName(c.name, name));
-        if (list.length === 0) return say(t.noCustomer(name));
-        customer = list.length === 1 ? list[0] : exact.length === 1 ? exact[0] : undefined;
-        if (!customer) return say(t.manyCustomers(name));
-      }
-    } else return say(t.askCustomer);
+    const step = customerForQuote(view);
+    if ('ask' in step) return say(step.ask === 'contact' ? t.askContact : t.askCustomer);
+    if ('call' in step) return call(view, [step.call]);
+    customer = step.customer;
   }
 
   const chosen: Array<{ item: RequestedItem; productId: number }> = [];
@@ -55,12 +48,9 @@ export function quoteFlow({ view, language }: FlowInput, items: RequestedItem[],
       : call(view, [[tool, { order_id: context!.quotation!.id, add: lines }]]);
   }
   const order = data<OrderResult>(done)!;
-  const intro = mode === 'create' ? t.quoteIntro(firstName(customer?.name) ?? '', order.name) : t.quoteUpdated(order.name);
+  const intro =
+    mode === 'create'
+      ? t.quoteIntro(firstName(customer?.name) ?? '', order.name)
+      : t.quoteUpdated(order.name);
   return say(orderSummary(order, language, intro));
-}
-
-/** "Ana Gómez" matches "Ana Gómez" and "ana gomez"; every word the customer gave must be in the name. */
-function sameName(full: string, given: string): boolean {
-  const words = foldText(full).split(/\s+/);
-  return foldText(given).split(/\s+/).every((w) => words.includes(w));
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals';
+import { looksLikeCartEdit, parseCartEdit, type CartLine } from './cart-edit.js';
+
+const ENAMEL: CartLine = {
+  line_id: 11,
+  product_id: 16,
+  product: '[ESM-BLA-GL] Esmalte Sintético Blanco Galón',
+  quantity: 2,
+};
+const ROLLER: CartLine = {
+  line_id: 12,
+  product_id: 39,
+  product: '[ROD-FEL-9] Rodillo de Felpa 9"',
+  quantity: 3,
+};
+const BLUE: CartLine = {
+  line_id: 13,
+  product_id: 6,
+  product: '[VT1-AZU-GL] Vinilo Tipo 1 Azul Galón',
+  quantity: 2,
+};
+
+describe('cart edits of the working quotation', () => {
+  it.each([
+    ['quítale los rodillos porfa', [ENAMEL, ROLLER], { kind: 'remove', line: ROLLER }],
+    [
+      'saca la cinta',
+      [ENAMEL, { ...ROLLER, product: '[CIN-2] Cinta de Enmascarar 2"' }],
+      { kind: 'remove', line: expect.objectContaining({ line_id: 12 }) },
+    ],
+    ['mejor que sean 4', [ENAMEL], { kind: 'quantity', line: ENAMEL, quantity: 4 }],
+    ['que sean tres mejor', [ENAMEL], { kind: 'quantity', line: ENAMEL, quantity: 3 }],
+    ['los rodillos ponme 5 mejor', [ENAMEL, ROLLER], { kind: 'quantity', line: ROLLER, quantity: 5 }],
+    ['súmale otro galón igual', [ENAMEL], { kind: 'quantity', line: ENAMEL, quantity: 3 }],
+    [
+      'no, no el esmalte, el vinilo tipo 1 blanco',
+      [ENAMEL],
+      { kind: 'replace', line: ENAMEL, words: ['vinilo', 'tipo', '1', 'blanco'], unit: 'galon' },
+    ],
+    [
+      'mmm mejor en gris',
+      [BLUE],
+      { kind: 'replace', line: BLUE, words: ['vinilo', 'tipo', '1', 'gris'], unit: 'galon' },
+    ],
+  ])('"%s"', (text, lines, edit) => {
+    expect(looksLikeCartEdit(text)).toBe(true);
+    expect(parseCartEdit(text, lines)).toEqual(edit);
+  });
+
+  it('asks instead of guessing which of several lines a bare quantity is for', () => {
+    expect(parseCartEdit('que sean 4', [ENAMEL, ROLLER])).toEqual({ kind: 'unclear' });
+  });
+
+  it('does not read questions and new requests as edits', () => {
+    for (const text of ['cuánto vale el galón de vinilo?', 'a qué hora abren?', 'gracias'])
+      expect(looksLikeCartEdit(text)).toBe(false);
+  });
+});

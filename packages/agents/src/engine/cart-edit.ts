@@ -1,0 +1,225 @@
+import { foldText } from '@mcp-crew/core';
+import { NUMBER_WORDS, singular, UNITS } from './parse-items.js';
+
+/** A line of the working quotation, as `odoo_get_order` returns it. */
+export interface CartLine {
+  line_id: number;
+  product_id?: number;
+  product: string;
+  quantity: number;
+}
+
+/** What the customer wants done to the working quotation. */
+export type CartEdit =
+  | { kind: 'remove'; line: CartLine }
+  | { kind: 'quantity'; line: CartLine; quantity: number }
+  | { kind: 'replace'; line: CartLine; words: string[]; unit?: 'galon' | 'cuarto' | 'cunete' }
+  | { kind: 'unclear' };
+
+const REMOVE =
+  /\b(quita|quitale|quitar|quite|saca|sacale|sacar|elimina|eliminar|eliminale|borra|borrale|borrar|retira|retirale|remove|drop|delete|take off|tira|remova|retire|tirar|sin)\b/;
+const QUANTITY =
+  /\b(?:que sean|mejor|ponme|ponle|pon|dejalo en|dejala en|dejalos en|cambia(?:lo|la|los)? a|son|serian|make it|make them|change (?:it|them)? ?to|melhor|sao|coloca)\s+([a-z0-9]+)/;
+const MORE_OF_SAME =
+  /\b(otro|otra|uno mas|una mas|one more|another|mais um|mais uma)\b.*\b(igual|mismo|misma|same)\b|\b(sumale|agregale|anadele)\s+(otro|otra|uno|una)\b/;
+const REPLACE =
+  /\bno\s+(?:el|la|los|las|ese|esa)?\s*([a-z0-9 ]+?)\s*,\s*(?:mejor\s+)?(?:el|la|los|las)?\s*([a-z0-9 ]+)$|\b(?:cambia|cambiale|cambiar)\s+(?:el|la|los|las)?\s*([a-z0-9 ]+?)\s+por\s+(?:el|la|los|las)?\s*([a-z0-9 ]+)$|\b(?:mejor|prefiero|better|rather)\s+(?:en|in|em)\s+([a-z]+)$/;
+// Words that name a colour: "mejor en gris" changes only the colour of a line.
+const COLOURS = new Set([
+  'blanco',
+  'blanca',
+  'negro',
+  'negra',
+  'rojo',
+  'roja',
+  'azul',
+  'gris',
+  'verde',
+  'amarillo',
+  'amarilla',
+  'marfil',
+  'transparente',
+  'oxido',
+  'white',
+  'black',
+  'red',
+  'blue',
+  'grey',
+  'gray',
+  'green',
+  'yellow',
+  'branco',
+  'branca',
+  'preto',
+  'preta',
+  'vermelho',
+  'cinza',
+]);
+const STOP = new Set([
+  'de',
+  'del',
+  'el',
+  'la',
+  'los',
+  'las',
+  'y',
+  'e',
+  'porfa',
+  'por',
+  'favor',
+  'mejor',
+  'the',
+  'please',
+  'a',
+  'o',
+  'no',
+  'que',
+  'sean',
+  'ponme',
+  'pon',
+  'ponle',
+  'esa',
+  'ese',
+  'eso',
+]);
+
+function wordsOf(text: string): string[] {
+  return foldText(text)
+    .replace(/^\[[^\]]*\]\s*/, '')
+    .replace(/[^a-z0-9/]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w && !STOP.has(w))
+    .map(singular);
+}
+
+/** The line whose product the words name best (every word a prefix match scores), or the only line. */
+export function lineNamed(lines: CartLine[], words: string[]): CartLine | undefined {
+  if (words.length === 0) return lines.length === 1 ? lines[0] : undefined;
+  const scored = lines.map((line) => {
+    const name = wordsOf(line.product);
+    return {
+      line,
+      score: words.filter(
+        (w) => w.length >= 3 && name.some((n) => n.startsWith(w.slice(0, 5)) || w.startsWith(n.slice(0, 5))),
+      ).length,
+    };
+  });
+  const best = scored.sort((a, b) => b.score - a.score)[0];
+  return best && best.score > 0 ? best.line : lines.length === 1 ? lines[0] : undefined;
+}
+
+/** Folded words; commas kept, since "no el esmalte, el vinilo" turns on them. */
+function fold(text: string): string {
+  return foldText(text)
+    .replace(/[^a-z0-9/, ]+/g, ' ')
+    .replace(/\s*,\s*/g, ', ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function numberIn(word: string | undefined): number | undefined {
+  if (!word) return undefined;
+  if (/^\d+$/.test(word)) return Number(word);
+  return NUMBER_WORDS[word] !== undefined && word !== 'a' && word !== 'an' ? NUMBER_WORDS[word] : undefined;
+}
+
+/** The edit a message asks of the working quotation, given its lines. */
+export function parseCartEdit(text: string, lines: CartLine[]): CartEdit {
+  const folded = fold(text);
+  const mentioned = wordsOf(folded).filter((w) => !/^\d+$/.test(w) && numberIn(w) === undefined);
+  if (REMOVE.test(folded)) {
+    const line = lineNamed(
+      lines,
+      mentioned.filter((w) => !REMOVE.test(w)),
+    );
+    return line ? { kind: 'remove', line } : { kind: 'unclear' };
+  }
+  if (MORE_OF_SAME.test(folded)) {
+    const line = lineNamed(lines, []) ?? lines.at(-1);
+    return line ? { kind: 'quantity', line, quantity: line.quantity + 1 } : { kind: 'unclear' };
+  }
+  const replace = REPLACE.exec(folded);
+  if (replace) {
+    const [, notThis, butThis, from, to, colour] = replace;
+    if (colour && COLOURS.has(colour)) {
+      const line = lineNamed(lines, []) ?? lines.at(-1);
+      if (!line) return { kind: 'unclear' };
+      const kept = wordsOf(line.product).filter((w) => !COLOURS.has(w) && !UNITS[w] && w !== '1/4');
+      return { kind: 'replace', line, words: [...kept, colour], unit: unitOf(line.product) };
+    }
+    const oldWords = wordsOf(notThis ?? from ?? '');
+    const newWords = wordsOf(butThis ?? to ?? '');
+    const line = lineNamed(lines, oldWords);
+    if (line && newWords.length > 0)
+      return {
+        kind: 'replace',
+        line,
+        words: newWords.filter((w) => !UNITS[w]),
+        unit: newWords.map((w) => UNITS[w]).find(Boolean) ?? unitOf(line.product),
+      };
+  }
+  const quantity = numberIn(QUANTITY.exec(folded)?.[1]) ?? loneNumber(folded);
+  if (quantity !== undefined && quantity > 0) {
+    const line = lineNamed(
+      lines,
+      mentioned.filter((w) => !QUANTITY_WORDS.has(w)),
+    );
+    return line ? { kind: 'quantity', line, quantity } : { kind: 'unclear' };
+  }
+  return { kind: 'unclear' };
+}
+
+const QUANTITY_WORDS = new Set([
+  'sean',
+  'mejor',
+  'ponme',
+  'ponle',
+  'pon',
+  'cambia',
+  'make',
+  'it',
+  'them',
+  'melhor',
+  'son',
+  'serian',
+  'dejalo',
+  'en',
+  'galon',
+  'unidad',
+  'unidade',
+  'unit',
+]);
+
+/** "y el vinilo que sean 3": one number in a short message is the new quantity. */
+function loneNumber(folded: string): number | undefined {
+  const numbers = folded
+    .replace(/,/g, ' ')
+    .split(/\s+/)
+    .map(numberIn)
+    .filter((n): n is number => n !== undefined);
+  return numbers.length === 1 && folded.split(' ').length <= 8 ? numbers[0] : undefined;
+}
+
+function unitOf(product: string): 'galon' | 'cuarto' | 'cunete' | undefined {
+  const name = foldText(product);
+  return name.includes('1/4')
+    ? 'cuarto'
+    : name.includes('cunete')
+      ? 'cunete'
+      : name.includes('galon')
+        ? 'galon'
+        : undefined;
+}
+
+/** Whether a message reads as a change to a working quotation (not a new request). */
+export function looksLikeCartEdit(text: string): boolean {
+  const folded = fold(text);
+  return (
+    REMOVE.test(folded) ||
+    MORE_OF_SAME.test(folded) ||
+    REPLACE.test(folded) ||
+    QUANTITY.test(folded) ||
+    (loneNumber(folded) !== undefined && !/\b(tienen|hay|cuanto|precio|stock)\b/.test(folded))
+  );
+}

@@ -1,0 +1,75 @@
+import { foldText } from '@mcp-crew/core';
+import { customerNameIn } from '../parse-items.js';
+import type { PromptView } from '../prompt-view.js';
+import { data, resultOf } from '../step.js';
+
+export interface QuoteCustomer {
+  id: number;
+  name: string;
+}
+
+/** Where finding the quotation's customer stands: found, a tool call to make, or what to ask the customer. */
+export type CustomerStep =
+  | { customer: QuoteCustomer }
+  | { call: [string, Record<string, unknown>] }
+  | { ask: 'name_and_contact' | 'contact' };
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const PHONE = /(?:\+?\d[\d\s().-]{8,}\d)/;
+const NAME_LIKE = /^[\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+)+$/u;
+
+/** The e-mail and phone the customer typed, else the ones the channel gave. */
+function contactDetails(view: PromptView): { email?: string; phone?: string } {
+  const texts = [view.text, ...[...view.earlier].reverse()];
+  const email = texts.map((t) => EMAIL.exec(t)?.[0]).find(Boolean) ?? view.context?.contact.email;
+  const typedPhone = texts.map((t) => PHONE.exec(t.replace(EMAIL, ' '))?.[0]).find(Boolean);
+  const phone = typedPhone?.replace(/[^\d+]/g, '') ?? view.context?.contact.phone;
+  return { ...(email ? { email: email.toLowerCase() } : {}), ...(phone ? { phone } : {}) };
+}
+
+/** The name the customer gave ("soy…", "me llamo…", or "Camila Rojas, camila@…"), else a full name from the channel. */
+function givenName(view: PromptView): string | undefined {
+  for (const text of [view.text, ...[...view.earlier].reverse()]) {
+    const introduced = customerNameIn(text);
+    if (introduced && introduced.includes(' ')) return introduced;
+    // "Camila Rojas, camila.rojas@example.com": a name written beside the e-mail.
+    const beside = text
+      .replace(EMAIL, '')
+      .replace(/[,;:()\n]+/g, ' ')
+      .trim();
+    if (EMAIL.test(text) && NAME_LIKE.test(beside)) return beside;
+  }
+  const channel = view.context?.contact.name?.trim();
+  return channel && NAME_LIKE.test(channel) ? channel : undefined;
+}
+
+const same = (a: string, b: string) =>
+  foldText(a)
+    .split(/\s+/)
+    .every((w) => foldText(b).split(/\s+/).includes(w));
+
+/**
+ * The customer a quotation is for. The channel's identity (phone, e-mail) found them before this flow ran; a
+ * typed name is a claim, never an identity, so it alone never attaches the conversation to an existing
+ * customer. A new customer who gives a name and an e-mail or phone is created (`odoo_upsert_customer`).
+ * An e-mail or phone already in Odoo is used only when the name given matches that customer too.
+ */
+export function customerForQuote(view: PromptView): CustomerStep {
+  const partner = view.context?.partner;
+  if (partner?.verified) return { customer: partner };
+  const name = givenName(view);
+  const { email, phone } = contactDetails(view);
+  if (!name) return { ask: email || phone ? 'name_and_contact' : 'name_and_contact' };
+  if (!email && !phone) return { ask: 'contact' };
+  const query = email ?? phone!;
+  const found = resultOf(view, 'odoo_find_customers', { query });
+  if (!found) return { call: ['odoo_find_customers', { query, limit: 2 }] };
+  const existing = data<{ customers: QuoteCustomer[] }>(found)?.customers ?? [];
+  const match = existing.length === 1 && same(name, existing[0]!.name) ? existing[0] : undefined;
+  if (match) return { customer: match };
+  const created = data<QuoteCustomer>(resultOf(view, 'odoo_upsert_customer'));
+  if (created) return { customer: { id: created.id, name: created.name } };
+  return {
+    call: ['odoo_upsert_customer', { name, ...(email ? { email } : {}), ...(phone ? { phone } : {}) }],
+  };
+}
