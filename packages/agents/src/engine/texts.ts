@@ -3,9 +3,14 @@ import type { Language } from '@mcp-crew/core';
 /** Every sentence the offline engine says, per language. Figures are filled in from tool results only. */
 export const TEXTS = {
   es: {
-    askContact: 'Para hacerte la cotización necesito un dato de contacto: ¿me compartes tu correo o tu celular?',
-    notEditable: (ref: string) => `La *${ref}* ya no es una cotización en borrador, así que no puedo cambiarla aquí. Si quieres, te preparo una nueva.`,
-    whichChange: (ref: string, lines: string[]) => `¿Qué cambio le hago a la cotización *${ref}*? Tiene:\n${lines.map((l) => `• ${l}`).join('\n')}\nPor ejemplo: «quita los rodillos» o «que sean 4 galones».`,
+    writeFromRegistered: (n: string) =>
+      `Veo a «${n}» registrado con otros datos de contacto. Para proteger esa cuenta, escríbenos desde el celular o el correo registrados, o dime y te paso con un asesor.`,
+    askContact:
+      'Para hacerte la cotización necesito un dato de contacto: ¿me compartes tu correo o tu celular?',
+    notEditable: (ref: string) =>
+      `La *${ref}* ya no es una cotización en borrador, así que no puedo cambiarla aquí. Si quieres, te preparo una nueva.`,
+    whichChange: (ref: string, lines: string[]) =>
+      `¿Qué cambio le hago a la cotización *${ref}*? Tiene:\n${lines.map((l) => `• ${l}`).join('\n')}\nPor ejemplo: «quita los rodillos» o «que sean 4 galones».`,
     outOfStockNamed: (name: string) => `${name} está agotado en este momento. ¿Te ofrezco otra referencia?`,
     bye: '¡Con gusto! Que estés muy bien. Aquí estamos cuando nos necesites.',
     notUnderstood:
@@ -44,9 +49,13 @@ export const TEXTS = {
     alternatives: (names: string) => `Si prefieres otra referencia, también tenemos: ${names}.`,
   },
   pt: {
+    writeFromRegistered: (n: string) =>
+      `Vejo «${n}» cadastrado com outros dados de contato. Para proteger essa conta, escreva do celular ou e-mail cadastrados, ou me avise e passo para um atendente.`,
     askContact: 'Para fazer o orçamento preciso de um contato: pode me passar seu e-mail ou celular?',
-    notEditable: (ref: string) => `O *${ref}* já não é um orçamento em rascunho, então não posso alterá-lo aqui. Se quiser, preparo um novo.`,
-    whichChange: (ref: string, lines: string[]) => `Que alteração faço no orçamento *${ref}*? Ele tem:\n${lines.map((l) => `• ${l}`).join('\n')}\nPor exemplo: «tire os rolos» ou «melhor 4 galões».`,
+    notEditable: (ref: string) =>
+      `O *${ref}* já não é um orçamento em rascunho, então não posso alterá-lo aqui. Se quiser, preparo um novo.`,
+    whichChange: (ref: string, lines: string[]) =>
+      `Que alteração faço no orçamento *${ref}*? Ele tem:\n${lines.map((l) => `• ${l}`).join('\n')}\nPor exemplo: «tire os rolos» ou «melhor 4 galões».`,
     outOfStockNamed: (name: string) => `${name} está esgotado no momento. Posso oferecer outra referência?`,
     bye: 'Por nada! Tenha um ótimo dia. Estamos aqui quando precisar.',
     notUnderstood:
@@ -85,9 +94,14 @@ export const TEXTS = {
     alternatives: (names: string) => `Se preferir outra referência, também temos: ${names}.`,
   },
   en: {
-    askContact: 'To prepare the quotation I need a way to reach you: could you share your e-mail or phone number?',
-    notEditable: (ref: string) => `*${ref}* is no longer a draft quotation, so I can't change it here. I can prepare a new one if you like.`,
-    whichChange: (ref: string, lines: string[]) => `What should I change in quotation *${ref}*? It has:\n${lines.map((l) => `• ${l}`).join('\n')}\nFor example: "remove the rollers" or "make it 4 gallons".`,
+    writeFromRegistered: (n: string) =>
+      `I see "${n}" on file with other contact details. To protect that account, please write from the registered phone or e-mail, or tell me and I'll pass you to a person.`,
+    askContact:
+      'To prepare the quotation I need a way to reach you: could you share your e-mail or phone number?',
+    notEditable: (ref: string) =>
+      `*${ref}* is no longer a draft quotation, so I can't change it here. I can prepare a new one if you like.`,
+    whichChange: (ref: string, lines: string[]) =>
+      `What should I change in quotation *${ref}*? It has:\n${lines.map((l) => `• ${l}`).join('\n')}\nFor example: "remove the rollers" or "make it 4 gallons".`,
     outOfStockNamed: (name: string) => `${name} is out of stock right now. Shall I offer you another one?`,
     bye: "You're welcome! Have a great day. We're here whenever you need us.",
     notUnderstood:

@@ -20,9 +20,14 @@ type Output = { text: string; result?: Record<string, unknown> };
  */
 export class ConversationGuard implements ToolGate {
   #committed = false;
+  /** Customers this turn created (a new customer who gave a name and an e-mail or phone): linked like the channel's. */
+  readonly #created = new Set<number>();
 
   constructor(
-    private readonly state: Pick<ConversationState, 'partner' | 'quotation' | 'orderIds' | 'pendingConfirmation'>,
+    private readonly state: Pick<
+      ConversationState,
+      'partner' | 'quotation' | 'orderIds' | 'pendingConfirmation'
+    >,
     private readonly latestText: string,
     /** `staff`: an internal user of the business (the Odoo copilot) acts for any customer they name. */
     private readonly options: { staff?: boolean } = {},
@@ -33,11 +38,17 @@ export class ConversationGuard implements ToolGate {
     const partner = this.state.partner;
     switch (tool) {
       case 'odoo_list_customer_orders':
-        if (!partner?.verified) return { refuse: 'orders are listed only for a customer identified by the contact\'s phone or e-mail' };
-        if (input['customer_id'] !== undefined && input['customer_id'] !== partner.id) return { refuse: 'orders of another customer are not shown' };
+        if (!partner?.verified)
+          return {
+            refuse: "orders are listed only for a customer identified by the contact's phone or e-mail",
+          };
+        if (input['customer_id'] !== undefined && input['customer_id'] !== partner.id)
+          return { refuse: 'orders of another customer are not shown' };
         return { run: { ...input, customer_id: partner.id } };
       case 'odoo_get_customer':
-        return partner && input['customer_id'] === partner.id ? { run: input } : { refuse: 'only the conversation\'s own customer record can be read' };
+        return partner && input['customer_id'] === partner.id
+          ? { run: input }
+          : { refuse: "only the conversation's own customer record can be read" };
       case 'odoo_create_quotation':
         if (!this.linked(input['customer_id'])) return { refuse: NOT_LINKED };
         return { run: input };
@@ -47,11 +58,17 @@ export class ConversationGuard implements ToolGate {
         return this.linked(input['customer_id']) ? { run: input } : { run: withoutKey(input, 'customer_id') };
       case 'odoo_create_lead':
       case 'odoo_open_ticket':
-        return input['customer_id'] === undefined || this.linked(input['customer_id']) ? { run: input } : { run: withoutKey(input, 'customer_id') };
+        return input['customer_id'] === undefined || this.linked(input['customer_id'])
+          ? { run: input }
+          : { run: withoutKey(input, 'customer_id') };
       case 'odoo_update_quotation_lines':
-        return this.ownsOrder(input['order_id']) ? { run: input } : { refuse: 'only the quotation of this conversation can be changed' };
+        return this.ownsOrder(input['order_id'])
+          ? { run: input }
+          : { refuse: 'only the quotation of this conversation can be changed' };
       case 'odoo_upsert_customer':
-        return input['customer_id'] === undefined && !partner ? { run: input } : { refuse: 'customer records are changed by a person' };
+        return input['customer_id'] === undefined && !partner
+          ? { run: input }
+          : { refuse: 'customer records are changed by a person' };
       default:
         return { run: input };
     }
@@ -59,10 +76,23 @@ export class ConversationGuard implements ToolGate {
 
   after(tool: string, _input: Record<string, unknown>, output: Output): AfterDecision {
     if (tool === 'odoo_find_customers') return { pass: withoutContactData(output) };
+    if (
+      tool === 'odoo_upsert_customer' &&
+      output.result?.['created'] === true &&
+      typeof output.result['id'] === 'number'
+    )
+      this.#created.add(output.result['id']);
     if (tool === 'odoo_get_order' || tool === 'odoo_order_status') {
-      const order = (tool === 'odoo_get_order' ? output.result : (output.result?.['order'] as Record<string, unknown> | undefined)) ?? {};
-      const mine = this.ownsOrder(order['order_id']) || (this.state.partner?.verified === true && order['customer_id'] === this.state.partner.id);
-      return mine ? { pass: output } : { refuse: 'that order does not belong to this conversation\'s customer' };
+      const order =
+        (tool === 'odoo_get_order'
+          ? output.result
+          : (output.result?.['order'] as Record<string, unknown> | undefined)) ?? {};
+      const mine =
+        this.ownsOrder(order['order_id']) ||
+        (this.state.partner?.verified === true && order['customer_id'] === this.state.partner.id);
+      return mine
+        ? { pass: output }
+        : { refuse: "that order does not belong to this conversation's customer" };
     }
     return { pass: output };
   }
@@ -70,17 +100,26 @@ export class ConversationGuard implements ToolGate {
   private committing(tool: string, input: Record<string, unknown>): BeforeDecision {
     const pending = this.state.pendingConfirmation;
     if (this.#committed) return { refuse: 'only one committing action per message' };
-    if (!pending || pending.tool !== tool) return { refuse: `${tool} needs the customer's explicit yes to a summary of exactly this action, and none is pending` };
+    if (!pending || pending.tool !== tool)
+      return {
+        refuse: `${tool} needs the customer's explicit yes to a summary of exactly this action, and none is pending`,
+      };
     const booking = tool === 'odoo_book_appointment';
     const yes = booking ? yesToSlot(this.latestText) !== undefined : isExplicitYes(this.latestText);
-    if (!yes) return { refuse: 'the customer\'s latest message is not an explicit yes' };
+    if (!yes) return { refuse: "the customer's latest message is not an explicit yes" };
     const target = pending.target;
-    if (target.orderId !== undefined && !this.ownsOrder(target.orderId)) return { refuse: 'only an order this conversation created can be confirmed or cancelled' };
-    if (target.orderId !== undefined && (input['order_id'] !== target.orderId || input['order_name'] !== undefined)) return { refuse: 'the action is not the one the customer was shown' };
+    if (target.orderId !== undefined && !this.ownsOrder(target.orderId))
+      return { refuse: 'only an order this conversation created can be confirmed or cancelled' };
+    if (
+      target.orderId !== undefined &&
+      (input['order_id'] !== target.orderId || input['order_name'] !== undefined)
+    )
+      return { refuse: 'the action is not the one the customer was shown' };
     if (booking) {
       const start = input['start_local'] ?? input['start'];
       const shown = [target.start, ...offeredSlots(pending)];
-      if (typeof start !== 'string' || !shown.includes(start)) return { refuse: 'the slot is not one the customer was shown' };
+      if (typeof start !== 'string' || !shown.includes(start))
+        return { refuse: 'the slot is not one the customer was shown' };
       if (!this.linked(input['customer_id'])) return { refuse: NOT_LINKED };
     }
     this.#committed = true;
@@ -90,16 +129,20 @@ export class ConversationGuard implements ToolGate {
   /** Whether `customerId` is the customer linked to this conversation by channel identity or creation. */
   private linked(customerId: unknown): boolean {
     if (this.options.staff) return true;
+    if (typeof customerId === 'number' && this.#created.has(customerId)) return true;
     const partner = this.state.partner;
     return partner?.verified === true && typeof customerId === 'number' && customerId === partner.id;
   }
 
   private ownsOrder(id: unknown): boolean {
-    return typeof id === 'number' && (this.state.quotation?.id === id || (this.state.orderIds ?? []).includes(id));
+    return (
+      typeof id === 'number' && (this.state.quotation?.id === id || (this.state.orderIds ?? []).includes(id))
+    );
   }
 }
 
-const NOT_LINKED = 'this customer is not linked to the conversation by the contact\'s phone or e-mail (a typed name is not enough): a person must check who is writing';
+const NOT_LINKED =
+  "this customer is not linked to the conversation by the contact's phone or e-mail (a typed name is not enough): a person must check who is writing";
 
 function withoutKey(input: Record<string, unknown>, key: string): Record<string, unknown> {
   const { [key]: _dropped, ...rest } = input;
@@ -108,7 +151,12 @@ function withoutKey(input: Record<string, unknown>, key: string): Record<string,
 
 /** Ids and names only: a search by name must not reveal anyone's phone, e-mail or document. */
 function withoutContactData(output: Output): Output {
-  const customers = ((output.result?.['customers'] as Array<Record<string, unknown>> | undefined) ?? []).map((c) => ({ id: c['id'], name: c['name'], isCompany: c['isCompany'] }));
-  const text = customers.length === 0 ? output.text : customers.map((c) => `#${String(c.id)} ${String(c.name)}`).join('\n');
+  const customers = ((output.result?.['customers'] as Array<Record<string, unknown>> | undefined) ?? []).map(
+    (c) => ({ id: c['id'], name: c['name'], isCompany: c['isCompany'] }),
+  );
+  const text =
+    customers.length === 0
+      ? output.text
+      : customers.map((c) => `#${String(c.id)} ${String(c.name)}`).join('\n');
   return { text, result: { ...output.result, customers } };
 }

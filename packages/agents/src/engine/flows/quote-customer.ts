@@ -12,7 +12,8 @@ export interface QuoteCustomer {
 export type CustomerStep =
   | { customer: QuoteCustomer }
   | { call: [string, Record<string, unknown>] }
-  | { ask: 'name_and_contact' | 'contact' };
+  | { ask: 'name_and_contact' | 'contact' }
+  | { registered: string };
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /(?:\+?\d[\d\s().-]{8,}\d)/;
@@ -51,8 +52,8 @@ const same = (a: string, b: string) =>
 /**
  * The customer a quotation is for. The channel's identity (phone, e-mail) found them before this flow ran; a
  * typed name is a claim, never an identity, so it alone never attaches the conversation to an existing
- * customer. A new customer who gives a name and an e-mail or phone is created (`odoo_upsert_customer`).
- * An e-mail or phone already in Odoo is used only when the name given matches that customer too.
+ * customer. A new customer who gives a name and an e-mail or phone is created (`odoo_upsert_customer`);
+ * one whose name or contact details are already on file is asked to write from the registered number or e-mail.
  */
 export function customerForQuote(view: PromptView): CustomerStep {
   const partner = view.context?.partner;
@@ -61,12 +62,15 @@ export function customerForQuote(view: PromptView): CustomerStep {
   const { email, phone } = contactDetails(view);
   if (!name) return { ask: email || phone ? 'name_and_contact' : 'name_and_contact' };
   if (!email && !phone) return { ask: 'contact' };
-  const query = email ?? phone!;
-  const found = resultOf(view, 'odoo_find_customers', { query });
-  if (!found) return { call: ['odoo_find_customers', { query, limit: 2 }] };
-  const existing = data<{ customers: QuoteCustomer[] }>(found)?.customers ?? [];
-  const match = existing.length === 1 && same(name, existing[0]!.name) ? existing[0] : undefined;
-  if (match) return { customer: match };
+  // Contact details or a name already on file belong to someone's account: typed here, they prove nothing,
+  // so the customer is asked to write from the registered number or e-mail (or a person helps) instead.
+  for (const query of [email ?? phone!, name]) {
+    const found = resultOf(view, 'odoo_find_customers', { query });
+    if (!found) return { call: ['odoo_find_customers', { query, limit: 2 }] };
+    const existing = data<{ customers: QuoteCustomer[] }>(found)?.customers ?? [];
+    if (query !== name ? existing.length > 0 : existing.some((c) => same(name, c.name)))
+      return { registered: name };
+  }
   const created = data<QuoteCustomer>(resultOf(view, 'odoo_upsert_customer'));
   if (created) return { customer: { id: created.id, name: created.name } };
   return {

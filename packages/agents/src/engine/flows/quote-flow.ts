@@ -26,6 +26,7 @@ export function quoteFlow(
   if (mode === 'create') {
     const step = customerForQuote(view);
     if ('ask' in step) return say(step.ask === 'contact' ? t.askContact : t.askCustomer);
+    if ('registered' in step) return say(t.writeFromRegistered(step.registered));
     if ('call' in step) return call(view, [step.call]);
     customer = step.customer;
   }
