@@ -14,3 +14,4 @@ export * from './intake-fakes.js';
 export * from './odoo-fixtures.js';
 export * from './rejection.js';
 export * from './idempotency-store-contract.js';
+export * from './crew-cluster.js';

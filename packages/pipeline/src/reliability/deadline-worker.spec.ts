@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { isCrewError, tenantId, type ChatwootGateway, type Turn, type TurnAttempt } from '@mcp-crew/core';
-import { guardedCall, TenantBreakers } from '@mcp-crew/reliability';
+import { guardedCall, newTurnScope, runInTurnScope, TenantBreakers } from '@mcp-crew/reliability';
 import { MemoryIdempotencyStore } from '@mcp-crew/state-memory';
 import { makeInboundMessage, rejectionOf } from '@mcp-crew/testing';
 import { DeadlineWorker, type DeadlineAwareWorker } from './deadline-worker.js';
@@ -122,5 +122,48 @@ describe('OutboxGateway', () => {
       ATTEMPT,
     );
     expect(sent).toHaveLength(4);
+  });
+});
+
+describe('OutboxGateway after a crash or a refusal', () => {
+  const ref = { accountId: 3, conversationId: 1532 };
+  const inTurn = <T>(fn: () => Promise<T>) =>
+    runInTurnScope(
+      newTurnScope({
+        tenantId: 'demo',
+        turnKey: 'demo:1532:48211',
+        deadlineAt: Date.now() + 10_000,
+        signal: new AbortController().signal,
+      }),
+      fn,
+    );
+
+  it('does not send again a message whose send was under way when the worker died', async () => {
+    const store = new MemoryIdempotencyStore();
+    const { gateway, sent } = recordingGateway();
+    // The first worker recorded its intent and died before Chatwoot answered.
+    await store.put(tenantId('demo'), 'demo:1532:48211:chatwoot_message:1', { state: 'sending' });
+    await inTurn(() =>
+      new OutboxGateway(gateway, tenantId('demo'), store).sendMessage(ref, { content: 'Cotización S00042' }),
+    );
+    expect(sent).toEqual([]);
+  });
+
+  it('sends on the retry a message Chatwoot refused the first time', async () => {
+    const store = new MemoryIdempotencyStore();
+    const { gateway, sent } = recordingGateway();
+    const refusing = {
+      ...gateway,
+      sendMessage: async () => Promise.reject(new Error('chatwoot 500')),
+    } as ChatwootGateway;
+    await rejectionOf(
+      inTurn(() =>
+        new OutboxGateway(refusing, tenantId('demo'), store).sendMessage(ref, { content: 'hola' }),
+      ),
+    );
+    await inTurn(() =>
+      new OutboxGateway(gateway, tenantId('demo'), store).sendMessage(ref, { content: 'hola' }),
+    );
+    expect(sent).toEqual(['hola']);
   });
 });
