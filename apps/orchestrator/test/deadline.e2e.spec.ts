@@ -72,5 +72,15 @@ describe.each([
       // The deadline counts from the webhook; the coalescing window and the hand-over's own calls fit inside it.
       expect(opened(conversation)!.at - sentAt.get(conversation)!).toBeLessThanOrEqual(DEADLINE_MS + 1000);
     }
+    // However the turn ended (answered, abandoned at its deadline, handed over), "typing…" ends switched off.
+    const typing = (conversation: number) =>
+      of(conversation)
+        .filter((r) => r.path.endsWith('/toggle_typing_status'))
+        .map((r) => (r.body as { typing_status: string }).typing_status);
+    await eventually(() => CONVERSATIONS.every((c) => typing(c).at(-1) === 'off'), 8000);
+    for (const conversation of CONVERSATIONS) {
+      expect(typing(conversation)[0]).toBe('on');
+      expect(chatwoot.conversation(conversation, 3)?.typing).toBe('off');
+    }
   }, 30_000);
 });

@@ -55,6 +55,18 @@ describe.each([
     expect(specialist.turns[0]?.messages[0]).toMatchObject({ tenantId: 'demo', conversationId: 1532, channel: 'Channel::Whatsapp' });
   });
 
+  it('shows typing while the turn works and always clears it: on, the reply, off', async () => {
+    await post(webhook(), signedFixture('whatsapp_incoming_text'));
+    await eventually(() => chatwoot.requests.filter((r) => r.path.endsWith('/toggle_typing_status')).length === 2);
+    const calls = chatwoot.requests.map((r) => [r.method, r.path.replace('/api/v1/accounts/3/conversations/1532', ''), r.body]);
+    expect(calls).toEqual([
+      ['POST', '/toggle_typing_status', { typing_status: 'on' }],
+      ['POST', '/messages', expect.objectContaining({ private: false, content: expect.stringMatching(/^Recibido: /) })],
+      ['POST', '/toggle_typing_status', { typing_status: 'off' }],
+    ]);
+    expect(chatwoot.conversation(1532, 3)?.typing).toBe('off');
+  });
+
   it('drops a duplicate delivery and answers once', async () => {
     const request = signedFixture('whatsapp_incoming_text');
     expect((await post(webhook(), request)).json).toMatchObject({ status: 'queued' });
@@ -128,7 +140,9 @@ describe.each([
     await post(webhook(), signedFixture('whatsapp_incoming_text'));
     await eventually(() => chatwoot.requests.some((r) => r.path.endsWith('/toggle_status')));
     const paths = chatwoot.requests.filter((r) => r.method === 'POST').map((r) => r.path.replace('/api/v1/accounts/3/conversations/1532', ''));
-    expect(paths).toEqual(['/messages', '/messages', '/labels', '/toggle_status']);
+    // Each of the three attempts showed typing and cleared it; then the customer is told and a person takes over.
+    const attemptTyping = ['/toggle_typing_status', '/toggle_typing_status'];
+    expect(paths).toEqual([...attemptTyping, ...attemptTyping, ...attemptTyping, '/messages', '/messages', '/labels', '/toggle_status']);
     const [customer, note] = messagesTo(1532);
     expect(customer?.body).toMatchObject({ private: false, content: expect.stringContaining('tuvimos un problema') });
     expect(note?.body).toMatchObject({ private: true, content: expect.stringContaining('could not process this conversation') });

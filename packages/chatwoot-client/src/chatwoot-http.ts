@@ -50,12 +50,19 @@ export class ChatwootHttp {
     this.#random = options.random ?? Math.random;
   }
 
-  async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  /** `once` sends a single attempt (for cosmetic calls that must never delay a turn with backoff). */
+  async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    options?: { once?: boolean },
+  ): Promise<T> {
+    const attempts = options?.once ? 1 : this.#retry.attempts;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.#once<T>(method, path, body, attempt);
       } catch (error) {
-        if (!isCrewError(error) || !error.retryable || attempt >= this.#retry.attempts) throw error;
+        if (!isCrewError(error) || !error.retryable || attempt >= attempts) throw error;
         const delay = this.#delay(attempt, error.details.retryAfterMs);
         if (delay === undefined) throw error;
         await this.#sleep(delay);

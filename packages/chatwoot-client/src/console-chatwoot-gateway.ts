@@ -4,6 +4,7 @@ import type {
   ConversationSnapshot,
   ConversationStatus,
   OutgoingMessage,
+  TypingStatus,
 } from '@mcp-crew/core';
 
 export interface ConsoleChatwootGatewayOptions {
@@ -74,6 +75,10 @@ export class ConsoleChatwootGateway implements ChatwootGateway {
       inboxId: 0,
       channel: 'console',
     };
+  }
+
+  async toggleTyping(ref: ConversationRef, status: TypingStatus): Promise<void> {
+    this.#say(ref, `typing: ${status}`);
   }
 
   // A conversation the bot has not touched yet is one it owns, as after a fresh webhook.

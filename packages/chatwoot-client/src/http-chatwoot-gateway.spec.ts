@@ -55,6 +55,24 @@ describe('HttpChatwootGateway against a recording Chatwoot', () => {
     });
   });
 
+  it('toggles the typing indicator with typing_status on and off', async () => {
+    await gateway().toggleTyping(ref, 'on');
+    await gateway().toggleTyping(ref, 'off');
+    expect(chatwoot.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+      ['POST', `${base}/toggle_typing_status`, { typing_status: 'on' }],
+      ['POST', `${base}/toggle_typing_status`, { typing_status: 'off' }],
+    ]);
+    expect(chatwoot.requests[0]?.headers.api_access_token).toBe(TOKEN);
+    expect(chatwoot.conversation(1532, 7)?.typing).toBe('off');
+  });
+
+  it('tries the typing indicator once: a failing Chatwoot is not retried', async () => {
+    chatwoot.respondNext({ status: 503, pathEndsWith: '/toggle_typing_status' });
+    await expect(gateway().toggleTyping(ref, 'on')).rejects.toMatchObject({ code: expect.any(String) });
+    expect(chatwoot.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
   it('passes content attributes through', async () => {
     await gateway().sendMessage(ref, { content: 'x', contentAttributes: { in_reply_to: 55 } });
     expect(chatwoot.requests[0]?.body).toMatchObject({ content_attributes: { in_reply_to: 55 } });

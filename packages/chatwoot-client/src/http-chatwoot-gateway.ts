@@ -6,6 +6,7 @@ import type {
   ConversationStatus,
   OutgoingMessage,
   Secret,
+  TypingStatus,
 } from '@mcp-crew/core';
 import { ChatwootHttp, type RetryOptions } from './chatwoot-http.js';
 import { toConversationSnapshot, type ChatwootConversationJson } from './conversation-snapshot.js';
@@ -94,6 +95,15 @@ export class HttpChatwootGateway implements ChatwootGateway {
 
   async getConversation(ref: ConversationRef): Promise<ConversationSnapshot> {
     return toConversationSnapshot(await this.#http.request<ChatwootConversationJson>('GET', base(ref)));
+  }
+
+  async toggleTyping(ref: ConversationRef, status: TypingStatus): Promise<void> {
+    await this.#http.request(
+      'POST',
+      `${base(ref)}/toggle_typing_status`,
+      { typing_status: status },
+      { once: true },
+    );
   }
 
   async #postMessage(

@@ -23,6 +23,8 @@ export interface FakeConversation {
   customAttributes: Record<string, unknown>;
   inboxId: number;
   channel: string;
+  /** The bot's typing indicator as last toggled (`off` until toggled). */
+  typing: 'on' | 'off' | 'recording';
 }
 
 /** A scripted answer for the next matching request (to test retries and errors). */
@@ -58,7 +60,7 @@ export interface FakeChatwoot {
 
 /**
  * A recording fake of the parts of Chatwoot's application API an Agent Bot uses: messages, labels,
- * custom attributes, toggle_status and conversation reads, answering with the same JSON shapes as
+ * custom attributes, toggle_status, toggle_typing_status and conversation reads, answering with the same JSON shapes as
  * Chatwoot 4.x (`messages/create`, `labels` `{payload}`, `toggle_status` `{meta, payload}`, conversation).
  * Listens on 127.0.0.1 on an ephemeral port.
  */
@@ -79,6 +81,7 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
       customAttributes: {},
       inboxId: 1,
       channel: 'Channel::Whatsapp',
+      typing: 'off',
       ...existing,
       ...c,
     };
@@ -113,7 +116,7 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
       return send(res, 401, { error: 'Invalid Access Token' });
     }
     const match =
-      /^\/api\/v1\/accounts\/(\d+)\/conversations\/(\d+)(?:\/(messages|labels|custom_attributes|toggle_status))?$/.exec(
+      /^\/api\/v1\/accounts\/(\d+)\/conversations\/(\d+)(?:\/(messages|labels|custom_attributes|toggle_status|toggle_typing_status))?$/.exec(
         path,
       );
     if (!match) return send(res, 404, { error: 'Resource could not be found' });
@@ -151,6 +154,16 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
       case 'POST custom_attributes':
         conversation.customAttributes = (input.custom_attributes ?? {}) as Record<string, unknown>;
         return send(res, 200, { custom_attributes: conversation.customAttributes });
+      // Chatwoot answers `head :ok`: 200 with an empty body.
+      case 'POST toggle_typing_status': {
+        const typing = input.typing_status;
+        if (typing !== 'on' && typing !== 'off' && typing !== 'recording') {
+          return send(res, 422, { error: `invalid typing_status ${String(typing)}` });
+        }
+        conversation.typing = typing;
+        res.writeHead(200).end();
+        return;
+      }
       case 'POST toggle_status': {
         const status = input.status;
         if (status !== 'open' && status !== 'pending' && status !== 'resolved' && status !== 'snoozed') {

@@ -12,6 +12,9 @@ export interface OutgoingMessage {
 
 export type ConversationStatus = 'open' | 'pending' | 'resolved' | 'snoozed';
 
+/** What the customer sees while the bot works: `on` shows "typing…", `off` clears it. */
+export type TypingStatus = 'on' | 'off';
+
 export interface ConversationSnapshot {
   id: number;
   status: ConversationStatus;
@@ -35,4 +38,6 @@ export interface ChatwootGateway {
   /** `open` hands a pending conversation to humans. */
   toggleStatus(ref: ConversationRef, status: ConversationStatus): Promise<void>;
   getConversation(ref: ConversationRef): Promise<ConversationSnapshot>;
+  /** Shows or clears the bot's typing indicator (`toggle_typing_status`); cosmetic, so one attempt, no retries. */
+  toggleTyping(ref: ConversationRef, status: TypingStatus): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type {
   ConversationSnapshot,
   ConversationStatus,
   OutgoingMessage,
+  TypingStatus,
 } from '@mcp-crew/core';
 
 /**
@@ -18,6 +19,8 @@ export class RecordingChatwoot implements ChatwootGateway {
   private labels: string[] = [];
   private attributes: Record<string, unknown> = {};
   private nextId = 1;
+  /** Every typing change in order, so an eval can check the indicator always ends `off`. */
+  typing: TypingStatus[] = [];
 
   /** What the bot said since the last call, and empties the buffers for the next turn. */
   drain(): { replies: string[]; notes: string[] } {
@@ -49,6 +52,10 @@ export class RecordingChatwoot implements ChatwootGateway {
   async toggleStatus(_ref: ConversationRef, status: ConversationStatus): Promise<void> {
     this.status = status;
     if (status === 'open') this.handedOver = true;
+  }
+
+  async toggleTyping(_ref: ConversationRef, status: TypingStatus): Promise<void> {
+    this.typing.push(status);
   }
 
   async getConversation(ref: ConversationRef): Promise<ConversationSnapshot> {

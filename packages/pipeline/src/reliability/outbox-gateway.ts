@@ -6,6 +6,7 @@ import type {
   IdempotencyStore,
   OutgoingMessage,
   TenantId,
+  TypingStatus,
 } from '@mcp-crew/core';
 import { currentTurnScope, deadlineExceeded, nextEffectKey } from '@mcp-crew/reliability';
 
@@ -45,6 +46,11 @@ export class OutboxGateway implements ChatwootGateway {
 
   getConversation(ref: ConversationRef): Promise<ConversationSnapshot> {
     return this.inner.getConversation(ref);
+  }
+
+  // Not keyed and not stopped by the deadline: switching typing off must still happen after an abandoned turn.
+  toggleTyping(ref: ConversationRef, status: TypingStatus): Promise<void> {
+    return this.inner.toggleTyping(ref, status);
   }
 
   async #once(send: () => Promise<{ id: number }>): Promise<{ id: number }> {

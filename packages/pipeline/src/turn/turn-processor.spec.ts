@@ -32,6 +32,7 @@ function setup(initial: ConversationState = { history: [] }) {
     setCustomAttributes: async () => undefined,
     toggleStatus: async () => void sent.push('toggle'),
     getConversation: async () => ({}),
+    toggleTyping: async () => undefined,
   } as unknown as ChatwootGateway;
   const processor = new TurnProcessor({
     tenants: { get: async () => tenant, list: async () => [tenant] },

@@ -23,6 +23,7 @@ import { deadlineNote } from './deadline-note.js';
 import { currentTurnScope } from '@mcp-crew/reliability';
 import type { DeadlineReport } from '../reliability/deadline-worker.js';
 import { handoffNote } from './handoff-note.js';
+import { setTyping, whileTyping } from './typing.js';
 import { RespondToTurn } from './respond-to-turn.js';
 import { buildConversationSummary } from '../summary/build-summary.js';
 import { splitSummaryRequests } from '../summary/summary-request.js';
@@ -73,6 +74,20 @@ export class TurnProcessor implements TurnWorker {
     const { tenant, crew } = await this.resolve(turn);
     const ref = refOf(turn);
     const gateway = this.deps.gateway(tenant);
+    // The customer sees "typing…" while the turn works; it is cleared however the turn ends.
+    await whileTyping(gateway, ref, this.deps.logger, () =>
+      this.reply(turn, attempt, tenant, crew, gateway, ref),
+    );
+  }
+
+  private async reply(
+    turn: Turn,
+    attempt: TurnAttempt,
+    tenant: TenantConfig,
+    crew: CrewDefinition,
+    gateway: ChatwootGateway,
+    ref: ConversationRef,
+  ): Promise<void> {
     const state = await this.deps.state.load(turn.tenantId, turn.conversationId);
     const answered = await this.#respond.respond({ turn, tenant, crew, state });
     // Odoo failed during the turn (down, too slow, breaker open): whatever was answered, a person takes over.
@@ -170,11 +185,10 @@ export class TurnProcessor implements TurnWorker {
     const customerParts = what.answered
       ? []
       : applyChannelPolicy(DEADLINE_MESSAGE[crew.language], crew.policy, shapeContext(turn, tenant, crew));
-    await handOver(this.deps.gateway(tenant), refOf(turn), {
-      handoff,
-      labels: crew.escalation.labels,
-      customerParts,
-    });
+    const gateway = this.deps.gateway(tenant);
+    await handOver(gateway, refOf(turn), { handoff, labels: crew.escalation.labels, customerParts });
+    // The abandoned turn clears "typing…" when it stops; this covers a turn still stuck in a call.
+    await setTyping(gateway, refOf(turn), 'off', this.deps.logger);
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
     this.deps.logger.warn(
       { tenant: tenant.id, conversation: turn.conversationId, failures: what.failures },

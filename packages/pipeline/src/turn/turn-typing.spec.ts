@@ -1,0 +1,138 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  crewDefinitionSchema,
+  Secret,
+  tenantId,
+  type ChatwootGateway,
+  type Specialist,
+  type TenantConfig,
+  type Turn,
+} from '@mcp-crew/core';
+import { makeInboundMessage } from '@mcp-crew/testing';
+import { TurnProcessor } from './turn-processor.js';
+
+const tenant: TenantConfig = {
+  id: tenantId('demo'),
+  name: 'Pinturas El Arcoíris',
+  language: 'es',
+  timezone: 'America/Bogota',
+  enabled: true,
+  chatwoot: { webhookSecret: new Secret('x'), allowUnsignedWebhooks: false },
+  inboxCrews: {},
+  defaultCrew: 'webchat',
+  enabledSpecialists: ['sales'],
+};
+const webchat = crewDefinitionSchema.parse({
+  name: 'webchat',
+  description: 'x',
+  language: 'es',
+  tone: 'x',
+  greeting: 'x',
+  members: ['sales'],
+  defaultSpecialist: 'sales',
+  escalation: { keywords: ['hablar con una persona'] },
+  policy: { maxLength: 4000, format: 'plain' },
+});
+
+/** A gateway that records every Chatwoot call in order, as `action:detail`. */
+function recordingGateway(options: { typingFails?: boolean } = {}) {
+  const calls: string[] = [];
+  const gateway: ChatwootGateway = {
+    sendMessage: async (_ref, m) => (calls.push(`message:${m.content}`), { id: 1 }),
+    addPrivateNote: async () => (calls.push('note'), { id: 2 }),
+    addLabels: async (_ref, labels) => (calls.push(`labels:${labels.join(',')}`), labels),
+    setCustomAttributes: async () => void calls.push('attributes'),
+    toggleStatus: async (_ref, status) => void calls.push(`status:${status}`),
+    getConversation: async () => {
+      throw new Error('not used');
+    },
+    toggleTyping: async (_ref, status) => {
+      calls.push(`typing:${status}`);
+      if (options.typingFails) throw new Error('401 bot token refused');
+    },
+  };
+  return { gateway, calls };
+}
+
+function setup(specialist: Specialist, options: { typingFails?: boolean } = {}) {
+  const { gateway, calls } = recordingGateway(options);
+  const warnings: string[] = [];
+  const processor = new TurnProcessor({
+    tenants: { get: async () => tenant, list: async () => [tenant] },
+    crews: new Map([['webchat', webchat]]),
+    selector: { select: async () => ({ specialist: 'sales', confidence: 1, reason: 'test' }) } as never,
+    specialists: { get: () => specialist },
+    gateway: () => gateway,
+    state: { load: async () => ({ history: [] }), save: async () => undefined },
+    logger: { info: () => undefined, warn: (_o, m) => void warnings.push(m), error: () => undefined },
+  });
+  return { processor, calls, warnings };
+}
+
+const turn = (content: string): Turn => ({
+  tenantId: tenantId('demo'),
+  conversationId: 1532,
+  messages: [
+    makeInboundMessage({
+      tenantId: tenantId('demo'),
+      conversationId: 1532,
+      content,
+      messageId: 1,
+      channel: 'Channel::WebWidget',
+    }),
+  ],
+});
+const ATTEMPT = { attempt: 1, maxAttempts: 3 };
+const answering: Specialist = { handle: async () => ({ replies: ['Con gusto.'] }) };
+
+describe('TurnProcessor: the typing indicator', () => {
+  it('is on before the specialist works and off after the reply', async () => {
+    const seen: string[] = [];
+    const { processor, calls } = setup({
+      handle: async () => {
+        seen.push(...calls);
+        return { replies: ['Con gusto.'] };
+      },
+    });
+    await processor.handle(turn('quiero esmalte'), ATTEMPT);
+    expect(seen).toEqual(['typing:on']);
+    expect(calls).toEqual(['typing:on', 'message:Con gusto.', 'typing:off']);
+  });
+
+  it('is switched off after a handoff too', async () => {
+    const { processor, calls } = setup(answering);
+    await processor.handle(turn('quiero hablar con una persona'), ATTEMPT);
+    expect(calls[0]).toBe('typing:on');
+    expect(calls.at(-1)).toBe('typing:off');
+    expect(calls).toContain('status:open');
+  });
+
+  it('is switched off when the turn fails, and the failure still reaches the queue for its retry', async () => {
+    const { processor, calls } = setup({
+      handle: async () => {
+        throw new Error('model unavailable');
+      },
+    });
+    await expect(processor.handle(turn('quiero esmalte'), ATTEMPT)).rejects.toThrow('model unavailable');
+    expect(calls).toEqual(['typing:on', 'typing:off']);
+  });
+
+  it('never costs the answer when Chatwoot refuses it: the reply is sent and a warning logged', async () => {
+    const { processor, calls, warnings } = setup(answering, { typingFails: true });
+    await processor.handle(turn('quiero esmalte'), ATTEMPT);
+    expect(calls).toEqual(['typing:on', 'message:Con gusto.', 'typing:off']);
+    expect(warnings).toEqual(['typing indicator not updated', 'typing indicator not updated']);
+  });
+
+  it('is switched off by the deadline hand-over, after the status change', async () => {
+    const { processor, calls } = setup(answering);
+    await processor.deadlinePassed(turn('quiero esmalte'), {
+      activity: [],
+      failures: [],
+      deadlineMs: 1000,
+      answered: false,
+    });
+    expect(calls.at(-2)).toBe('status:open');
+    expect(calls.at(-1)).toBe('typing:off');
+  });
+});
