@@ -2,6 +2,7 @@ import { loadSettings } from '@mcp-crew/config';
 import { startHttp, type HttpApp } from './bootstrap.js';
 import { createLogger } from './logger.js';
 import { announceWhenReady } from './health/announce-ready.js';
+import { startTracing } from './observability/start-tracing.js';
 import { createRuntime } from './runtime/create-runtime.js';
 import { startSandboxIfUsed } from './runtime/start-sandbox.js';
 import { assertServeMode } from './serve-mode.js';
@@ -24,6 +25,9 @@ export async function serve(
   // Before anything starts: a split process without a shared queue would accept messages and drop them.
   assertServeMode(options, settings);
   const logger = createLogger(settings.LOG_LEVEL);
+  // Before anything that makes spans; off (no-op, no cost) without OTEL_EXPORTER_OTLP_ENDPOINT.
+  const tracing = startTracing(settings);
+  if (tracing) logger.info({ endpoint: settings.OTEL_EXPORTER_OTLP_ENDPOINT }, 'OpenTelemetry traces exported over OTLP/HTTP');
   const sandbox = await startSandboxIfUsed(settings, env);
   if (sandbox) logger.info({ url: sandbox.url }, 'Odoo sandbox started for the tenants that use it');
   const runtime = await createRuntime({ settings, logger, env, sandboxUrl: sandbox?.url });
@@ -47,6 +51,7 @@ export async function serve(
     await http?.close();
     await runtime.close();
     await sandbox?.close();
+    await tracing?.shutdown();
   };
   return { runtime, http, stop };
 }

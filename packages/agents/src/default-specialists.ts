@@ -19,6 +19,8 @@ export interface DefaultSpecialistsOptions {
   extraClients?: (tenant: TenantConfig) => Promise<Client[]>;
   /** Wraps each tenant's Odoo client (the tenant cache in front of reads). */
   wrapOdoo?: (tenant: TenantConfig, api: OdooApi) => OdooApi;
+  /** Wraps the model the agents call (tracing, metrics); the offline engine too when it answers alone. */
+  wrapModel?: (model: LanguageModelV3) => LanguageModelV3;
   /** Where MCP-Odoo records write results under their idempotency keys. */
   idempotency?: IdempotencyStore;
 }
@@ -29,9 +31,10 @@ export interface DefaultSpecialistsOptions {
  */
 export function createDefaultSpecialists(options: DefaultSpecialistsOptions): AgentSpecialistRegistry {
   const { logger } = options;
-  const offline = createOfflineEngine();
+  const wrap = options.wrapModel ?? ((m: LanguageModelV3) => m);
+  const offline = wrap(createOfflineEngine());
   const onFallback = (error: unknown) => logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'language model failed; the offline engine answered this step');
-  const model = options.hosted ? withFallback(options.hosted, offline, onFallback) : offline;
+  const model = options.hosted ? withFallback(wrap(options.hosted), offline, onFallback) : offline;
   // The budget only matters when a hosted model spends tokens; the offline engine alone has none to count.
   const hosted = Boolean(options.hosted);
   return new AgentSpecialistRegistry({

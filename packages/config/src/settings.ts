@@ -246,6 +246,18 @@ export const settingsCatalog = {
     '`120`',
     '600',
   ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: setting(
+    url(['http', 'https']).optional(),
+    'OpenTelemetry traces (webhook → queue → turn → model → tool → Odoo/Chatwoot) over OTLP/HTTP to this collector',
+    'unset: tracing off',
+    'http://127.0.0.1:4318',
+  ),
+  OTEL_SERVICE_NAME: setting(
+    z.string().default('mcp-crew'),
+    'service name on exported traces',
+    '`mcp-crew`',
+    'mcp-crew-worker',
+  ),
 };
 
 /** Which adapter runs behind each port: decided here, once, from the settings (the composition root obeys). */

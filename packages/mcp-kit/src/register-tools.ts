@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { toolFailure, toolSuccess } from './tool-result.js';
 
 /**
@@ -41,6 +42,17 @@ export function registerMcpTools<C, T extends McpTool<C>>(server: McpServer, too
         return toolFailure(error, options.fallbackCode);
       }
     };
+    // Each call is a `tool.<name>` span (OpenTelemetry's no-op unless the process registered a tracer provider).
+    const spanned = (args: Record<string, unknown>, meta: Record<string, unknown>): Promise<CallToolResult> =>
+      trace.getTracer('mcp-crew').startActiveSpan(`tool.${tool.name}`, { kind: SpanKind.INTERNAL, attributes: { 'tool.name': tool.name } }, async (span) => {
+        try {
+          const result = await (options.around ? options.around(tool, args, () => call(args), meta) : call(args));
+          if (result.isError) span.setStatus({ code: SpanStatusCode.ERROR, message: 'tool returned an error' });
+          return result;
+        } finally {
+          span.end();
+        }
+      });
     server.registerTool(
       tool.name,
       {
@@ -50,8 +62,7 @@ export function registerMcpTools<C, T extends McpTool<C>>(server: McpServer, too
         outputSchema: tool.output,
         annotations: { title: tool.title, ...(tool.annotations ?? options.annotations?.(tool)) },
       },
-      (args: Record<string, unknown>, extra: { _meta?: Record<string, unknown> }) =>
-        options.around ? options.around(tool, args, () => call(args), extra._meta ?? {}) : call(args),
+      (args: Record<string, unknown>, extra: { _meta?: Record<string, unknown> }) => spanned(args, extra._meta ?? {}),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { turnKey, type Turn, type TurnAttempt, type TurnWorker } from '@mcp-crew/core';
 import { withLogContext } from './log-context.js';
+import { extractTrace, inSpan, isTracing, SpanKind } from './tracing.js';
 
 /**
  * The turn's id: derived from its key (tenant, conversation, message ids), so the same turn has the same id
@@ -12,13 +13,29 @@ export function turnIdOf(turn: Turn): string {
 
 /**
  * Runs each turn inside its log context: every line it writes (pipeline, agents, Odoo, Chatwoot) carries the
- * turn id, tenant, conversation and the request id of the webhook that brought its first message.
+ * turn id, tenant, conversation and the request id of the webhook that brought its first message. With
+ * tracing on, the turn is a `turn` span continuing the trace its first message carried through the queue.
  */
 export class ContextualTurnWorker implements TurnWorker {
   constructor(private readonly inner: TurnWorker) {}
 
   handle(turn: Turn, attempt: TurnAttempt): Promise<void> {
-    return withLogContext(contextOf(turn), () => this.inner.handle(turn, attempt));
+    const context = contextOf(turn);
+    if (!isTracing()) return withLogContext(context, () => this.inner.handle(turn, attempt));
+    const attributes = {
+      tenant: context.tenant,
+      conversation: context.conversation,
+      'turn.id': context.turnId,
+      'turn.attempt': attempt.attempt,
+    };
+    return withLogContext(context, () =>
+      inSpan(
+        'turn',
+        { kind: SpanKind.CONSUMER, attributes },
+        () => this.inner.handle(turn, attempt),
+        extractTrace(turn.messages[0]?.trace),
+      ),
+    );
   }
 
   exhausted(turn: Turn, error: unknown): Promise<void> {

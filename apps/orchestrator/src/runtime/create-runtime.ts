@@ -23,6 +23,8 @@ import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
 import { InteractionHistoryWriter } from './interaction-summaries.js';
 import { DependencyChecks } from '../health/dependency-checks.js';
 import { ContextualTurnWorker } from '../observability/turn-context.js';
+import { traceQueue } from '../observability/traced-queue.js';
+import { traced } from '../observability/tracing.js';
 
 export interface RuntimeOptions {
   settings: Settings;
@@ -70,7 +72,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       let found = gateways.get(tenant.id);
       // A changed Chatwoot connection (admin API) gets a new gateway; an unchanged one keeps its rate limiter.
       if (!found || !sameChatwoot(found.chatwoot, tenant.chatwoot)) {
-        found = { chatwoot: tenant.chatwoot, gateway: makeGateway(tenant) };
+        // Each Chatwoot call is a `chatwoot.<method>` span when tracing is on.
+        found = { chatwoot: tenant.chatwoot, gateway: traced(makeGateway(tenant), 'chatwoot', { tenant: tenant.id }) };
         gateways.set(tenant.id, found);
       }
       return found.gateway;
@@ -80,7 +83,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const intake = new WebhookIntake({
     tenant: (id) => tenants.peek(id),
-    queue,
+    // The webhook's trace context rides in the queued message.
+    queue: traceQueue(queue),
     metrics,
     maxAgeSeconds: settings.WEBHOOK_MAX_AGE_SECONDS,
   });

@@ -6,6 +6,8 @@ import { CachedOdooApi, GuardedOdooApi } from '@mcp-crew/mcp-odoo';
 import type { TenantBreakers } from '@mcp-crew/reliability';
 import type { Logger } from 'pino';
 import { openKnowledge, type Knowledge } from './knowledge.js';
+import { traced } from '../observability/tracing.js';
+import { traceModel } from '../observability/traced-model.js';
 
 export interface OpenSpecialistsOptions {
   settings: Settings;
@@ -37,12 +39,14 @@ export async function openSpecialists(options: OpenSpecialistsOptions): Promise<
   const specialists = createDefaultSpecialists({
     ...(options.hosted ? { hosted: options.hosted } : {}),
     tokenBudget: settings.MODEL_TOKEN_BUDGET_PER_CONVERSATION,
+    wrapModel: traceModel,
     logger,
     extraClients: async (tenant) => [await knowledge.clientFor(tenant)],
     // The breaker and timeouts sit under the cache: a cache hit is no Odoo call.
     wrapOdoo: (tenant, api) => {
       const guarded = reliability ? new GuardedOdooApi(api, { tenantId: tenant.id, breakers: reliability.breakers, callTimeoutMs: reliability.odooCallTimeoutMs }) : api;
-      return new CachedOdooApi(guarded, cacheFor(cacheStore, tenant.id));
+      // Odoo calls that reach Odoo (not cache hits) are `odoo.<method>` spans when tracing is on.
+      return new CachedOdooApi(traced(guarded, 'odoo', { tenant: tenant.id }), cacheFor(cacheStore, tenant.id));
     },
     ...(reliability ? { idempotency: reliability.idempotency } : {}),
   });
