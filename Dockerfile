@@ -17,8 +17,9 @@ WORKDIR /app
 # Only the manifests: a source change does not invalidate the install layer.
 COPY package.json package-lock.json ./
 COPY --parents packages/*/package.json apps/*/package.json ./
-# Exactly what package-lock.json pins; it must record every platform's optional native packages
-# (@swc/core-linux-arm64-gnu, ...) for linux/amd64 and linux/arm64 alike.
+# Exactly what package-lock.json pins. It records every platform's optional native packages
+# (@swc/core-linux-arm64-gnu, ...), so this works on linux/amd64 and linux/arm64 alike
+# (apps/cli/test/lockfile.spec.ts keeps it so).
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --ignore-scripts --no-audit --no-fund
 
