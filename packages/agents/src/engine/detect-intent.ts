@@ -61,7 +61,9 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
   if (mentions(text, 'rules') && !mentions(text, 'buy')) return { kind: 'rules' };
   const items = parseItems(text);
   // "¿Tienen 10 galones de vinilo?" asks about stock; "necesito 10 galones" asks for a quotation.
-  if (items.length > 0 && (mentions(text, 'buy') || !mentions(text, 'product')))
+  // "¿Tienen 20 galones de …? los necesito el sábado" asks about stock first: answered with what there is.
+  const stockQuestion = /^\W*(?:buenas\W+)?(?:tienen|tiene|hay|tem|do you have)\b[^?]*\?/i.test(text.trim());
+  if (items.length > 0 && !stockQuestion && (mentions(text, 'buy') || !mentions(text, 'product')))
     return { kind: 'quote', items, mode: context?.quotation && mentions(text, 'add') ? 'add' : 'create' };
   if (mentions(text, 'rules')) return { kind: 'rules' };
   if (mentions(text, 'product')) return { kind: 'search' };

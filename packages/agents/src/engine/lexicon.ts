@@ -23,7 +23,7 @@ export const LEXICON = {
   booking: ['visita', 'cita', 'agendar', 'agenda', 'marcar', 'appointment', 'book a', 'schedule'],
   add: ['agrega', 'agregale', 'agregar', 'anade', 'anadir', 'suma', 'tambien', 'adiciona', 'acrescenta', 'inclui', 'add', 'also', 'plus'],
   buy: ['necesito', 'quiero', 'quisiera', 'cotiza', 'cotizar', 'cotizacion', 'mandame', 'enviame', 'llevo', 'compro', 'comprar', 'preciso', 'quero', 'orcamento', 'need', 'want', 'quote', 'buy', 'order', 'agrega', 'agregale', 'anade', 'adiciona', 'add'],
-  product: ['tienen', 'tiene', 'hay', 'venden', 'manejan', 'precio', 'cuanto', 'vale', 'cuesta', 'stock', 'disponible', 'existencia', 'tem', 'preco', 'quanto', 'estoque', 'disponivel', 'do you have', 'price', 'how much', 'available', 'sell', 'busco', 'procuro', 'looking for'],
+  product: ['a como', 'me sale', 'colores', 'que colores', 'tienen', 'tiene', 'hay', 'venden', 'manejan', 'precio', 'cuanto', 'vale', 'cuesta', 'stock', 'disponible', 'existencia', 'tem', 'preco', 'quanto', 'estoque', 'disponivel', 'do you have', 'price', 'how much', 'available', 'sell', 'busco', 'procuro', 'looking for'],
 } as const;
 
 export type LexiconEntry = keyof typeof LEXICON;

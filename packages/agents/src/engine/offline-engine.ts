@@ -106,7 +106,8 @@ function itemsAwaitingDetails(view: ReturnType<typeof viewPrompt>): RequestedIte
  * a Portuguese conversation is Portuguese), else the crew's.
  */
 function conversationLanguage(view: ReturnType<typeof viewPrompt>): Language {
-  const own = detectLanguage(view.text);
+  // A pasted JSON or code block says nothing about the language the customer speaks.
+  const own = /^\s*[{[<]/.test(view.text) ? undefined : detectLanguage(view.text);
   if (own) return own;
   for (const earlier of [...view.earlier].reverse()) {
     const found = detectLanguage(earlier);

@@ -12,23 +12,146 @@ export interface RequestedItem {
 }
 
 export const NUMBER_WORDS: Record<string, number> = {
-  un: 1, uno: 1, una: 1, um: 1, uma: 1, one: 1, a: 1, an: 1,
-  dos: 2, dois: 2, duas: 2, two: 2, tres: 3, three: 3, cuatro: 4, quatro: 4, four: 4, cinco: 5, five: 5,
-  seis: 6, six: 6, siete: 7, sete: 7, seven: 7, ocho: 8, oito: 8, eight: 8, nueve: 9, nove: 9, nine: 9,
-  diez: 10, dez: 10, ten: 10, doce: 12, doze: 12, twelve: 12,
+  un: 1,
+  uno: 1,
+  una: 1,
+  um: 1,
+  uma: 1,
+  one: 1,
+  a: 1,
+  an: 1,
+  dos: 2,
+  dois: 2,
+  duas: 2,
+  two: 2,
+  tres: 3,
+  three: 3,
+  cuatro: 4,
+  quatro: 4,
+  four: 4,
+  cinco: 5,
+  five: 5,
+  seis: 6,
+  six: 6,
+  siete: 7,
+  sete: 7,
+  seven: 7,
+  ocho: 8,
+  oito: 8,
+  eight: 8,
+  nueve: 9,
+  nove: 9,
+  nine: 9,
+  diez: 10,
+  dez: 10,
+  ten: 10,
+  doce: 12,
+  doze: 12,
+  twelve: 12,
 };
-export const UNITS: Record<string, RequestedItem["unit"]> = {
-  galon: 'galon', galones: 'galon', galao: 'galon', galoes: 'galon', gallon: 'galon', gallons: 'galon',
-  cuarto: 'cuarto', cuartos: 'cuarto', quart: 'cuarto', quarts: 'cuarto',
-  cunete: 'cunete', cunetes: 'cunete', balde: 'cunete', baldes: 'cunete', bucket: 'cunete', buckets: 'cunete',
+export const UNITS: Record<string, RequestedItem['unit']> = {
+  gal: 'galon',
+  gl: 'galon',
+  galon: 'galon',
+  galones: 'galon',
+  galao: 'galon',
+  galoes: 'galon',
+  gallon: 'galon',
+  gallons: 'galon',
+  cuarto: 'cuarto',
+  cuartos: 'cuarto',
+  quart: 'cuarto',
+  quarts: 'cuarto',
+  cunete: 'cunete',
+  cunetes: 'cunete',
+  balde: 'cunete',
+  baldes: 'cunete',
+  bucket: 'cunete',
+  buckets: 'cunete',
+  caneca: 'cunete',
+  canecas: 'cunete',
+  cubeta: 'cunete',
+  cubetas: 'cunete',
 };
 // Packaging words that say nothing about the product.
-const EMPTY_UNITS = new Set(['unidad', 'unidades', 'unidade', 'unidades', 'unit', 'units', 'piece', 'pieces', 'pieza', 'piezas']);
-const STOP = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'para', 'con', 'por', 'favor', 'porfa', 'do', 'da', 'dos', 'das', 'of', 'the', 'some', 'mas', 'more', 'mejor', 'porfa', 'pls']);
+const EMPTY_UNITS = new Set([
+  'unidad',
+  'unidades',
+  'unidade',
+  'unit',
+  'units',
+  'piece',
+  'pieces',
+  'pieza',
+  'piezas',
+  'und',
+  'unds',
+  'ud',
+  'uds',
+  'u',
+  'lata',
+  'latas',
+  'tarro',
+  'tarros',
+  'bote',
+  'botes',
+  'pote',
+  'potes',
+  'pliego',
+  'pliegos',
+  'x',
+]);
+// "El grande / el pequeño": the gallon and the quarter of a paint that comes in both.
+const SIZE_WORDS: Record<string, RequestedItem['unit']> = {
+  grande: 'galon',
+  grandes: 'galon',
+  big: 'galon',
+  large: 'galon',
+  pequeno: 'cuarto',
+  pequenos: 'cuarto',
+  chico: 'cuarto',
+  chicos: 'cuarto',
+  small: 'cuarto',
+  pequena: 'cuarto',
+};
+const STOP = new Set([
+  'de',
+  'del',
+  'la',
+  'el',
+  'los',
+  'las',
+  'para',
+  'con',
+  'por',
+  'favor',
+  'porfa',
+  'do',
+  'da',
+  'dos',
+  'das',
+  'of',
+  'the',
+  'some',
+  'mas',
+  'more',
+  'mejor',
+  'porfa',
+  'pls',
+]);
 // "Vinilo tipo 1", "lija grano 220": the number belongs to the product's name, not the quantity.
 const PART_OF_NAME = new Set(['tipo', 'type', 'grano', 'numero', 'no', 'calibre', 'referencia', 'ref']);
 // "Crea una cotización para…" (a back-office request through the Odoo copilot): "una" counts a document, not a product.
-const DOCUMENTS = new Set(['cotizacion', 'cotizaciones', 'orden', 'pedido', 'orcamento', 'quotation', 'quote', 'order']);
+const DOCUMENTS = new Set([
+  'cotizacion',
+  'cotizaciones',
+  'orden',
+  'pedido',
+  'orcamento',
+  'quotation',
+  'quote',
+  'order',
+]);
 const SPLIT = /[,;\n]|\s+(?:y|e|and|mas|plus|tambien|also)\s+/;
 
 /**
@@ -37,17 +160,41 @@ const SPLIT = /[,;\n]|\s+(?:y|e|and|mas|plus|tambien|also)\s+/;
  */
 export function parseItems(text: string): RequestedItem[] {
   const items: RequestedItem[] = [];
-  for (const clause of foldText(text).split(SPLIT)) {
-    const words = clause.replace(/[^a-z0-9/"]+/g, ' ').trim().split(/\s+/).filter(Boolean);
-    const at = words.findIndex((w, i) => (/^\d+$/.test(w) && !PART_OF_NAME.has(words[i - 1] ?? '')) || (w in NUMBER_WORDS && w !== 'a' && w !== 'an' && !DOCUMENTS.has(words[i + 1] ?? '')) || ((w === 'a' || w === 'an') && words.length > 1 && !DOCUMENTS.has(words[i + 1] ?? '')));
+  // "2gal", "3und": a quantity glued to its unit.
+  // "De una" means "right away", not one of something.
+  const spaced = foldText(text)
+    .replace(/\bde una\b/g, ' ')
+    .replace(/\b(\d+)(gal|gl|galones|galon|und|unds|uds|ud|u)\b/g, '$1 $2');
+  for (const clause of spaced.split(SPLIT)) {
+    const words = clause
+      .replace(/[^a-z0-9/"]+/g, ' ')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    const at = words.findIndex(
+      (w, i) =>
+        (/^\d+$/.test(w) && !PART_OF_NAME.has(words[i - 1] ?? '')) ||
+        (w in NUMBER_WORDS && w !== 'a' && w !== 'an' && !DOCUMENTS.has(words[i + 1] ?? '')) ||
+        ((w === 'a' || w === 'an') && words.length > 1 && !DOCUMENTS.has(words[i + 1] ?? '')),
+    );
     if (at < 0) continue;
     const quantity = /^\d+$/.test(words[at]!) ? Number(words[at]) : NUMBER_WORDS[words[at]!]!;
     let rest = words.slice(at + 1);
     let unit: RequestedItem['unit'];
     if (rest[0] && UNITS[rest[0]]) unit = UNITS[rest.shift()!];
     else if (rest[0] && EMPTY_UNITS.has(rest[0])) rest.shift();
-    rest = rest.filter((w) => !STOP.has(w)).map(singular);
-    if (quantity > 0 && rest.length > 0) items.push({ quantity, unit, words: rest, said: words.slice(at).join(' ') });
+    // "2 latas de un galón de laca", "1 esmalte blanco grande": the size may come after the container or the name.
+    rest = rest.filter((w, i) => {
+      if (UNITS[w] && !unit) return ((unit = UNITS[w]), false);
+      if (SIZE_WORDS[w] && !unit) return ((unit = SIZE_WORDS[w]), false);
+      return !(
+        EMPTY_UNITS.has(w) ||
+        ((w === 'un' || w === 'una' || w === 'um' || w === 'a') && UNITS[rest[i + 1] ?? ''])
+      );
+    });
+    rest = rest.filter((w) => !STOP.has(w) && !SIZE_WORDS[w]).map(singular);
+    if (quantity > 0 && rest.length > 0)
+      items.push({ quantity, unit, words: rest, said: words.slice(at).join(' ') });
   }
   return items;
 }
@@ -61,8 +208,10 @@ export function singular(word: string): string {
   return word;
 }
 
-const NAME_INTRO = /(?:\bcotizaci[oó]n para|\bpedido para|\bor[cç]amento para|\bquot(?:ation|e) for|\bsoy|\bme llamo|\bmi nombre es|\bhabla|\bsou|\bme chamo|\bmeu nome [eé]|\bi am|\bi'm|\bmy name is|\bthis is)\s+/iu;
-const NAME = /^(?:[A-ZÁÉÍÓÚÑÃÕÂÊÔÇ][\p{L}'-]+)(?:\s+(?:(?:de|del|da|dos)\s+)?[A-ZÁÉÍÓÚÑÃÕÂÊÔÇ][\p{L}'-]+){0,3}/u;
+const NAME_INTRO =
+  /(?:\bcotizaci[oó]n para|\bpedido para|\bor[cç]amento para|\bquot(?:ation|e) for|\bsoy|\bme llamo|\bmi nombre es|\bhabla|\bsou|\bme chamo|\bmeu nome [eé]|\bi am|\bi'm|\bmy name is|\bthis is)\s+/iu;
+const NAME =
+  /^(?:[A-ZÁÉÍÓÚÑÃÕÂÊÔÇ][\p{L}'-]+)(?:\s+(?:(?:de|del|da|dos)\s+)?[A-ZÁÉÍÓÚÑÃÕÂÊÔÇ][\p{L}'-]+){0,3}/u;
 
 /** The name a customer gives for themselves: "soy Ana Gómez", "me llamo…", "sou…", "I'm…", "my name is…". */
 export function customerNameIn(text: string): string | undefined {

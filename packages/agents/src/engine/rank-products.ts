@@ -14,7 +14,11 @@ export interface FoundProduct {
 
 /** A name's words, without the `[CODE]` prefix Odoo puts in display names. */
 function words(name: string): string[] {
-  return foldText(name.replace(/^\[[^\]]*\]\s*/, '')).replace(/[^a-z0-9/]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  return foldText(name.replace(/^\[[^\]]*\]\s*/, ''))
+    .replace(/[^a-z0-9/]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 /**
@@ -22,7 +26,10 @@ function words(name: string): string[] {
  * customer used, every requested word is in the name, the packaging matches, few extra words, and the
  * quantity is in stock. Ties keep Odoo's order, so the choice is deterministic.
  */
-export function rankProducts(products: FoundProduct[], item: Pick<RequestedItem, 'words' | 'unit' | 'quantity'>): FoundProduct[] {
+export function rankProducts(
+  products: FoundProduct[],
+  item: Pick<RequestedItem, 'words' | 'unit' | 'quantity'>,
+): FoundProduct[] {
   const scored = products.map((product, index) => ({ product, index, score: score(product, item) }));
   return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((s) => s.product);
 }
@@ -39,4 +46,60 @@ function score(product: FoundProduct, item: Pick<RequestedItem, 'words' | 'unit'
   if (item.unit === 'cunete') value += name.includes('cunete') ? 8 : -8;
   if (product.stock_tracked && (product.qty_available ?? 0) < item.quantity) value -= 3;
   return value;
+}
+
+// Words that describe any product (or its packaging) rather than pick one: they need not be in the name.
+const GENERIC = new Set([
+  'pintura',
+  'paint',
+  'tinta',
+  'producto',
+  'product',
+  'pulgada',
+  'pulgadas',
+  'inch',
+  'inches',
+  'polegada',
+  'color',
+  'colour',
+  'tipo',
+  'type',
+  'de',
+  'para',
+  'referencia',
+  'ref',
+  'marca',
+  'galon',
+  'cuarto',
+  'cunete',
+  'techo',
+  'muro',
+  'pared',
+  'madera',
+  'metal',
+  'piso',
+]);
+
+/** Whether the product's name (or code) holds every distinctive word asked for, by its first four letters. */
+export function namesAll(product: FoundProduct, asked: string[]): boolean {
+  const name = [
+    ...words(product.name),
+    ...foldText(product.name)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .split(' '),
+  ];
+  return asked
+    .map((w) => foldText(w))
+    .filter((w) => !GENERIC.has(w) && w.length > 0)
+    .every((w) =>
+      name.some((n) =>
+        w.length < 4 || n.length < 4
+          ? n === w || n.startsWith(w)
+          : n.slice(0, 4) === respelled(w).slice(0, 4) || n.slice(0, 4) === w.slice(0, 4),
+      ),
+    );
+}
+
+function respelled(word: string): string {
+  return word.replace(/n(?=[pb])/g, 'm').replace(/b/g, 'v');
 }

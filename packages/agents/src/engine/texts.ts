@@ -3,6 +3,8 @@ import type { Language } from '@mcp-crew/core';
 /** Every sentence the offline engine says, per language. Figures are filled in from tool results only. */
 export const TEXTS = {
   es: {
+    soldOutWithAlternatives: (name: string, others: string[]) =>
+      `${name} está agotado en este momento${others.length ? `; de ese tipo tenemos disponible: ${others.join(', ')}` : ''}. ¿Te cotizo alguno de esos?`,
     writeFromRegistered: (n: string) =>
       `Veo a «${n}» registrado con otros datos de contacto. Para proteger esa cuenta, escríbenos desde el celular o el correo registrados, o dime y te paso con un asesor.`,
     askContact:
@@ -26,7 +28,7 @@ export const TEXTS = {
     inStock: (n: string) => `${n} disponibles`,
     outOfStock: 'agotado',
     noProduct: (q: string) =>
-      `No encontré productos para «${q}». ¿Me lo describes con otras palabras (tipo, color, tamaño)?`,
+      `No manejamos «${q}»: no lo encuentro en nuestro catálogo. ¿Me lo describes con otras palabras (tipo, color, tamaño)?`,
     askCustomer: '¿A nombre de quién hago la cotización? Escríbeme tu nombre completo y tu correo o celular.',
     noCustomer: (n: string) =>
       `No encuentro un cliente registrado como «${n}». ¿Me compartes tu correo o tu número de documento?`,
@@ -49,6 +51,8 @@ export const TEXTS = {
     alternatives: (names: string) => `Si prefieres otra referencia, también tenemos: ${names}.`,
   },
   pt: {
+    soldOutWithAlternatives: (name: string, others: string[]) =>
+      `${name} está esgotado no momento${others.length ? `; desse tipo temos disponível: ${others.join(', ')}` : ''}. Quer que eu orce algum deles?`,
     writeFromRegistered: (n: string) =>
       `Vejo «${n}» cadastrado com outros dados de contato. Para proteger essa conta, escreva do celular ou e-mail cadastrados, ou me avise e passo para um atendente.`,
     askContact: 'Para fazer o orçamento preciso de um contato: pode me passar seu e-mail ou celular?',
@@ -71,7 +75,7 @@ export const TEXTS = {
     inStock: (n: string) => `${n} disponíveis`,
     outOfStock: 'esgotado',
     noProduct: (q: string) =>
-      `Não encontrei produtos para «${q}». Pode descrever de outra forma (tipo, cor, tamanho)?`,
+      `Não trabalhamos com «${q}»: não encontro no nosso catálogo. Pode descrever de outra forma (tipo, cor, tamanho)?`,
     askCustomer: 'Em nome de quem faço o orçamento? Escreva seu nome completo e seu e-mail ou celular.',
     noCustomer: (n: string) =>
       `Não encontro um cliente cadastrado como «${n}». Pode me passar seu e-mail ou documento?`,
@@ -94,6 +98,8 @@ export const TEXTS = {
     alternatives: (names: string) => `Se preferir outra referência, também temos: ${names}.`,
   },
   en: {
+    soldOutWithAlternatives: (name: string, others: string[]) =>
+      `${name} is out of stock right now${others.length ? `; of that kind we have: ${others.join(', ')}` : ''}. Shall I quote one of those?`,
     writeFromRegistered: (n: string) =>
       `I see "${n}" on file with other contact details. To protect that account, please write from the registered phone or e-mail, or tell me and I'll pass you to a person.`,
     askContact:
@@ -118,7 +124,7 @@ export const TEXTS = {
     inStock: (n: string) => `${n} in stock`,
     outOfStock: 'out of stock',
     noProduct: (q: string) =>
-      `I found no products for "${q}". Could you describe it differently (type, colour, size)?`,
+      `We don't carry "${q}": I can't find it in our catalogue. Could you describe it differently (type, colour, size)?`,
     askCustomer: 'Who should the quotation be for? Tell me your full name and your e-mail or phone.',
     noCustomer: (n: string) =>
       `I can't find a customer registered as "${n}". Could you share your e-mail or ID number?`,

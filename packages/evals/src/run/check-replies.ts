@@ -21,8 +21,11 @@ const MIN_WORDS_FOR_LANGUAGE = 6;
 
 function languageProblem(text: string, expected: Language): string | undefined {
   if (text.split(/\s+/).filter(Boolean).length < MIN_WORDS_FOR_LANGUAGE) return undefined;
+  // Only a reply clearly in another language fails: a list of product names may not tell its language at all.
   const found = detectLanguage(text);
-  return found === expected ? undefined : `reply language ${found ?? 'unclear'}, expected ${expected}`;
+  return found === undefined || found === expected
+    ? undefined
+    : `reply language ${found}, expected ${expected}`;
 }
 
 export interface ReplyCheckInput {

@@ -1,5 +1,5 @@
 import type { PromptView } from '../prompt-view.js';
-import { rankProducts, type FoundProduct } from '../rank-products.js';
+import { namesAll, rankProducts, type FoundProduct } from '../rank-products.js';
 import type { RequestedItem } from '../parse-items.js';
 import { data, resultOf } from '../step.js';
 
@@ -12,13 +12,31 @@ export type ProductLookup = { call: [string, Record<string, unknown>] } | { prod
  * Looks an item up through `odoo_search_products`: first with all its words, then, when that finds
  * nothing, with its first word only (Odoo's ilike is accent-sensitive; the ranking here is not).
  */
-export function lookUpProduct(view: PromptView, item: Pick<RequestedItem, 'words' | 'unit' | 'quantity'>, customerId?: number): ProductLookup {
-  const queries = [...new Set([item.words.join(' '), item.words[0]!])];
+export function lookUpProduct(
+  view: PromptView,
+  item: Pick<RequestedItem, 'words' | 'unit' | 'quantity'>,
+  customerId?: number,
+): ProductLookup {
+  const first = item.words[0]!;
+  // Then the first word's stem as typed, and as commonly misspelt ("inpermeabilisante", "anticorrosibo").
+  const stems = first.length >= 6 ? [first.slice(0, 5), respell(first).slice(0, 5)] : [];
+  const queries = [...new Set([item.words.join(' '), first, ...stems])];
   for (const query of queries) {
     const found = resultOf(view, SEARCH_TOOL, { query });
-    if (!found) return { call: [SEARCH_TOOL, { query, ...(customerId ? { customer_id: customerId } : {}), limit: 20 }] };
-    const products = data<{ products: FoundProduct[] }>(found)?.products ?? [];
+    if (!found)
+      return {
+        call: [SEARCH_TOOL, { query, ...(customerId ? { customer_id: customerId } : {}), limit: 20 }],
+      };
+    // Only products that carry every distinctive word asked for: an unknown product is not answered with others.
+    const products = (data<{ products: FoundProduct[] }>(found)?.products ?? []).filter((p) =>
+      namesAll(p, item.words),
+    );
     if (products.length > 0) return { products: rankProducts(products, item) };
   }
   return { products: [] };
+}
+
+/** Spanish spelling slips: "np"/"nb" for "mp"/"mb", "v" and "b" swapped. */
+function respell(word: string): string {
+  return word.replace(/n(?=[pb])/g, 'm').replace(/b/g, 'v');
 }

@@ -4,6 +4,7 @@ import { customerForQuote, type QuoteCustomer } from './quote-customer.js';
 import { call, data, failedCall, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { textsFor } from '../texts.js';
 import { lookUpProduct } from './find-products.js';
+import type { FoundProduct } from '../rank-products.js';
 import { orderSummary, type OrderResult } from './order-summary.js';
 
 /**
@@ -22,6 +23,25 @@ export function quoteFlow(
   const context = view.context;
   const pending: Array<[string, Record<string, unknown>]> = [];
 
+  // Products first: nobody is registered, and nothing is quoted, for a request that cannot be served.
+  const chosen: Array<{ item: RequestedItem; productId: number }> = [];
+  const soldOut: string[] = [];
+  for (const item of items) {
+    const lookup = lookUpProduct(view, item, context?.partner?.verified ? context.partner.id : undefined);
+    if ('call' in lookup) pending.push(lookup.call);
+    else if (!lookup.products[0]) return say(t.noProduct(item.said));
+    else if (isSoldOut(lookup.products[0])) {
+      // Named as sold out, with what is in stock of the same kind; never silently swapped for another product.
+      const others = lookup.products
+        .filter((p) => !isSoldOut(p))
+        .slice(0, 3)
+        .map((p) => p.name);
+      soldOut.push(t.soldOutWithAlternatives(lookup.products[0].name, others));
+    } else chosen.push({ item, productId: lookup.products[0].id });
+  }
+  if (pending.length > 0) return call(view, pending);
+  if (soldOut.length > 0) return say(soldOut.join('\n'));
+
   let customer: QuoteCustomer | undefined;
   if (mode === 'create') {
     const step = customerForQuote(view);
@@ -30,15 +50,6 @@ export function quoteFlow(
     if ('call' in step) return call(view, [step.call]);
     customer = step.customer;
   }
-
-  const chosen: Array<{ item: RequestedItem; productId: number }> = [];
-  for (const item of items) {
-    const lookup = lookUpProduct(view, item, customer?.id ?? context?.partner?.id);
-    if ('call' in lookup) pending.push(lookup.call);
-    else if (lookup.products[0]) chosen.push({ item, productId: lookup.products[0].id });
-    else return say(t.noProduct(item.said));
-  }
-  if (pending.length > 0) return call(view, pending);
 
   const lines = chosen.map((c) => ({ product_id: c.productId, quantity: c.item.quantity }));
   const tool = mode === 'create' ? 'odoo_create_quotation' : 'odoo_update_quotation_lines';
@@ -54,4 +65,8 @@ export function quoteFlow(
       ? t.quoteIntro(firstName(customer?.name) ?? '', order.name)
       : t.quoteUpdated(order.name);
   return say(orderSummary(order, language, intro));
+}
+
+function isSoldOut(product: FoundProduct): boolean {
+  return product.stock_tracked && (product.qty_available ?? 0) <= 0;
 }

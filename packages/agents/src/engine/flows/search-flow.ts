@@ -6,12 +6,86 @@ import { call, failedCall, say, type FlowInput, type StepOutput } from '../step.
 import { textsFor } from '../texts.js';
 import { lookUpProduct } from './find-products.js';
 
-const UNIT_WORDS: Record<string, 'galon' | 'cuarto' | 'cunete'> = { galon: 'galon', galones: 'galon', galao: 'galon', gallon: 'galon', cuarto: 'cuarto', cunete: 'cunete', cunetes: 'cunete' };
+const UNIT_WORDS: Record<string, 'galon' | 'cuarto' | 'cunete'> = {
+  galon: 'galon',
+  galones: 'galon',
+  galao: 'galon',
+  gallon: 'galon',
+  cuarto: 'cuarto',
+  cunete: 'cunete',
+  cunetes: 'cunete',
+};
 const NOISE = new Set([
-  ...LEXICON.product.flatMap((p) => p.split(' ')), ...LEXICON.greeting.flatMap((p) => p.split(' ')),
-  'de', 'del', 'el', 'la', 'los', 'las', 'un', 'una', 'en', 'para', 'con', 'que', 'me', 'se', 'y', 'o', 'por', 'favor', 'usted', 'ustedes',
-  'quiero', 'quisiera', 'necesito', 'saber', 'cual', 'es', 'esta', 'algun', 'alguna', 'tipo', 'o', 'a', 'do', 'da', 'vcs', 'voces', 'voce',
-  'you', 'the', 'of', 'is', 'are', 'any', 'i', 'want', 'need', 'what', 'much', 'how', 'cost', 'costs', 'does', 'have', 'cuanta', 'cuantos', 'cuantas', 'hay', 'precio',
+  ...LEXICON.product.flatMap((p) => p.split(' ')),
+  ...LEXICON.greeting.flatMap((p) => p.split(' ')),
+  'de',
+  'del',
+  'el',
+  'la',
+  'los',
+  'las',
+  'un',
+  'una',
+  'en',
+  'para',
+  'con',
+  'que',
+  'me',
+  'se',
+  'y',
+  'o',
+  'por',
+  'favor',
+  'usted',
+  'ustedes',
+  'quiero',
+  'quisiera',
+  'necesito',
+  'saber',
+  'cual',
+  'es',
+  'esta',
+  'algun',
+  'alguna',
+  'tipo',
+  'o',
+  'a',
+  'do',
+  'da',
+  'vcs',
+  'voces',
+  'voce',
+  'you',
+  'the',
+  'of',
+  'is',
+  'are',
+  'any',
+  'i',
+  'want',
+  'need',
+  'what',
+  'much',
+  'how',
+  'cost',
+  'costs',
+  'does',
+  'have',
+  'cuanta',
+  'cuantos',
+  'cuantas',
+  'hay',
+  'precio',
+  'color',
+  'colores',
+  'colors',
+  'colours',
+  'cores',
+  'como',
+  'sale',
+  'q',
+  'k',
+  'en',
 ]);
 
 /** "¿Tienen esmalte blanco?", "¿cuánto cuesta…?", "¿hay stock de…?": products with price and stock from Odoo. */
@@ -27,7 +101,11 @@ export function searchFlow({ view, language }: FlowInput): StepOutput {
   if ('call' in lookup) return call(view, [lookup.call]);
   if (lookup.products.length === 0) return say(t.noProduct(words.join(' ')));
   const lines = lookup.products.slice(0, 5).map((p) => {
-    const stock = !p.stock_tracked ? '' : (p.qty_available ?? 0) > 0 ? `, ${t.inStock(quantity(p.qty_available ?? 0, language))}` : `, ${t.outOfStock}`;
+    const stock = !p.stock_tracked
+      ? ''
+      : (p.qty_available ?? 0) > 0
+        ? `, ${t.inStock(quantity(p.qty_available ?? 0, language))}`
+        : `, ${t.outOfStock}`;
     return `• ${p.name}: ${money(p.price, language, p.currency)} ${t.beforeTax}${stock}`;
   });
   return say([t.found, ...lines].join('\n'));
