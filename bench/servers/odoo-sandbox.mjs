@@ -8,3 +8,5 @@ process.on('message', async (m) => {
   await sandbox.close();
   process.exit(0);
 });
+// The benchmark died without saying stop: go with it, so no orphan holds its output pipe open.
+process.on('disconnect', () => process.exit(0));

@@ -1,4 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { z } from 'zod';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { CrewError, type IdempotencyStore } from '@mcp-crew/core';
 import { registerMcpTools, toolFailure } from '@mcp-crew/mcp-kit';
@@ -24,8 +25,8 @@ import type { OdooTool, OdooToolSettings, ToolContext } from './tools/tool.js';
 import type { WriteAudit } from './write-audit.js';
 import { idempotencyKeyOf, runIdempotent } from './idempotent-writes.js';
 
-/** Every MCP-Odoo tool, in the order a client lists them. */
-export const ODOO_TOOLS: readonly OdooTool[] = [
+// The tools with their literal names and schemas, for the types below.
+const DEFINED = [
   findCustomers,
   getCustomer,
   upsertCustomer,
@@ -45,7 +46,22 @@ export const ODOO_TOOLS: readonly OdooTool[] = [
   openTicket,
   ticketStatus,
   genericSearchRead,
-] as unknown as OdooTool[];
+] as const;
+
+/** Every MCP-Odoo tool, in the order a client lists them. */
+export const ODOO_TOOLS: readonly OdooTool[] = DEFINED as unknown as OdooTool[];
+
+/** The name of an MCP-Odoo tool. */
+export type OdooToolName = (typeof DEFINED)[number]['name'];
+
+/** Every MCP-Odoo tool name, in the order a client lists them. */
+export const ODOO_TOOL_NAMES: readonly OdooToolName[] = DEFINED.map((tool) => tool.name);
+
+/** What a tool returns as its structured result (`structuredContent`), inferred from its zod output schema. */
+export type OdooToolOutput<N extends OdooToolName> = z.infer<z.ZodObject<Extract<(typeof DEFINED)[number], { name: N }>['output']>>;
+
+/** The arguments a tool accepts, inferred from its zod input schema. */
+export type OdooToolInput<N extends OdooToolName> = z.input<z.ZodObject<Extract<(typeof DEFINED)[number], { name: N }>['input']>>;
 
 export interface OdooServerOptions {
   api: OdooApi;

@@ -46,7 +46,7 @@ export type OdooTool<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRaw
   kind: ToolKind;
 };
 
-/** Keeps each tool's input and output types tied to its schemas. */
-export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(tool: OdooTool<I, O>): OdooTool<I, O> {
+/** Keeps each tool's name (as a literal type), input and output types tied to its definition. */
+export function defineTool<N extends string, I extends z.ZodRawShape, O extends z.ZodRawShape>(tool: OdooTool<I, O> & { name: N }): OdooTool<I, O> & { name: N } {
   return tool;
 }
