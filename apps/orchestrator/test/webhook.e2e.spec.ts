@@ -55,12 +55,13 @@ describe.each([
     expect(specialist.turns[0]?.messages[0]).toMatchObject({ tenantId: 'demo', conversationId: 1532, channel: 'Channel::Whatsapp' });
   });
 
-  it('shows typing while the turn works and always clears it: on, the reply, off', async () => {
+  it('shows typing while the turn works and always clears it: on, the status read, the reply, off', async () => {
     await post(webhook(), signedFixture('whatsapp_incoming_text'));
     await eventually(() => chatwoot.requests.filter((r) => r.path.endsWith('/toggle_typing_status')).length === 2);
     const calls = chatwoot.requests.map((r) => [r.method, r.path.replace('/api/v1/accounts/3/conversations/1532', ''), r.body]);
     expect(calls).toEqual([
       ['POST', '/toggle_typing_status', { typing_status: 'on' }],
+      ['GET', '', undefined], // the status, read right before speaking: the bot still owns the conversation
       ['POST', '/messages', expect.objectContaining({ private: false, content: expect.stringMatching(/^Recibido: /) })],
       ['POST', '/toggle_typing_status', { typing_status: 'off' }],
     ]);

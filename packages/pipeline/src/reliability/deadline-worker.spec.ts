@@ -23,7 +23,7 @@ function recordingGateway() {
     addLabels: async () => [],
     setCustomAttributes: async () => undefined,
     toggleStatus: async (_ref: unknown, status: string) => void sent.push(`status:${status}`),
-    getConversation: async () => ({}),
+    getConversation: async () => ({ status: 'pending' }),
   } as unknown as ChatwootGateway;
   return { gateway, sent };
 }

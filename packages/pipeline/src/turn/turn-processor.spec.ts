@@ -31,7 +31,7 @@ function setup(initial: ConversationState = { history: [] }) {
     addLabels: async () => [],
     setCustomAttributes: async () => undefined,
     toggleStatus: async () => void sent.push('toggle'),
-    getConversation: async () => ({}),
+    getConversation: async () => ({ status: 'pending' }),
     toggleTyping: async () => undefined,
   } as unknown as ChatwootGateway;
   const processor = new TurnProcessor({

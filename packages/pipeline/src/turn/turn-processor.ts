@@ -17,13 +17,14 @@ import {
   type TurnAttempt,
   type TurnWorker,
 } from '@mcp-crew/core';
-import { handOver } from './handoff.js';
+import { handOver, type HandoffPlan } from './handoff.js';
 import { DEADLINE_MESSAGE, FAILURE_MESSAGE, HANDOFF_MESSAGE } from './handoff-texts.js';
 import { deadlineNote } from './deadline-note.js';
 import { currentTurnScope } from '@mcp-crew/reliability';
 import type { DeadlineReport } from '../reliability/deadline-worker.js';
 import { handoffNote } from './handoff-note.js';
 import { setTyping, whileTyping } from './typing.js';
+import { botOwns, currentStatus, droppedReplyNote } from './ownership.js';
 import { RespondToTurn } from './respond-to-turn.js';
 import { buildConversationSummary } from '../summary/build-summary.js';
 import { splitSummaryRequests } from '../summary/summary-request.js';
@@ -36,7 +37,12 @@ export interface PipelineLogger {
 }
 
 export interface TurnMetrics {
-  turn(tenantId: string, crew: string, specialist: string, outcome: 'answered' | 'handoff' | 'failed'): void;
+  turn(
+    tenantId: string,
+    crew: string,
+    specialist: string,
+    outcome: 'answered' | 'handoff' | 'failed' | 'dropped',
+  ): void;
 }
 
 export interface TurnProcessorDeps {
@@ -94,6 +100,19 @@ export class TurnProcessor implements TurnWorker {
     const outage = answered.handoff ? undefined : odooOutageHandoff(turn, crew);
     const result = outage ? { ...answered, handoff: outage } : answered;
     const specialist = result.selection.specialist;
+
+    // A person may have taken the conversation while the turn worked: checked right before speaking.
+    const speaks = result.replies.length > 0 || result.handoff || result.attributes || result.labels?.length;
+    const status = speaks ? await currentStatus(gateway, ref) : 'pending';
+    if (!botOwns(status)) {
+      await gateway.addPrivateNote(ref, droppedReplyNote(status, result.replies));
+      this.deps.metrics?.turn(tenant.id, crew.name, specialist, 'dropped');
+      this.deps.logger.warn(
+        { tenant: tenant.id, conversation: turn.conversationId, crew: crew.name, specialist, status },
+        'reply dropped: a person took the conversation over during the turn',
+      );
+      return;
+    }
 
     const shape = (reply: string) => applyChannelPolicy(reply, crew.policy, shapeContext(turn, tenant, crew));
     for (const reply of result.replies) {
@@ -166,7 +185,7 @@ export class TurnProcessor implements TurnWorker {
       crew.policy,
       shapeContext(turn, tenant, crew),
     );
-    await handOver(this.deps.gateway(tenant), refOf(turn), {
+    await this.handOverIfOwned(this.deps.gateway(tenant), refOf(turn), {
       handoff,
       labels: crew.escalation.labels,
       customerParts,
@@ -186,13 +205,36 @@ export class TurnProcessor implements TurnWorker {
       ? []
       : applyChannelPolicy(DEADLINE_MESSAGE[crew.language], crew.policy, shapeContext(turn, tenant, crew));
     const gateway = this.deps.gateway(tenant);
-    await handOver(gateway, refOf(turn), { handoff, labels: crew.escalation.labels, customerParts });
+    await this.handOverIfOwned(gateway, refOf(turn), {
+      handoff,
+      labels: crew.escalation.labels,
+      customerParts,
+    });
     // The abandoned turn clears "typing…" when it stops; this covers a turn still stuck in a call.
     await setTyping(gateway, refOf(turn), 'off', this.deps.logger);
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
     this.deps.logger.warn(
       { tenant: tenant.id, conversation: turn.conversationId, failures: what.failures },
       'turn deadline passed; handed to a human',
+    );
+  }
+
+  /**
+   * The failure and deadline hand-overs: when a person already has the conversation, only the private note
+   * (nothing to the customer, no status change that could reopen what they resolved). A status that cannot
+   * be read counts as the bot's, so the customer is never left without an answer.
+   */
+  private async handOverIfOwned(
+    gateway: ChatwootGateway,
+    ref: ConversationRef,
+    plan: HandoffPlan,
+  ): Promise<void> {
+    const status = await currentStatus(gateway, ref).catch(() => 'pending' as const);
+    if (botOwns(status)) return handOver(gateway, ref, plan);
+    await gateway.addPrivateNote(ref, plan.handoff.note);
+    this.deps.logger.warn(
+      { account: ref.accountId, conversation: ref.conversationId, status, handoff: plan.handoff.reason },
+      'hand-over message dropped: a person has the conversation; note only',
     );
   }
 

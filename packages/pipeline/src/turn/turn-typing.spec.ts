@@ -43,9 +43,10 @@ function recordingGateway(options: { typingFails?: boolean } = {}) {
     addLabels: async (_ref, labels) => (calls.push(`labels:${labels.join(',')}`), labels),
     setCustomAttributes: async () => void calls.push('attributes'),
     toggleStatus: async (_ref, status) => void calls.push(`status:${status}`),
-    getConversation: async () => {
-      throw new Error('not used');
-    },
+    getConversation: async (ref) => (
+      calls.push('read'),
+      { id: ref.conversationId, status: 'pending', labels: [], customAttributes: {}, inboxId: 1 }
+    ),
     toggleTyping: async (_ref, status) => {
       calls.push(`typing:${status}`);
       if (options.typingFails) throw new Error('401 bot token refused');
@@ -96,7 +97,7 @@ describe('TurnProcessor: the typing indicator', () => {
     });
     await processor.handle(turn('quiero esmalte'), ATTEMPT);
     expect(seen).toEqual(['typing:on']);
-    expect(calls).toEqual(['typing:on', 'message:Con gusto.', 'typing:off']);
+    expect(calls).toEqual(['typing:on', 'read', 'message:Con gusto.', 'typing:off']);
   });
 
   it('is switched off after a handoff too', async () => {
@@ -120,7 +121,7 @@ describe('TurnProcessor: the typing indicator', () => {
   it('never costs the answer when Chatwoot refuses it: the reply is sent and a warning logged', async () => {
     const { processor, calls, warnings } = setup(answering, { typingFails: true });
     await processor.handle(turn('quiero esmalte'), ATTEMPT);
-    expect(calls).toEqual(['typing:on', 'message:Con gusto.', 'typing:off']);
+    expect(calls).toEqual(['typing:on', 'read', 'message:Con gusto.', 'typing:off']);
     expect(warnings).toEqual(['typing indicator not updated', 'typing indicator not updated']);
   });
 
