@@ -11,6 +11,7 @@ import { searchFlow } from './flows/search-flow.js';
 import { statusFlow } from './flows/status-flow.js';
 import { supportFlow } from './flows/support-flow.js';
 import { viewPrompt } from './prompt-view.js';
+import { alsoAnswerRules } from './flows/also-rules.js';
 import { editFlow } from './flows/edit-flow.js';
 import { laterFlow } from './flows/later-flow.js';
 import { staffStep } from './staff/staff-flows.js';
@@ -72,7 +73,7 @@ export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
     case 'rules':
       return rulesFlow(input);
     case 'quote':
-      return quoteFlow(input, intent.items, intent.mode);
+      return alsoAnswerRules(input, quoteFlow(input, intent.items, intent.mode));
     case 'search':
       return searchFlow(input);
     case 'greeting':

@@ -152,7 +152,7 @@ const DOCUMENTS = new Set([
   'quote',
   'order',
 ]);
-const SPLIT = /[,;\n]|\s+(?:y|e|and|mas|plus|tambien|also)\s+/;
+const SPLIT = /[,;\n]|[.?!¿¡](?=\s|$)|\s+(?:y|e|and|mas|plus|tambien|also)\s+/;
 
 /**
  * The quantities and products in a message: each clause with a quantity is one item. Clauses without a

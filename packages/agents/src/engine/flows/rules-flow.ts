@@ -12,11 +12,18 @@ export const KNOWLEDGE_TOOL = 'search_knowledge';
 export function rulesFlow({ view, language }: FlowInput): StepOutput {
   const failed = failedCall(view);
   if (failed) return failed;
-  if (!view.tools.has(KNOWLEDGE_TOOL)) return handoff(view, 'out_of_scope', 'A business-rules question, and no knowledge search is configured for this specialist.');
+  if (!view.tools.has(KNOWLEDGE_TOOL))
+    return handoff(
+      view,
+      'out_of_scope',
+      'A business-rules question, and no knowledge search is configured for this specialist.',
+    );
   const found = resultOf(view, KNOWLEDGE_TOOL);
-  if (!found) return call(view, [[KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: 3 }]]);
+  if (!found)
+    return call(view, [[KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: 5 }]]);
   const hit = bestHit(data<{ results: KnowledgeHitView[] }>(found)?.results ?? [], view.text);
-  if (!hit) return handoff(view, 'out_of_scope', 'A business-rules question the knowledge base does not answer.');
+  if (!hit)
+    return handoff(view, 'out_of_scope', 'A business-rules question the knowledge base does not answer.');
   return say(withIntro(KNOWLEDGE_TEXTS[language].intro, quoteHit(hit)));
 }
 

@@ -13,16 +13,35 @@ export const TICKET_TOOL = 'odoo_open_ticket';
 export function supportFlow({ view, language }: FlowInput, defect: boolean): StepOutput {
   const failed = failedCall(view);
   if (failed) return failed;
-  if (!view.tools.has(KNOWLEDGE_TOOL)) return handoff(view, 'out_of_scope', 'A support question, and no knowledge search is configured for this specialist.');
+  if (!view.tools.has(KNOWLEDGE_TOOL))
+    return handoff(
+      view,
+      'out_of_scope',
+      'A support question, and no knowledge search is configured for this specialist.',
+    );
   const t = KNOWLEDGE_TEXTS[language];
   const canOpen = defect && view.tools.has(TICKET_TOOL);
   const found = resultOf(view, KNOWLEDGE_TOOL);
   if (!found) {
-    const search: [string, Record<string, unknown>] = [KNOWLEDGE_TOOL, { collection: 'support_procedures', query: view.text, topK: 3 }];
+    const search: [string, Record<string, unknown>] = [
+      KNOWLEDGE_TOOL,
+      { collection: 'support_procedures', query: view.text, topK: 5 },
+    ];
     if (!canOpen) return call(view, [search]);
     const partner = view.context?.partner;
     const description = view.text.trim();
-    return call(view, [search, [TICKET_TOOL, { subject: t.ticketSubject(firstLine(view.text)), description, ...(partner ? { customer_id: partner.id } : {}), priority: 'normal' }]]);
+    return call(view, [
+      search,
+      [
+        TICKET_TOOL,
+        {
+          subject: t.ticketSubject(firstLine(view.text)),
+          description,
+          ...(partner ? { customer_id: partner.id } : {}),
+          priority: 'normal',
+        },
+      ],
+    ]);
   }
   const hit = bestHit(data<{ results: KnowledgeHitView[] }>(found)?.results ?? [], view.text);
   if (!hit) return handoff(view, 'out_of_scope', 'A support question the procedures do not answer.');
