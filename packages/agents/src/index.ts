@@ -6,7 +6,7 @@ export * from './turn/turn-context.js';
 export * from './engine/offline-engine.js';
 export * from './engine/parse-items.js';
 export * from './engine/detect-intent.js';
-export { HANDOFF_TOOL } from './engine/step.js';
+
 export * from './guards/explicit-yes.js';
 export * from './guards/figures.js';
 export * from './guards/committing-tools.js';
@@ -32,3 +32,4 @@ export * from './model/resilient-model.js';
 export * from './memory/touched-records.js';
 export * from './mastra/mastra-logger.js';
 export * from './mastra/crew-mastra.js';
+export * from './tools/tool-names.js';

@@ -48,10 +48,13 @@ export function formatHits(hits: KnowledgeHit[]): string {
   }).join('\n\n');
 }
 
+/** The name of MCP-Knowledge's search tool. */
+export const SEARCH_KNOWLEDGE_TOOL = 'search_knowledge' as const;
+
 /** MCP-Knowledge for one tenant: the `search_knowledge` tool (read-only). */
 export function buildKnowledgeMcpServer(ctx: KnowledgeToolContext): McpServer {
   const server = new McpServer({ name: 'mcp-knowledge', version: '0.1.0' });
-  server.registerTool('search_knowledge', {
+  server.registerTool(SEARCH_KNOWLEDGE_TOOL, {
     title: 'Search knowledge',
     description: 'Search the business\'s knowledge (products, support procedures, business rules, past interactions). Returns text, score and source. Prices and stock must still be checked in Odoo.',
     inputSchema: searchKnowledgeInput,

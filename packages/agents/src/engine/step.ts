@@ -2,8 +2,9 @@ import type { LanguageModelV3Content } from '@ai-sdk/provider';
 import type { HandoffReason, Language } from '@mcp-crew/core';
 import type { PromptView, SeenToolResult } from './prompt-view.js';
 
-/** The tool the specialists offer for "a person should take this": the pipeline does the handoff. */
-export const HANDOFF_TOOL = 'handoff_to_human';
+import { HANDOFF_TOOL } from '../tools/tool-names.js';
+
+export { HANDOFF_TOOL };
 
 /** What a flow sees: the prompt, the customer's language, and helpers to answer. */
 export interface FlowInput {

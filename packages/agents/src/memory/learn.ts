@@ -1,5 +1,6 @@
 import type { ConversationState, SpecialistResult } from '@mcp-crew/core';
 import type { ToolCallRecord } from '../tools/tool-call-record.js';
+import { outputOf } from '../tools/tool-names.js';
 import { offerSummary } from './offered-slots.js';
 
 type Facts = Pick<ConversationState, 'partner' | 'quotation' | 'orderIds' | 'pendingConfirmation'>;
@@ -29,33 +30,21 @@ export function learn(
   let summarised: { id: number; name: string } | undefined;
   const touched = records.some((r) => QUOTE_TOOLS.has(r.tool) || TOUCHING.has(r.tool));
   for (const record of records) {
-    if (!record.ok || !record.result) continue;
-    const r = record.result;
-    // A customer record this conversation created is linked to it, like one found by phone or e-mail.
-    if (record.tool === 'odoo_upsert_customer' && r['created'] === true && typeof r['id'] === 'number' && !partner?.verified)
-      partner = { id: r['id'], name: String(r['name'] ?? ''), verified: true };
-    if (QUOTE_TOOLS.has(record.tool) && typeof r['order_id'] === 'number') {
-      quotation = { id: r['order_id'], name: String(r['name']) };
-      orderIds.add(r['order_id']);
-      if (!partner && typeof r['customer_id'] === 'number')
-        partner = { id: r['customer_id'], name: String(r['customer'] ?? ''), verified: false };
-      summarised = r['state'] === 'draft' || r['state'] === 'sent' ? quotation : undefined;
+    // A customer record this conversation created is linked to it, like one found by phone or e-mail:
+    // identified by what the customer gave, not by a typed name.
+    const customer = outputOf(record, 'odoo_upsert_customer');
+    if (customer?.created && !partner?.verified) partner = { id: customer.id, name: customer.name, verified: true };
+    const order = outputOf(record, 'odoo_create_quotation', 'odoo_update_quotation_lines');
+    if (order) {
+      quotation = { id: order.order_id, name: order.name };
+      orderIds.add(order.order_id);
+      if (!partner && order.customer_id !== undefined) partner = { id: order.customer_id, name: order.customer ?? '', verified: false };
+      summarised = order.state === 'draft' || order.state === 'sent' ? quotation : undefined;
     }
-    // A customer this conversation created is its customer: identified by what they gave, not a typed name.
-    if (
-      record.tool === 'odoo_upsert_customer' &&
-      r['created'] === true &&
-      typeof r['id'] === 'number' &&
-      !partner
-    ) {
-      partner = { id: r['id'], name: String(r['name'] ?? ''), verified: true };
-    }
-    if (
-      (record.tool === 'odoo_confirm_quotation' || record.tool === 'odoo_cancel_quotation') &&
-      typeof r['order_id'] === 'number'
-    ) {
-      orderIds.add(r['order_id']);
-      if (quotation?.id === r['order_id']) quotation = undefined;
+    const closed = outputOf(record, 'odoo_confirm_quotation', 'odoo_cancel_quotation');
+    if (closed) {
+      orderIds.add(closed.order_id);
+      if (quotation?.id === closed.order_id) quotation = undefined;
       summarised = undefined;
     }
   }

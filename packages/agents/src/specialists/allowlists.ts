@@ -1,11 +1,12 @@
 import type { SpecialistKind } from '@mcp-crew/core';
+import type { AgentToolName } from '../tools/tool-names.js';
 
 /**
  * The MCP tools each specialist may use. Left out on purpose: `odoo_search_read` (reads any allowlisted
  * model, other customers included). Sales may create a new customer (`odoo_upsert_customer`); the
  * conversation guard refuses any update of an existing record (a person does that).
  */
-export const TOOL_ALLOWLISTS: Record<SpecialistKind, readonly string[]> = {
+export const TOOL_ALLOWLISTS: Record<SpecialistKind, readonly AgentToolName[]> = {
   sales: [
     'odoo_find_customers', 'odoo_search_products', 'odoo_get_product', 'odoo_check_stock',
     'odoo_create_quotation', 'odoo_update_quotation_lines', 'odoo_get_order', 'odoo_confirm_quotation', 'odoo_cancel_quotation',
