@@ -69,8 +69,8 @@ describe.each([
       expect(publicReplies).toHaveLength(1);
       expect(notes).toHaveLength(1);
       expect(String((notes[0]!.body as { content: string }).content)).toMatch(/Odoo/);
-      // The deadline counts from the webhook; the coalescing window and the hand-over's own calls fit inside it.
-      expect(opened(conversation)!.at - sentAt.get(conversation)!).toBeLessThanOrEqual(DEADLINE_MS + 1000);
+      // The deadline counts from the webhook; the slack covers the hand-over's own Chatwoot calls on a loaded machine.
+      expect(opened(conversation)!.at - sentAt.get(conversation)!).toBeLessThanOrEqual(DEADLINE_MS + 2500);
     }
     // However the turn ended (answered, abandoned at its deadline, handed over), "typing…" ends switched off.
     const typing = (conversation: number) =>

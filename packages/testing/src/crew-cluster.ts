@@ -52,7 +52,8 @@ export class CrewCluster {
   readonly prefix = `crash-${process.pid}-${randomUUID().slice(0, 8)}`;
   intakeUrl = '';
   #intake: CrewProcess | undefined;
-  #worker: CrewProcess | undefined;
+  /** Running workers, oldest first. */
+  readonly #workers: CrewProcess[] = [];
   readonly #env: Record<string, string>;
 
   private constructor(options: CrewClusterOptions, tenantsFile: string, dataDir: string) {
@@ -94,24 +95,25 @@ export class CrewCluster {
     return cluster;
   }
 
-  /** Starts a worker process and waits until it consumes the queue. */
+  /** Starts one more worker process and waits until it consumes the queue. */
   async startWorker(): Promise<void> {
-    this.#worker = this.#spawn(['--worker-only'], {});
-    await this.#waitForLog(this.#worker, (l) => l.msg === 'worker consuming the queue', 30_000);
+    const worker = this.#spawn(['--worker-only'], {});
+    this.#workers.push(worker);
+    await this.#waitForLog(worker, (l) => l.msg === 'worker consuming the queue', 30_000);
   }
 
-  /** SIGKILL: the worker dies mid-whatever, as on a crash or an OOM kill. */
+  /** SIGKILL of the oldest worker: it dies mid-whatever, as on a crash or an OOM kill. */
   async killWorker(): Promise<void> {
-    const worker = this.#worker;
+    const worker = this.#workers.shift();
     if (!worker) return;
     worker.child.kill('SIGKILL');
     await worker.exited;
   }
 
-  /** Resolves with the log line once the current worker printed a matching one. */
-  waitForWorkerLog(match: (line: LogLine) => boolean, timeoutMs: number): Promise<LogLine> {
-    if (!this.#worker) throw new Error('no worker running');
-    return this.#waitForLog(this.#worker, match, timeoutMs);
+  /** Resolves with the log line once any running worker printed a matching one. */
+  async waitForWorkerLog(match: (line: LogLine) => boolean, timeoutMs: number): Promise<LogLine> {
+    if (this.#workers.length === 0) throw new Error('no worker running');
+    return Promise.any(this.#workers.map((w) => this.#waitForLog(w, match, timeoutMs)));
   }
 
   /** Posts a signed customer message from the fixture, as Chatwoot would. */
@@ -148,7 +150,7 @@ export class CrewCluster {
   }
 
   async close(): Promise<void> {
-    for (const child of [this.#worker, this.#intake]) {
+    for (const child of [...this.#workers.splice(0), this.#intake]) {
       if (!child || child.child.exitCode !== null) continue;
       child.child.kill('SIGTERM');
       const stopped = await Promise.race([

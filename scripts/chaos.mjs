@@ -1,0 +1,361 @@
+// `npm run chaos`: the long trial loops behind issue 15's table, against real processes (intake + worker
+// spawned from the built dist), real Redis, the Odoo sandbox and a recording Chatwoot. Prints counts only;
+// nothing here is an assertion (the fast versions live in `npm test`). Sizes: CHAOS_REQUESTS (100),
+// CHAOS_KILL_TRIALS (10), CHAOS_REPLY_TRIALS (5). Leaves the shared Redis's other keys alone (fresh prefix).
+import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
+import { OdooClient } from '@mcp-crew/odoo-client';
+import { startOdooSandbox } from '@mcp-crew/odoo-sandbox';
+// The testing package's index pulls in Jest-only contract suites: import the two modules directly.
+import { CrewCluster } from '../packages/testing/dist/crew-cluster.js';
+import { startFakeChatwoot } from '../packages/testing/dist/fake-chatwoot-server.js';
+
+const REDIS_URL = process.env.CHAOS_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REQUESTS = Number(process.env.CHAOS_REQUESTS ?? 100);
+const KILL_TRIALS = Number(process.env.CHAOS_KILL_TRIALS ?? 10);
+const REPLY_TRIALS = Number(process.env.CHAOS_REPLY_TRIALS ?? 5);
+const ANA = '+57 300 123 4567';
+const ASK = (i) => `Hola, soy Ana Gómez, necesito ${2 + (i % 5)} galones de esmalte blanco y 3 rodillos`;
+const rows = [];
+const report = (test, result) => {
+  rows.push([test, result]);
+  console.log(`${test}: ${result}`);
+};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) return false;
+    await sleep(20);
+  }
+  return true;
+}
+
+async function world({ latencyMs = 0, odooUrl, env = {} } = {}) {
+  const sandbox = odooUrl ? undefined : await startOdooSandbox({ port: 0, latencyMs });
+  const chatwoot = await startFakeChatwoot();
+  const odoo = sandbox
+    ? new OdooClient({
+        url: sandbox.url,
+        db: sandbox.db,
+        user: sandbox.login,
+        apiKey: sandbox.apiKey,
+        protocol: 'jsonrpc',
+      })
+    : undefined;
+  const cluster = await CrewCluster.start({
+    redisUrl: REDIS_URL,
+    chatwootUrl: chatwoot.url,
+    odoo: sandbox
+      ? { url: sandbox.url, db: sandbox.db, user: sandbox.login, apiKey: sandbox.apiKey }
+      : { url: odooUrl, db: 'sandbox', user: 'admin', apiKey: 'sandbox-admin-key' },
+    env,
+  });
+  await cluster.startWorker();
+  const replies = (c) =>
+    chatwoot.requests.filter(
+      (r) => r.path === `/api/v1/accounts/3/conversations/${c}/messages` && r.body?.private === false,
+    );
+  const notes = (c) =>
+    chatwoot.requests.filter(
+      (r) => r.path === `/api/v1/accounts/3/conversations/${c}/messages` && r.body?.private === true,
+    );
+  const opened = (c) =>
+    chatwoot.requests.find(
+      (r) => r.path === `/api/v1/accounts/3/conversations/${c}/toggle_status` && r.body?.status === 'open',
+    );
+  const quotations = (c) =>
+    odoo.searchRead('sale.order', [['origin', '=like', `mcp-crew:demo:${c}:%`]], {
+      fields: ['id', 'order_line'],
+    });
+  const close = async () => {
+    await cluster.close();
+    await chatwoot.close();
+    await sandbox?.close();
+  };
+  return { sandbox, chatwoot, odoo, cluster, replies, notes, opened, quotations, close };
+}
+
+/** 1. Deliveries of quote requests: the same delivery id again, and the same message under new delivery ids. */
+async function dedupe() {
+  const w = await world();
+  const base = 40_000;
+  let deliveries = 0;
+  for (let i = 0; i < REQUESTS; i++) {
+    const conversation = base + i;
+    const message = { conversationId: conversation, messageId: 500_000 + i, content: ASK(i), phone: ANA };
+    const delivery = randomUUID();
+    // 10 deliveries per request: 4 with the same delivery id, 6 under new ones (copies inside the burst window).
+    const copies = [delivery, delivery, delivery, delivery, ...Array.from({ length: 6 }, () => randomUUID())];
+    await Promise.all(copies.map((deliveryId) => w.cluster.postMessage({ ...message, deliveryId })));
+    deliveries += copies.length;
+  }
+  const conversations = Array.from({ length: REQUESTS }, (_, i) => base + i);
+  await until(() => conversations.every((c) => w.replies(c).length > 0), 180_000);
+  await sleep(3000);
+  let dupReplies = 0;
+  let dupQuotes = 0;
+  let doubledLines = 0;
+  let unanswered = 0;
+  let quoted = 0;
+  for (const c of conversations) {
+    const r = w.replies(c).length;
+    if (r === 0) unanswered++;
+    dupReplies += Math.max(0, r - 1);
+    const q = await w.quotations(c);
+    if (q.length > 0) quoted++;
+    dupQuotes += Math.max(0, q.length - 1);
+    for (const order of q) if (order.order_line.length > 2) doubledLines++;
+  }
+  report(
+    `${deliveries} signed deliveries of ${REQUESTS} quote requests (same delivery id ×4, new delivery ids ×6)`,
+    `${REQUESTS - unanswered}/${REQUESTS} answered, ${quoted}/${REQUESTS} quoted; ${dupReplies} duplicate replies, ${dupQuotes} duplicate quotations, ${doubledLines} quotations with a line twice`,
+  );
+  await w.close();
+}
+
+/** 2. Worker SIGKILLed at a random moment mid-turn, 3 messages per trial; a new worker starts at once. */
+async function randomKills() {
+  const w = await world({ latencyMs: 100 });
+  let answered = 0;
+  let answeredTwice = 0;
+  let dupQuotes = 0;
+  const recoveries = [];
+  for (let t = 0; t < KILL_TRIALS; t++) {
+    const conversations = [0, 1, 2].map((i) => 41_000 + t * 10 + i);
+    // Two workers, as in a deployment: the oldest is killed, the other one resumes its turns.
+    await w.cluster.startWorker();
+    for (const [i, c] of conversations.entries())
+      await w.cluster.postMessage({
+        conversationId: c,
+        messageId: 600_000 + t * 10 + i,
+        content: ASK(i),
+        phone: ANA,
+      });
+    await sleep(200 + Math.floor(Math.random() * 1000));
+    const killedAt = Date.now();
+    const pending = conversations.filter((c) => w.replies(c).length === 0);
+    await w.cluster.killWorker();
+    await until(() => conversations.every((c) => w.replies(c).length > 0), 60_000);
+    for (const c of pending) recoveries.push((w.replies(c)[0]?.at ?? killedAt) - killedAt);
+    await sleep(1000);
+    for (const c of conversations) {
+      const r = w.replies(c).length;
+      if (r > 0) answered++;
+      if (r > 1) answeredTwice++;
+      dupQuotes += Math.max(0, (await w.quotations(c)).length - 1);
+    }
+  }
+  const worst = recoveries.length ? Math.max(...recoveries) : 0;
+  report(
+    `worker SIGKILLed at random mid-turn (${KILL_TRIALS} trials × 3 messages)`,
+    `${answered}/${KILL_TRIALS * 3} answered, ${answeredTwice} answered twice, ${dupQuotes} duplicate quotations; answers ${(worst / 1000).toFixed(1)} s after the kill at worst (another worker running; ${recoveries.length} turns were still unanswered at the kill)`,
+  );
+  await w.close();
+}
+
+/** 3. Worker SIGKILLed right after the reply reached Chatwoot (Chatwoot took it and had not answered). */
+async function killAfterReply() {
+  const w = await world({ latencyMs: 50 });
+  let twice = 0;
+  let quotedTwice = 0;
+  let answered = 0;
+  for (let t = 0; t < REPLY_TRIALS; t++) {
+    const c = 42_000 + t;
+    w.chatwoot.respondNext({
+      status: 200,
+      hang: true,
+      method: 'POST',
+      pathEndsWith: `/conversations/${c}/messages`,
+    });
+    await w.cluster.postMessage({ conversationId: c, messageId: 700_000 + t, content: ASK(t), phone: ANA });
+    await until(() => w.replies(c).length > 0, 30_000);
+    await w.cluster.killWorker();
+    await w.cluster.startWorker();
+    await w.cluster
+      .waitForWorkerLog(
+        (l) => l.conversation === c && /^turn (handled|failed|deadline)/.test(l.msg ?? ''),
+        30_000,
+      )
+      .catch(() => undefined);
+    await sleep(500);
+    if (w.replies(c).length > 0) answered++;
+    if (w.replies(c).length > 1) twice++;
+    if ((await w.quotations(c)).length > 1) quotedTwice++;
+  }
+  report(
+    `worker SIGKILLed right after the reply reached Chatwoot (${REPLY_TRIALS} trials)`,
+    `${answered}/${REPLY_TRIALS} answered, ${twice} answered twice, ${quotedTwice} quoted twice`,
+  );
+  await w.close();
+}
+
+/** 4–5. The tenant's Odoo at 20 s per call, and Odoo down: 5 customers each, default 15 s deadline. */
+async function slowAndDeadOdoo(kind) {
+  const w =
+    kind === 'slow' ? await world({ latencyMs: 20_000 }) : await world({ odooUrl: 'http://127.0.0.1:9' });
+  const conversations = [0, 1, 2, 3, 4].map((i) => (kind === 'slow' ? 43_000 : 44_000) + i);
+  const sent = new Map();
+  for (const [i, c] of conversations.entries()) {
+    sent.set(c, Date.now());
+    await w.cluster.postMessage({
+      conversationId: c,
+      messageId: (kind === 'slow' ? 800_000 : 900_000) + i,
+      content: ASK(i),
+      phone: ANA,
+    });
+  }
+  await until(() => conversations.every((c) => w.opened(c)), 40_000);
+  let within = 0;
+  let worst = 0;
+  for (const c of conversations) {
+    const open = w.opened(c);
+    const ok = open && w.replies(c).length === 1 && w.notes(c).length >= 1;
+    const took = open ? open.at - sent.get(c) : Infinity;
+    worst = Math.max(worst, took);
+    if (ok && took <= 15_000) within++;
+  }
+  const label = kind === 'slow' ? "the tenant's Odoo takes 20 s per call" : "the tenant's Odoo is down";
+  report(
+    label,
+    `${within}/5 answered honestly, noted and set open within 15 s (slowest ${(worst / 1000).toFixed(1)} s)`,
+  );
+  await w.close();
+}
+
+/** 6. Malformed, forged and stale webhooks: every error body has the one shape. */
+async function malformed() {
+  const w = await world();
+  const url = w.cluster.intakeUrl;
+  const attempts = [
+    () =>
+      fetch(`${url}/webhooks/chatwoot/demo`, {
+        method: 'POST',
+        body: '{"event":',
+        headers: { 'content-type': 'application/json' },
+      }),
+    () =>
+      fetch(`${url}/webhooks/chatwoot/demo`, {
+        method: 'POST',
+        body: '<x/>',
+        headers: { 'content-type': 'text/xml' },
+      }),
+    () =>
+      fetch(`${url}/webhooks/chatwoot/demo`, {
+        method: 'POST',
+        body: `{"a":"${'x'.repeat(1_100_000)}"}`,
+        headers: { 'content-type': 'application/json' },
+      }),
+    () =>
+      fetch(`${url}/webhooks/chatwoot/${'t'.repeat(300)}`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      }),
+    () =>
+      fetch(`${url}/webhooks/chatwoot/no-such-tenant`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      }),
+    () =>
+      fetch(`${url}/webhooks/chatwoot/demo`, {
+        method: 'POST',
+        body: '{}',
+        headers: {
+          'content-type': 'application/json',
+          'x-chatwoot-signature': `sha256=${'0'.repeat(64)}`,
+          'x-chatwoot-timestamp': '1',
+        },
+      }),
+    () => fetch(`${url}/nothing/here`),
+  ];
+  let bodies = 0;
+  let shaped = 0;
+  let fiveHundreds = 0;
+  let echoes = 0;
+  for (let round = 0; round < 20; round++) {
+    for (const attempt of attempts) {
+      const response = await attempt();
+      const text = await response.text();
+      bodies++;
+      if (response.status >= 500) fiveHundreds++;
+      if (text.includes('no-such-tenant') || text.includes('ttttt')) echoes++;
+      try {
+        const e = JSON.parse(text).error;
+        if (typeof e?.code === 'string' && typeof e?.message === 'string') shaped++;
+      } catch {
+        // not JSON
+      }
+    }
+    for (const raw of [
+      `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      `GET /${'p'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      'garbage\r\n\r\n',
+    ]) {
+      const answer = await rawRequest(url, raw);
+      bodies++;
+      try {
+        const e = JSON.parse(answer.split('\r\n\r\n')[1] ?? '').error;
+        if (typeof e?.code === 'string' && typeof e?.message === 'string') shaped++;
+      } catch {
+        // not JSON
+      }
+      if (answer.includes('ppppp')) echoes++;
+    }
+  }
+  const unknown = await fetch(`${url}/webhooks/chatwoot/no-such-tenant`, {
+    method: 'POST',
+    body: '{}',
+    headers: { 'content-type': 'application/json' },
+  });
+  const forged = await fetch(`${url}/webhooks/chatwoot/demo`, {
+    method: 'POST',
+    body: '{}',
+    headers: { 'content-type': 'application/json' },
+  });
+  const alike = unknown.status === forged.status && (await unknown.text()) === (await forged.text());
+  report(
+    `${bodies} malformed/forged/oversized requests`,
+    `${fiveHundreds} 5xx, ${shaped}/${bodies} bodies with code + message, ${echoes} echoing the path; unknown tenant and bad signature answer alike: ${alike ? 'yes' : 'NO'}`,
+  );
+  const missing = await w.cluster
+    .postMessage({ conversationId: 45_000, messageId: 1, content: 'x', phone: ANA, deliveryId: '' })
+    .catch(() => 0);
+  report('an empty X-Chatwoot-Delivery', `HTTP ${missing}`);
+  await w.close();
+}
+
+function rawRequest(url, request) {
+  const { port } = new URL(url);
+  return new Promise((resolve) => {
+    let answer = '';
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(request));
+    socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
+    socket.on('error', () => resolve(answer));
+    socket.on('close', () => resolve(answer));
+  });
+}
+
+const only = process.argv.slice(2);
+const steps = {
+  dedupe,
+  kills: randomKills,
+  reply: killAfterReply,
+  slow: () => slowAndDeadOdoo('slow'),
+  dead: () => slowAndDeadOdoo('dead'),
+  errors: malformed,
+};
+for (const [name, run] of Object.entries(steps)) {
+  if (only.length && !only.includes(name)) continue;
+  const started = Date.now();
+  try {
+    await run();
+  } catch (error) {
+    report(name, `FAILED to run: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  console.log(`  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+console.log('\n| test | result |\n| --- | --- |');
+for (const [test, result] of rows) console.log(`| ${test} | ${result} |`);
+process.exit(0);
