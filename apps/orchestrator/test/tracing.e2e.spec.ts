@@ -56,7 +56,7 @@ describe('OpenTelemetry traces over OTLP/HTTP', () => {
     await sandbox.close();
   });
 
-  it('exports one trace from the webhook to the Chatwoot call, with the model and tool spans under the turn', async () => {
+  it('exports one trace from the webhook to the Chatwoot call, with the model and tool spans under the turn (and counts the turn in /metrics)', async () => {
     const odooLine = `    odoo: {url: "${sandbox.url}", db: sandbox, user: admin, apiKey: sandbox-admin-key, protocol: jsonrpc, allowWrites: true}\n`;
     const app = await startApp({ tenantsFile: writeTenantsFile(chatwoot.url, odooLine) });
     try {
@@ -68,6 +68,18 @@ describe('OpenTelemetry traces over OTLP/HTTP', () => {
         () => chatwoot.requests.find((r) => r.method === 'POST' && r.path.endsWith('/messages')),
         30_000,
       );
+      // The same turn in the per-tenant histograms and counters of /metrics.
+      const metrics = await eventually(async () => {
+        const text = await (await fetch(`${app.url}/metrics`)).text();
+        return text.includes('mcp_crew_turn_duration_seconds_count{tenant="demo",outcome="ok"}') && text;
+      });
+      for (const series of [
+        'mcp_crew_time_to_first_reply_seconds_count{tenant="demo"}',
+        'mcp_crew_model_call_duration_seconds_count{tenant="demo",model="offline-intent-engine",outcome="ok"}',
+        'mcp_crew_tool_calls_total{tenant="demo",tool="odoo_search_products",outcome="ok"}',
+        'mcp_crew_odoo_calls_total{tenant="demo",method="searchRead",outcome="ok"}',
+      ])
+        expect(metrics).toContain(series);
     } finally {
       await app.close();
     }

@@ -31,6 +31,17 @@ export interface RegisterToolsOptions<T> {
   around?: (tool: T, args: Record<string, unknown>, run: () => Promise<CallToolResult>, meta: Record<string, unknown>) => Promise<CallToolResult>;
 }
 
+/** Told after every tool call of every server registered here (the orchestrator's metrics). */
+export type ToolCallListener = (call: { tool: string; seconds: number; ok: boolean }) => void;
+
+const toolCallListeners = new Set<ToolCallListener>();
+
+/** Subscribes to every tool call (a seam for metrics); returns the unsubscribe function. */
+export function observeToolCalls(listener: ToolCallListener): () => void {
+  toolCallListeners.add(listener);
+  return () => toolCallListeners.delete(listener);
+}
+
 /** Registers tools on a server the same way for every MCP server of the project. */
 export function registerMcpTools<C, T extends McpTool<C>>(server: McpServer, tools: readonly T[], ctx: C, options: RegisterToolsOptions<T>): void {
   for (const tool of tools) {
@@ -45,12 +56,17 @@ export function registerMcpTools<C, T extends McpTool<C>>(server: McpServer, too
     // Each call is a `tool.<name>` span (OpenTelemetry's no-op unless the process registered a tracer provider).
     const spanned = (args: Record<string, unknown>, meta: Record<string, unknown>): Promise<CallToolResult> =>
       trace.getTracer('mcp-crew').startActiveSpan(`tool.${tool.name}`, { kind: SpanKind.INTERNAL, attributes: { 'tool.name': tool.name } }, async (span) => {
+        const started = performance.now();
+        let ok = false;
         try {
           const result = await (options.around ? options.around(tool, args, () => call(args), meta) : call(args));
-          if (result.isError) span.setStatus({ code: SpanStatusCode.ERROR, message: 'tool returned an error' });
+          ok = !result.isError;
+          if (!ok) span.setStatus({ code: SpanStatusCode.ERROR, message: 'tool returned an error' });
           return result;
         } finally {
           span.end();
+          const seconds = (performance.now() - started) / 1000;
+          for (const listener of toolCallListeners) listener({ tool: tool.name, seconds, ok });
         }
       });
     server.registerTool(

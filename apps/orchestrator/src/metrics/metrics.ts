@@ -1,6 +1,7 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { cacheStats, type CacheStore, type QueueInspection } from '@mcp-crew/core';
 import type { IntakeMetrics, TurnMetrics } from '@mcp-crew/pipeline';
+import { LatencyMetrics } from './latency-metrics.js';
 
 /** The app's Prometheus metrics. One registry per runtime so tests and several apps in a process don't collide. */
 export class Metrics implements IntakeMetrics, TurnMetrics {
@@ -18,6 +19,9 @@ export class Metrics implements IntakeMetrics, TurnMetrics {
     registers: [this.registry],
   });
 
+  /** Per-tenant histograms and counters of a turn's parts (turn, first reply, model, tools, Odoo, handoffs). */
+  readonly latency = new LatencyMetrics(this.registry);
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
   }
@@ -30,7 +34,8 @@ export class Metrics implements IntakeMetrics, TurnMetrics {
       labelNames: ['event'],
       registers: [this.registry],
       collect() {
-        for (const [event, value] of Object.entries(queue.stats())) if (typeof value === 'number') this.set({ event }, value);
+        for (const [event, value] of Object.entries(queue.stats()))
+          if (typeof value === 'number') this.set({ event }, value);
       },
     });
   }
@@ -61,9 +66,17 @@ export class Metrics implements IntakeMetrics, TurnMetrics {
     this.turns.inc({ tenant, crew, specialist, outcome });
   }
 
+  handoff(tenant: string, reason: string): void {
+    this.latency.handoff(tenant, reason);
+  }
+
   /** Reads one delivery counter (tests and `crew` diagnostics). */
   async deliveriesFor(tenant: string, outcome: string, reason: string): Promise<number> {
     const values = (await this.deliveries.get()).values;
-    return values.find((v) => v.labels.tenant === tenant && v.labels.outcome === outcome && v.labels.reason === reason)?.value ?? 0;
+    return (
+      values.find(
+        (v) => v.labels.tenant === tenant && v.labels.outcome === outcome && v.labels.reason === reason,
+      )?.value ?? 0
+    );
   }
 }

@@ -60,29 +60,59 @@ export function extractTrace(from: MessageTrace | undefined): Context {
   });
 }
 
+/** Told after each call of a `traced` port: the method, how long it took and whether it succeeded (metrics). */
+export type CallObserver = (method: string, seconds: number, ok: boolean) => void;
+
 /**
- * Wraps every method of `target` in a span named `<prefix>.<method>` (client spans: Odoo, Chatwoot). A Proxy,
- * so new methods of the port are traced without touching this file.
+ * Wraps every method of `target` in a span named `<prefix>.<method>` (client spans: Odoo, Chatwoot), and tells
+ * `onCall` how each call went. A Proxy, so new methods of the port are covered without touching this file.
  */
 export function traced<T extends object>(
   target: T,
   prefix: string,
   attributes: Record<string, string> = {},
+  onCall?: CallObserver,
 ): T {
   return new Proxy(target, {
     get(object, property, receiver) {
       const value = Reflect.get(object, property, receiver);
       if (typeof value !== 'function' || typeof property !== 'string' || property === 'constructor')
         return value;
+      const timed = onCall ? measured(() => property, onCall) : undefined;
       return (...args: unknown[]) => {
-        // Tracing off: no span, no closure (the no-op path costs one check).
-        if (!tracing) return value.apply(object, args);
+        const call = () => value.apply(object, args) as unknown;
+        // Tracing off: no span (the no-op path costs one check).
+        if (!tracing) return timed ? timed(call) : call();
         return inSpan(`${prefix}.${property}`, { kind: SpanKind.CLIENT, attributes }, async () =>
-          value.apply(object, args),
+          timed ? timed(call) : call(),
         );
       };
     },
   });
+}
+
+/** Times a call that may return a promise, telling `onCall` once it settles. */
+function measured(method: () => string, onCall: CallObserver) {
+  return (call: () => unknown): unknown => {
+    const started = performance.now();
+    const done = (ok: boolean) => onCall(method(), (performance.now() - started) / 1000, ok);
+    try {
+      const result = call();
+      if (result instanceof Promise)
+        return result.then(
+          (v: unknown) => (done(true), v),
+          (e: unknown) => {
+            done(false);
+            throw e;
+          },
+        );
+      done(true);
+      return result;
+    } catch (error) {
+      done(false);
+      throw error;
+    }
+  };
 }
 
 let tracing = false;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { turnKey, type Turn, type TurnAttempt, type TurnWorker } from '@mcp-crew/core';
 import { withLogContext } from './log-context.js';
@@ -17,9 +18,31 @@ export function turnIdOf(turn: Turn): string {
  * tracing on, the turn is a `turn` span continuing the trace its first message carried through the queue.
  */
 export class ContextualTurnWorker implements TurnWorker {
-  constructor(private readonly inner: TurnWorker) {}
+  constructor(
+    private readonly inner: TurnWorker,
+    private readonly observe?: TurnObserver,
+  ) {}
 
   handle(turn: Turn, attempt: TurnAttempt): Promise<void> {
+    const started = performance.now();
+    const clock: TurnClock = {
+      tenant: turn.tenantId,
+      receivedAt: Math.min(...turn.messages.map((m) => m.receivedAt)),
+      replied: false,
+      observe: this.observe,
+    };
+    return clocks.run(clock, () =>
+      this.run(turn, attempt).then(
+        () => this.observe?.turnDuration(turn.tenantId, (performance.now() - started) / 1000, true),
+        (error: unknown) => {
+          this.observe?.turnDuration(turn.tenantId, (performance.now() - started) / 1000, false);
+          throw error;
+        },
+      ),
+    );
+  }
+
+  private run(turn: Turn, attempt: TurnAttempt): Promise<void> {
     const context = contextOf(turn);
     if (!isTracing()) return withLogContext(context, () => this.inner.handle(turn, attempt));
     const attributes = {
@@ -41,6 +64,29 @@ export class ContextualTurnWorker implements TurnWorker {
   exhausted(turn: Turn, error: unknown): Promise<void> {
     return withLogContext(contextOf(turn), () => this.inner.exhausted(turn, error));
   }
+}
+
+/** Where turn durations and first replies are reported (the metrics). */
+export interface TurnObserver {
+  turnDuration(tenant: string, seconds: number, ok: boolean): void;
+  firstReply(tenant: string, seconds: number): void;
+}
+
+interface TurnClock {
+  tenant: string;
+  receivedAt: number;
+  replied: boolean;
+  observe?: TurnObserver;
+}
+
+const clocks = new AsyncLocalStorage<TurnClock>();
+
+/** Called when a reply reached Chatwoot: the turn's first one reports the time since its first message arrived. */
+export function markReplySent(): void {
+  const clock = clocks.getStore();
+  if (!clock || clock.replied) return;
+  clock.replied = true;
+  clock.observe?.firstReply(clock.tenant, Math.max(0, Date.now() - clock.receivedAt) / 1000);
 }
 
 function contextOf(turn: Turn) {

@@ -22,7 +22,9 @@ import { openTenants } from '../tenants/open-tenants.js';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
 import { InteractionHistoryWriter } from './interaction-summaries.js';
 import { DependencyChecks } from '../health/dependency-checks.js';
-import { ContextualTurnWorker } from '../observability/turn-context.js';
+import { ContextualTurnWorker, markReplySent } from '../observability/turn-context.js';
+import { observeToolCalls } from '@mcp-crew/mcp-kit';
+import { currentLogContext } from '../observability/log-context.js';
 import { traceQueue } from '../observability/traced-queue.js';
 import { traced } from '../observability/tracing.js';
 
@@ -72,14 +74,18 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       let found = gateways.get(tenant.id);
       // A changed Chatwoot connection (admin API) gets a new gateway; an unchanged one keeps its rate limiter.
       if (!found || !sameChatwoot(found.chatwoot, tenant.chatwoot)) {
-        // Each Chatwoot call is a `chatwoot.<method>` span when tracing is on.
-        found = { chatwoot: tenant.chatwoot, gateway: traced(makeGateway(tenant), 'chatwoot', { tenant: tenant.id }) };
+        found = { chatwoot: tenant.chatwoot, gateway: makeGateway(tenant) };
         gateways.set(tenant.id, found);
       }
       return found.gateway;
     });
   // Every turn's messages go through the outbox, so a retried turn does not send a reply twice.
-  const gateway = (tenant: TenantConfig): ChatwootGateway => new OutboxGateway(baseGateway(tenant), tenant.id, idempotency);
+  // Each Chatwoot call is a `chatwoot.<method>` span when tracing is on; the turn's first reply is timed.
+  const onChatwootCall = (method: string, _seconds: number, ok: boolean) => {
+    if (method === 'sendMessage' && ok) markReplySent();
+  };
+  const gateway = (tenant: TenantConfig): ChatwootGateway =>
+    new OutboxGateway(traced(baseGateway(tenant), 'chatwoot', { tenant: tenant.id }, onChatwootCall), tenant.id, idempotency);
 
   const intake = new WebhookIntake({
     tenant: (id) => tenants.peek(id),
@@ -102,6 +108,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         tenants: await tenants.list(),
         cacheStore,
         reliability: { idempotency, breakers, odooCallTimeoutMs: settings.ODOO_CALL_TIMEOUT_MS },
+        latency: metrics.latency,
       });
   const knowledge = opened?.knowledge;
   const agents = opened?.specialists;
@@ -127,6 +134,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     exempt: (turn) => splitSummaryRequests(turn).messages.length === 0,
   });
 
+  // Tool calls of every in-process MCP server, attributed to the turn's tenant.
+  const stopToolMetrics = observeToolCalls(({ tool, seconds, ok }) => metrics.latency.toolCall(currentLogContext().tenant ?? 'unknown', tool, seconds, ok));
   const health = new DependencyChecks({
     queue,
     queueKind: settings.adapters.shared,
@@ -164,7 +173,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         webhook: `http://${settings.HOST}:${settings.PORT}/webhooks/chatwoot/${t.id}`,
       })),
     // Each turn runs in its log context (turn id, tenant, conversation, request id).
-    startWorker: () => queue.startWorker(new ContextualTurnWorker(worker)),
+    startWorker: () => queue.startWorker(new ContextualTurnWorker(worker, metrics.latency)),
     // Every part is closed even when an earlier one fails (a Redis that never answered, say).
     close: async () => {
       const steps: Array<[string, (() => Promise<unknown>) | undefined]> = [
@@ -176,6 +185,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         ['idempotency', (idempotency as { close?: () => Promise<void> }).close?.bind(idempotency)],
         ['tenants', () => directory.close()],
         ['health', () => health.close()],
+        ['tool metrics', async () => stopToolMetrics()],
       ];
       for (const [part, close] of steps) {
         await close?.().catch((error: unknown) => logger.warn({ part, err: error instanceof Error ? error.message : String(error) }, 'close failed'));

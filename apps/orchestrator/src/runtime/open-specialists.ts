@@ -7,7 +7,9 @@ import type { TenantBreakers } from '@mcp-crew/reliability';
 import type { Logger } from 'pino';
 import { openKnowledge, type Knowledge } from './knowledge.js';
 import { traced } from '../observability/tracing.js';
+import { currentLogContext } from '../observability/log-context.js';
 import { traceModel } from '../observability/traced-model.js';
+import type { LatencyMetrics } from '../metrics/latency-metrics.js';
 
 export interface OpenSpecialistsOptions {
   settings: Settings;
@@ -19,6 +21,8 @@ export interface OpenSpecialistsOptions {
   cacheStore: CacheStore;
   /** Idempotent Odoo writes, per-tenant breakers and per-call timeouts (the main job; `crew chat` runs without). */
   reliability?: { idempotency: IdempotencyStore; breakers: TenantBreakers; odooCallTimeoutMs: number };
+  /** Model and Odoo call metrics per tenant (the main job). */
+  latency?: LatencyMetrics;
 }
 
 export interface OpenedSpecialists {
@@ -34,19 +38,21 @@ export interface OpenedSpecialists {
  * `crew serve` and `crew chat` both compose through here, so a chat session behaves like the bot.
  */
 export async function openSpecialists(options: OpenSpecialistsOptions): Promise<OpenedSpecialists> {
-  const { settings, logger, cacheStore, reliability } = options;
+  const { settings, logger, cacheStore, reliability, latency } = options;
   const knowledge = await openKnowledge({ settings, tenants: options.tenants, logger });
   const specialists = createDefaultSpecialists({
     ...(options.hosted ? { hosted: options.hosted } : {}),
     tokenBudget: settings.MODEL_TOKEN_BUDGET_PER_CONVERSATION,
-    wrapModel: traceModel,
+    wrapModel: (model) =>
+      traceModel(model, (name, seconds, ok, tokens) => latency?.modelCall(currentLogContext().tenant ?? 'unknown', name, seconds, ok, tokens)),
     logger,
     extraClients: async (tenant) => [await knowledge.clientFor(tenant)],
     // The breaker and timeouts sit under the cache: a cache hit is no Odoo call.
     wrapOdoo: (tenant, api) => {
       const guarded = reliability ? new GuardedOdooApi(api, { tenantId: tenant.id, breakers: reliability.breakers, callTimeoutMs: reliability.odooCallTimeoutMs }) : api;
       // Odoo calls that reach Odoo (not cache hits) are `odoo.<method>` spans when tracing is on.
-      return new CachedOdooApi(traced(guarded, 'odoo', { tenant: tenant.id }), cacheFor(cacheStore, tenant.id));
+      const observed = traced(guarded, 'odoo', { tenant: tenant.id }, (method, seconds, ok) => latency?.odooCall(tenant.id, method, seconds, ok));
+      return new CachedOdooApi(observed, cacheFor(cacheStore, tenant.id));
     },
     ...(reliability ? { idempotency: reliability.idempotency } : {}),
   });

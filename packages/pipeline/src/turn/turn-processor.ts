@@ -43,6 +43,8 @@ export interface TurnMetrics {
     specialist: string,
     outcome: 'answered' | 'handoff' | 'failed' | 'dropped',
   ): void;
+  /** A conversation handed to a human, by reason. */
+  handoff?(tenantId: string, reason: string): void;
 }
 
 export interface TurnProcessorDeps {
@@ -127,6 +129,7 @@ export class TurnProcessor implements TurnWorker {
         labels: crew.escalation.labels,
         customerParts,
       });
+      this.deps.metrics?.handoff?.(tenant.id, result.handoff.reason);
     }
 
     await this.deps.state.save(turn.tenantId, turn.conversationId, result.state);
@@ -190,6 +193,7 @@ export class TurnProcessor implements TurnWorker {
       labels: crew.escalation.labels,
       customerParts,
     });
+    this.deps.metrics?.handoff?.(tenant.id, handoff.reason);
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
     this.deps.logger.error(
       { tenant: tenant.id, conversation: turn.conversationId, error: failure },
@@ -210,6 +214,7 @@ export class TurnProcessor implements TurnWorker {
       labels: crew.escalation.labels,
       customerParts,
     });
+    this.deps.metrics?.handoff?.(tenant.id, handoff.reason);
     // The abandoned turn clears "typing…" when it stops; this covers a turn still stuck in a call.
     await setTyping(gateway, refOf(turn), 'off', this.deps.logger);
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
