@@ -97,6 +97,62 @@ describe('bot and human taking turns: webhook → Redis queue → crew → recor
     expect(chatwoot.conversation(1532, 3)?.status).toBe('open');
   });
 
+  const agentNote = (content: string) =>
+    post(
+      `${app.url}/webhooks/chatwoot/demo`,
+      signedFixture('whatsapp_private_note', (body) => {
+        body['id'] = ++nextId;
+        body['content'] = content;
+        (body['conversation'] as Record<string, unknown>)['status'] = 'open';
+      }),
+    );
+
+  it("takes the conversation back on the crew's hand-back command in an agent's private note (/bot), then answers", async () => {
+    chatwoot.setConversation({ id: 1532, accountId: 3, status: 'open' });
+    expect((await agentNote('Revisar stock en depósito 2')).json).toEqual({
+      status: 'ignored',
+      reason: 'outgoing',
+    });
+    expect((await agentNote('/bot')).json).toMatchObject({ status: 'queued' });
+    await eventually(() => chatwoot.conversation(1532, 3)?.status === 'pending');
+    await eventually(() => calls().length >= 3);
+    expect(calls()).toEqual([
+      ['GET', '', undefined],
+      ['POST', '/toggle_status', { status: 'pending' }],
+      [
+        'POST',
+        '/messages',
+        {
+          content:
+            "MCP-Crew has this conversation again (handed back by an agent): it answers the customer's next message.",
+          message_type: 'outgoing',
+          private: true,
+          content_type: 'text',
+          content_attributes: {},
+        },
+      ],
+    ]);
+    // Chatwoot now sends the customer's messages as `pending`: the bot answers again.
+    expect((await say('¿siguen ahí?')).status).toBe(200);
+    await eventually(() => typingOff() === 1);
+    expect(
+      calls()
+        .slice(3)
+        .map(([m, p]) => `${m} ${p}`),
+    ).toEqual(['POST /toggle_typing_status', 'GET ', 'POST /messages', 'POST /toggle_typing_status']);
+  });
+
+  it('ignores another command, and the hand-back command on a conversation that is not open', async () => {
+    chatwoot.setConversation({ id: 1532, accountId: 3, status: 'open' });
+    expect((await agentNote('/nota')).json).toMatchObject({ status: 'queued' });
+    chatwoot.setConversation({ id: 1532, accountId: 3, status: 'resolved' });
+    expect((await agentNote('/bot')).json).toMatchObject({ status: 'queued' });
+    await eventually(() => calls().length >= 1);
+    await new Promise((r) => setTimeout(r, 500)); // both items are worked by now; nothing else may come
+    expect(calls()).toEqual([['GET', '', undefined]]);
+    expect(chatwoot.conversation(1532, 3)?.status).toBe('resolved');
+  });
+
   it('takes the conversation back when it returns to pending (resolved, then reopened by the customer)', async () => {
     chatwoot.setConversation({ id: 1532, accountId: 3, status: 'open' });
     // While a person has it, Chatwoot's webhook says `open` and the bot stays silent.

@@ -17,3 +17,4 @@ export * from './webhook/resolved-event.js';
 export * from './turn/deadline-note.js';
 export * from './reliability/deadline-worker.js';
 export * from './reliability/outbox-gateway.js';
+export * from './turn/handback-request.js';

@@ -32,6 +32,11 @@ export const escalationSchema = z
     maxFailedTurns: z.number().int().min(1).max(10).default(2),
     /** Labels added to the conversation on handoff. */
     labels: z.array(z.string().regex(/^[a-z0-9_-]+$/)).default(['bot-handoff']),
+    /** An agent's private note starting with this command gives an `open` conversation back to the bot (`pending`). */
+    handbackCommand: z
+      .string()
+      .regex(/^\/[a-z0-9_-]+$/, 'a slash and a lower-case word, e.g. /bot')
+      .default('/bot'),
   })
   .strict();
 

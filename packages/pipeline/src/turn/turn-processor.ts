@@ -25,6 +25,7 @@ import type { DeadlineReport } from '../reliability/deadline-worker.js';
 import { handoffNote } from './handoff-note.js';
 import { setTyping, whileTyping } from './typing.js';
 import { botOwns, currentStatus, droppedReplyNote } from './ownership.js';
+import { commandOf, HANDBACK_NOTE, splitHandbackRequests } from './handback-request.js';
 import { RespondToTurn } from './respond-to-turn.js';
 import { buildConversationSummary } from '../summary/build-summary.js';
 import { splitSummaryRequests } from '../summary/summary-request.js';
@@ -72,8 +73,12 @@ export class TurnProcessor implements TurnWorker {
   }
 
   async handle(turn: Turn, attempt: TurnAttempt): Promise<void> {
+    // An agent's hand-back comes first: the customer's messages in the same burst are then the bot's to answer.
+    const handback = splitHandbackRequests(turn);
+    if (handback.requests.length > 0) await this.handBack({ ...turn, messages: handback.requests });
+    if (handback.rest.length === 0) return;
     // A burst may hold customer messages and a "resolved" notice: answer the messages first, then summarize.
-    const { messages, request } = splitSummaryRequests(turn);
+    const { messages, request } = splitSummaryRequests({ ...turn, messages: handback.rest });
     if (messages.length > 0) await this.answer({ ...turn, messages }, attempt);
     if (request) await this.summarize({ ...turn, messages: [request] });
   }
@@ -241,6 +246,28 @@ export class TurnProcessor implements TurnWorker {
       { account: ref.accountId, conversation: ref.conversationId, status, handoff: plan.handoff.reason },
       'hand-over message dropped: a person has the conversation; note only',
     );
+  }
+
+  /** An agent's command note: an `open` conversation becomes the bot's again (`pending`), with a note saying so. */
+  private async handBack(turn: Turn): Promise<void> {
+    const { tenant, crew } = await this.resolve(turn);
+    const ref = refOf(turn);
+    const log = { tenant: tenant.id, conversation: turn.conversationId, crew: crew.name };
+    const commands = turn.messages.map((m) => commandOf(m.content));
+    if (!commands.includes(crew.escalation.handbackCommand)) {
+      this.deps.logger.info({ ...log, commands }, 'agent note is not the hand-back command; ignored');
+      return;
+    }
+    const gateway = this.deps.gateway(tenant);
+    const status = await currentStatus(gateway, ref);
+    // Only a conversation a person has: a resolved one stays resolved, a pending one is the bot's already.
+    if (status !== 'open') {
+      this.deps.logger.info({ ...log, status }, 'hand-back command ignored: the conversation is not open');
+      return;
+    }
+    await gateway.toggleStatus(ref, 'pending');
+    await gateway.addPrivateNote(ref, HANDBACK_NOTE);
+    this.deps.logger.info(log, 'conversation handed back to the bot');
   }
 
   /** Writes the resolved conversation's summary from its stored state (one point per conversation). */

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { HANDBACK_REQUEST_CONTENT_TYPE, isHandbackCandidate } from '../turn/handback-request.js';
 import type { InboundMessage, InboundQueue, MessageTrace, TenantConfig } from '@mcp-crew/core';
 import { ignoreReason, type IgnoreReason } from './loop-guard.js';
 import { toInboundMessage } from './normalize.js';
@@ -71,6 +72,11 @@ export class WebhookIntake {
     const event = parsed.data;
     if (tenant.chatwootAccountId !== undefined && event.account.id !== tenant.chatwootAccountId) {
       throw new WebhookError('WEBHOOK_ACCOUNT_MISMATCH', `account ${event.account.id} does not belong to tenant "${tenant.id}"`);
+    }
+    // An agent's command note (`/bot`) is the one private message that is work: it may hand the conversation back.
+    if (isHandbackCandidate(event)) {
+      const message = { ...toInboundMessage(event, tenant.id, delivery, receivedAt), contentType: HANDBACK_REQUEST_CONTENT_TYPE };
+      return this.enqueue(tenant, withTrace(message, request.trace));
     }
     const reason = ignoreReason(event);
     if (reason) return this.ignore(tenant, reason);
