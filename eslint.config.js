@@ -18,7 +18,8 @@ export default [
           // The CLI launches the orchestrator app; nothing else may import an app.
           allow: ['@mcp-crew/orchestrator'],
           depConstraints: [
-            { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'] },
+            // Core holds ports and the domain: no SDK, driver or framework; zod (schemas of the domain) only.
+            { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'], allowedExternalImports: ['zod'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:testing'] },
             { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:core', 'type:adapter', 'type:testing'] },
             {
