@@ -105,13 +105,10 @@ const EMPTY_UNITS = new Set([
 const SIZE_WORDS: Record<string, RequestedItem['unit']> = {
   grande: 'galon',
   grandes: 'galon',
-  big: 'galon',
-  large: 'galon',
   pequeno: 'cuarto',
   pequenos: 'cuarto',
   chico: 'cuarto',
   chicos: 'cuarto',
-  small: 'cuarto',
   pequena: 'cuarto',
 };
 const STOP = new Set([
@@ -138,6 +135,8 @@ const STOP = new Set([
   'mejor',
   'porfa',
   'pls',
+  'please',
+  'thanks',
 ]);
 // "Vinilo tipo 1", "lija grano 220": the number belongs to the product's name, not the quantity.
 const PART_OF_NAME = new Set(['tipo', 'type', 'grano', 'numero', 'no', 'calibre', 'referencia', 'ref']);

@@ -1,14 +1,17 @@
 import {
   applyChannelPolicy,
+  detectLanguage,
   isCrewError,
   lastMessage,
   pickCrew,
+  turnText,
   type ChatwootGateway,
   type ConversationRef,
   type ConversationStateStore,
   type CrewDefinition,
   type CrewName,
   type Handoff,
+  type Language,
   type SpecialistRegistry,
   type SpecialistSelector,
   type TenantConfig,
@@ -128,7 +131,8 @@ export class TurnProcessor implements TurnWorker {
     if (result.attributes) await gateway.setCustomAttributes(ref, result.attributes);
     if (result.labels?.length) await gateway.addLabels(ref, result.labels);
     if (result.handoff) {
-      const customerParts = result.replies.length > 0 ? [] : shape(HANDOFF_MESSAGE[crew.language]);
+      const customerParts =
+        result.replies.length > 0 ? [] : shape(HANDOFF_MESSAGE[customerLanguage(turn, crew)]);
       await handOver(gateway, ref, {
         handoff: result.handoff,
         labels: crew.escalation.labels,
@@ -189,7 +193,7 @@ export class TurnProcessor implements TurnWorker {
       ),
     };
     const customerParts = applyChannelPolicy(
-      FAILURE_MESSAGE[crew.language],
+      FAILURE_MESSAGE[customerLanguage(turn, crew)],
       crew.policy,
       shapeContext(turn, tenant, crew),
     );
@@ -212,7 +216,11 @@ export class TurnProcessor implements TurnWorker {
     const handoff: Handoff = { reason: 'deadline_passed', note: handoffNote(turn, crew, deadlineNote(what)) };
     const customerParts = what.answered
       ? []
-      : applyChannelPolicy(DEADLINE_MESSAGE[crew.language], crew.policy, shapeContext(turn, tenant, crew));
+      : applyChannelPolicy(
+          DEADLINE_MESSAGE[customerLanguage(turn, crew)],
+          crew.policy,
+          shapeContext(turn, tenant, crew),
+        );
     const gateway = this.deps.gateway(tenant);
     await this.handOverIfOwned(gateway, refOf(turn), {
       handoff,
@@ -338,6 +346,11 @@ function shapeContext(turn: Turn, tenant: TenantConfig, crew: CrewDefinition) {
   return {
     customerName: lastMessage(turn).sender.name || undefined,
     businessName: tenant.name,
-    language: crew.language,
+    language: customerLanguage(turn, crew),
   };
+}
+
+/** The language the customer wrote this turn in, when it can be told; else the crew's. */
+function customerLanguage(turn: Turn, crew: CrewDefinition): Language {
+  return detectLanguage(turnText(turn)) ?? crew.language;
 }
