@@ -1,0 +1,207 @@
+/**
+ * JSON schemas of what the HTTP API answers, for the OpenAPI description (components.schemas). They follow
+ * the TypeScript types named in each description; openapi.spec checks every operation references them.
+ */
+const str = { type: 'string' } as const;
+const bool = { type: 'boolean' } as const;
+const int = { type: 'integer' } as const;
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const dependency = {
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'string', enum: ['up', 'down'] }, kind: str, reason: str },
+};
+
+export const OPENAPI_SCHEMAS: Record<string, object> = {
+  Error: {
+    type: 'object',
+    description:
+      'Every error answer (CrewExceptionFilter): a stable code, a fixed message, what was expected.',
+    required: ['error'],
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: {
+          code: { ...str, example: 'WEBHOOK_INVALID_PAYLOAD' },
+          message: str,
+          path: { ...str, description: 'Field path of the offending value, when there is one' },
+          domain: str,
+          category: str,
+          details: { type: 'object', additionalProperties: true },
+        },
+      },
+    },
+  },
+  WebhookOutcome: {
+    description: 'What happened to an accepted delivery (WebhookOutcome).',
+    oneOf: [
+      {
+        type: 'object',
+        required: ['status', 'deliveryId'],
+        properties: { status: { type: 'string', enum: ['queued', 'duplicate'] }, deliveryId: str },
+      },
+      {
+        type: 'object',
+        required: ['status', 'reason'],
+        properties: {
+          status: { type: 'string', enum: ['ignored'] },
+          reason: { ...str, example: 'outgoing_message' },
+        },
+      },
+    ],
+  },
+  Health: {
+    type: 'object',
+    description:
+      'Terminus health result: each dependency (or tenant system) with its state, kind and reason.',
+    required: ['status', 'details'],
+    properties: {
+      status: { type: 'string', enum: ['ok', 'error'] },
+      info: { type: 'object', additionalProperties: dependency },
+      error: { type: 'object', additionalProperties: dependency },
+      details: { type: 'object', additionalProperties: dependency },
+    },
+  },
+  Liveness: {
+    type: 'object',
+    required: ['status'],
+    properties: { status: { type: 'string', enum: ['ok'] } },
+  },
+  TenantView: {
+    type: 'object',
+    description:
+      'A tenant as the admin API shows it (TenantView): every setting; for each secret only whether it is set.',
+    required: [
+      'id',
+      'name',
+      'enabled',
+      'language',
+      'timezone',
+      'defaultCrew',
+      'inboxCrews',
+      'enabledSpecialists',
+      'chatwoot',
+      'odooApi',
+      'models',
+    ],
+    properties: {
+      id: str,
+      name: str,
+      enabled: bool,
+      chatwootAccountId: int,
+      language: str,
+      timezone: str,
+      defaultCrew: str,
+      inboxCrews: { type: 'object', additionalProperties: str },
+      enabledSpecialists: { type: 'array', items: str },
+      chatwoot: {
+        type: 'object',
+        properties: { baseUrl: str, botTokenSet: bool, webhookSecretSet: bool, allowUnsignedWebhooks: bool },
+      },
+      odoo: {
+        type: 'object',
+        properties: {
+          url: str,
+          db: str,
+          user: str,
+          apiKeySet: bool,
+          protocol: str,
+          writeToolsEnabled: bool,
+          sandbox: bool,
+        },
+      },
+      odooApi: { type: 'object', properties: { apiKeySet: bool, signingSecretSet: bool } },
+      models: {
+        type: 'object',
+        additionalProperties: { type: 'object', properties: { apiKeySet: bool, baseUrl: str } },
+      },
+    },
+  },
+  TenantList: { type: 'array', items: ref('TenantView') },
+  ConnectionChecks: {
+    type: 'object',
+    required: ['tenant', 'ok', 'checks'],
+    properties: {
+      tenant: str,
+      ok: bool,
+      checks: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            name: { type: 'string', enum: ['chatwoot', 'odoo'] },
+            ok: bool,
+            detail: str,
+            skipped: bool,
+          },
+        },
+      },
+    },
+  },
+  CopilotAnswer: {
+    type: 'object',
+    description:
+      "The copilot's answer (CopilotAnswer): the reply, the Odoo records it touched, the session to continue.",
+    required: ['reply', 'records', 'session_id'],
+    properties: {
+      reply: str,
+      records: {
+        type: 'array',
+        items: { type: 'object', properties: { model: str, id: int, display_name: str, url: str } },
+      },
+      session_id: str,
+      handoff: str,
+    },
+  },
+  CopilotTracking: {
+    type: 'object',
+    required: ['tracking_id', 'status'],
+    properties: { tracking_id: str, status: { type: 'string', enum: ['queued', 'processing'] } },
+  },
+  CopilotJob: {
+    type: 'object',
+    description: 'A tracked copilot request (CopilotJobView).',
+    required: ['tracking_id', 'status', 'created_at'],
+    properties: {
+      tracking_id: str,
+      status: { type: 'string', enum: ['queued', 'processing', 'completed', 'failed'] },
+      output: ref('CopilotAnswer'),
+      error: { type: 'object', properties: { code: str, message: str } },
+      created_at: str,
+      finished_at: str,
+    },
+  },
+  OdooEventOutcome: {
+    type: 'object',
+    description: 'What one change notice did (OdooEventOutcome).',
+    required: ['model', 'ids', 'operation', 'cache'],
+    properties: {
+      model: str,
+      ids: { type: 'array', items: int },
+      operation: str,
+      cache: { type: 'object', properties: { invalidated: int } },
+      products: {
+        type: 'object',
+        properties: {
+          synced: { type: 'array', items: int },
+          skipped: str,
+          result: { type: 'object', additionalProperties: true },
+        },
+      },
+    },
+  },
+  OdooEventResults: {
+    oneOf: [
+      ref('OdooEventOutcome'),
+      {
+        type: 'object',
+        required: ['results'],
+        properties: { results: { type: 'array', items: ref('OdooEventOutcome') } },
+      },
+    ],
+  },
+};
+
+export { ref as schemaRef };
