@@ -1,4 +1,6 @@
 import type { ChatwootGateway, ConversationRef, ConversationStatus } from '@mcp-crew/core';
+import { commandOf, HANDBACK_NOTE } from './handback-request.js';
+import { handOver, type HandoffPlan } from './handoff.js';
 
 /**
  * The conversation's status in Chatwoot right now. Asked right before the bot speaks rather than tracked
@@ -30,4 +32,58 @@ export function droppedReplyNote(status: ConversationStatus, replies: readonly s
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** Where the ownership decisions are reported. */
+export interface OwnershipLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+/**
+ * The failure and deadline hand-overs: when a person already has the conversation, only the private note
+ * (nothing to the customer, no status change that could reopen what they resolved). A status that cannot
+ * be read counts as the bot's, so the customer is never left without an answer.
+ */
+export async function handOverIfOwned(
+  gateway: ChatwootGateway,
+  ref: ConversationRef,
+  plan: HandoffPlan,
+  log: OwnershipLog,
+): Promise<void> {
+  const status = await currentStatus(gateway, ref).catch(() => 'pending' as const);
+  if (botOwns(status)) return handOver(gateway, ref, plan);
+  await gateway.addPrivateNote(ref, plan.handoff.note);
+  log.warn(
+    { account: ref.accountId, conversation: ref.conversationId, status, handoff: plan.handoff.reason },
+    'hand-over message dropped: a person has the conversation; note only',
+  );
+}
+
+/**
+ * An agent's command notes: with the crew's hand-back command among them, an `open` conversation becomes the
+ * bot's again (`pending`) with a note saying so. Only a conversation a person has: a resolved one stays
+ * resolved, a pending one is the bot's already.
+ */
+export async function handBackToBot(
+  gateway: ChatwootGateway,
+  ref: ConversationRef,
+  notes: readonly { content: string }[],
+  handbackCommand: string,
+  log: OwnershipLog,
+): Promise<void> {
+  const where = { account: ref.accountId, conversation: ref.conversationId };
+  const commands = notes.map((n) => commandOf(n.content));
+  if (!commands.includes(handbackCommand)) {
+    log.info({ ...where, commands }, 'agent note is not the hand-back command; ignored');
+    return;
+  }
+  const status = await currentStatus(gateway, ref);
+  if (status !== 'open') {
+    log.info({ ...where, status }, 'hand-back command ignored: the conversation is not open');
+    return;
+  }
+  await gateway.toggleStatus(ref, 'pending');
+  await gateway.addPrivateNote(ref, HANDBACK_NOTE);
+  log.info(where, 'conversation handed back to the bot');
 }

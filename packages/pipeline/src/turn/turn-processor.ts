@@ -20,15 +20,15 @@ import {
   type TurnAttempt,
   type TurnWorker,
 } from '@mcp-crew/core';
-import { handOver, type HandoffPlan } from './handoff.js';
+import { handOver } from './handoff.js';
 import { DEADLINE_MESSAGE, FAILURE_MESSAGE, HANDOFF_MESSAGE } from './handoff-texts.js';
 import { deadlineNote } from './deadline-note.js';
 import { currentTurnScope } from '@mcp-crew/reliability';
 import type { DeadlineReport } from '../reliability/deadline-worker.js';
 import { handoffNote } from './handoff-note.js';
 import { setTyping, whileTyping } from './typing.js';
-import { botOwns, currentStatus, droppedReplyNote } from './ownership.js';
-import { commandOf, HANDBACK_NOTE, splitHandbackRequests } from './handback-request.js';
+import { botOwns, currentStatus, droppedReplyNote, handBackToBot, handOverIfOwned } from './ownership.js';
+import { splitHandbackRequests } from './handback-request.js';
 import { RespondToTurn } from './respond-to-turn.js';
 import { buildConversationSummary } from '../summary/build-summary.js';
 import { splitSummaryRequests } from '../summary/summary-request.js';
@@ -197,11 +197,8 @@ export class TurnProcessor implements TurnWorker {
       crew.policy,
       shapeContext(turn, tenant, crew),
     );
-    await this.handOverIfOwned(this.deps.gateway(tenant), refOf(turn), {
-      handoff,
-      labels: crew.escalation.labels,
-      customerParts,
-    });
+    const plan = { handoff, labels: crew.escalation.labels, customerParts };
+    await handOverIfOwned(this.deps.gateway(tenant), refOf(turn), plan, this.deps.logger);
     this.deps.metrics?.handoff?.(tenant.id, handoff.reason);
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
     this.deps.logger.error(
@@ -222,11 +219,8 @@ export class TurnProcessor implements TurnWorker {
           shapeContext(turn, tenant, crew),
         );
     const gateway = this.deps.gateway(tenant);
-    await this.handOverIfOwned(gateway, refOf(turn), {
-      handoff,
-      labels: crew.escalation.labels,
-      customerParts,
-    });
+    const plan = { handoff, labels: crew.escalation.labels, customerParts };
+    await handOverIfOwned(gateway, refOf(turn), plan, this.deps.logger);
     this.deps.metrics?.handoff?.(tenant.id, handoff.reason);
     // The abandoned turn clears "typing…" when it stops; this covers a turn still stuck in a call.
     await setTyping(gateway, refOf(turn), 'off', this.deps.logger);
@@ -237,45 +231,16 @@ export class TurnProcessor implements TurnWorker {
     );
   }
 
-  /**
-   * The failure and deadline hand-overs: when a person already has the conversation, only the private note
-   * (nothing to the customer, no status change that could reopen what they resolved). A status that cannot
-   * be read counts as the bot's, so the customer is never left without an answer.
-   */
-  private async handOverIfOwned(
-    gateway: ChatwootGateway,
-    ref: ConversationRef,
-    plan: HandoffPlan,
-  ): Promise<void> {
-    const status = await currentStatus(gateway, ref).catch(() => 'pending' as const);
-    if (botOwns(status)) return handOver(gateway, ref, plan);
-    await gateway.addPrivateNote(ref, plan.handoff.note);
-    this.deps.logger.warn(
-      { account: ref.accountId, conversation: ref.conversationId, status, handoff: plan.handoff.reason },
-      'hand-over message dropped: a person has the conversation; note only',
-    );
-  }
-
-  /** An agent's command note: an `open` conversation becomes the bot's again (`pending`), with a note saying so. */
   private async handBack(turn: Turn): Promise<void> {
     const { tenant, crew } = await this.resolve(turn);
-    const ref = refOf(turn);
-    const log = { tenant: tenant.id, conversation: turn.conversationId, crew: crew.name };
-    const commands = turn.messages.map((m) => commandOf(m.content));
-    if (!commands.includes(crew.escalation.handbackCommand)) {
-      this.deps.logger.info({ ...log, commands }, 'agent note is not the hand-back command; ignored');
-      return;
-    }
     const gateway = this.deps.gateway(tenant);
-    const status = await currentStatus(gateway, ref);
-    // Only a conversation a person has: a resolved one stays resolved, a pending one is the bot's already.
-    if (status !== 'open') {
-      this.deps.logger.info({ ...log, status }, 'hand-back command ignored: the conversation is not open');
-      return;
-    }
-    await gateway.toggleStatus(ref, 'pending');
-    await gateway.addPrivateNote(ref, HANDBACK_NOTE);
-    this.deps.logger.info(log, 'conversation handed back to the bot');
+    await handBackToBot(
+      gateway,
+      refOf(turn),
+      turn.messages,
+      crew.escalation.handbackCommand,
+      this.deps.logger,
+    );
   }
 
   /** Writes the resolved conversation's summary from its stored state (one point per conversation). */
