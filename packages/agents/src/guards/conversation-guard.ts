@@ -1,5 +1,6 @@
 import type { ConversationState } from '@mcp-crew/core';
 import type { AfterDecision, BeforeDecision, ToolGate } from '../tools/tool-gate.js';
+import type { AgentToolName } from '../tools/tool-names.js';
 import { isCommitting } from './committing-tools.js';
 import { offeredSlots } from '../memory/offered-slots.js';
 import { isExplicitYes } from './explicit-yes.js';
@@ -36,7 +37,8 @@ export class ConversationGuard implements ToolGate {
   before(tool: string, input: Record<string, unknown>): BeforeDecision {
     if (isCommitting(tool)) return this.committing(tool, input);
     const partner = this.state.partner;
-    switch (tool) {
+    // Typed names: a misspelt case is a compile error, not a guard that never fires.
+    switch (tool as AgentToolName) {
       case 'odoo_list_customer_orders':
         if (!partner?.verified)
           return {
@@ -74,7 +76,8 @@ export class ConversationGuard implements ToolGate {
     }
   }
 
-  after(tool: string, _input: Record<string, unknown>, output: Output): AfterDecision {
+  after(name: string, _input: Record<string, unknown>, output: Output): AfterDecision {
+    const tool = name as AgentToolName;
     if (tool === 'odoo_find_customers') return { pass: withoutContactData(output) };
     if (
       tool === 'odoo_upsert_customer' &&
