@@ -3,6 +3,10 @@ import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { RUNTIME, type Runtime } from './runtime/runtime.js';
+import { WebhookIntake } from '@mcp-crew/pipeline';
+import { DependencyChecks } from './health/dependency-checks.js';
+import { Metrics } from './metrics/metrics.js';
+import { TenantSnapshot } from './tenants/tenant-snapshot.js';
 import { ChatwootWebhookController } from './webhooks/chatwoot-webhook.controller.js';
 import { OperatorAuthGuard } from './admin/operator-auth.guard.js';
 import { TenantAdminController } from './admin/tenant-admin.controller.js';
@@ -21,9 +25,20 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [ChatwootWebhookController, HealthController, MetricsController, TenantAdminController, OdooApiController],
+      controllers: [
+        ChatwootWebhookController,
+        HealthController,
+        MetricsController,
+        TenantAdminController,
+        OdooApiController,
+      ],
       providers: [
         { provide: RUNTIME, useValue: runtime },
+        // One provider per concern for the controllers that need only that concern (no Runtime bag there).
+        { provide: WebhookIntake, useValue: runtime.intake },
+        { provide: DependencyChecks, useValue: runtime.health },
+        { provide: TenantSnapshot, useValue: runtime.tenants },
+        { provide: Metrics, useValue: runtime.metrics },
         TenantAdminService,
         OperatorAuthGuard,
         CopilotService,
@@ -33,7 +48,11 @@ export class AppModule {
         {
           provide: TenantRateLimit,
           useFactory: () =>
-            new TenantRateLimit({ perMinute: runtime.odooApi.ratePerMinute, redisUrl: runtime.settings.REDIS_URL, prefix: runtime.settings.QUEUE_PREFIX }),
+            new TenantRateLimit({
+              perMinute: runtime.odooApi.ratePerMinute,
+              redisUrl: runtime.settings.REDIS_URL,
+              prefix: runtime.settings.QUEUE_PREFIX,
+            }),
         },
       ],
     };

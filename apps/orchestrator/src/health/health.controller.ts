@@ -6,7 +6,8 @@ import {
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
-import { RUNTIME, type Runtime } from '../runtime/runtime.js';
+import { TenantSnapshot } from '../tenants/tenant-snapshot.js';
+import { DependencyChecks } from './dependency-checks.js';
 import type { DependencyState } from './dependency-checks.js';
 
 /**
@@ -19,7 +20,8 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    @Inject(DependencyChecks) private readonly checks: DependencyChecks,
+    @Inject(TenantSnapshot) private readonly tenantList: TenantSnapshot,
   ) {}
 
   @Get('live')
@@ -30,7 +32,7 @@ export class HealthController {
 
   @Get()
   ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
-    return this.run(reply, async () => this.runtime.health.check());
+    return this.run(reply, async () => this.checks.check());
   }
 
   @Get('ready')
@@ -41,7 +43,7 @@ export class HealthController {
   @Get('tenants')
   tenants(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     return this.run(reply, async () => {
-      const rows = await this.runtime.health.tenants(await this.runtime.tenants.list());
+      const rows = await this.checks.tenants(await this.tenantList.list());
       return Object.fromEntries(
         Object.entries(rows).flatMap(([tenant, r]) => [
           [`${tenant}.odoo`, r.odoo],

@@ -1,14 +1,14 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { RUNTIME, type Runtime } from '../runtime/runtime.js';
+import { Metrics } from './metrics.js';
 
 /** Prometheus scrape endpoint. */
 @Controller('metrics')
 export class MetricsController {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(@Inject(Metrics) private readonly metrics: Metrics) {}
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4')
-  metrics(): Promise<string> {
-    return this.runtime.metrics.registry.metrics();
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
   }
 }

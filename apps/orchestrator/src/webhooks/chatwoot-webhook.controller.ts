@@ -5,6 +5,7 @@ import {
   conversationEventSchema,
   messageEventSchema,
   WebhookError,
+  WebhookIntake,
   type WebhookOutcome,
 } from '@mcp-crew/pipeline';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -12,13 +13,12 @@ import { z } from 'zod';
 import { ApiZodBody } from '../http/openapi-body.js';
 import { noteRejectionReason } from '../observability/request-log.js';
 import { inSpan, isTracing, SpanKind } from '../observability/tracing.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.js';
 
 /** Chatwoot Agent Bot webhooks. The tenant is in the path so its secret is known before the body is read. */
 @ApiTags('webhooks')
 @Controller('webhooks/chatwoot')
 export class ChatwootWebhookController {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(@Inject(WebhookIntake) private readonly intake: WebhookIntake) {}
 
   @Post(':tenantId')
   @HttpCode(200)
@@ -57,7 +57,7 @@ export class ChatwootWebhookController {
     // Fastify parsed the JSON already (bad JSON got its 400); the signature is checked over the raw bytes.
     const body = typeof request.body === 'object' && request.body !== null ? request.body : undefined;
     const receive = () =>
-      this.runtime.intake
+      this.intake
         .receive({
           tenantId,
           headers: request.headers,
