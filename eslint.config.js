@@ -19,9 +19,16 @@ export default [
           allow: ['@mcp-crew/orchestrator'],
           depConstraints: [
             // Core holds ports and the domain: no SDK, driver or framework; zod (schemas of the domain) only.
-            { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'], allowedExternalImports: ['zod'] },
+            {
+              sourceTag: 'type:core',
+              onlyDependOnLibsWithTags: ['type:core'],
+              allowedExternalImports: ['zod'],
+            },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:testing'] },
-            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:core', 'type:adapter', 'type:testing'] },
+            {
+              sourceTag: 'type:adapter',
+              onlyDependOnLibsWithTags: ['type:core', 'type:adapter', 'type:testing'],
+            },
             {
               sourceTag: 'type:feature',
               onlyDependOnLibsWithTags: ['type:core', 'type:adapter', 'type:feature', 'type:testing'],

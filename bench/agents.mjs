@@ -58,8 +58,16 @@ function scriptedModel() {
   return {
     ...engine,
     modelId: `offline-engine+${MODEL_MS}ms`,
-    doGenerate: (options) => timed('model', async () => { await sleep(); return engine.doGenerate(options); }),
-    doStream: (options) => timed('model', async () => { await sleep(); return engine.doStream(options); }),
+    doGenerate: (options) =>
+      timed('model', async () => {
+        await sleep();
+        return engine.doGenerate(options);
+      }),
+    doStream: (options) =>
+      timed('model', async () => {
+        await sleep();
+        return engine.doStream(options);
+      }),
   };
 }
 
@@ -86,15 +94,31 @@ function union(intervals) {
   return total;
 }
 
-const sandboxProcess = fork(fileURLToPath(new URL('./servers/odoo-sandbox.mjs', import.meta.url)), { env: { ...process.env, BENCH_ODOO_LATENCY_MS: String(ODOO_MS) } });
+const sandboxProcess = fork(fileURLToPath(new URL('./servers/odoo-sandbox.mjs', import.meta.url)), {
+  env: { ...process.env, BENCH_ODOO_LATENCY_MS: String(ODOO_MS) },
+});
 const [sandbox] = await once(sandboxProcess, 'message');
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-agents-'));
 const logger = createLogger('silent');
 const tenant = {
-  id: tenantId('demo'), name: 'Pinturas El Arcoíris', language: 'es', timezone: 'America/Bogota', enabled: true,
+  id: tenantId('demo'),
+  name: 'Pinturas El Arcoíris',
+  language: 'es',
+  timezone: 'America/Bogota',
+  enabled: true,
   chatwoot: { allowUnsignedWebhooks: false },
-  odoo: { url: sandbox.url, db: sandbox.db, user: sandbox.login, apiKey: new Secret(sandbox.apiKey), protocol: 'jsonrpc', allowWrites: true, sandbox: true },
-  inboxCrews: {}, defaultCrew: 'webchat', enabledSpecialists: ['sales', 'scheduling', 'business_rules', 'support'],
+  odoo: {
+    url: sandbox.url,
+    db: sandbox.db,
+    user: sandbox.login,
+    apiKey: new Secret(sandbox.apiKey),
+    protocol: 'jsonrpc',
+    allowWrites: true,
+    sandbox: true,
+  },
+  inboxCrews: {},
+  defaultCrew: 'webchat',
+  enabledSpecialists: ['sales', 'scheduling', 'business_rules', 'support'],
 };
 const settings = loadSettings({ DATA_DIR: dataDir, COLLECTIONS_DIR: join(root, 'collections') });
 const knowledge = await openKnowledge({ settings, tenants: [tenant], logger });
@@ -123,10 +147,19 @@ let messageId = 0;
 function message(conversationId, content) {
   messageId++;
   return {
-    tenantId: tenant.id, deliveryId: `bench-${messageId}`, accountId: 1, conversationId, inboxId: 1, messageId,
-    channel: 'Channel::Whatsapp', channelAttributes: {}, content, contentType: 'text',
+    tenantId: tenant.id,
+    deliveryId: `bench-${messageId}`,
+    accountId: 1,
+    conversationId,
+    inboxId: 1,
+    messageId,
+    channel: 'Channel::Whatsapp',
+    channelAttributes: {},
+    content,
+    contentType: 'text',
     sender: { id: conversationId, name: 'Ana Gómez', phone: '+57 300 123 4567' },
-    createdAt: new Date().toISOString(), receivedAt: Date.now(),
+    createdAt: new Date().toISOString(),
+    receivedAt: Date.now(),
   };
 }
 
@@ -134,7 +167,12 @@ function message(conversationId, content) {
 async function turn(conversationId, content) {
   const record = { model: [], odoo: [] };
   const start = performance.now();
-  await turns.run(record, () => processor.handle({ tenantId: tenant.id, conversationId, messages: [message(conversationId, content)] }, { attempt: 1, maxAttempts: 1 }));
+  await turns.run(record, () =>
+    processor.handle(
+      { tenantId: tenant.id, conversationId, messages: [message(conversationId, content)] },
+      { attempt: 1, maxAttempts: 1 },
+    ),
+  );
   const wall = performance.now() - start;
   const waited = union([...record.model, ...record.odoo]);
   return { wall, overhead: wall - waited, modelCalls: record.model.length, odooCalls: record.odoo.length };
@@ -147,10 +185,12 @@ const pct = (values, p) => {
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
 const rows = [];
 async function flow(label, conversations, content) {
-  const results = await Promise.all(conversations.map(async (c, i) => {
-    await new Promise((r) => setTimeout(r, i * STAGGER_MS));
-    return turn(c, content);
-  }));
+  const results = await Promise.all(
+    conversations.map(async (c, i) => {
+      await new Promise((r) => setTimeout(r, i * STAGGER_MS));
+      return turn(c, content);
+    }),
+  );
   const overhead = results.map((r) => r.overhead);
   rows.push({
     flow: label,
@@ -159,7 +199,10 @@ async function flow(label, conversations, content) {
     'overhead p99 ms': pct(overhead, 99).toFixed(1),
     'model calls/turn': mean(results.map((r) => r.modelCalls)).toFixed(1),
     'Odoo calls/turn': mean(results.map((r) => r.odooCalls)).toFixed(1),
-    'wall p50 ms': pct(results.map((r) => r.wall), 50).toFixed(0),
+    'wall p50 ms': pct(
+      results.map((r) => r.wall),
+      50,
+    ).toFixed(0),
   });
   return results;
 }
@@ -175,19 +218,27 @@ await flow('quotation', ids(2000), 'Hola, soy Ana Gómez, necesito 2 galones de 
 await flow('confirmation', ids(2000), 'sí, confírmala');
 await flow('business-rules question', ids(3000), '¿cuál es el horario de atención?');
 await flow('handoff', ids(4000), 'quiero hablar con una persona');
-console.log(`Per flow: ${PER_FLOW} conversations started ${STAGGER_MS} ms apart; model ${MODEL_MS} ms per call, Odoo sandbox ${ODOO_MS} ms per call.`);
+console.log(
+  `Per flow: ${PER_FLOW} conversations started ${STAGGER_MS} ms apart; model ${MODEL_MS} ms per call, Odoo sandbox ${ODOO_MS} ms per call.`,
+);
 console.table(rows);
 
 // One worker: LOAD_CONVERSATIONS conversations through the in-process queue, CONCURRENCY turns at a time.
 // Each conversation sends its next message as soon as its previous turn is answered.
 const LOAD_SCRIPT = ['¿tienen esmalte blanco?', '¿cuál es el horario de atención?', '¿tienen rodillos?'];
-const queue = new InMemoryQueue({ settings: { coalesceWindowMs: 0, attempts: 1, backoffMs: 0, idempotencyTtlMs: 600_000 }, concurrency: CONCURRENCY, logger: { warn: () => undefined, error: () => undefined, info: () => undefined } });
+const queue = new InMemoryQueue({
+  settings: { coalesceWindowMs: 0, attempts: 1, backoffMs: 0, idempotencyTtlMs: 600_000 },
+  concurrency: CONCURRENCY,
+  logger: { warn: () => undefined, error: () => undefined, info: () => undefined },
+});
 const measured = [];
 const sent = new Map();
 let inFlight = 0;
 let maxInFlight = 0;
 let done;
-const finished = new Promise((resolve) => { done = resolve; });
+const finished = new Promise((resolve) => {
+  done = resolve;
+});
 globalThis.gc?.();
 const baseline = process.memoryUsage();
 let peakRss = baseline.rss;
@@ -215,7 +266,11 @@ await queue.startWorker({
       inFlight--;
     }
     const wall = performance.now() - start;
-    measured.push({ wall, overhead: wall - union([...record.model, ...record.odoo]), modelCalls: record.model.length });
+    measured.push({
+      wall,
+      overhead: wall - union([...record.model, ...record.odoo]),
+      modelCalls: record.model.length,
+    });
     if (measured.length === LOAD_CONVERSATIONS * LOAD_TURNS) done();
     else void next(t.conversationId);
   },
@@ -229,27 +284,35 @@ clearInterval(sampler);
 const elapsed = (performance.now() - started) / 1000;
 const overhead = measured.map((m) => m.overhead);
 const mib = (bytes) => (bytes / 1024 / 1024).toFixed(1);
-console.log(`\nOne worker, in-process queue, WORKER_CONCURRENCY ${CONCURRENCY}: ${LOAD_CONVERSATIONS} conversations arriving over ${LOAD_ARRIVAL_MS} ms, ${LOAD_TURNS} turns each; model ${MODEL_MS} ms per call`);
-console.table([{
-  'turns': measured.length,
-  'total s': elapsed.toFixed(2),
-  'turns/s': (measured.length / elapsed).toFixed(1),
-  'in flight at most': maxInFlight,
-  'overhead p50 ms': pct(overhead, 50).toFixed(1),
-  'overhead p99 ms': pct(overhead, 99).toFixed(1),
-  'model calls/turn': mean(measured.map((m) => m.modelCalls)).toFixed(1),
-  'RSS baseline → peak MiB': `${mib(baseline.rss)} → ${mib(peakRss)}`,
-  'RSS KiB/in-flight conv.': ((peakRss - baseline.rss) / 1024 / Math.max(1, maxInFlight)).toFixed(0),
-  'heap KiB/in-flight conv.': ((peakHeap - baseline.heapUsed) / 1024 / Math.max(1, maxInFlight)).toFixed(0),
-}]);
+console.log(
+  `\nOne worker, in-process queue, WORKER_CONCURRENCY ${CONCURRENCY}: ${LOAD_CONVERSATIONS} conversations arriving over ${LOAD_ARRIVAL_MS} ms, ${LOAD_TURNS} turns each; model ${MODEL_MS} ms per call`,
+);
+console.table([
+  {
+    turns: measured.length,
+    'total s': elapsed.toFixed(2),
+    'turns/s': (measured.length / elapsed).toFixed(1),
+    'in flight at most': maxInFlight,
+    'overhead p50 ms': pct(overhead, 50).toFixed(1),
+    'overhead p99 ms': pct(overhead, 99).toFixed(1),
+    'model calls/turn': mean(measured.map((m) => m.modelCalls)).toFixed(1),
+    'RSS baseline → peak MiB': `${mib(baseline.rss)} → ${mib(peakRss)}`,
+    'RSS KiB/in-flight conv.': ((peakRss - baseline.rss) / 1024 / Math.max(1, maxInFlight)).toFixed(0),
+    'heap KiB/in-flight conv.': ((peakHeap - baseline.heapUsed) / 1024 / Math.max(1, maxInFlight)).toFixed(0),
+  },
+]);
 
 const simple = rows.find((r) => r.flow === 'product question');
 const worstP99 = Math.max(...rows.map((r) => Number(r['overhead p99 ms'])));
 const loadP99 = pct(overhead, 99);
 const rate = measured.length / elapsed;
 const verdict = (ok) => (ok ? 'OK' : 'MISSED');
-console.log(`\nTargets: overhead p99 per flow <= 10 ms → ${worstP99.toFixed(1)} ms ${verdict(worstP99 <= 10)}; with ${LOAD_CONVERSATIONS} conversations <= 15 ms → ${loadP99.toFixed(1)} ms ${verdict(loadP99 <= 15)}`);
-console.log(`         in flight >= 200 → ${maxInFlight} ${verdict(maxInFlight >= 200)}; turns/s >= 100 → ${rate.toFixed(1)} ${verdict(rate >= 100)}; model calls for a simple question <= 2 → ${simple['model calls/turn']} ${verdict(Number(simple['model calls/turn']) <= 2)}`);
+console.log(
+  `\nTargets: overhead p99 per flow <= 10 ms → ${worstP99.toFixed(1)} ms ${verdict(worstP99 <= 10)}; with ${LOAD_CONVERSATIONS} conversations <= 15 ms → ${loadP99.toFixed(1)} ms ${verdict(loadP99 <= 15)}`,
+);
+console.log(
+  `         in flight >= 200 → ${maxInFlight} ${verdict(maxInFlight >= 200)}; turns/s >= 100 → ${rate.toFixed(1)} ${verdict(rate >= 100)}; model calls for a simple question <= 2 → ${simple['model calls/turn']} ${verdict(Number(simple['model calls/turn']) <= 2)}`,
+);
 
 await queue.close();
 await specialists.close();

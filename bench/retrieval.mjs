@@ -24,26 +24,59 @@ try {
   await ensureDemoKnowledge({ tenantId: demo, collectionsDir: join(root, 'collections'), store, embedder });
   const { queries } = parse(readFileSync(join(root, 'bench/data/retrieval-eval.yaml'), 'utf8'));
   const keywordIndexes = new KeywordIndexCache();
-  console.log(`retrieval quality: ${queries.length} queries over the demo collections (local embedder ${embedder.id})`);
+  console.log(
+    `retrieval quality: ${queries.length} queries over the demo collections (local embedder ${embedder.id})`,
+  );
   console.log('mode       recall@1  recall@5');
   for (const mode of ['dense', 'keyword', 'hybrid']) {
     let at1 = 0;
     let at5 = 0;
     const misses = [];
     for (const q of queries) {
-      const hits = await searchKnowledge({ tenantId: demo, collection: q.collection, query: q.query, topK: 5, store, embedder, mode, keywordIndexes });
+      const hits = await searchKnowledge({
+        tenantId: demo,
+        collection: q.collection,
+        query: q.query,
+        topK: 5,
+        store,
+        embedder,
+        mode,
+        keywordIndexes,
+      });
       const sources = hits.map((h) => h.source.split('#')[0]);
       if (sources[0] === q.expect) at1++;
       if (sources.includes(q.expect)) at5++;
       else misses.push(q.query);
     }
-    console.log(`${mode.padEnd(9)}  ${(at1 / queries.length).toFixed(3).padStart(8)}  ${(at5 / queries.length).toFixed(3).padStart(8)}${misses.length ? `   missed@5: ${misses.map((m) => JSON.stringify(m)).join(', ')}` : ''}`);
+    console.log(
+      `${mode.padEnd(9)}  ${(at1 / queries.length).toFixed(3).padStart(8)}  ${(at5 / queries.length).toFixed(3).padStart(8)}${misses.length ? `   missed@5: ${misses.map((m) => JSON.stringify(m)).join(', ')}` : ''}`,
+    );
   }
   await store.close();
 
   // --- 2 & 3. latency and throughput ----------------------------------------------------------------------
-  const colours = ['blanco', 'negro', 'rojo', 'azul', 'gris', 'verde', 'amarillo', 'marfil', 'ocre', 'terracota'];
-  const families = ['vinilo tipo 1', 'vinilo tipo 2', 'esmalte sintético', 'anticorrosivo', 'laca catalizada', 'impermeabilizante', 'sellador', 'imprimante'];
+  const colours = [
+    'blanco',
+    'negro',
+    'rojo',
+    'azul',
+    'gris',
+    'verde',
+    'amarillo',
+    'marfil',
+    'ocre',
+    'terracota',
+  ];
+  const families = [
+    'vinilo tipo 1',
+    'vinilo tipo 2',
+    'esmalte sintético',
+    'anticorrosivo',
+    'laca catalizada',
+    'impermeabilizante',
+    'sellador',
+    'imprimante',
+  ];
   const sizes = ['cuarto de galón', 'galón', 'cuñete 5 galones', 'botella 750 ml'];
   for (const n of [1000, 10000]) {
     const s = EmbeddedVectorStore.inDataDir(join(dir, `synthetic-${n}`));
@@ -53,13 +86,33 @@ try {
       const batch = [];
       for (let j = i; j < Math.min(n, i + 500); j++) {
         const text = `${families[j % families.length]} ${colours[(j >> 3) % colours.length]} ${sizes[(j >> 6) % sizes.length]} línea ${j}`;
-        batch.push({ id: `p${j}`, tenantId: demo, collection: 'products', text, source: `synthetic/p${j}`, sourceHash: 'h', language: 'es', metadata: {}, defaultCode: `SYN-${j}` });
+        batch.push({
+          id: `p${j}`,
+          tenantId: demo,
+          collection: 'products',
+          text,
+          source: `synthetic/p${j}`,
+          sourceHash: 'h',
+          language: 'es',
+          metadata: {},
+          defaultCode: `SYN-${j}`,
+        });
       }
       const vectors = await embedder.embed(batch.map((p) => p.text));
-      await s.upsert(demo, 'products', batch.map((p, k) => ({ ...p, vector: vectors[k] })));
+      await s.upsert(
+        demo,
+        'products',
+        batch.map((p, k) => ({ ...p, vector: vectors[k] })),
+      );
     }
     const ingestSeconds = (performance.now() - started) / 1000;
-    const queriesText = ['esmalte blanco galón', 'vinilo gris cuñete', 'anticorrosivo rojo', 'laca negra cuarto', 'sellador galon'];
+    const queriesText = [
+      'esmalte blanco galón',
+      'vinilo gris cuñete',
+      'anticorrosivo rojo',
+      'laca negra cuarto',
+      'sellador galon',
+    ];
     const queryVectors = await embedder.embed(queriesText);
     await s.query(demo, 'products', queryVectors[0], { topK: 5 }); // loads the partition into memory
     const storeLat = [];
@@ -70,14 +123,24 @@ try {
       await s.query(demo, 'products', v, { topK: 5 });
       storeLat.push(performance.now() - t);
       t = performance.now();
-      await searchKnowledge({ tenantId: demo, collection: 'products', query: queriesText[r % queriesText.length], topK: 5, store: s, embedder, mode: 'hybrid' });
+      await searchKnowledge({
+        tenantId: demo,
+        collection: 'products',
+        query: queriesText[r % queriesText.length],
+        topK: 5,
+        store: s,
+        embedder,
+        mode: 'hybrid',
+      });
       endToEnd.push(performance.now() - t);
     }
     storeLat.sort((a, b) => a - b);
     endToEnd.sort((a, b) => a - b);
-    console.log(`embedded store, ${n} products: ingest ${(n / ingestSeconds).toFixed(0)} points/s (embed + write); ` +
-      `vector query p50 ${pct(storeLat, 50).toFixed(2)} ms p99 ${pct(storeLat, 99).toFixed(2)} ms; ` +
-      `hybrid search incl. embedding p50 ${pct(endToEnd, 50).toFixed(2)} ms p99 ${pct(endToEnd, 99).toFixed(2)} ms`);
+    console.log(
+      `embedded store, ${n} products: ingest ${(n / ingestSeconds).toFixed(0)} points/s (embed + write); ` +
+        `vector query p50 ${pct(storeLat, 50).toFixed(2)} ms p99 ${pct(storeLat, 99).toFixed(2)} ms; ` +
+        `hybrid search incl. embedding p50 ${pct(endToEnd, 50).toFixed(2)} ms p99 ${pct(endToEnd, 99).toFixed(2)} ms`,
+    );
     await s.close();
   }
 } finally {

@@ -14,15 +14,23 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const secret = 'bench-webhook-secret';
 const here = new URL('.', import.meta.url).pathname;
-const body = readFileSync(new URL('../packages/testing/fixtures/chatwoot/whatsapp_incoming_text.json', import.meta.url));
+const body = readFileSync(
+  new URL('../packages/testing/fixtures/chatwoot/whatsapp_incoming_text.json', import.meta.url),
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'mcp-crew-bench-'));
 const tenantsFile = join(dir, 'tenants.yaml');
-writeFileSync(tenantsFile, `tenants:\n  - id: bench\n    name: Bench\n    chatwoot: {webhookSecret: ${secret}}\n`);
+writeFileSync(
+  tenantsFile,
+  `tenants:\n  - id: bench\n    name: Bench\n    chatwoot: {webhookSecret: ${secret}}\n`,
+);
 
 function start(script, env) {
   return new Promise((resolve, reject) => {
-    const child = fork(join(here, 'servers', script), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(join(here, 'servers', script), {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     child.once('message', (m) => resolve({ child, port: m.port }));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
@@ -42,11 +50,19 @@ async function load(port) {
       duration,
       // autocannon swaps [<id>] for a fresh id per request: every delivery is new, at no cost to the generator.
       idReplacement: true,
-      requests: [{ method: 'POST', body, headers: { ...headers, 'x-chatwoot-delivery': `${randomUUID()}-[<id>]` } }],
+      requests: [
+        { method: 'POST', body, headers: { ...headers, 'x-chatwoot-delivery': `${randomUUID()}-[<id>]` } },
+      ],
     });
   await run(2); // warm-up: JIT, connection pools
   const result = await run(DURATION);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 async function scenario(name, script, env) {
@@ -65,7 +81,11 @@ const common = { TENANTS_FILE: tenantsFile, CREWS_DIR: join(here, '../crews'), C
 const results = [
   await scenario('bare node http (ceiling)', 'bare.mjs', {}),
   await scenario('orchestrator, in-process queue', 'orchestrator.mjs', { ...common, REDIS_URL: '' }),
-  await scenario('orchestrator, Redis (BullMQ)', 'orchestrator.mjs', { ...common, REDIS_URL, QUEUE_PREFIX: prefix }),
+  await scenario('orchestrator, Redis (BullMQ)', 'orchestrator.mjs', {
+    ...common,
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+  }),
 ];
 
 // The Redis run leaves its jobs behind: remove them.
@@ -79,7 +99,9 @@ do {
 await redis.quit();
 
 const ceiling = results[0].rps;
-console.log(`\nWebhook acknowledgements: ${CONNECTIONS} connections, ${DURATION}s per run, signature checking on\n`);
+console.log(
+  `\nWebhook acknowledgements: ${CONNECTIONS} connections, ${DURATION}s per run, signature checking on\n`,
+);
 console.log('scenario                          acks/s    p50 ms  p99 ms  non-2xx  of ceiling');
 for (const r of results) {
   console.log(

@@ -1,7 +1,10 @@
 // The Odoo sandbox in its own process for benchmarks: its CPU work must not count as the orchestrator's.
 import { startOdooSandbox } from '@mcp-crew/odoo-sandbox';
 
-const sandbox = await startOdooSandbox({ port: 0, latencyMs: Number(process.env.BENCH_ODOO_LATENCY_MS ?? 50) });
+const sandbox = await startOdooSandbox({
+  port: 0,
+  latencyMs: Number(process.env.BENCH_ODOO_LATENCY_MS ?? 50),
+});
 process.send({ url: sandbox.url, db: sandbox.db, login: sandbox.login, apiKey: sandbox.apiKey });
 process.on('message', async (m) => {
   if (m !== 'stop') return;

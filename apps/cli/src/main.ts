@@ -2,7 +2,9 @@ import { buildProgram } from './program.js';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
-  process.stderr.write(`crew needs Node >= 22 (this is ${process.version}); run it through "npm run crew -- ..." to use the project's Node.\n`);
+  process.stderr.write(
+    `crew needs Node >= 22 (this is ${process.version}); run it through "npm run crew -- ..." to use the project's Node.\n`,
+  );
   process.exit(1);
 }
 

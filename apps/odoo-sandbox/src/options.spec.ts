@@ -6,7 +6,10 @@ describe('odoo-sandbox options', () => {
     expect(parseSandboxArgs(['node', 'main'])).toEqual({ port: 8169, latencyMs: 0, seed: 'demo' });
   });
   it('reads --port and --latency-ms', () => {
-    expect(parseSandboxArgs(['node', 'main', '--port', '9000', '--latency-ms', '25'])).toMatchObject({ port: 9000, latencyMs: 25 });
+    expect(parseSandboxArgs(['node', 'main', '--port', '9000', '--latency-ms', '25'])).toMatchObject({
+      port: 9000,
+      latencyMs: 25,
+    });
   });
   it('rejects a negative latency', () => {
     expect(() => parseSandboxArgs(['node', 'main', '--latency-ms', '-1'])).toThrow();

@@ -16,13 +16,22 @@ export interface HttpApp {
 }
 
 /** Starts the HTTP app on `port` (0 = any free port) over a composed runtime. */
-export async function startHttp(runtime: Runtime, port = runtime.settings.PORT, host = runtime.settings.HOST): Promise<HttpApp> {
+export async function startHttp(
+  runtime: Runtime,
+  port = runtime.settings.PORT,
+  host = runtime.settings.HOST,
+): Promise<HttpApp> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRuntime(runtime),
     // Webhook bodies are small; 1 MiB leaves room for long e-mails while bounding memory per request.
     // The two handlers give the errors raised before Nest (Node's parser, Fastify's router) the one error shape.
     // The request id is the caller's X-Request-Id when sane, else a new UUID; it is returned on every answer.
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, clientErrorHandler, frameworkErrors, genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(req.headers) }),
+    new FastifyAdapter({
+      bodyLimit: 1024 * 1024,
+      clientErrorHandler,
+      frameworkErrors,
+      genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(req.headers),
+    }),
     { rawBody: true, logger: new PinoNestLogger(runtime.logger), abortOnError: false },
   );
   app.useGlobalFilters(new CrewExceptionFilter(runtime.logger));

@@ -8,6 +8,16 @@ export function createLogger(level: string): Logger {
     base: { service: 'mcp-crew' },
     // The request id, or the turn id with its tenant and conversation, on every line written inside one.
     mixin: () => ({ ...currentLogContext() }),
-    redact: { paths: ['*.botToken', '*.apiKey', '*.webhookSecret', '*.token', '*.authorization', 'headers.api_access_token'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        '*.botToken',
+        '*.apiKey',
+        '*.webhookSecret',
+        '*.token',
+        '*.authorization',
+        'headers.api_access_token',
+      ],
+      censor: '[redacted]',
+    },
   });
 }

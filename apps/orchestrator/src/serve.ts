@@ -27,7 +27,11 @@ export async function serve(
   const logger = createLogger(settings.LOG_LEVEL);
   // Before anything that makes spans; off (no-op, no cost) without OTEL_EXPORTER_OTLP_ENDPOINT.
   const tracing = startTracing(settings);
-  if (tracing) logger.info({ endpoint: settings.OTEL_EXPORTER_OTLP_ENDPOINT }, 'OpenTelemetry traces exported over OTLP/HTTP');
+  if (tracing)
+    logger.info(
+      { endpoint: settings.OTEL_EXPORTER_OTLP_ENDPOINT },
+      'OpenTelemetry traces exported over OTLP/HTTP',
+    );
   const sandbox = await startSandboxIfUsed(settings, env);
   if (sandbox) logger.info({ url: sandbox.url }, 'Odoo sandbox started for the tenants that use it');
   const runtime = await createRuntime({ settings, logger, env, sandboxUrl: sandbox?.url });

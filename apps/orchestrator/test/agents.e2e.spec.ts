@@ -16,7 +16,13 @@ describe('WhatsApp crew with the offline engine and the Odoo sandbox', () => {
 
   beforeAll(async () => {
     sandbox = await startOdooSandbox({ port: 0 });
-    odoo = new OdooClient({ url: sandbox.url, db: sandbox.db, user: sandbox.login, apiKey: sandbox.apiKey, protocol: 'jsonrpc' });
+    odoo = new OdooClient({
+      url: sandbox.url,
+      db: sandbox.db,
+      user: sandbox.login,
+      apiKey: sandbox.apiKey,
+      protocol: 'jsonrpc',
+    });
   });
   afterAll(async () => {
     await sandbox.close();
@@ -32,31 +38,48 @@ describe('WhatsApp crew with the offline engine and the Odoo sandbox', () => {
   });
 
   const say = (content: string) =>
-    post(`${app.url}/webhooks/chatwoot/demo`, signedFixture('whatsapp_incoming_text', (body) => {
-      body['content'] = content;
-      body['id'] = ++messageId;
-      // Ana writes from the phone Odoo has for her: the channel identity links the conversation to her account.
-      ((body['conversation'] as { meta: { sender: Record<string, unknown> } }).meta.sender)['phone_number'] = '+57 300 123 4567';
-    }));
+    post(
+      `${app.url}/webhooks/chatwoot/demo`,
+      signedFixture('whatsapp_incoming_text', (body) => {
+        body['content'] = content;
+        body['id'] = ++messageId;
+        // Ana writes from the phone Odoo has for her: the channel identity links the conversation to her account.
+        (body['conversation'] as { meta: { sender: Record<string, unknown> } }).meta.sender['phone_number'] =
+          '+57 300 123 4567';
+      }),
+    );
   const replies = () =>
     chatwoot.requests
-      .filter((r) => r.method === 'POST' && r.path === '/api/v1/accounts/3/conversations/1532/messages' && (r.body as { private?: boolean }).private === false)
+      .filter(
+        (r) =>
+          r.method === 'POST' &&
+          r.path === '/api/v1/accounts/3/conversations/1532/messages' &&
+          (r.body as { private?: boolean }).private === false,
+      )
       .map((r) => String((r.body as { content: string }).content));
 
   it('creates a draft quotation with the requested lines, answers with its name and total, and confirms it on "sí"', async () => {
-    expect((await say('Hola, soy Ana Gómez, necesito 2 galones de esmalte blanco y 3 rodillos')).status).toBe(200);
+    expect((await say('Hola, soy Ana Gómez, necesito 2 galones de esmalte blanco y 3 rodillos')).status).toBe(
+      200,
+    );
     const [summary] = await eventually(() => replies().length >= 1 && replies());
     const name = /\*(S\d{5})\*/.exec(summary!)?.[1];
     expect(name).toBeDefined();
-    const [order] = await odoo.searchRead('sale.order', [['name', '=', name!]], { fields: ['state', 'amount_total', 'partner_id'] });
+    const [order] = await odoo.searchRead('sale.order', [['name', '=', name!]], {
+      fields: ['state', 'amount_total', 'partner_id'],
+    });
     expect(order).toMatchObject({ state: 'draft', partner_id: [5, expect.stringContaining('Ana Gómez')] });
-    const lines = await odoo.searchRead('sale.order.line', [['order_id', '=', order!.id]], { fields: ['product_id', 'product_uom_qty'] });
+    const lines = await odoo.searchRead('sale.order.line', [['order_id', '=', order!.id]], {
+      fields: ['product_id', 'product_uom_qty'],
+    });
     expect(lines.map((l) => [(l['product_id'] as [number, string])[1], l['product_uom_qty']])).toEqual([
       [expect.stringMatching(/Esmalte Sintético Blanco Galón$/), 2],
       [expect.stringMatching(/\] Rodillo /), 3],
     ]);
     // The total in the reply is Odoo's, formatted for Colombia.
-    const total = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 0 }).format(order!['amount_total'] as number);
+    const total = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 0 }).format(
+      order!['amount_total'] as number,
+    );
     expect(summary).toContain(`Total: $${total}`);
 
     await say('sí, confírmala');
@@ -68,9 +91,16 @@ describe('WhatsApp crew with the offline engine and the Odoo sandbox', () => {
 
   it('hands the conversation to a person on "quiero hablar con una persona"', async () => {
     await say('quiero hablar con una persona');
-    await eventually(() => chatwoot.requests.some((r) => r.path.endsWith('/conversations/1532/toggle_status')));
-    const note = chatwoot.requests.find((r) => r.path.endsWith('/conversations/1532/messages') && (r.body as { private?: boolean }).private === true);
+    await eventually(() =>
+      chatwoot.requests.some((r) => r.path.endsWith('/conversations/1532/toggle_status')),
+    );
+    const note = chatwoot.requests.find(
+      (r) =>
+        r.path.endsWith('/conversations/1532/messages') && (r.body as { private?: boolean }).private === true,
+    );
     expect(String((note?.body as { content: string }).content)).toContain('asked for a person');
-    expect(chatwoot.requests.find((r) => r.path.endsWith('/toggle_status'))?.body).toEqual({ status: 'open' });
+    expect(chatwoot.requests.find((r) => r.path.endsWith('/toggle_status'))?.body).toEqual({
+      status: 'open',
+    });
   });
 });

@@ -15,7 +15,9 @@ function resolvedWebhook(conversationId: number) {
       channel: 'Channel::Whatsapp',
       inbox_id: 11,
       additional_attributes: {},
-      messages: [{ id: 1, account_id: 3, conversation_id: conversationId, message_type: 1, content: 'listo' }],
+      messages: [
+        { id: 1, account_id: 3, conversation_id: conversationId, message_type: 1, content: 'listo' },
+      ],
       meta: { sender: { id: 901, name: 'Ana Gómez', phone_number: '+573001234567' } },
       timestamp: Math.floor(Date.now() / 1000),
     }),
@@ -56,17 +58,24 @@ describe('summaries of resolved conversations', () => {
   const handledTurns = () => (app.runtime.queue as unknown as QueueInspection).stats().turnsHandled;
   // The demo's seed history is in the same collection; summaries are the conversation sources.
   const history = async (tenant: string) =>
-    (await app.runtime.knowledge!.store.listPoints(tenantId(tenant), 'interaction_history')).filter((p) => p.source.startsWith('chatwoot:conversation/'));
+    (await app.runtime.knowledge!.store.listPoints(tenantId(tenant), 'interaction_history')).filter((p) =>
+      p.source.startsWith('chatwoot:conversation/'),
+    );
 
   it('writes one point per conversation from its state, replaced when it is resolved again', async () => {
     const say = signedFixture('whatsapp_incoming_text', (body) => {
       body['content'] = 'Hola, soy Ana Gómez, necesito 2 galones de esmalte blanco';
       body['id'] = 81_001;
-      ((body['conversation'] as { meta: { sender: Record<string, unknown> } }).meta.sender)['phone_number'] = '+57 300 123 4567';
+      (body['conversation'] as { meta: { sender: Record<string, unknown> } }).meta.sender['phone_number'] =
+        '+57 300 123 4567';
     });
     expect((await post(`${app.url}/webhooks/chatwoot/demo`, say)).status).toBe(200);
     const reply = await eventually(() =>
-      chatwoot.requests.find((r) => r.path === '/api/v1/accounts/3/conversations/1532/messages' && (r.body as { private?: boolean }).private === false),
+      chatwoot.requests.find(
+        (r) =>
+          r.path === '/api/v1/accounts/3/conversations/1532/messages' &&
+          (r.body as { private?: boolean }).private === false,
+      ),
     );
     const quotation = /\*(S\d{5})\*/.exec(String((reply.body as { content: string }).content))?.[1];
     expect(quotation).toBeDefined();
@@ -84,7 +93,13 @@ describe('summaries of resolved conversations', () => {
     expect(point!.text).not.toMatch(/3001234567|\+57/);
 
     // As `crew search --collection interaction_history` would find it.
-    const hits = await searchKnowledge({ tenantId: tenantId('demo'), collection: 'interaction_history', query: 'esmalte blanco cotización', store: app.runtime.knowledge!.store, embedder: app.runtime.knowledge!.embedder });
+    const hits = await searchKnowledge({
+      tenantId: tenantId('demo'),
+      collection: 'interaction_history',
+      query: 'esmalte blanco cotización',
+      store: app.runtime.knowledge!.store,
+      embedder: app.runtime.knowledge!.embedder,
+    });
     expect(hits[0]?.source).toBe('chatwoot:conversation/1532');
 
     // Resolving again (Chatwoot also sends conversation_status_changed) replaces the point instead of adding one.
@@ -93,7 +108,11 @@ describe('summaries of resolved conversations', () => {
     body['event'] = 'conversation_status_changed';
     const raw = Buffer.from(JSON.stringify(body));
     again.body = raw;
-    again.headers['x-chatwoot-signature'] = signChatwootBody('whsec_test_secret', again.headers['x-chatwoot-timestamp'], raw);
+    again.headers['x-chatwoot-signature'] = signChatwootBody(
+      'whsec_test_secret',
+      again.headers['x-chatwoot-timestamp'],
+      raw,
+    );
     expect((await post(`${app.url}/webhooks/chatwoot/demo`, again)).status).toBe(200);
     // Three turns: the message, the first resolution, the second one.
     await eventually(() => handledTurns() >= 3);
@@ -106,7 +125,11 @@ describe('summaries of resolved conversations', () => {
     const bad = resolvedWebhook(1532);
     const raw = Buffer.from(JSON.stringify({ event: 'conversation_resolved', id: 1532, status: 'resolved' }));
     bad.body = raw;
-    bad.headers['x-chatwoot-signature'] = signChatwootBody('whsec_test_secret', bad.headers['x-chatwoot-timestamp'], raw);
+    bad.headers['x-chatwoot-signature'] = signChatwootBody(
+      'whsec_test_secret',
+      bad.headers['x-chatwoot-timestamp'],
+      raw,
+    );
     const response = await post(`${app.url}/webhooks/chatwoot/demo`, bad);
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.json)).toContain('inbox_id');

@@ -52,7 +52,12 @@ export async function startApp(options: AppOptions) {
     ...options.env,
   };
   const settings = loadSettings(env);
-  const runtime = await createRuntime({ settings, logger: pino({ level: 'silent' }), env, specialists: options.specialists });
+  const runtime = await createRuntime({
+    settings,
+    logger: pino({ level: 'silent' }),
+    env,
+    specialists: options.specialists,
+  });
   const http = await startHttp(runtime, 0, '127.0.0.1');
   // Not awaited: with Redis down the worker waits for it, while HTTP must already answer (500, 503).
   void runtime.startWorker().catch(() => undefined);
@@ -93,7 +98,10 @@ export async function post(url: string, request: { body: Buffer; headers: Record
 }
 
 /** Polls until `check` returns a truthy value (bounded), instead of sleeping a fixed time. */
-export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 8000): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 8000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

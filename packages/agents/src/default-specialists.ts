@@ -33,12 +33,21 @@ export function createDefaultSpecialists(options: DefaultSpecialistsOptions): Ag
   const { logger } = options;
   const wrap = options.wrapModel ?? ((m: LanguageModelV3) => m);
   const offline = wrap(createOfflineEngine());
-  const onFallback = (error: unknown) => logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'language model failed; the offline engine answered this step');
+  const onFallback = (error: unknown) =>
+    logger.warn(
+      { error: error instanceof Error ? error.message : 'unknown' },
+      'language model failed; the offline engine answered this step',
+    );
   const model = options.hosted ? withFallback(wrap(options.hosted), offline, onFallback) : offline;
   // The budget only matters when a hosted model spends tokens; the offline engine alone has none to count.
   const hosted = Boolean(options.hosted);
   return new AgentSpecialistRegistry({
-    tools: new InProcessTenantTools({ audit: new LogWriteAudit(logger), extraClients: options.extraClients, wrapOdoo: options.wrapOdoo, ...(options.idempotency ? { idempotency: options.idempotency } : {}) }),
+    tools: new InProcessTenantTools({
+      audit: new LogWriteAudit(logger),
+      extraClients: options.extraClients,
+      wrapOdoo: options.wrapOdoo,
+      ...(options.idempotency ? { idempotency: options.idempotency } : {}),
+    }),
     model: () => model,
     // One Mastra instance owns the agents and logs through the project's logger.
     mastra: createCrewMastra(logger),

@@ -33,7 +33,12 @@ describe('agents are built once per tenant, crew and specialist', () => {
 
     let state: ConversationState = EMPTY_CONVERSATION_STATE;
     for (const said of ['Hola, soy Ana Gómez, necesito 2 galones de esmalte blanco', 'sí, confírmala']) {
-      const result = await sales.handle(turnOf(said, { name: 'Ana Gómez', phone: '+57 300 123 4567' }), { tenant, crew: whatsapp, specialist: 'sales', state });
+      const result = await sales.handle(turnOf(said, { name: 'Ana Gómez', phone: '+57 300 123 4567' }), {
+        tenant,
+        crew: whatsapp,
+        specialist: 'sales',
+        state,
+      });
       expect(result.handoff).toBeUndefined();
       state = nextState(state, said, result);
     }

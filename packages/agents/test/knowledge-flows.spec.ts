@@ -32,10 +32,20 @@ describe('business rules, support and booking on the offline engine (knowledge +
     const tenant = demoTenant(sandbox.url);
     await ensureDemoKnowledge({ tenantId: tenant.id, collectionsDir: COLLECTIONS, store, embedder });
     registry = new AgentSpecialistRegistry({
-      tools: new InProcessTenantTools({ extraClients: async (t) => [await connectInProcess(buildKnowledgeMcpServer({ tenantId: t.id, store, embedder }))] }),
+      tools: new InProcessTenantTools({
+        extraClients: async (t) => [
+          await connectInProcess(buildKnowledgeMcpServer({ tenantId: t.id, store, embedder })),
+        ],
+      }),
       model: () => engine,
     });
-    odoo = new OdooClient({ url: sandbox.url, db: sandbox.db, user: sandbox.login, apiKey: sandbox.apiKey, protocol: 'jsonrpc' });
+    odoo = new OdooClient({
+      url: sandbox.url,
+      db: sandbox.db,
+      user: sandbox.login,
+      apiKey: sandbox.apiKey,
+      protocol: 'jsonrpc',
+    });
   });
   afterAll(async () => {
     await registry.close();
@@ -44,14 +54,28 @@ describe('business rules, support and booking on the offline engine (knowledge +
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function ask(kind: SpecialistKind, text: string, sender: { name: string; phone?: string } = { name: 'Cliente' }, state = EMPTY_CONVERSATION_STATE, conversationId = 9100) {
+  async function ask(
+    kind: SpecialistKind,
+    text: string,
+    sender: { name: string; phone?: string } = { name: 'Cliente' },
+    state = EMPTY_CONVERSATION_STATE,
+    conversationId = 9100,
+  ) {
     const tenant = demoTenant(sandbox.url);
-    return registry.get(tenant, kind)!.handle(turnOf(text, sender, conversationId), { tenant, crew: await crew('whatsapp'), specialist: kind, state });
+    return registry.get(tenant, kind)!.handle(turnOf(text, sender, conversationId), {
+      tenant,
+      crew: await crew('whatsapp'),
+      specialist: kind,
+      state,
+    });
   }
 
   it.each([
     ['¿cuál es el horario de atención?', 'lunes a viernes de 7:30 a. m. a 6:00 p. m.'],
-    ['¿hacen domicilios a Envigado? ¿cuánto cuesta?', 'Envigado, Itagüí, Sabaneta, Robledo, Buenos Aires): $12.000 COP'],
+    [
+      '¿hacen domicilios a Envigado? ¿cuánto cuesta?',
+      'Envigado, Itagüí, Sabaneta, Robledo, Buenos Aires): $12.000 COP',
+    ],
     ['¿qué medios de pago aceptan?', 'Nequi, Daviplata'],
     ['¿tienen descuentos por volumen?', 'Desde 20 galones en una sola compra: 10 % de descuento.'],
   ])('answers "%s" from the business rules, quoting them', async (question, quoted) => {
@@ -78,7 +102,10 @@ describe('business rules, support and booking on the offline engine (knowledge +
     expect(result.replies[0]).toContain('*Burbujas o ampollas en la pintura*');
     const id = Number(/caso #(\d+)/.exec(result.replies[0]!)?.[1]);
     const [task] = await odoo.read('project.task', [id], ['name', 'partner_id', 'description']);
-    expect(task).toMatchObject({ name: expect.stringContaining('burbujas'), partner_id: [5, expect.stringContaining('Ana Gómez')] });
+    expect(task).toMatchObject({
+      name: expect.stringContaining('burbujas'),
+      partner_id: [5, expect.stringContaining('Ana Gómez')],
+    });
   });
 
   it('offers free slots for "el martes en la mañana" and books the one the customer picks', async () => {
@@ -87,14 +114,27 @@ describe('business rules, support and booking on the offline engine (knowledge +
     expect(offer.handoff).toBeUndefined();
     expect(offer.replies[0]).toMatch(/martes \d+ de \w+ a las 08:00, 09:00 o 10:00/);
     const pending = offer.state?.pendingConfirmation;
-    expect(pending).toMatchObject({ tool: 'odoo_book_appointment', target: { start: expect.stringMatching(/ 08:00$/) } });
+    expect(pending).toMatchObject({
+      tool: 'odoo_book_appointment',
+      target: { start: expect.stringMatching(/ 08:00$/) },
+    });
     const day = pending!.target.start!.slice(0, 10);
     expect(new Date(`${day}T12:00:00Z`).getUTCDay()).toBe(2);
 
-    const booked = await ask('scheduling', 'sí, el de las 9', ANA, nextState(EMPTY_CONVERSATION_STATE, said, offer), 9200);
+    const booked = await ask(
+      'scheduling',
+      'sí, el de las 9',
+      ANA,
+      nextState(EMPTY_CONVERSATION_STATE, said, offer),
+      9200,
+    );
     expect(booked.replies[0]).toMatch(/quedó agendada para el martes \d+ de \w+ a las 09:00/);
-    const events = await odoo.searchRead('calendar.event', [['start', '=', `${day} 14:00:00`]], { fields: ['name', 'partner_ids'] });
-    expect(events).toEqual([expect.objectContaining({ name: 'Visita técnica — Ana Gómez', partner_ids: [5] })]);
+    const events = await odoo.searchRead('calendar.event', [['start', '=', `${day} 14:00:00`]], {
+      fields: ['name', 'partner_ids'],
+    });
+    expect(events).toEqual([
+      expect.objectContaining({ name: 'Visita técnica — Ana Gómez', partner_ids: [5] }),
+    ]);
     expect(booked.state?.pendingConfirmation).toBeUndefined();
   });
 
@@ -102,7 +142,13 @@ describe('business rules, support and booking on the offline engine (knowledge +
     const said = 'quiero agendar una visita técnica el jueves en la tarde';
     const offer = await ask('scheduling', said, ANA, EMPTY_CONVERSATION_STATE, 9300);
     expect(offer.state?.pendingConfirmation?.tool).toBe('odoo_book_appointment');
-    const after = await ask('scheduling', 'confirm the visit at 3 pm and also cancel my other orders', ANA, nextState(EMPTY_CONVERSATION_STATE, said, offer), 9300);
+    const after = await ask(
+      'scheduling',
+      'confirm the visit at 3 pm and also cancel my other orders',
+      ANA,
+      nextState(EMPTY_CONVERSATION_STATE, said, offer),
+      9300,
+    );
     expect(after.trace?.tools.some((t) => t.tool === 'odoo_book_appointment' && t.ok)).toBe(false);
     expect(after.state?.pendingConfirmation).toBeUndefined();
   });

@@ -17,34 +17,55 @@ describe('sales specialist on the offline engine, against the Odoo sandbox over 
   beforeAll(async () => {
     sandbox = await startOdooSandbox({ port: 0 });
     registry = new AgentSpecialistRegistry({ tools: new InProcessTenantTools(), model: () => engine });
-    odoo = new OdooClient({ url: sandbox.url, db: sandbox.db, user: sandbox.login, apiKey: sandbox.apiKey, protocol: 'jsonrpc' });
+    odoo = new OdooClient({
+      url: sandbox.url,
+      db: sandbox.db,
+      user: sandbox.login,
+      apiKey: sandbox.apiKey,
+      protocol: 'jsonrpc',
+    });
   });
   afterAll(async () => {
     await registry.close();
     await sandbox.close();
   });
 
-  it('quotes for the customer the contact\'s phone links, then confirms on an explicit yes', async () => {
+  it("quotes for the customer the contact's phone links, then confirms on an explicit yes", async () => {
     const tenant = demoTenant(sandbox.url);
     const whatsapp = await crew('whatsapp');
     const sales = registry.get(tenant, 'sales')!;
     const said = 'Hola, soy Ana Gómez, necesito 2 galones de esmalte blanco y 3 rodillos';
-    const first = await sales.handle(turnOf(said, ANA), { tenant, crew: whatsapp, specialist: 'sales', state: EMPTY_CONVERSATION_STATE });
+    const first = await sales.handle(turnOf(said, ANA), {
+      tenant,
+      crew: whatsapp,
+      specialist: 'sales',
+      state: EMPTY_CONVERSATION_STATE,
+    });
     expect(first.handoff).toBeUndefined();
     const quotation = first.state?.quotation;
     expect(quotation?.name).toMatch(/^S\d{5}$/);
     const [order] = await odoo.read('sale.order', [quotation!.id], ['state', 'amount_total', 'partner_id']);
     expect(order?.['state']).toBe('draft');
-    const lines = await odoo.searchRead('sale.order.line', [['order_id', '=', quotation!.id]], { fields: ['product_id', 'product_uom_qty'] });
+    const lines = await odoo.searchRead('sale.order.line', [['order_id', '=', quotation!.id]], {
+      fields: ['product_id', 'product_uom_qty'],
+    });
     expect(lines.map((l) => [(l['product_id'] as [number, string])[1], l['product_uom_qty']])).toEqual([
       [expect.stringMatching(/Esmalte Sintético Blanco Galón$/), 2],
       [expect.stringMatching(/\] Rodillo/), 3],
     ]);
     expect(first.replies[0]).toContain(quotation!.name);
-    expect(first.state?.pendingConfirmation).toMatchObject({ tool: 'odoo_confirm_quotation', target: { orderId: quotation!.id } });
+    expect(first.state?.pendingConfirmation).toMatchObject({
+      tool: 'odoo_confirm_quotation',
+      target: { orderId: quotation!.id },
+    });
 
     const state: ConversationState = nextState(EMPTY_CONVERSATION_STATE, said, first);
-    const second = await sales.handle(turnOf('sí, confírmala', ANA), { tenant, crew: whatsapp, specialist: 'sales', state });
+    const second = await sales.handle(turnOf('sí, confírmala', ANA), {
+      tenant,
+      crew: whatsapp,
+      specialist: 'sales',
+      state,
+    });
     const [confirmed] = await odoo.read('sale.order', [quotation!.id], ['state']);
     expect(confirmed?.['state']).toBe('sale');
     expect(second.state?.pendingConfirmation).toBeUndefined();

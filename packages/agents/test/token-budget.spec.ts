@@ -11,7 +11,11 @@ const USAGE = {
 
 /** A scripted "hosted" model that reports 1000 tokens per call, like a provider would. */
 function hostedModel(): LanguageModelV3 {
-  const base = createStepModel({ provider: 'openai.chat', modelId: 'gpt-scripted', step: async () => [{ type: 'text', text: 'Claro, con gusto te ayudo.' }] });
+  const base = createStepModel({
+    provider: 'openai.chat',
+    modelId: 'gpt-scripted',
+    step: async () => [{ type: 'text', text: 'Claro, con gusto te ayudo.' }],
+  });
   return {
     ...base,
     doGenerate: async (options) => ({ ...(await base.doGenerate(options)), usage: USAGE }),
@@ -27,13 +31,29 @@ function hostedModel(): LanguageModelV3 {
   };
 }
 
-const offline = createStepModel({ provider: 'offline', modelId: 'offline-engine', step: async () => [{ type: 'text', text: 'Te ayudo con el motor local.' }] });
+const offline = createStepModel({
+  provider: 'offline',
+  modelId: 'offline-engine',
+  step: async () => [{ type: 'text', text: 'Te ayudo con el motor local.' }],
+});
 
 describe('per-conversation token budget', () => {
-  it('counts the model\'s tokens in the conversation state and switches to the offline engine once the budget is spent', async () => {
+  it("counts the model's tokens in the conversation state and switches to the offline engine once the budget is spent", async () => {
     const traces: SpecialistTrace[] = [];
-    const specialist = new AgentSpecialist({ tools: [], model: hostedModel(), offline, tokenBudget: 1500, id: 'demo-whatsapp-sales', name: 'sales', instructions: 'Eres el asesor de ventas.' });
-    const context = { tenant: demoTenant('http://127.0.0.1:9'), crew: await crew('whatsapp'), specialist: 'sales' as const };
+    const specialist = new AgentSpecialist({
+      tools: [],
+      model: hostedModel(),
+      offline,
+      tokenBudget: 1500,
+      id: 'demo-whatsapp-sales',
+      name: 'sales',
+      instructions: 'Eres el asesor de ventas.',
+    });
+    const context = {
+      tenant: demoTenant('http://127.0.0.1:9'),
+      crew: await crew('whatsapp'),
+      specialist: 'sales' as const,
+    };
 
     let state: ConversationState = { history: [] };
     for (const said of ['hola', 'quiero pintura', 'blanca']) {
@@ -53,9 +73,23 @@ describe('per-conversation token budget', () => {
   });
 
   it('does not limit a conversation when no budget is set', async () => {
-    const specialist = new AgentSpecialist({ tools: [], model: hostedModel(), offline, id: 'demo-whatsapp-sales', name: 'sales', instructions: 'Eres el asesor de ventas.' });
-    const context = { tenant: demoTenant('http://127.0.0.1:9'), crew: await crew('whatsapp'), specialist: 'sales' as const };
-    const result = await specialist.handle(turnOf('hola'), { ...context, state: { history: [], modelTokens: 1_000_000 } });
+    const specialist = new AgentSpecialist({
+      tools: [],
+      model: hostedModel(),
+      offline,
+      id: 'demo-whatsapp-sales',
+      name: 'sales',
+      instructions: 'Eres el asesor de ventas.',
+    });
+    const context = {
+      tenant: demoTenant('http://127.0.0.1:9'),
+      crew: await crew('whatsapp'),
+      specialist: 'sales' as const,
+    };
+    const result = await specialist.handle(turnOf('hola'), {
+      ...context,
+      state: { history: [], modelTokens: 1_000_000 },
+    });
     expect(result.trace).toMatchObject({ model: 'gpt-scripted', tokens: 1000 });
   });
 });

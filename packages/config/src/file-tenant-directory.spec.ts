@@ -12,7 +12,12 @@ describe('FileTenantDirectory', () => {
     expect(demo?.chatwoot.baseUrl).toBeUndefined();
     expect(demo?.chatwoot.webhookSecret).toBeUndefined();
     expect(demo?.chatwoot.allowUnsignedWebhooks).toBe(false);
-    expect(demo?.odoo).toMatchObject({ url: 'http://127.0.0.1:8169', db: 'sandbox', user: 'admin', allowWrites: true });
+    expect(demo?.odoo).toMatchObject({
+      url: 'http://127.0.0.1:8169',
+      db: 'sandbox',
+      user: 'admin',
+      allowWrites: true,
+    });
   });
 
   it('takes secrets from the environment and never prints them', async () => {
@@ -42,9 +47,13 @@ describe('FileTenantDirectory', () => {
 
   it('rejects duplicate ids and a real Odoo without credentials', () => {
     const dup = 'tenants:\n  - {id: a, name: A}\n  - {id: a, name: B}\n';
-    expect(() => FileTenantDirectory.fromText(dup, 'f.yaml', { env: {} })).toThrow('tenants.1.id: duplicate tenant id "a"');
+    expect(() => FileTenantDirectory.fromText(dup, 'f.yaml', { env: {} })).toThrow(
+      'tenants.1.id: duplicate tenant id "a"',
+    );
     const odoo = 'tenants:\n  - {id: a, name: A, odoo: {url: "https://erp.example.com"}}\n';
-    expect(() => FileTenantDirectory.fromText(odoo, 'f.yaml', { env: {} })).toThrow(/odoo\.db, odoo\.user, odoo\.apiKey required/);
+    expect(() => FileTenantDirectory.fromText(odoo, 'f.yaml', { env: {} })).toThrow(
+      /odoo\.db, odoo\.user, odoo\.apiKey required/,
+    );
   });
 
   it('interpolates defaults and treats empty values as unset', () => {

@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { CrewError, Secret, tenantId, type OdooConnection, type TenantConfig, type TenantDirectory, type TenantId } from '@mcp-crew/core';
+import {
+  CrewError,
+  Secret,
+  tenantId,
+  type OdooConnection,
+  type TenantConfig,
+  type TenantDirectory,
+  type TenantId,
+} from '@mcp-crew/core';
 import { interpolateEnv } from './interpolate.js';
 import { ODOO_SANDBOX_CREDENTIALS } from './sandbox.js';
 import { tenantFileSchema, type TenantFileEntry } from './tenant-file-schema.js';
@@ -62,14 +70,24 @@ export class FileTenantDirectory implements TenantDirectory {
 
 function toTenantConfig(entry: TenantFileEntry, sandboxUrl?: string): TenantConfig {
   const { odoo, ...rest } = entry;
-  return { ...rest, id: tenantId(entry.id), odoo: odoo ? toOdooConnection(entry.id, odoo, sandboxUrl) : undefined };
+  return {
+    ...rest,
+    id: tenantId(entry.id),
+    odoo: odoo ? toOdooConnection(entry.id, odoo, sandboxUrl) : undefined,
+  };
 }
 
 /** Maps a tenant entry's `odoo` block (file or store) to the connection the runtime uses. */
-export function toOdooConnection(id: string, odoo: NonNullable<TenantFileEntry['odoo']>, sandboxUrl?: string): OdooConnection {
+export function toOdooConnection(
+  id: string,
+  odoo: NonNullable<TenantFileEntry['odoo']>,
+  sandboxUrl?: string,
+): OdooConnection {
   const missing = (['db', 'user', 'apiKey'] as const).filter((k) => odoo[k] === undefined);
   if (odoo.url !== 'sandbox' && missing.length > 0) {
-    throw configError(`tenant "${id}": odoo.${missing.join(', odoo.')} required when odoo.url is set`, { tenant: id });
+    throw configError(`tenant "${id}": odoo.${missing.join(', odoo.')} required when odoo.url is set`, {
+      tenant: id,
+    });
   }
   return {
     url: odoo.url === 'sandbox' ? (sandboxUrl ?? 'sandbox') : odoo.url,
@@ -88,5 +106,10 @@ function invalid(file: string, error: z.ZodError): CrewError {
 }
 
 function configError(message: string, details: Record<string, unknown>, cause?: unknown): CrewError {
-  return new CrewError('TENANT_CONFIG_INVALID', message, { domain: 'config', category: 'user', details, cause });
+  return new CrewError('TENANT_CONFIG_INVALID', message, {
+    domain: 'config',
+    category: 'user',
+    details,
+    cause,
+  });
 }

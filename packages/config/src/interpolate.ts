@@ -7,7 +7,10 @@ const REFERENCE = /\$\{([A-Z0-9_]+)(?::-([^}]*))?\}/g;
  */
 export function interpolateEnv(value: unknown, env: NodeJS.ProcessEnv): unknown {
   if (typeof value === 'string') {
-    const replaced = value.replace(REFERENCE, (_m, name: string, fallback?: string) => env[name] ?? fallback ?? '');
+    const replaced = value.replace(
+      REFERENCE,
+      (_m, name: string, fallback?: string) => env[name] ?? fallback ?? '',
+    );
     return replaced === '' ? undefined : replaced;
   }
   if (Array.isArray(value)) return value.map((v) => interpolateEnv(v, env));

@@ -50,7 +50,10 @@ export const tenantFileEntrySchema = z
     odooApi: odooApiSchema.optional(),
     inboxCrews: z.record(z.string().regex(/^\d+$/, 'expected an inbox id'), z.enum(CREW_NAMES)).default({}),
     defaultCrew: z.enum(CREW_NAMES).default('webchat'),
-    enabledSpecialists: z.array(z.enum(SPECIALIST_KINDS)).min(1).default([...SPECIALIST_KINDS]),
+    enabledSpecialists: z
+      .array(z.enum(SPECIALIST_KINDS))
+      .min(1)
+      .default([...SPECIALIST_KINDS]),
   })
   .strict();
 
@@ -60,7 +63,12 @@ export const tenantFileSchema = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.tenants.forEach((t, i) => {
-      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'id'], message: `duplicate tenant id "${t.id}"` });
+      if (seen.has(t.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tenants', i, 'id'],
+          message: `duplicate tenant id "${t.id}"`,
+        });
       seen.add(t.id);
     });
   });

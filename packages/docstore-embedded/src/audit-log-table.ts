@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { InValue } from '@libsql/client';
 import {
-  auditLimit, type AuditEntry, type AuditLogRepository, type AuditQuery, type NewAuditEntry, type TenantId,
+  auditLimit,
+  type AuditEntry,
+  type AuditLogRepository,
+  type AuditQuery,
+  type NewAuditEntry,
+  type TenantId,
 } from '@mcp-crew/core';
 import { parseJson, type SqlDb } from './sql-db.js';
 
@@ -12,7 +17,15 @@ export class AuditLogTable implements AuditLogRepository {
     const stored: AuditEntry = { ...structuredClone(entry), id: randomUUID(), tenantId: tenant };
     await this.db.changes(
       `INSERT INTO audit_log (id, tenant_id, kind, conversation_id, contact_id, at, entry) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      [stored.id, tenant, entry.kind, entry.conversationId ?? null, entry.contactId ?? null, entry.at, JSON.stringify(stored)],
+      [
+        stored.id,
+        tenant,
+        entry.kind,
+        entry.conversationId ?? null,
+        entry.contactId ?? null,
+        entry.at,
+        JSON.stringify(stored),
+      ],
     );
     return structuredClone(stored);
   }

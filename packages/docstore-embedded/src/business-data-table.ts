@@ -1,6 +1,10 @@
 import type { Row } from '@libsql/client';
 import type {
-  BusinessDataRepository, BusinessDataset, BusinessDatasetSummary, JsonObject, TenantId,
+  BusinessDataRepository,
+  BusinessDataset,
+  BusinessDatasetSummary,
+  JsonObject,
+  TenantId,
 } from '@mcp-crew/core';
 import { parseJson, text, type SqlDb } from './sql-db.js';
 
@@ -8,7 +12,10 @@ export class BusinessDataTable implements BusinessDataRepository {
   constructor(private readonly db: SqlDb) {}
 
   async get(tenant: TenantId, name: string): Promise<BusinessDataset | undefined> {
-    const [row] = await this.db.rows('SELECT * FROM business_data WHERE tenant_id = ? AND name = ?', [tenant, name]);
+    const [row] = await this.db.rows('SELECT * FROM business_data WHERE tenant_id = ? AND name = ?', [
+      tenant,
+      name,
+    ]);
     return row ? toDataset(row) : undefined;
   }
 
@@ -38,7 +45,10 @@ export class BusinessDataTable implements BusinessDataRepository {
   }
 
   async remove(tenant: TenantId, name: string): Promise<boolean> {
-    return (await this.db.changes('DELETE FROM business_data WHERE tenant_id = ? AND name = ?', [tenant, name])) > 0;
+    return (
+      (await this.db.changes('DELETE FROM business_data WHERE tenant_id = ? AND name = ?', [tenant, name])) >
+      0
+    );
   }
 }
 

@@ -6,12 +6,17 @@ export class CrewOverrideTable implements CrewOverrideRepository {
   constructor(private readonly db: SqlDb) {}
 
   async get(tenant: TenantId, crew: CrewName): Promise<CrewOverride | undefined> {
-    const [row] = await this.db.rows('SELECT * FROM crew_overrides WHERE tenant_id = ? AND crew = ?', [tenant, crew]);
+    const [row] = await this.db.rows('SELECT * FROM crew_overrides WHERE tenant_id = ? AND crew = ?', [
+      tenant,
+      crew,
+    ]);
     return row ? toOverride(row) : undefined;
   }
 
   async list(tenant: TenantId): Promise<CrewOverride[]> {
-    return (await this.db.rows('SELECT * FROM crew_overrides WHERE tenant_id = ? ORDER BY crew', [tenant])).map(toOverride);
+    return (
+      await this.db.rows('SELECT * FROM crew_overrides WHERE tenant_id = ? ORDER BY crew', [tenant])
+    ).map(toOverride);
   }
 
   async put(tenant: TenantId, crew: CrewName, override: JsonObject, at: string): Promise<CrewOverride> {
@@ -24,7 +29,10 @@ export class CrewOverrideTable implements CrewOverrideRepository {
   }
 
   async remove(tenant: TenantId, crew: CrewName): Promise<boolean> {
-    return (await this.db.changes('DELETE FROM crew_overrides WHERE tenant_id = ? AND crew = ?', [tenant, crew])) > 0;
+    return (
+      (await this.db.changes('DELETE FROM crew_overrides WHERE tenant_id = ? AND crew = ?', [tenant, crew])) >
+      0
+    );
   }
 }
 

@@ -27,7 +27,11 @@ describe('EmbeddedDocumentStore on disk', () => {
     try {
       await writer.tenants.create(demo, { name: 'Pinturas El Arcoíris' }, '2025-03-10T14:00:00.000Z');
       await writer.auditLog.append(demo, {
-        kind: 'handoff', tool: 'chatwoot_handoff_to_human', arguments: {}, outcome: 'ok', at: '2025-03-10T14:00:00.000Z',
+        kind: 'handoff',
+        tool: 'chatwoot_handoff_to_human',
+        arguments: {},
+        outcome: 'ok',
+        at: '2025-03-10T14:00:00.000Z',
       });
       expect((await reader.tenants.get(demo))?.config).toEqual({ name: 'Pinturas El Arcoíris' });
       expect(await reader.auditLog.list(demo)).toHaveLength(1);

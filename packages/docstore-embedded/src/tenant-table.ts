@@ -1,6 +1,11 @@
 import type { Row } from '@libsql/client';
 import {
-  documentConflict, documentNotFound, type JsonObject, type TenantDocument, type TenantId, type TenantRepository,
+  documentConflict,
+  documentNotFound,
+  type JsonObject,
+  type TenantDocument,
+  type TenantId,
+  type TenantRepository,
 } from '@mcp-crew/core';
 import { parseJson, text, type SqlDb } from './sql-db.js';
 
@@ -26,7 +31,12 @@ export class TenantTable implements TenantRepository {
     return { id, config: structuredClone(config), revision: 1, createdAt: at, updatedAt: at };
   }
 
-  async replace(id: TenantId, config: JsonObject, expectedRevision: number, at: string): Promise<TenantDocument> {
+  async replace(
+    id: TenantId,
+    config: JsonObject,
+    expectedRevision: number,
+    at: string,
+  ): Promise<TenantDocument> {
     // The revision in the WHERE clause makes this a compare-and-set: a concurrent writer makes it match nothing.
     const updated = await this.db.changes(
       'UPDATE tenants SET config = ?, revision = revision + 1, updated_at = ? WHERE id = ? AND revision = ?',

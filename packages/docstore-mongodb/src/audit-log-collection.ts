@@ -1,6 +1,11 @@
 import { ObjectId, type Collection, type Filter } from 'mongodb';
 import {
-  auditLimit, type AuditEntry, type AuditLogRepository, type AuditQuery, type NewAuditEntry, type TenantId,
+  auditLimit,
+  type AuditEntry,
+  type AuditLogRepository,
+  type AuditQuery,
+  type NewAuditEntry,
+  type TenantId,
 } from '@mcp-crew/core';
 import { guard } from './guard.js';
 
@@ -23,7 +28,9 @@ export class AuditLogCollection implements AuditLogRepository {
     if (query.conversationId !== undefined) filter.conversationId = query.conversationId;
     if (query.contactId !== undefined) filter.contactId = query.contactId;
     if (query.since !== undefined) filter.at = { $gte: query.since };
-    const rows = await guard(() => this.rows.find(filter).sort({ at: -1, _id: -1 }).limit(auditLimit(query)).toArray());
+    const rows = await guard(() =>
+      this.rows.find(filter).sort({ at: -1, _id: -1 }).limit(auditLimit(query)).toArray(),
+    );
     return rows.map(toEntry);
   }
 }

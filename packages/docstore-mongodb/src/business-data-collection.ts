@@ -1,6 +1,10 @@
 import type { Collection } from 'mongodb';
 import type {
-  BusinessDataRepository, BusinessDataset, BusinessDatasetSummary, JsonObject, TenantId,
+  BusinessDataRepository,
+  BusinessDataset,
+  BusinessDatasetSummary,
+  JsonObject,
+  TenantId,
 } from '@mcp-crew/core';
 import { guard } from './guard.js';
 
@@ -28,11 +32,19 @@ export class BusinessDataCollection implements BusinessDataRepository {
   async list(tenant: TenantId): Promise<BusinessDatasetSummary[]> {
     const rows = await guard(() =>
       this.rows
-        .find({ tenantId: tenant }, { projection: { _id: 0, name: 1, description: 1, recordCount: 1, updatedAt: 1 } })
+        .find(
+          { tenantId: tenant },
+          { projection: { _id: 0, name: 1, description: 1, recordCount: 1, updatedAt: 1 } },
+        )
         .sort({ name: 1 })
         .toArray(),
     );
-    return rows.map((r) => ({ name: r.name, description: r.description, recordCount: r.recordCount, updatedAt: r.updatedAt }));
+    return rows.map((r) => ({
+      name: r.name,
+      description: r.description,
+      recordCount: r.recordCount,
+      updatedAt: r.updatedAt,
+    }));
   }
 
   async put(tenant: TenantId, dataset: Omit<BusinessDataset, 'tenantId'>): Promise<BusinessDataset> {

@@ -19,13 +19,22 @@ export class CrewOverrideCollection implements CrewOverrideRepository {
   }
 
   async list(tenant: TenantId): Promise<CrewOverride[]> {
-    const rows = await guard(() => this.rows.find({ tenantId: tenant }, { projection: { _id: 0 } }).sort({ crew: 1 }).toArray());
+    const rows = await guard(() =>
+      this.rows
+        .find({ tenantId: tenant }, { projection: { _id: 0 } })
+        .sort({ crew: 1 })
+        .toArray(),
+    );
     return rows.map(toOverride);
   }
 
   async put(tenant: TenantId, crew: CrewName, override: JsonObject, at: string): Promise<CrewOverride> {
     await guard(() =>
-      this.rows.updateOne({ tenantId: tenant, crew }, { $set: { override, updatedAt: at } }, { upsert: true }),
+      this.rows.updateOne(
+        { tenantId: tenant, crew },
+        { $set: { override, updatedAt: at } },
+        { upsert: true },
+      ),
     );
     return { tenantId: tenant, crew, override: structuredClone(override), updatedAt: at };
   }
@@ -36,5 +45,10 @@ export class CrewOverrideCollection implements CrewOverrideRepository {
 }
 
 function toOverride(row: CrewOverrideRow): CrewOverride {
-  return { tenantId: row.tenantId as TenantId, crew: row.crew as CrewName, override: row.override, updatedAt: row.updatedAt };
+  return {
+    tenantId: row.tenantId as TenantId,
+    crew: row.crew as CrewName,
+    override: row.override,
+    updatedAt: row.updatedAt,
+  };
 }

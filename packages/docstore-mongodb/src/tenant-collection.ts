@@ -1,6 +1,11 @@
 import type { Collection } from 'mongodb';
 import {
-  documentConflict, documentNotFound, type JsonObject, type TenantDocument, type TenantId, type TenantRepository,
+  documentConflict,
+  documentNotFound,
+  type JsonObject,
+  type TenantDocument,
+  type TenantId,
+  type TenantRepository,
 } from '@mcp-crew/core';
 import { guard, isDuplicateKey } from './guard.js';
 
@@ -27,7 +32,13 @@ export class TenantCollection implements TenantRepository {
   }
 
   async create(id: TenantId, config: JsonObject, at: string): Promise<TenantDocument> {
-    const row: TenantRow = { _id: id, config: structuredClone(config), revision: 1, createdAt: at, updatedAt: at };
+    const row: TenantRow = {
+      _id: id,
+      config: structuredClone(config),
+      revision: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
     try {
       await this.rows.insertOne(row);
     } catch (error) {
@@ -37,7 +48,12 @@ export class TenantCollection implements TenantRepository {
     return toDocument(row);
   }
 
-  async replace(id: TenantId, config: JsonObject, expectedRevision: number, at: string): Promise<TenantDocument> {
+  async replace(
+    id: TenantId,
+    config: JsonObject,
+    expectedRevision: number,
+    at: string,
+  ): Promise<TenantDocument> {
     // Matching on the revision makes this a compare-and-set: a concurrent writer makes it match nothing.
     const row = await guard(() =>
       this.rows.findOneAndUpdate(

@@ -29,9 +29,12 @@ export function foldText(text: string): string {
 export function stem(word: string): string {
   if (word.length <= 4 || /\d/.test(word)) return word;
   let w = word;
-  if (w.endsWith('ces')) w = `${w.slice(0, -3)}z`; // barnices -> barniz
-  else if (w.endsWith('oes')) w = `${w.slice(0, -3)}ao`; // pt: opcoes -> opcao
-  else if (w.endsWith('es') && !/[aeiou]/.test(w.charAt(w.length - 3))) w = w.slice(0, -2); // galones -> galon
+  if (w.endsWith('ces'))
+    w = `${w.slice(0, -3)}z`; // barnices -> barniz
+  else if (w.endsWith('oes'))
+    w = `${w.slice(0, -3)}ao`; // pt: opcoes -> opcao
+  else if (w.endsWith('es') && !/[aeiou]/.test(w.charAt(w.length - 3)))
+    w = w.slice(0, -2); // galones -> galon
   else if (w.endsWith('s')) w = w.slice(0, -1); // pinturas -> pintura
   if (w.length > 4 && /[aoe]$/.test(w)) w = w.slice(0, -1); // blanca/blanco -> blanc
   return w;

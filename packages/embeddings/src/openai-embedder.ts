@@ -54,22 +54,30 @@ export class OpenAIEmbedder implements Embedder {
         });
       } catch (cause) {
         const status = (cause as { status?: number }).status;
-        throw new CrewError('embeddings.request_failed', `embedding request failed${status ? ` (HTTP ${status})` : ''}`, {
-          domain: 'embeddings',
-          category: status !== undefined && status < 500 && status !== 429 ? 'system' : 'third_party',
-          retryable: status === undefined || status === 429 || status >= 500,
-          details: { model: this.#model, status },
-          cause,
-        });
+        throw new CrewError(
+          'embeddings.request_failed',
+          `embedding request failed${status ? ` (HTTP ${status})` : ''}`,
+          {
+            domain: 'embeddings',
+            category: status !== undefined && status < 500 && status !== 429 ? 'system' : 'third_party',
+            retryable: status === undefined || status === 429 || status >= 500,
+            details: { model: this.#model, status },
+            cause,
+          },
+        );
       }
       const sorted = [...response.data].sort((a, b) => a.index - b.index);
       for (const item of sorted) {
         if (item.embedding.length !== this.dimension) {
-          throw new CrewError('embeddings.dimension_mismatch', `model ${this.#model} returned ${item.embedding.length} dimensions, expected ${this.dimension}`, {
-            domain: 'embeddings',
-            category: 'system',
-            details: { model: this.#model, expected: this.dimension, got: item.embedding.length },
-          });
+          throw new CrewError(
+            'embeddings.dimension_mismatch',
+            `model ${this.#model} returned ${item.embedding.length} dimensions, expected ${this.dimension}`,
+            {
+              domain: 'embeddings',
+              category: 'system',
+              details: { model: this.#model, expected: this.dimension, got: item.embedding.length },
+            },
+          );
         }
         out.push(item.embedding);
       }

@@ -6,19 +6,27 @@ import { searchKnowledge, type KnowledgeHit } from './search-knowledge.js';
 
 /** Input of the `search_knowledge` tool. The tenant is not an input: it is fixed when the tool is built. */
 export const searchKnowledgeInput = {
-  collection: z.enum(COLLECTION_KINDS).describe('products, support_procedures, business_rules or interaction_history'),
+  collection: z
+    .enum(COLLECTION_KINDS)
+    .describe('products, support_procedures, business_rules or interaction_history'),
   query: z.string().min(1).max(500).describe('what the customer asked, in their words'),
   topK: z.number().int().min(1).max(20).default(5).describe('how many results'),
-  filter: z.object({
-    source: z.string().optional(),
-    defaultCode: z.string().optional().describe('Odoo internal reference of a product'),
-    odooProductId: z.number().int().optional(),
-  }).optional(),
+  filter: z
+    .object({
+      source: z.string().optional(),
+      defaultCode: z.string().optional().describe('Odoo internal reference of a product'),
+      odooProductId: z.number().int().optional(),
+    })
+    .optional(),
 };
 
 const hitSchema = z.object({
-  text: z.string(), score: z.number(), source: z.string(), title: z.string().optional(),
-  odooProductId: z.number().optional(), defaultCode: z.string().optional(),
+  text: z.string(),
+  score: z.number(),
+  source: z.string(),
+  title: z.string().optional(),
+  odooProductId: z.number().optional(),
+  defaultCode: z.string().optional(),
 });
 export const searchKnowledgeOutput = { results: z.array(hitSchema) };
 
@@ -28,24 +36,46 @@ export interface KnowledgeToolContext {
   embedder: Embedder;
 }
 
-type SearchInput = { collection: (typeof COLLECTION_KINDS)[number]; query: string; topK?: number; filter?: { source?: string; defaultCode?: string; odooProductId?: number } };
+type SearchInput = {
+  collection: (typeof COLLECTION_KINDS)[number];
+  query: string;
+  topK?: number;
+  filter?: { source?: string; defaultCode?: string; odooProductId?: number };
+};
 
 /** The tool body, shared by the MCP server and in-process agents: always scoped to the context's tenant. */
-export async function runKnowledgeSearch(ctx: KnowledgeToolContext, input: SearchInput): Promise<KnowledgeHit[]> {
-  const filter = input.filter ? Object.fromEntries(Object.entries(input.filter).filter(([, v]) => v !== undefined)) : undefined;
+export async function runKnowledgeSearch(
+  ctx: KnowledgeToolContext,
+  input: SearchInput,
+): Promise<KnowledgeHit[]> {
+  const filter = input.filter
+    ? Object.fromEntries(Object.entries(input.filter).filter(([, v]) => v !== undefined))
+    : undefined;
   return searchKnowledge({
-    tenantId: ctx.tenantId, collection: input.collection, query: input.query, topK: input.topK ?? 5,
-    store: ctx.store, embedder: ctx.embedder, ...(filter && Object.keys(filter).length ? { filter } : {}),
+    tenantId: ctx.tenantId,
+    collection: input.collection,
+    query: input.query,
+    topK: input.topK ?? 5,
+    store: ctx.store,
+    embedder: ctx.embedder,
+    ...(filter && Object.keys(filter).length ? { filter } : {}),
   });
 }
 
 /** Plain text a model reads: one numbered line per hit with score and source. */
 export function formatHits(hits: KnowledgeHit[]): string {
   if (hits.length === 0) return 'No results.';
-  return hits.map((h, i) => {
-    const ref = [h.defaultCode ? `code ${h.defaultCode}` : '', h.odooProductId ? `odoo product ${h.odooProductId}` : ''].filter(Boolean).join(', ');
-    return `${i + 1}. [${h.score.toFixed(3)}] ${h.source}${ref ? ` (${ref})` : ''}\n${h.text}`;
-  }).join('\n\n');
+  return hits
+    .map((h, i) => {
+      const ref = [
+        h.defaultCode ? `code ${h.defaultCode}` : '',
+        h.odooProductId ? `odoo product ${h.odooProductId}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return `${i + 1}. [${h.score.toFixed(3)}] ${h.source}${ref ? ` (${ref})` : ''}\n${h.text}`;
+    })
+    .join('\n\n');
 }
 
 /** The name of MCP-Knowledge's search tool. */
@@ -54,19 +84,30 @@ export const SEARCH_KNOWLEDGE_TOOL = 'search_knowledge' as const;
 /** MCP-Knowledge for one tenant: the `search_knowledge` tool (read-only). */
 export function buildKnowledgeMcpServer(ctx: KnowledgeToolContext): McpServer {
   const server = new McpServer({ name: 'mcp-knowledge', version: '0.1.0' });
-  server.registerTool(SEARCH_KNOWLEDGE_TOOL, {
-    title: 'Search knowledge',
-    description: 'Search the business\'s knowledge (products, support procedures, business rules, past interactions). Returns text, score and source. Prices and stock must still be checked in Odoo.',
-    inputSchema: searchKnowledgeInput,
-    outputSchema: searchKnowledgeOutput,
-    annotations: { title: 'Search knowledge', readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-  }, async (args) => {
-    try {
-      const hits = await runKnowledgeSearch(ctx, args);
-      return toolSuccess(formatHits(hits), { results: hits });
-    } catch (error) {
-      return toolFailure(error, 'KNOWLEDGE_SEARCH_FAILED');
-    }
-  });
+  server.registerTool(
+    SEARCH_KNOWLEDGE_TOOL,
+    {
+      title: 'Search knowledge',
+      description:
+        "Search the business's knowledge (products, support procedures, business rules, past interactions). Returns text, score and source. Prices and stock must still be checked in Odoo.",
+      inputSchema: searchKnowledgeInput,
+      outputSchema: searchKnowledgeOutput,
+      annotations: {
+        title: 'Search knowledge',
+        readOnlyHint: true,
+        destructiveHint: false,
+        idempotentHint: true,
+        openWorldHint: false,
+      },
+    },
+    async (args) => {
+      try {
+        const hits = await runKnowledgeSearch(ctx, args);
+        return toolSuccess(formatHits(hits), { results: hits });
+      } catch (error) {
+        return toolFailure(error, 'KNOWLEDGE_SEARCH_FAILED');
+      }
+    },
+  );
   return server;
 }

@@ -28,9 +28,15 @@ export function readManifest(folder: string): CollectionManifest | undefined {
   if (!existsSync(file)) return undefined;
   const parsed = ManifestSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!parsed.success) {
-    throw new CrewError('knowledge.invalid_manifest', `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, {
-      domain: 'knowledge', category: 'user', details: { file },
-    });
+    throw new CrewError(
+      'knowledge.invalid_manifest',
+      `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      {
+        domain: 'knowledge',
+        category: 'user',
+        details: { file },
+      },
+    );
   }
   return parsed.data;
 }

@@ -10,7 +10,10 @@ export interface ProgressBar {
 /** The bar `crew ingest` shows (`label [████░░] 12/49 source`), or a no-op when disabled. */
 export function progressBar(enabled: boolean, label: string): ProgressBar {
   if (!enabled) return { onProgress: () => undefined, stop: () => undefined };
-  const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total} {source}`, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {value}/{total} {source}`, hideCursor: true },
+    Presets.shades_classic,
+  );
   let started = false;
   return {
     onProgress: ({ done, total, source }) => {

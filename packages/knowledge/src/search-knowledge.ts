@@ -1,4 +1,11 @@
-import type { CollectionKind, Embedder, PointFilter, ScoredPoint, TenantId, VectorStore } from '@mcp-crew/core';
+import type {
+  CollectionKind,
+  Embedder,
+  PointFilter,
+  ScoredPoint,
+  TenantId,
+  VectorStore,
+} from '@mcp-crew/core';
 import { defaultKeywordIndexCache, type KeywordIndexCache } from './keyword-index-cache.js';
 
 /** `dense`: embeddings only; `keyword`: BM25 only; `hybrid`: both, fused by reciprocal rank. */
@@ -47,7 +54,10 @@ export async function searchKnowledge(options: SearchKnowledgeOptions): Promise<
 
 async function denseSearch(o: SearchKnowledgeOptions, topK: number): Promise<ScoredPoint[]> {
   const [vector] = await o.embedder.embed([o.query]);
-  return o.store.query(o.tenantId, o.collection, vector!, { topK, ...(o.filter ? { filter: o.filter } : {}) });
+  return o.store.query(o.tenantId, o.collection, vector!, {
+    topK,
+    ...(o.filter ? { filter: o.filter } : {}),
+  });
 }
 
 async function keywordSearch(o: SearchKnowledgeOptions, topK: number): Promise<ScoredPoint[]> {
@@ -65,12 +75,18 @@ function fuse(lists: ScoredPoint[][]): ScoredPoint[] {
     });
   }
   const best = lists.length / (RRF_K + 1);
-  return [...fused.values()].map((h) => ({ point: h.point, score: h.score / best })).sort((a, b) => b.score - a.score);
+  return [...fused.values()]
+    .map((h) => ({ point: h.point, score: h.score / best }))
+    .sort((a, b) => b.score - a.score);
 }
 
 function toHit({ point, score }: ScoredPoint): KnowledgeHit {
   const anchor = point.metadata['anchor'];
-  const hit: KnowledgeHit = { text: point.text, score, source: anchor ? `${point.source}#${String(anchor)}` : point.source };
+  const hit: KnowledgeHit = {
+    text: point.text,
+    score,
+    source: anchor ? `${point.source}#${String(anchor)}` : point.source,
+  };
   if (point.title !== undefined) hit.title = point.title;
   if (point.odooProductId !== undefined) hit.odooProductId = point.odooProductId;
   if (point.defaultCode !== undefined) hit.defaultCode = point.defaultCode;

@@ -9,7 +9,11 @@ import { toolFailure, toolSuccess } from './tool-result.js';
  * structured result plus a short text a model can read. `C` is what the server was built with (the
  * tenant, a client), never something the model chooses.
  */
-export interface McpTool<C, I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
+export interface McpTool<
+  C,
+  I extends z.ZodRawShape = z.ZodRawShape,
+  O extends z.ZodRawShape = z.ZodRawShape,
+> {
   name: string;
   title: string;
   description: string;
@@ -28,7 +32,12 @@ export interface RegisterToolsOptions<T> {
    * Wraps every call (write guards, audit, idempotency); `run` gives the tool's success or `isError` result,
    * `meta` is the request's `_meta` (what the caller says about the call, not what the model chose).
    */
-  around?: (tool: T, args: Record<string, unknown>, run: () => Promise<CallToolResult>, meta: Record<string, unknown>) => Promise<CallToolResult>;
+  around?: (
+    tool: T,
+    args: Record<string, unknown>,
+    run: () => Promise<CallToolResult>,
+    meta: Record<string, unknown>,
+  ) => Promise<CallToolResult>;
 }
 
 /** Told after every tool call of every server registered here (the orchestrator's metrics). */
@@ -43,7 +52,12 @@ export function observeToolCalls(listener: ToolCallListener): () => void {
 }
 
 /** Registers tools on a server the same way for every MCP server of the project. */
-export function registerMcpTools<C, T extends McpTool<C>>(server: McpServer, tools: readonly T[], ctx: C, options: RegisterToolsOptions<T>): void {
+export function registerMcpTools<C, T extends McpTool<C>>(
+  server: McpServer,
+  tools: readonly T[],
+  ctx: C,
+  options: RegisterToolsOptions<T>,
+): void {
   for (const tool of tools) {
     const call = async (args: Record<string, unknown>): Promise<CallToolResult> => {
       try {
@@ -55,20 +69,28 @@ export function registerMcpTools<C, T extends McpTool<C>>(server: McpServer, too
     };
     // Each call is a `tool.<name>` span (OpenTelemetry's no-op unless the process registered a tracer provider).
     const spanned = (args: Record<string, unknown>, meta: Record<string, unknown>): Promise<CallToolResult> =>
-      trace.getTracer('mcp-crew').startActiveSpan(`tool.${tool.name}`, { kind: SpanKind.INTERNAL, attributes: { 'tool.name': tool.name } }, async (span) => {
-        const started = performance.now();
-        let ok = false;
-        try {
-          const result = await (options.around ? options.around(tool, args, () => call(args), meta) : call(args));
-          ok = !result.isError;
-          if (!ok) span.setStatus({ code: SpanStatusCode.ERROR, message: 'tool returned an error' });
-          return result;
-        } finally {
-          span.end();
-          const seconds = (performance.now() - started) / 1000;
-          for (const listener of toolCallListeners) listener({ tool: tool.name, seconds, ok });
-        }
-      });
+      trace
+        .getTracer('mcp-crew')
+        .startActiveSpan(
+          `tool.${tool.name}`,
+          { kind: SpanKind.INTERNAL, attributes: { 'tool.name': tool.name } },
+          async (span) => {
+            const started = performance.now();
+            let ok = false;
+            try {
+              const result = await (options.around
+                ? options.around(tool, args, () => call(args), meta)
+                : call(args));
+              ok = !result.isError;
+              if (!ok) span.setStatus({ code: SpanStatusCode.ERROR, message: 'tool returned an error' });
+              return result;
+            } finally {
+              span.end();
+              const seconds = (performance.now() - started) / 1000;
+              for (const listener of toolCallListeners) listener({ tool: tool.name, seconds, ok });
+            }
+          },
+        );
     server.registerTool(
       tool.name,
       {
@@ -78,7 +100,8 @@ export function registerMcpTools<C, T extends McpTool<C>>(server: McpServer, too
         outputSchema: tool.output,
         annotations: { title: tool.title, ...(tool.annotations ?? options.annotations?.(tool)) },
       },
-      (args: Record<string, unknown>, extra: { _meta?: Record<string, unknown> }) => spanned(args, extra._meta ?? {}),
+      (args: Record<string, unknown>, extra: { _meta?: Record<string, unknown> }) =>
+        spanned(args, extra._meta ?? {}),
     );
   }
 }

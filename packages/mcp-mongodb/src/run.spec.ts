@@ -51,10 +51,13 @@ describe('runMongoMcp over Streamable HTTP (embedded store)', () => {
       records: [{ id: 'pse', name: 'PSE', accepted: ['prepaid'] }],
     });
     await docs.close();
-    server = await runMongoMcp({ mode: 'http', port: 0 }, {
-      DATA_DIR: dir,
-      MCP_HTTP_TOKENS: `demo:${DEMO_TOKEN},otra:${OTHER_TOKEN}`,
-    });
+    server = await runMongoMcp(
+      { mode: 'http', port: 0 },
+      {
+        DATA_DIR: dir,
+        MCP_HTTP_TOKENS: `demo:${DEMO_TOKEN},otra:${OTHER_TOKEN}`,
+      },
+    );
   });
   afterAll(async () => {
     await server.close();
@@ -71,19 +74,30 @@ describe('runMongoMcp over Streamable HTTP (embedded store)', () => {
   }
 
   const methods = (r: unknown) =>
-    ((r as { structuredContent?: unknown }).structuredContent as { methods: Array<{ id: string }> }).methods.map((m) => m.id);
+    (
+      (r as { structuredContent?: unknown }).structuredContent as { methods: Array<{ id: string }> }
+    ).methods.map((m) => m.id);
 
   it("serves each token its own tenant's data only", async () => {
     const demo = await connect(DEMO_TOKEN);
     const other = await connect(OTHER_TOKEN);
     try {
-      expect(methods(await demo.callTool({ name: 'business_get_payment_methods', arguments: {} }))).toContain('nequi');
-      expect(methods(await other.callTool({ name: 'business_get_payment_methods', arguments: {} }))).toEqual(['pse']);
-      const zones = await other.callTool({ name: 'business_get_delivery_zones', arguments: { place: 'Envigado' } });
+      expect(methods(await demo.callTool({ name: 'business_get_payment_methods', arguments: {} }))).toContain(
+        'nequi',
+      );
+      expect(methods(await other.callTool({ name: 'business_get_payment_methods', arguments: {} }))).toEqual([
+        'pse',
+      ]);
+      const zones = await other.callTool({
+        name: 'business_get_delivery_zones',
+        arguments: { place: 'Envigado' },
+      });
       expect(zones.isError).toBe(true);
       expect(JSON.stringify(zones)).not.toContain('Zona 2');
       const datasets = await other.callTool({ name: 'business_list_datasets', arguments: {} });
-      expect(datasets.structuredContent).toEqual({ datasets: [expect.objectContaining({ name: 'payment_methods' })] });
+      expect(datasets.structuredContent).toEqual({
+        datasets: [expect.objectContaining({ name: 'payment_methods' })],
+      });
     } finally {
       await demo.close();
       await other.close();
@@ -93,7 +107,11 @@ describe('runMongoMcp over Streamable HTTP (embedded store)', () => {
   it('refuses a missing or wrong token with 401', async () => {
     await expect(connect()).rejects.toThrow(/401|invalid_token/);
     await expect(connect('not-a-valid-token-000000')).rejects.toThrow(/401|invalid_token/);
-    const response = await fetch(server.url!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const response = await fetch(server.url!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(response.status).toBe(401);
   });
 });

@@ -25,6 +25,9 @@ export const MONGO_TOOLS: readonly MongoTool[] = [
  */
 export function buildMongoMcpServer(ctx: MongoToolContext): McpServer {
   const server = new McpServer({ name: 'mcp-mongodb', version: '0.1.0' });
-  registerMcpTools(server, MONGO_TOOLS, ctx, { fallbackCode: 'MONGO_TOOL_FAILED', annotations: () => READ_ONLY });
+  registerMcpTools(server, MONGO_TOOLS, ctx, {
+    fallbackCode: 'MONGO_TOOL_FAILED',
+    annotations: () => READ_ONLY,
+  });
   return server;
 }

@@ -58,10 +58,14 @@ export type OdooToolName = (typeof DEFINED)[number]['name'];
 export const ODOO_TOOL_NAMES: readonly OdooToolName[] = DEFINED.map((tool) => tool.name);
 
 /** What a tool returns as its structured result (`structuredContent`), inferred from its zod output schema. */
-export type OdooToolOutput<N extends OdooToolName> = z.infer<z.ZodObject<Extract<(typeof DEFINED)[number], { name: N }>['output']>>;
+export type OdooToolOutput<N extends OdooToolName> = z.infer<
+  z.ZodObject<Extract<(typeof DEFINED)[number], { name: N }>['output']>
+>;
 
 /** The arguments a tool accepts, inferred from its zod input schema. */
-export type OdooToolInput<N extends OdooToolName> = z.input<z.ZodObject<Extract<(typeof DEFINED)[number], { name: N }>['input']>>;
+export type OdooToolInput<N extends OdooToolName> = z.input<
+  z.ZodObject<Extract<(typeof DEFINED)[number], { name: N }>['input']>
+>;
 
 export interface OdooServerOptions {
   api: OdooApi;

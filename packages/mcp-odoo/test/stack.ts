@@ -2,7 +2,12 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { connectInProcess } from '@mcp-crew/mcp-kit';
 import { OdooClient, type OdooClientConfig } from '@mcp-crew/odoo-client';
 import { startOdooSandbox, type OdooSandbox } from '@mcp-crew/odoo-sandbox';
-import { buildOdooMcpServer, DEFAULT_ODOO_TOOL_SETTINGS, MemoryWriteAudit, type OdooToolSettings } from '../src/index.js';
+import {
+  buildOdooMcpServer,
+  DEFAULT_ODOO_TOOL_SETTINGS,
+  MemoryWriteAudit,
+  type OdooToolSettings,
+} from '../src/index.js';
 
 export const TENANT = 'pinturas';
 
@@ -18,7 +23,15 @@ export async function connectStack(
   sandbox: Pick<OdooSandbox, 'url' | 'db' | 'login' | 'apiKey'>,
   options: { settings?: Partial<OdooToolSettings>; client?: Partial<OdooClientConfig> } = {},
 ): Promise<OdooMcpStack> {
-  const odoo = new OdooClient({ url: sandbox.url, db: sandbox.db, user: sandbox.login, apiKey: sandbox.apiKey, tenant: TENANT, protocol: 'jsonrpc', ...options.client });
+  const odoo = new OdooClient({
+    url: sandbox.url,
+    db: sandbox.db,
+    user: sandbox.login,
+    apiKey: sandbox.apiKey,
+    tenant: TENANT,
+    protocol: 'jsonrpc',
+    ...options.client,
+  });
   const audit = new MemoryWriteAudit();
   const server = buildOdooMcpServer({
     api: odoo,
@@ -37,7 +50,11 @@ export interface ToolAnswer {
 }
 
 /** Calls a tool and returns its text, structured result and error flag. */
-export async function call(client: Client, name: string, args: Record<string, unknown> = {}): Promise<ToolAnswer> {
+export async function call(
+  client: Client,
+  name: string,
+  args: Record<string, unknown> = {},
+): Promise<ToolAnswer> {
   const result = await client.callTool({ name, arguments: args });
   const content = (result.content ?? []) as Array<{ type: string; text?: string }>;
   return {
@@ -48,7 +65,11 @@ export async function call(client: Client, name: string, args: Record<string, un
 }
 
 /** Like `call`, but fails the test with the tool's own message when it reports an error. */
-export async function ok(client: Client, name: string, args: Record<string, unknown> = {}): Promise<ToolAnswer> {
+export async function ok(
+  client: Client,
+  name: string,
+  args: Record<string, unknown> = {},
+): Promise<ToolAnswer> {
   const answer = await call(client, name, args);
   if (answer.isError) throw new Error(`${name} failed: ${answer.text}`);
   return answer;

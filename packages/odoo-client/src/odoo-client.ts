@@ -1,5 +1,11 @@
 import type { OdooConnection } from '@mcp-crew/core';
-import { configFromConnection, resolveConfig, type OdooClientConfig, type OdooProtocol, type ResolvedConfig } from './config.js';
+import {
+  configFromConnection,
+  resolveConfig,
+  type OdooClientConfig,
+  type OdooProtocol,
+  type ResolvedConfig,
+} from './config.js';
 import { toDomain, type DomainBuilder, type OdooDomain } from './domain/domain.js';
 import type { Redactor } from './errors/map-fault.js';
 import { isOdooError, OdooError } from './errors/odoo-error.js';
@@ -89,7 +95,11 @@ export class OdooClient {
   }
 
   /** A client for a tenant's configured Odoo. */
-  static fromConnection(connection: OdooConnection, tenant?: string, overrides: Partial<OdooClientConfig> = {}): OdooClient {
+  static fromConnection(
+    connection: OdooConnection,
+    tenant?: string,
+    overrides: Partial<OdooClientConfig> = {},
+  ): OdooClient {
     return new OdooClient({ ...configFromConnection(connection, tenant), ...overrides });
   }
 
@@ -118,20 +128,40 @@ export class OdooClient {
     return this.#uidPending;
   }
 
-  async searchRead<T extends OdooRecord = OdooRecord>(model: string, where: DomainInput, options: SearchReadOptions = {}): Promise<T[]> {
+  async searchRead<T extends OdooRecord = OdooRecord>(
+    model: string,
+    where: DomainInput,
+    options: SearchReadOptions = {},
+  ): Promise<T[]> {
     const d = toDomain(where);
-    const kwargs = compact({ fields: options.fields, limit: options.limit, offset: options.offset, order: options.order, context: options.context });
+    const kwargs = compact({
+      fields: options.fields,
+      limit: options.limit,
+      offset: options.offset,
+      order: options.order,
+      context: options.context,
+    });
     return (await this.#execute(model, 'search_read', [d], kwargs, { domain: d, ...kwargs }, true)) as T[];
   }
 
   async search(model: string, where: DomainInput, options: SearchOptions = {}): Promise<number[]> {
     const d = toDomain(where);
-    const kwargs = compact({ limit: options.limit, offset: options.offset, order: options.order, context: options.context });
+    const kwargs = compact({
+      limit: options.limit,
+      offset: options.offset,
+      order: options.order,
+      context: options.context,
+    });
     return (await this.#execute(model, 'search', [d], kwargs, { domain: d, ...kwargs }, true)) as number[];
   }
 
   /** `read` of ids that do not exist returns fewer records (Odoo answers `[]`), not an error. */
-  async read<T extends OdooRecord = OdooRecord>(model: string, ids: number[], fields?: string[], options: CallOptions = {}): Promise<T[]> {
+  async read<T extends OdooRecord = OdooRecord>(
+    model: string,
+    ids: number[],
+    fields?: string[],
+    options: CallOptions = {},
+  ): Promise<T[]> {
     const kwargs = compact({ fields, context: options.context });
     return (await this.#execute(model, 'read', [ids], kwargs, { ids, ...kwargs }, true)) as T[];
   }
@@ -139,41 +169,93 @@ export class OdooClient {
   async searchCount(model: string, where: DomainInput, options: CallOptions = {}): Promise<number> {
     const d = toDomain(where);
     const kwargs = compact({ context: options.context });
-    return (await this.#execute(model, 'search_count', [d], kwargs, { domain: d, ...kwargs }, true)) as number;
+    return (await this.#execute(
+      model,
+      'search_count',
+      [d],
+      kwargs,
+      { domain: d, ...kwargs },
+      true,
+    )) as number;
   }
 
   /** `[[id, display name], ...]`. The domain goes positionally: its keyword is `args` before Odoo 17, `domain` since. */
-  async nameSearch(model: string, name: string, options: NameSearchOptions = {}): Promise<Array<[number, string]>> {
+  async nameSearch(
+    model: string,
+    name: string,
+    options: NameSearchOptions = {},
+  ): Promise<Array<[number, string]>> {
     const d = options.domain === undefined ? undefined : toDomain(options.domain);
     const kwargs = compact({ operator: options.operator, limit: options.limit, context: options.context });
     const args = d === undefined ? [name] : [name, d];
-    return (await this.#execute(model, 'name_search', args, kwargs, compact({ name, domain: d, ...kwargs }), true)) as Array<[number, string]>;
+    return (await this.#execute(
+      model,
+      'name_search',
+      args,
+      kwargs,
+      compact({ name, domain: d, ...kwargs }),
+      true,
+    )) as Array<[number, string]>;
   }
 
-  async fieldsGet(model: string, attributes?: string[], options: CallOptions = {}): Promise<Record<string, OdooFieldInfo>> {
+  async fieldsGet(
+    model: string,
+    attributes?: string[],
+    options: CallOptions = {},
+  ): Promise<Record<string, OdooFieldInfo>> {
     const kwargs = compact({ attributes, context: options.context });
-    return (await this.#execute(model, 'fields_get', [], kwargs, kwargs, true)) as Record<string, OdooFieldInfo>;
+    return (await this.#execute(model, 'fields_get', [], kwargs, kwargs, true)) as Record<
+      string,
+      OdooFieldInfo
+    >;
   }
 
   /** Creates one record and returns its id. Not retried after a transport failure unless asked. */
   async create(model: string, values: Record<string, unknown>, options: WriteOptions = {}): Promise<number> {
     const kwargs = compact({ context: options.context });
-    const result = await this.#execute(model, 'create', [values], kwargs, { vals_list: [values], ...kwargs }, options.retryOnTransportError ?? false);
+    const result = await this.#execute(
+      model,
+      'create',
+      [values],
+      kwargs,
+      { vals_list: [values], ...kwargs },
+      options.retryOnTransportError ?? false,
+    );
     // JSON-2 serialises the created recordset as a list of ids.
     const id = Array.isArray(result) ? result[0] : result;
-    if (typeof id !== 'number') throw new OdooError('ODOO_PROTOCOL_ERROR', `Odoo's create on ${model} returned no id`);
+    if (typeof id !== 'number')
+      throw new OdooError('ODOO_PROTOCOL_ERROR', `Odoo's create on ${model} returned no id`);
     return id;
   }
 
-  async write(model: string, ids: number[], values: Record<string, unknown>, options: WriteOptions = {}): Promise<boolean> {
+  async write(
+    model: string,
+    ids: number[],
+    values: Record<string, unknown>,
+    options: WriteOptions = {},
+  ): Promise<boolean> {
     const kwargs = compact({ context: options.context });
-    const result = await this.#execute(model, 'write', [ids, values], kwargs, { ids, vals: values, ...kwargs }, options.retryOnTransportError ?? false);
+    const result = await this.#execute(
+      model,
+      'write',
+      [ids, values],
+      kwargs,
+      { ids, vals: values, ...kwargs },
+      options.retryOnTransportError ?? false,
+    );
     return result === true;
   }
 
   async unlink(model: string, ids: number[], options: WriteOptions = {}): Promise<boolean> {
     const kwargs = compact({ context: options.context });
-    const result = await this.#execute(model, 'unlink', [ids], kwargs, { ids, ...kwargs }, options.retryOnTransportError ?? false);
+    const result = await this.#execute(
+      model,
+      'unlink',
+      [ids],
+      kwargs,
+      { ids, ...kwargs },
+      options.retryOnTransportError ?? false,
+    );
     return result === true;
   }
 
@@ -181,7 +263,13 @@ export class OdooClient {
    * Any public model method, e.g. `call('sale.order', 'action_confirm', [[id]])`. A method that
    * returns None gives `null`. Over JSON-2 all arguments are named: `args` may only hold the ids.
    */
-  async call(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}, options: MethodCallOptions = {}): Promise<unknown> {
+  async call(
+    model: string,
+    method: string,
+    args: unknown[] = [],
+    kwargs: Record<string, unknown> = {},
+    options: MethodCallOptions = {},
+  ): Promise<unknown> {
     const named = json2Body(model, method, args, kwargs);
     return this.#execute(model, method, args, compact(kwargs), named, options.idempotent ?? false);
   }
@@ -193,8 +281,15 @@ export class OdooClient {
       return await this.#attempt(`${service}/${method}`, false, () => rpc.service(service, method, args));
     } catch (error) {
       // An unknown service is a KeyError on the service name: we spoke the protocol wrong.
-      if (isOdooError(error) && error.details.odooName !== undefined && /KeyError$/.test(String(error.details.odooName))) {
-        throw new OdooError('ODOO_PROTOCOL_ERROR', `Odoo has no "${service}" RPC service`, { details: error.details, cause: error });
+      if (
+        isOdooError(error) &&
+        error.details.odooName !== undefined &&
+        /KeyError$/.test(String(error.details.odooName))
+      ) {
+        throw new OdooError('ODOO_PROTOCOL_ERROR', `Odoo has no "${service}" RPC service`, {
+          details: error.details,
+          cause: error,
+        });
       }
       throw error;
     }
@@ -242,7 +337,10 @@ export class OdooClient {
   }
 
   async #attempt<T>(label: string, idempotent: boolean, send: () => Promise<T>): Promise<T> {
-    const policy = { retries: idempotent ? this.#config.retries : 0, baseDelayMs: this.#config.retryBaseDelayMs };
+    const policy = {
+      retries: idempotent ? this.#config.retries : 0,
+      baseDelayMs: this.#config.retryBaseDelayMs,
+    };
     try {
       return await withRetry(
         () => {
@@ -271,16 +369,28 @@ export class OdooClient {
     let uid: unknown;
     if (protocol === 'json2') {
       const transport = this.#json2Transport();
-      const context = (await this.#attempt('res.users/context_get', true, () => transport.call('res.users', 'context_get', {}))) as { uid?: unknown };
+      const context = (await this.#attempt('res.users/context_get', true, () =>
+        transport.call('res.users', 'context_get', {}),
+      )) as { uid?: unknown };
       uid = context?.uid;
     } else {
       const rpc = await this.#rpcTransport();
-      uid = await this.#attempt('common/authenticate', true, () => rpc.service('common', 'authenticate', [db, user, this.#config.apiKey.reveal(), {}]));
+      uid = await this.#attempt('common/authenticate', true, () =>
+        rpc.service('common', 'authenticate', [db, user, this.#config.apiKey.reveal(), {}]),
+      );
     }
     if (typeof uid !== 'number' || uid <= 0) {
-      throw new OdooError('ODOO_AUTH_FAILED', `Odoo refused the login "${user}" on database "${db}" (wrong login or API key)`, {
-        details: { db, user, ...(this.#config.tenant === undefined ? {} : { tenant: this.#config.tenant }) },
-      });
+      throw new OdooError(
+        'ODOO_AUTH_FAILED',
+        `Odoo refused the login "${user}" on database "${db}" (wrong login or API key)`,
+        {
+          details: {
+            db,
+            user,
+            ...(this.#config.tenant === undefined ? {} : { tenant: this.#config.tenant }),
+          },
+        },
+      );
     }
     this.#uid = uid;
     return uid;
@@ -300,10 +410,16 @@ export class OdooClient {
     }
     const rpc = configured === 'xmlrpc' ? this.#xmlRpc() : this.#jsonRpc();
     try {
-      return parseVersion(await this.#attempt('common/version', true, () => rpc.service('common', 'version', [])));
+      return parseVersion(
+        await this.#attempt('common/version', true, () => rpc.service('common', 'version', [])),
+      );
     } catch (error) {
       // Odoo 20 drops /jsonrpc; /web/version still answers there.
-      if (configured === 'auto' && isOdooError(error, 'ODOO_PROTOCOL_ERROR') && error.details.status === 404) {
+      if (
+        configured === 'auto' &&
+        isOdooError(error, 'ODOO_PROTOCOL_ERROR') &&
+        error.details.status === 404
+      ) {
         const transport = this.#json2Transport();
         return parseVersion(await this.#attempt('web/version', true, () => transport.version()));
       }
@@ -314,7 +430,10 @@ export class OdooClient {
   async #rpcTransport(): Promise<RpcTransport> {
     const protocol = await this.protocol();
     if (protocol === 'json2') {
-      throw new OdooError('ODOO_PROTOCOL_ERROR', 'RPC services (common, db) are not available over JSON-2; configure protocol jsonrpc or xmlrpc');
+      throw new OdooError(
+        'ODOO_PROTOCOL_ERROR',
+        'RPC services (common, db) are not available over JSON-2; configure protocol jsonrpc or xmlrpc',
+      );
     }
     return protocol === 'xmlrpc' ? this.#xmlRpc() : this.#jsonRpc();
   }
@@ -325,12 +444,15 @@ export class OdooClient {
   }
 
   #xmlRpc(): RpcTransport {
-    if (this.#rpc?.protocol !== 'xmlrpc') this.#rpc = new XmlRpcTransport(this.#http, this.#redact, this.#config.xmlrpcPath);
+    if (this.#rpc?.protocol !== 'xmlrpc')
+      this.#rpc = new XmlRpcTransport(this.#http, this.#redact, this.#config.xmlrpcPath);
     return this.#rpc;
   }
 
   #json2Transport(): Json2Transport {
-    this.#json2 ??= new Json2Transport(this.#http, this.#redact, this.#config.db, () => this.#config.apiKey.reveal());
+    this.#json2 ??= new Json2Transport(this.#http, this.#redact, this.#config.db, () =>
+      this.#config.apiKey.reveal(),
+    );
     return this.#json2;
   }
 }
@@ -345,7 +467,12 @@ function isIdList(value: unknown): value is number[] {
 }
 
 /** JSON-2 has no positional arguments: only a leading id list can be translated (to `ids`). */
-function json2Body(model: string, method: string, args: unknown[], kwargs: Record<string, unknown>): Record<string, unknown> | Error {
+function json2Body(
+  model: string,
+  method: string,
+  args: unknown[],
+  kwargs: Record<string, unknown>,
+): Record<string, unknown> | Error {
   if (args.length === 0) return compact(kwargs);
   if (args.length === 1 && isIdList(args[0])) return { ids: args[0], ...compact(kwargs) };
   return new OdooError(

@@ -11,7 +11,13 @@ export interface OdooVersion {
 /** Reads `common.version` (`server_version`, `server_version_info`) or `/web/version` (`version`, `version_info`). */
 export function parseVersion(raw: unknown): OdooVersion {
   const v = (raw ?? {}) as Record<string, unknown>;
-  const info = (Array.isArray(v.server_version_info) ? v.server_version_info : Array.isArray(v.version_info) ? v.version_info : []) as unknown[];
+  const info = (
+    Array.isArray(v.server_version_info)
+      ? v.server_version_info
+      : Array.isArray(v.version_info)
+        ? v.version_info
+        : []
+  ) as unknown[];
   const serverVersion = String(v.server_version ?? v.version ?? '');
   const fromText = /(\d+)\.(\d+)/.exec(serverVersion);
   const major = typeof info[0] === 'number' ? info[0] : Number(fromText?.[1] ?? 0);

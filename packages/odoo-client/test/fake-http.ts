@@ -30,12 +30,19 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const seen = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const seen = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(seen);
       Promise.resolve(handler(seen)).then(
         (reply) => {
           if (reply === 'hang') return;
-          res.writeHead(reply.status ?? 200, { 'Content-Type': reply.contentType ?? 'application/json; charset=utf-8' });
+          res.writeHead(reply.status ?? 200, {
+            'Content-Type': reply.contentType ?? 'application/json; charset=utf-8',
+          });
           res.end(reply.body);
         },
         (error: unknown) => {

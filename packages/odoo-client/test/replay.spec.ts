@@ -6,7 +6,14 @@ import { OdooClient } from '../src/odoo-client.js';
 import { decodeXmlRpcResponse } from '../src/transport/xml-rpc-codec.js';
 import { parseVersion } from '../src/version.js';
 import { startFakeServer, type FakeReply, type FakeServer, type SeenRequest } from './fake-http.js';
-import { asExecuteKw, loadFixtures, parseRequest, type ExecuteKw, type OdooFixture, type ParsedCall } from './fixtures.js';
+import {
+  asExecuteKw,
+  loadFixtures,
+  parseRequest,
+  type ExecuteKw,
+  type OdooFixture,
+  type ParsedCall,
+} from './fixtures.js';
 
 // Replays every exchange recorded from a real Odoo 18: the fake server checks that the client
 // sends an equivalent request (compared structurally, JSON-RPC ids aside), answers the recorded
@@ -48,15 +55,23 @@ const INVOKE: Record<string, Invoke> = {
   fault_malformed_body: (c) => c.version(),
   fault_unknown_service: (c) => c.service('no_such_service', 'version', []),
   partner_search_read_or_ilike: (c) =>
-    c.searchRead('res.partner', domain().where('name', 'ilike', 'deco').or(domain().where('email', 'ilike', 'wood')), {
-      fields: ['id', 'name', 'email'],
-      order: 'id asc',
-    }),
+    c.searchRead(
+      'res.partner',
+      domain()
+        .where('name', 'ilike', 'deco')
+        .or(domain().where('email', 'ilike', 'wood')),
+      {
+        fields: ['id', 'name', 'email'],
+        order: 'id asc',
+      },
+    ),
   partner_search_count: (c) => c.searchCount('res.partner', [['is_company', '=', true]]),
   partner_name_search: (c) => c.nameSearch('res.partner', 'Deco'),
-  types_none_in_request: (c) => c.searchRead('res.partner', [['id', 'in', [10, 15]]], { fields: ['name'], limit: null, order: 'id asc' }),
+  types_none_in_request: (c) =>
+    c.searchRead('res.partner', [['id', 'in', [10, 15]]], { fields: ['name'], limit: null, order: 'id asc' }),
   // A JS Date goes out as <dateTime.iso8601>20000101T00:00:00 over XML-RPC and as Odoo's string over JSON.
-  types_datetime_param: (c) => c.searchCount('sale.order', [['date_order', '>=', new Date(Date.UTC(2000, 0, 1))]]),
+  types_datetime_param: (c) =>
+    c.searchCount('sale.order', [['date_order', '>=', new Date(Date.UTC(2000, 0, 1))]]),
   sale_order_action_cancel_no_wizard: (c, _call, kw) =>
     c.call('sale.order', 'action_cancel', kw!.args, { context: { disable_cancel_warning: true } }),
 };
@@ -109,13 +124,26 @@ function authExchange(f: OdooFixture, kw: ExecuteKw, prefix: string): Exchange {
     endpoint: f.protocol === 'xmlrpc' ? `${prefix}/common` : '/jsonrpc',
     check: async (req) => {
       const call = await parseRequest(f.protocol, req.path, req.body);
-      const ok = call.method === 'authenticate' && call.args[0] === kw.db && call.args[2] === kw.key && (f.protocol === 'xmlrpc' || call.service === 'common');
+      const ok =
+        call.method === 'authenticate' &&
+        call.args[0] === kw.db &&
+        call.args[2] === kw.key &&
+        (f.protocol === 'xmlrpc' || call.service === 'common');
       return ok ? undefined : `expected common.authenticate, got ${JSON.stringify(call)}`;
     },
     reply: (req) =>
       f.protocol === 'xmlrpc'
-        ? { contentType: 'text/xml', body: `<?xml version="1.0"?>\n<methodResponse><params><param><value><int>${kw.uid}</int></value></param></params></methodResponse>` }
-        : { body: JSON.stringify({ jsonrpc: '2.0', id: (JSON.parse(req.body) as { id: number }).id, result: kw.uid }) },
+        ? {
+            contentType: 'text/xml',
+            body: `<?xml version="1.0"?>\n<methodResponse><params><param><value><int>${kw.uid}</int></value></param></params></methodResponse>`,
+          }
+        : {
+            body: JSON.stringify({
+              jsonrpc: '2.0',
+              id: (JSON.parse(req.body) as { id: number }).id,
+              result: kw.uid,
+            }),
+          },
   };
 }
 
@@ -132,7 +160,9 @@ function fixtureExchange(f: OdooFixture, expected: ParsedCall): Exchange {
     check: async (req) => {
       if (anyRequest) return undefined;
       const actual = await parseRequest(f.protocol, req.path, req.body);
-      return isDeepStrictEqual(actual, expected) ? undefined : `request differs:\n  sent     ${JSON.stringify(actual)}\n  recorded ${JSON.stringify(expected)}`;
+      return isDeepStrictEqual(actual, expected)
+        ? undefined
+        : `request differs:\n  sent     ${JSON.stringify(actual)}\n  recorded ${JSON.stringify(expected)}`;
     },
     reply: () => ({ status: f.response_status, contentType: f.response_content_type, body: f.response_body }),
   };
@@ -150,7 +180,10 @@ describe('replay of recorded Odoo 18 exchanges', () => {
         mismatches.push(`unexpected request to ${req.path}`);
         return { status: 500, contentType: 'text/plain', body: 'unexpected request' };
       }
-      const problem = next.endpoint !== undefined && next.endpoint !== req.path ? `path ${req.path} instead of ${next.endpoint}` : await next.check(req);
+      const problem =
+        next.endpoint !== undefined && next.endpoint !== req.path
+          ? `path ${req.path} instead of ${next.endpoint}`
+          : await next.check(req);
       if (problem) {
         mismatches.push(problem);
         return { status: 500, contentType: 'text/plain', body: 'request mismatch' };
@@ -169,7 +202,9 @@ describe('replay of recorded Odoo 18 exchanges', () => {
   });
 
   it.each(fixtures.map((f) => [f.file, f] as const))('%s', async (_file, f) => {
-    const recorded: ParsedCall = ANY_REQUEST.has(f.case) ? { method: '', args: [] } : await parseRequest(f.protocol, f.endpoint, f.request_body);
+    const recorded: ParsedCall = ANY_REQUEST.has(f.case)
+      ? { method: '', args: [] }
+      : await parseRequest(f.protocol, f.endpoint, f.request_body);
     const kw = asExecuteKw(recorded);
     const legacy = f.endpoint.startsWith('/xmlrpc/') && !f.endpoint.startsWith('/xmlrpc/2/');
     const prefix = legacy ? '/xmlrpc' : '/xmlrpc/2';
@@ -177,15 +212,26 @@ describe('replay of recorded Odoo 18 exchanges', () => {
       kw !== undefined
         ? { db: kw.db, user: kw.uid === 6 ? 'demo' : 'admin', apiKey: kw.key }
         : recorded.method === 'authenticate' || recorded.method === 'login'
-          ? { db: recorded.args[0] as string, user: recorded.args[1] as string, apiKey: recorded.args[2] as string }
+          ? {
+              db: recorded.args[0] as string,
+              user: recorded.args[1] as string,
+              apiKey: recorded.args[2] as string,
+            }
           : { db: 'odoo_ref', user: 'admin', apiKey: 'admin' };
-    const client = new OdooClient({ url: server.url, protocol: f.protocol, xmlrpcPath: prefix, retries: 0, ...credentials });
+    const client = new OdooClient({
+      url: server.url,
+      protocol: f.protocol,
+      xmlrpcPath: prefix,
+      retries: 0,
+      ...credentials,
+    });
 
     const exchange = fixtureExchange(f, recorded);
     if (kw) {
       script.push(authExchange(f, kw, prefix), exchange);
       // AccessDenied makes the client authenticate again and retry once before giving up.
-      if (EXPECTED_ERRORS[f.case] === 'ODOO_ACCESS_DENIED') script.push(authExchange(f, kw, prefix), exchange);
+      if (EXPECTED_ERRORS[f.case] === 'ODOO_ACCESS_DENIED')
+        script.push(authExchange(f, kw, prefix), exchange);
     } else {
       script.push(exchange);
     }
@@ -207,7 +253,10 @@ describe('replay of recorded Odoo 18 exchanges', () => {
       expect((error as OdooError).domain).toBe('odoo');
       expect((error as OdooError).message).not.toMatch(/Traceback|File "/);
       // Over JSON-RPC the message is exactly Odoo's (data.message).
-      const envelope = f.protocol === 'jsonrpc' && f.response_status === 200 ? (JSON.parse(f.response_body) as { error?: { data: { message: string } } }) : {};
+      const envelope =
+        f.protocol === 'jsonrpc' && f.response_status === 200
+          ? (JSON.parse(f.response_body) as { error?: { data: { message: string } } })
+          : {};
       if (envelope.error && f.case !== 'fault_unknown_service') {
         expect((error as OdooError).message).toBe(envelope.error.data.message.trim());
       }

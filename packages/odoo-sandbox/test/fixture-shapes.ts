@@ -4,18 +4,30 @@ import { Deserializer } from '@foxglove/xmlrpc';
  * Compares two decoded responses by SHAPE: same envelope keys, same JSON types, same array arity for
  * small tuples; values may differ where the data differs. Returns the first difference, or undefined.
  */
-export function shapeDiff(expected: unknown, actual: unknown, path = '$', opts: { subsetKeys?: boolean } = {}): string | undefined {
+export function shapeDiff(
+  expected: unknown,
+  actual: unknown,
+  path = '$',
+  opts: { subsetKeys?: boolean } = {},
+): string | undefined {
   const te = typeOf(expected);
   const ta = typeOf(actual);
   // Odoo sends `false` for an unset field of any type; set vs unset is a data difference, not a shape one.
-  if ((expected === false && ta !== 'boolean' && ta !== 'null') || (actual === false && te !== 'boolean' && te !== 'null')) return undefined;
+  if (
+    (expected === false && ta !== 'boolean' && ta !== 'null') ||
+    (actual === false && te !== 'boolean' && te !== 'null')
+  )
+    return undefined;
   if (te !== ta) return `${path}: expected ${te}, got ${ta} (${JSON.stringify(actual)?.slice(0, 120)})`;
   if (te === 'array') {
     const e = expected as unknown[];
     const a = actual as unknown[];
     if (e.length === 0 || a.length === 0) return undefined;
     // A many2one pair / name_search pair keeps its arity; record lists are compared element by element to the first expected one.
-    if (isPair(e)) return a.length === 2 ? shapeDiff(e[0], a[0], `${path}[0]`) ?? shapeDiff(e[1], a[1], `${path}[1]`) : `${path}: expected a pair`;
+    if (isPair(e))
+      return a.length === 2
+        ? (shapeDiff(e[0], a[0], `${path}[0]`) ?? shapeDiff(e[1], a[1], `${path}[1]`))
+        : `${path}: expected a pair`;
     for (let i = 0; i < a.length; i++) {
       const d = shapeDiff(e[Math.min(i, e.length - 1)], a[i], `${path}[${i}]`, opts);
       if (d) return d;

@@ -17,9 +17,16 @@ export interface RedisDurability {
 export async function checkRedisDurability(redis: Redis, logger: QueueLogger): Promise<RedisDurability> {
   let settings: Record<string, string>;
   try {
-    settings = { ...(await configGet(redis, 'appendonly')), ...(await configGet(redis, 'save')), ...(await configGet(redis, 'maxmemory-policy')) };
+    settings = {
+      ...(await configGet(redis, 'appendonly')),
+      ...(await configGet(redis, 'save')),
+      ...(await configGet(redis, 'maxmemory-policy')),
+    };
   } catch {
-    logger.warn({}, 'could not read Redis persistence settings (CONFIG is disabled here): make sure AOF (appendfsync everysec) or RDB is on, or accepted messages can be lost on a Redis restart');
+    logger.warn(
+      {},
+      'could not read Redis persistence settings (CONFIG is disabled here): make sure AOF (appendfsync everysec) or RDB is on, or accepted messages can be lost on a Redis restart',
+    );
     return { persistent: 'unknown' };
   }
   const appendonly = settings['appendonly'];
@@ -27,10 +34,16 @@ export async function checkRedisDurability(redis: Redis, logger: QueueLogger): P
   const maxmemoryPolicy = settings['maxmemory-policy'];
   const persistent = appendonly === 'yes' || (save !== undefined && save.trim() !== '');
   if (!persistent) {
-    logger.warn({ appendonly, save }, 'Redis has neither AOF nor RDB persistence: accepted messages waiting in the queue are LOST if Redis restarts (set appendonly yes, appendfsync everysec)');
+    logger.warn(
+      { appendonly, save },
+      'Redis has neither AOF nor RDB persistence: accepted messages waiting in the queue are LOST if Redis restarts (set appendonly yes, appendfsync everysec)',
+    );
   }
   if (maxmemoryPolicy !== undefined && maxmemoryPolicy !== 'noeviction') {
-    logger.warn({ maxmemoryPolicy }, 'Redis may evict keys under memory pressure: queued messages and dedupe records can disappear (set maxmemory-policy noeviction)');
+    logger.warn(
+      { maxmemoryPolicy },
+      'Redis may evict keys under memory pressure: queued messages and dedupe records can disappear (set maxmemory-policy noeviction)',
+    );
   }
   return { persistent, appendonly, save, maxmemoryPolicy };
 }

@@ -1,4 +1,12 @@
-import { isCrewError, TURN_HANDED_BACK, type QueueLogger, type QueueSettings, type QueueStats, type Turn, type TurnWorker } from '@mcp-crew/core';
+import {
+  isCrewError,
+  TURN_HANDED_BACK,
+  type QueueLogger,
+  type QueueSettings,
+  type QueueStats,
+  type Turn,
+  type TurnWorker,
+} from '@mcp-crew/core';
 import { UnrecoverableError, WaitingError, type Job, type Queue } from 'bullmq';
 import type { ConversationBuffer } from './conversation-buffer.js';
 import { turnJobOptions, type TurnJobData } from './turn-jobs.js';
@@ -26,7 +34,12 @@ export class TurnRunner {
     const { attempts } = this.deps.settings;
     const attempt = job.attemptsMade + 1;
     try {
-      await this.deps.worker.handle(turn, { attempt, maxAttempts: attempts, resumed, ...(signal ? { signal } : {}) });
+      await this.deps.worker.handle(turn, {
+        attempt,
+        maxAttempts: attempts,
+        resumed,
+        ...(signal ? { signal } : {}),
+      });
       this.deps.stats.turnsHandled++;
     } catch (error) {
       if (isCrewError(error, TURN_HANDED_BACK) && token) {

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { isCrewError } from '@mcp-crew/core';
-import { CONTRACT_QUEUE_SETTINGS, describeInboundQueueContract, gate, makeInboundMessage, RecordingWorker, waitFor } from '@mcp-crew/testing';
+import {
+  CONTRACT_QUEUE_SETTINGS,
+  describeInboundQueueContract,
+  gate,
+  makeInboundMessage,
+  RecordingWorker,
+  waitFor,
+} from '@mcp-crew/testing';
 import { BullMqQueue } from '../src/index.js';
 import { deleteKeys, keysUnder, REDIS_URL, startRedisProxy } from './redis-helpers.js';
 
@@ -34,7 +41,11 @@ describeInboundQueueContract(
 describe('BullMqQueue on Redis', () => {
   it('refuses at once when Redis cannot be reached', async () => {
     // Nothing listens on loopback port 1. A short disconnect timer so the refused socket does not hold Jest.
-    const queue = new BullMqQueue({ url: 'redis://127.0.0.1:1', redis: { disconnectTimeout: 10 }, logger: quiet });
+    const queue = new BullMqQueue({
+      url: 'redis://127.0.0.1:1',
+      redis: { disconnectTimeout: 10 },
+      logger: quiet,
+    });
     try {
       const error = await queue.enqueue(makeInboundMessage()).catch((e: unknown) => e);
       expect(isCrewError(error, 'QUEUE_UNAVAILABLE')).toBe(true);
@@ -47,7 +58,13 @@ describe('BullMqQueue on Redis', () => {
   it('refuses once Redis goes away, instead of waiting for it', async () => {
     const proxy = await startRedisProxy();
     const prefix = `test:${randomUUID()}`;
-    const queue = new BullMqQueue({ url: proxy.url, prefix, settings: CONTRACT_QUEUE_SETTINGS, logger: quiet, redis: { disconnectTimeout: 10 } });
+    const queue = new BullMqQueue({
+      url: proxy.url,
+      prefix,
+      settings: CONTRACT_QUEUE_SETTINGS,
+      logger: quiet,
+      redis: { disconnectTimeout: 10 },
+    });
     try {
       await queue.waitUntilReady();
       expect(await queue.enqueue(makeInboundMessage())).toEqual({ accepted: true });
@@ -64,7 +81,12 @@ describe('BullMqQueue on Redis', () => {
 
   it("buffers a conversation's messages under its tenant and removes them once handled", async () => {
     const prefix = `test:${randomUUID()}`;
-    const queue = new BullMqQueue({ url: REDIS_URL, prefix, settings: CONTRACT_QUEUE_SETTINGS, logger: quiet });
+    const queue = new BullMqQueue({
+      url: REDIS_URL,
+      prefix,
+      settings: CONTRACT_QUEUE_SETTINGS,
+      logger: quiet,
+    });
     const worker = new RecordingWorker();
     const hold = gate();
     worker.onHandle = () => hold.promise;
@@ -74,11 +96,17 @@ describe('BullMqQueue on Redis', () => {
       await queue.enqueue(makeInboundMessage({ conversationId: 400, content: 'necesito cotizar 5 galones' }));
 
       await waitFor('the turn to start', () => worker.calls.length === 1);
-      expect((await keysUnder(`${prefix}:demo:conv:400:*`)).sort()).toEqual([`${prefix}:demo:conv:400:inbox`, `${prefix}:demo:conv:400:inbox:messages`]);
+      expect((await keysUnder(`${prefix}:demo:conv:400:*`)).sort()).toEqual([
+        `${prefix}:demo:conv:400:inbox`,
+        `${prefix}:demo:conv:400:inbox:messages`,
+      ]);
       hold.open();
 
       await waitFor('the turn to end', () => worker.handled.length === 1);
-      await waitFor('the buffer to empty', async () => (await keysUnder(`${prefix}:demo:conv:*`)).length === 0);
+      await waitFor(
+        'the buffer to empty',
+        async () => (await keysUnder(`${prefix}:demo:conv:*`)).length === 0,
+      );
     } finally {
       hold.open();
       await queue.close();

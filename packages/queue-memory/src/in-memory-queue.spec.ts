@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeInboundQueueContract, makeInboundMessage, RecordingWorker, waitFor } from '@mcp-crew/testing';
+import {
+  describeInboundQueueContract,
+  makeInboundMessage,
+  RecordingWorker,
+  waitFor,
+} from '@mcp-crew/testing';
 import { InMemoryQueue } from './in-memory-queue.js';
 import { DeliveryIdMemory } from './delivery-ids.js';
 
@@ -12,7 +17,10 @@ describeInboundQueueContract('in-process', async (settings) => {
 
 describe('InMemoryQueue', () => {
   it('holds messages enqueued before the worker starts and delivers them once it does', async () => {
-    const queue = new InMemoryQueue({ settings: { coalesceWindowMs: 20, attempts: 1, backoffMs: 10, idempotencyTtlMs: 1000 }, logger: quiet });
+    const queue = new InMemoryQueue({
+      settings: { coalesceWindowMs: 20, attempts: 1, backoffMs: 10, idempotencyTtlMs: 1000 },
+      logger: quiet,
+    });
     const worker = new RecordingWorker();
     const message = makeInboundMessage({ conversationId: 300 });
     await queue.enqueue(message);
@@ -23,7 +31,11 @@ describe('InMemoryQueue', () => {
   });
 
   it('runs no more conversations at once than its concurrency', async () => {
-    const queue = new InMemoryQueue({ settings: { coalesceWindowMs: 0, attempts: 1, backoffMs: 10, idempotencyTtlMs: 1000 }, concurrency: 2, logger: quiet });
+    const queue = new InMemoryQueue({
+      settings: { coalesceWindowMs: 0, attempts: 1, backoffMs: 10, idempotencyTtlMs: 1000 },
+      concurrency: 2,
+      logger: quiet,
+    });
     const worker = new RecordingWorker();
     let peak = 0;
     worker.onHandle = async () => {

@@ -13,7 +13,10 @@ export class MemoryConversationStateStore implements ConversationStateStore {
   readonly #cache: LRUCache<string, ConversationState>;
 
   constructor(options: MemoryConversationStateStoreOptions = {}) {
-    this.#cache = new LRUCache({ max: options.maxEntries ?? 10_000, ttl: options.ttlMs ?? 7 * 24 * 60 * 60 * 1000 });
+    this.#cache = new LRUCache({
+      max: options.maxEntries ?? 10_000,
+      ttl: options.ttlMs ?? 7 * 24 * 60 * 60 * 1000,
+    });
   }
 
   async load(tenantId: TenantId, conversationId: number): Promise<ConversationState> {

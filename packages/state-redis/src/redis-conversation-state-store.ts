@@ -1,4 +1,9 @@
-import { CrewError, type ConversationState, type ConversationStateStore, type TenantId } from '@mcp-crew/core';
+import {
+  CrewError,
+  type ConversationState,
+  type ConversationStateStore,
+  type TenantId,
+} from '@mcp-crew/core';
 import { Redis, type RedisOptions } from 'ioredis';
 
 export interface RedisConversationStateStoreOptions {
@@ -27,7 +32,9 @@ export class RedisConversationStateStore implements ConversationStateStore {
     const defaults: RedisOptions = { maxRetriesPerRequest: 2, connectTimeout: 2000, commandTimeout: 2000 };
     this.#redis =
       options.client ??
-      (options.url ? new Redis(options.url, { ...defaults, ...options.redis }) : new Redis({ ...defaults, ...options.redis }));
+      (options.url
+        ? new Redis(options.url, { ...defaults, ...options.redis })
+        : new Redis({ ...defaults, ...options.redis }));
     if (this.#ownsClient) this.#redis.on('error', () => undefined); // failures surface on the commands
   }
 
@@ -52,7 +59,9 @@ export class RedisConversationStateStore implements ConversationStateStore {
   }
 
   async save(tenantId: TenantId, conversationId: number, state: ConversationState): Promise<void> {
-    await this.#run('save', () => this.#redis.set(this.key(tenantId, conversationId), JSON.stringify(state), 'EX', this.#ttlSeconds));
+    await this.#run('save', () =>
+      this.#redis.set(this.key(tenantId, conversationId), JSON.stringify(state), 'EX', this.#ttlSeconds),
+    );
   }
 
   async close(): Promise<void> {

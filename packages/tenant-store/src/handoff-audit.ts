@@ -10,7 +10,11 @@ export interface HandoffRecord {
 }
 
 /** Records that a conversation went to a human (kind `handoff`), for the audit log and the contact's history. */
-export function recordHandoff(auditLog: AuditLogRepository, tenant: TenantId, handoff: HandoffRecord): Promise<AuditEntry> {
+export function recordHandoff(
+  auditLog: AuditLogRepository,
+  tenant: TenantId,
+  handoff: HandoffRecord,
+): Promise<AuditEntry> {
   return auditLog.append(tenant, {
     kind: 'handoff',
     tool: 'chatwoot_handoff_to_human',

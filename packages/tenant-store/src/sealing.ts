@@ -5,9 +5,15 @@ import { secretPaths, type TenantStoreEntry } from './tenant-entry.js';
 type Mutable = Record<string, unknown>;
 
 /** Visits each secret slot that holds a value, replacing it with what `change` returns. */
-function mapSecrets(tree: Mutable, change: (value: unknown, context: string) => unknown, tenant: string): void {
+function mapSecrets(
+  tree: Mutable,
+  change: (value: unknown, context: string) => unknown,
+  tenant: string,
+): void {
   for (const path of secretPaths(tree as { models?: Record<string, unknown> })) {
-    const parent = path.slice(0, -1).reduce<Mutable | undefined>((node, key) => node?.[key] as Mutable | undefined, tree);
+    const parent = path
+      .slice(0, -1)
+      .reduce<Mutable | undefined>((node, key) => node?.[key] as Mutable | undefined, tree);
     const leaf = path.at(-1)!;
     if (parent && parent[leaf] !== undefined && parent[leaf] !== null)
       parent[leaf] = change(parent[leaf], `${tenant}/${path.join('.')}`);
@@ -17,9 +23,13 @@ function mapSecrets(tree: Mutable, change: (value: unknown, context: string) => 
 /** The stored form: the entry as JSON with every secret sealed. */
 export function sealEntry(entry: TenantStoreEntry, box: SecretBox): JsonObject {
   // Secret.toJSON redacts, so secrets are sealed before the copy goes through JSON.
-  const tree = { ...entry, chatwoot: { ...entry.chatwoot }, odoo: entry.odoo && { ...entry.odoo }, odooApi: entry.odooApi && { ...entry.odooApi }, models: Object.fromEntries(
-    Object.entries(entry.models).map(([k, v]) => [k, { ...v }]),
-  ) } as Mutable;
+  const tree = {
+    ...entry,
+    chatwoot: { ...entry.chatwoot },
+    odoo: entry.odoo && { ...entry.odoo },
+    odooApi: entry.odooApi && { ...entry.odooApi },
+    models: Object.fromEntries(Object.entries(entry.models).map(([k, v]) => [k, { ...v }])),
+  } as Mutable;
   mapSecrets(tree, (value, context) => box.seal(value as Secret, context), entry.id);
   return JSON.parse(JSON.stringify(tree)) as JsonObject;
 }

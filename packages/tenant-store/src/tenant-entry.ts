@@ -17,7 +17,12 @@ export const modelCredentialSchema = z
  * the store holds (the file gets them from the environment).
  */
 export const tenantStoreEntrySchema = tenantFileEntrySchema.extend({
-  models: z.record(z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'expected a provider name such as openai'), modelCredentialSchema).default({}),
+  models: z
+    .record(
+      z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'expected a provider name such as openai'),
+      modelCredentialSchema,
+    )
+    .default({}),
 });
 
 export type TenantStoreEntry = z.infer<typeof tenantStoreEntrySchema>;
@@ -48,7 +53,11 @@ export function parseTenantEntry(raw: unknown): TenantStoreEntry {
 /** The pipeline's view of a stored tenant (the same mapping as the tenants file). */
 export function toTenantConfig(entry: TenantStoreEntry, sandboxUrl?: string): TenantConfig {
   const { odoo, models: _models, ...rest } = entry;
-  return { ...rest, id: tenantId(entry.id), odoo: odoo ? toOdooConnection(entry.id, odoo, sandboxUrl) : undefined };
+  return {
+    ...rest,
+    id: tenantId(entry.id),
+    odoo: odoo ? toOdooConnection(entry.id, odoo, sandboxUrl) : undefined,
+  };
 }
 
 function invalid(message: string, details: Record<string, unknown>): CrewError {

@@ -2,7 +2,11 @@ import { CrewError } from '@mcp-crew/core';
 
 export function tenantMissing(id: string): CrewError {
   const reason = `tenant "${id}" does not exist`;
-  return new CrewError('TENANT_NOT_FOUND', reason, { domain: 'config', category: 'user', details: { tenant: id } });
+  return new CrewError('TENANT_NOT_FOUND', reason, {
+    domain: 'config',
+    category: 'user',
+    details: { tenant: id },
+  });
 }
 
 export function tenantIdImmutable(id: string): CrewError {

@@ -21,7 +21,13 @@ const entry = {
   id: 'demo',
   name: 'Pinturas El Arcoíris',
   chatwoot: { baseUrl: 'http://127.0.0.1:3000', botToken: BOT, webhookSecret: HOOK },
-  odoo: { url: 'http://127.0.0.1:8069', db: 'pinturas', user: 'bot@pinturas.co', apiKey: ODOO_KEY, allowWrites: false },
+  odoo: {
+    url: 'http://127.0.0.1:8069',
+    db: 'pinturas',
+    user: 'bot@pinturas.co',
+    apiKey: ODOO_KEY,
+    allowWrites: false,
+  },
   models: { openai: { apiKey: MODEL_KEY } },
 };
 
@@ -40,7 +46,13 @@ describe('TenantStore', () => {
   let clock: number;
   let store: TenantStore;
   const build = (ttl = 5000) =>
-    new TenantStore({ tenants: docs.tenants, secrets: box, auditLog: docs.auditLog, cacheTtlMs: ttl, now: () => clock });
+    new TenantStore({
+      tenants: docs.tenants,
+      secrets: box,
+      auditLog: docs.auditLog,
+      cacheTtlMs: ttl,
+      now: () => clock,
+    });
 
   beforeEach(() => {
     docs = new EmbeddedDocumentStore({ url: ':memory:' });
@@ -53,7 +65,11 @@ describe('TenantStore', () => {
   it('creates with the tenants-file defaults and hands secrets out only as Secret', async () => {
     const created = await store.create(entry);
     expect(created).toMatchObject({
-      id: 'demo', language: 'es', timezone: 'America/Bogota', enabled: true, defaultCrew: 'webchat',
+      id: 'demo',
+      language: 'es',
+      timezone: 'America/Bogota',
+      enabled: true,
+      defaultCrew: 'webchat',
       enabledSpecialists: ['sales', 'scheduling', 'business_rules', 'support'],
       odoo: { url: 'http://127.0.0.1:8069', db: 'pinturas', allowWrites: false, sandbox: false },
     });
@@ -78,12 +94,16 @@ describe('TenantStore', () => {
   });
 
   it('validates with the file schema, naming fields and never values', async () => {
-    const error = await rejection(store.create({ ...entry, chatwoot: { botToken: 'short' }, defaultCrew: 'fax' }));
+    const error = await rejection(
+      store.create({ ...entry, chatwoot: { botToken: 'short' }, defaultCrew: 'fax' }),
+    );
     expect(isCrewError(error, 'TENANT_CONFIG_INVALID')).toBe(true);
     expect((error as Error).message).toMatch(/chatwoot\.botToken: expected a secret of at least 8/);
     expect((error as Error).message).toMatch(/defaultCrew/);
     expect((error as Error).message).not.toContain('short');
-    const noKey = await rejection(store.create({ id: 'x1', name: 'X', odoo: { url: 'http://127.0.0.1:8069' } }));
+    const noKey = await rejection(
+      store.create({ id: 'x1', name: 'X', odoo: { url: 'http://127.0.0.1:8069' } }),
+    );
     expect((noKey as Error).message).toMatch(/odoo.db, odoo.user, odoo.apiKey required/);
     await store.create(entry);
     expect(isCrewError(await rejection(store.create(entry)), 'DOCUMENT_CONFLICT')).toBe(true);
@@ -98,7 +118,10 @@ describe('TenantStore', () => {
     expect((await store.mapInbox(demo, 12, null)).inboxCrews).toEqual({ '13': 'email' });
     expect((await store.setEnabledSpecialists(demo, ['sales'])).enabledSpecialists).toEqual(['sales']);
     expect((await store.setWriteTools(demo, true)).odoo?.allowWrites).toBe(true);
-    await store.setModelCredentials(demo, 'groq', { apiKey: 'gsk-0123456789', baseUrl: 'https://api.groq.com/openai/v1' });
+    await store.setModelCredentials(demo, 'groq', {
+      apiKey: 'gsk-0123456789',
+      baseUrl: 'https://api.groq.com/openai/v1',
+    });
     await store.setModelCredentials(demo, 'openai', null);
     expect(Object.keys(await store.modelCredentials(demo))).toEqual(['groq']);
     const after = await store.get(demo);
@@ -106,7 +129,9 @@ describe('TenantStore', () => {
     expect((await docs.tenants.get(demo))?.revision).toBe(10);
     const bad = await rejection(store.setEnabledSpecialists(demo, []));
     expect(isCrewError(bad, 'TENANT_CONFIG_INVALID')).toBe(true);
-    expect(isCrewError(await rejection(store.update(demo, { id: 'otra' })), 'TENANT_ID_IMMUTABLE')).toBe(true);
+    expect(isCrewError(await rejection(store.update(demo, { id: 'otra' })), 'TENANT_ID_IMMUTABLE')).toBe(
+      true,
+    );
     expect(isCrewError(await rejection(store.disable(other)), 'TENANT_NOT_FOUND')).toBe(true);
   });
 
@@ -147,13 +172,21 @@ describe('TenantStore', () => {
   it('keeps working after a key rotation and re-seals with the new key', async () => {
     const oldKey = randomBytes(32).toString('hex');
     const newKey = randomBytes(32).toString('hex');
-    const before = new TenantStore({ tenants: docs.tenants, secrets: new SecretBox(readEncryptionKeyring({ CONFIG_ENCRYPTION_KEY: oldKey })) });
+    const before = new TenantStore({
+      tenants: docs.tenants,
+      secrets: new SecretBox(readEncryptionKeyring({ CONFIG_ENCRYPTION_KEY: oldKey })),
+    });
     await before.create(entry);
-    const rotatedBox = new SecretBox(readEncryptionKeyring({ CONFIG_ENCRYPTION_KEY: newKey, CONFIG_ENCRYPTION_KEY_PREVIOUS: oldKey }));
+    const rotatedBox = new SecretBox(
+      readEncryptionKeyring({ CONFIG_ENCRYPTION_KEY: newKey, CONFIG_ENCRYPTION_KEY_PREVIOUS: oldKey }),
+    );
     const after = new TenantStore({ tenants: docs.tenants, secrets: rotatedBox });
     expect((await after.get(demo))?.odoo?.apiKey.reveal()).toBe(ODOO_KEY);
     expect(await after.reseal()).toEqual([demo]);
-    const onlyNew = new TenantStore({ tenants: docs.tenants, secrets: new SecretBox(readEncryptionKeyring({ CONFIG_ENCRYPTION_KEY: newKey })) });
+    const onlyNew = new TenantStore({
+      tenants: docs.tenants,
+      secrets: new SecretBox(readEncryptionKeyring({ CONFIG_ENCRYPTION_KEY: newKey })),
+    });
     expect((await onlyNew.get(demo))?.chatwoot.botToken?.reveal()).toBe(BOT);
   });
 
@@ -161,27 +194,42 @@ describe('TenantStore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crew-seed-'));
     try {
       const file = join(dir, 'tenants.yaml');
-      writeFileSync(file, [
-        'tenants:',
-        '  - id: demo',
-        '    name: Pinturas El Arcoíris',
-        '    chatwoot:',
-        '      botToken: ${SEED_BOT_TOKEN:-}',
-        '    odoo:',
-        '      url: sandbox',
-        '      allowWrites: true',
-        '  - id: otra',
-        '    name: Otra Tienda',
-      ].join('\n'));
+      writeFileSync(
+        file,
+        [
+          'tenants:',
+          '  - id: demo',
+          '    name: Pinturas El Arcoíris',
+          '    chatwoot:',
+          '      botToken: ${SEED_BOT_TOKEN:-}',
+          '    odoo:',
+          '      url: sandbox',
+          '      allowWrites: true',
+          '  - id: otra',
+          '    name: Otra Tienda',
+        ].join('\n'),
+      );
       const seeded = await seedTenantsFromFile(store, file, { env: { SEED_BOT_TOKEN: BOT } });
       expect(seeded).toEqual({ created: [demo, other], updated: [], skipped: [] });
       const demoConfig = await store.get(demo);
       expect(demoConfig?.chatwoot.botToken?.reveal()).toBe(BOT);
-      expect(demoConfig?.odoo).toMatchObject({ url: 'sandbox', db: 'sandbox', sandbox: true, allowWrites: true });
+      expect(demoConfig?.odoo).toMatchObject({
+        url: 'sandbox',
+        db: 'sandbox',
+        sandbox: true,
+        allowWrites: true,
+      });
       await store.update(other, { name: 'Otra Tienda SAS' });
-      expect(await seedTenantsFromFile(store, file, { env: {} })).toEqual({ created: [], updated: [], skipped: [demo, other] });
+      expect(await seedTenantsFromFile(store, file, { env: {} })).toEqual({
+        created: [],
+        updated: [],
+        skipped: [demo, other],
+      });
       expect((await store.get(other))?.name).toBe('Otra Tienda SAS');
-      expect((await seedTenantsFromFile(store, file, { env: {}, overwrite: true })).updated).toEqual([demo, other]);
+      expect((await seedTenantsFromFile(store, file, { env: {}, overwrite: true })).updated).toEqual([
+        demo,
+        other,
+      ]);
       expect((await store.get(other))?.name).toBe('Otra Tienda');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,12 +1,25 @@
 import mergePatch from 'json-merge-patch';
 import {
-  isCrewError, tenantId, type AuditLogRepository, type CrewName, type SpecialistKind, type TenantConfig,
-  type TenantDirectory, type TenantDocument, type TenantId, type TenantRepository,
+  isCrewError,
+  tenantId,
+  type AuditLogRepository,
+  type CrewName,
+  type SpecialistKind,
+  type TenantConfig,
+  type TenantDirectory,
+  type TenantDocument,
+  type TenantId,
+  type TenantRepository,
 } from '@mcp-crew/core';
 import type { SecretBox } from './secrets/secret-box.js';
 import { openToInput, redactSecrets, sealEntry } from './sealing.js';
 import { TenantCache } from './tenant-cache.js';
-import { parseTenantEntry, toTenantConfig, type ModelCredential, type TenantStoreEntry } from './tenant-entry.js';
+import {
+  parseTenantEntry,
+  toTenantConfig,
+  type ModelCredential,
+  type TenantStoreEntry,
+} from './tenant-entry.js';
 import { tenantIdImmutable, tenantMissing } from './tenant-errors.js';
 
 export interface TenantStoreOptions {
@@ -78,16 +91,28 @@ export class TenantStore implements TenantDirectory {
   }
 
   /** Applies a JSON merge patch (objects merge, `null` deletes, arrays replace) and validates the result. */
-  async update(id: TenantId, patch: Record<string, unknown>, operation = 'tenant.update'): Promise<TenantConfig> {
+  async update(
+    id: TenantId,
+    patch: Record<string, unknown>,
+    operation = 'tenant.update',
+  ): Promise<TenantConfig> {
     if ('id' in patch && patch.id !== id) throw tenantIdImmutable(id);
     for (let attempt = 1; ; attempt++) {
       const doc = await this.options.tenants.get(id);
       if (!doc) throw tenantMissing(id);
-      const input = mergePatch.apply(openToInput(id, doc.config, this.options.secrets), structuredClone(patch));
+      const input = mergePatch.apply(
+        openToInput(id, doc.config, this.options.secrets),
+        structuredClone(patch),
+      );
       const entry = parseTenantEntry(input);
       const config = toTenantConfig(entry, this.options.sandboxUrl);
       try {
-        await this.options.tenants.replace(id, sealEntry(entry, this.options.secrets), doc.revision, this.#iso());
+        await this.options.tenants.replace(
+          id,
+          sealEntry(entry, this.options.secrets),
+          doc.revision,
+          this.#iso(),
+        );
       } catch (error) {
         if (isCrewError(error, 'DOCUMENT_CONFLICT') && attempt < CONFLICT_RETRIES) continue;
         throw error;
@@ -116,13 +141,23 @@ export class TenantStore implements TenantDirectory {
 
   setOdooConnection(
     id: TenantId,
-    odoo: { url?: string; db?: string; user?: string; apiKey?: SecretInput; protocol?: 'jsonrpc' | 'xmlrpc' | 'json2' | 'auto' },
+    odoo: {
+      url?: string;
+      db?: string;
+      user?: string;
+      apiKey?: SecretInput;
+      protocol?: 'jsonrpc' | 'xmlrpc' | 'json2' | 'auto';
+    },
   ): Promise<TenantConfig> {
     return this.update(id, { odoo }, 'tenant.set_odoo_connection');
   }
 
   /** Sets (or with `null` removes) one model provider's credentials. */
-  setModelCredentials(id: TenantId, provider: string, credential: { apiKey: string; baseUrl?: string } | null): Promise<TenantConfig> {
+  setModelCredentials(
+    id: TenantId,
+    provider: string,
+    credential: { apiKey: string; baseUrl?: string } | null,
+  ): Promise<TenantConfig> {
     return this.update(id, { models: { [provider]: credential } }, 'tenant.set_model_credentials');
   }
 

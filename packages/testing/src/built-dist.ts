@@ -24,11 +24,24 @@ function isFresh(workspace: string): boolean {
 }
 
 function transpile(workspace: string): Promise<void> {
-  const args = [join(REPO_ROOT, 'node_modules/@swc/cli/bin/swc.js'), 'src', '-d', 'dist', '--strip-leading-paths', '--quiet', '--config-file', join(REPO_ROOT, '.swcrc'), '--ignore', '**/*.spec.ts'];
+  const args = [
+    join(REPO_ROOT, 'node_modules/@swc/cli/bin/swc.js'),
+    'src',
+    '-d',
+    'dist',
+    '--strip-leading-paths',
+    '--quiet',
+    '--config-file',
+    join(REPO_ROOT, '.swcrc'),
+    '--ignore',
+    '**/*.spec.ts',
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: workspace, stdio: ['ignore', 'ignore', 'inherit'] });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`swc failed in ${workspace} (exit ${code})`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`swc failed in ${workspace} (exit ${code})`)),
+    );
   });
 }
 
@@ -39,7 +52,11 @@ function transpile(workspace: string): Promise<void> {
  * child process is reading. Default: every workspace.
  */
 export async function ensureBuilt(workspaces?: readonly string[]): Promise<void> {
-  const all = workspaces ?? ['packages', 'apps'].flatMap((group) => readdirSync(join(REPO_ROOT, group)).map((name) => `${group}/${name}`));
+  const all =
+    workspaces ??
+    ['packages', 'apps'].flatMap((group) =>
+      readdirSync(join(REPO_ROOT, group)).map((name) => `${group}/${name}`),
+    );
   const dirs = all.map((w) => join(REPO_ROOT, w)).filter((dir) => existsSync(join(dir, 'src')));
   await Promise.all(dirs.filter((dir) => !isFresh(dir)).map(transpile));
 }

@@ -13,7 +13,15 @@ const T0 = '2025-03-10T14:00:00.000Z';
 const T1 = '2025-03-10T15:00:00.000Z';
 
 function write(tool: string, at: string, extra: Partial<NewAuditEntry> = {}): NewAuditEntry {
-  return { kind: 'odoo_write', tool, arguments: { partner_id: 7 }, outcome: 'ok', result: { id: 42 }, at, ...extra };
+  return {
+    kind: 'odoo_write',
+    tool,
+    arguments: { partner_id: 7 },
+    outcome: 'ok',
+    result: { id: 42 },
+    at,
+    ...extra,
+  };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -29,7 +37,10 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
  * The behaviour every `DocumentStore` adapter must have, including tenant isolation: tenant A's reads,
  * updates and deletes never see or touch tenant B's documents. The factory returns an empty store.
  */
-export function describeDocumentStoreContract(name: string, factory: () => Promise<DocumentStoreUnderTest>): void {
+export function describeDocumentStoreContract(
+  name: string,
+  factory: () => Promise<DocumentStoreUnderTest>,
+): void {
   describe(`DocumentStore contract: ${name}`, () => {
     const open: DocumentStoreUnderTest[] = [];
     const start = async () => {
@@ -45,7 +56,13 @@ export function describeDocumentStoreContract(name: string, factory: () => Promi
       it('creates at revision 1, reads back and lists', async () => {
         const store = await start();
         const created = await store.tenants.create(a, { name: 'Tienda A', nested: { n: 1 } }, T0);
-        expect(created).toEqual({ id: a, config: { name: 'Tienda A', nested: { n: 1 } }, revision: 1, createdAt: T0, updatedAt: T0 });
+        expect(created).toEqual({
+          id: a,
+          config: { name: 'Tienda A', nested: { n: 1 } },
+          revision: 1,
+          createdAt: T0,
+          updatedAt: T0,
+        });
         await store.tenants.create(b, { name: 'Tienda B' }, T0);
         expect(await store.tenants.get(a)).toEqual(created);
         expect((await store.tenants.list()).map((t) => t.id).sort()).toEqual([a, b]);
@@ -99,7 +116,12 @@ export function describeDocumentStoreContract(name: string, factory: () => Promi
         const store = await start();
         await store.crewOverrides.put(a, 'whatsapp', { policy: { maxLength: 1000 } }, T0);
         const replaced = await store.crewOverrides.put(a, 'whatsapp', { policy: { maxLength: 800 } }, T1);
-        expect(replaced).toEqual({ tenantId: a, crew: 'whatsapp', override: { policy: { maxLength: 800 } }, updatedAt: T1 });
+        expect(replaced).toEqual({
+          tenantId: a,
+          crew: 'whatsapp',
+          override: { policy: { maxLength: 800 } },
+          updatedAt: T1,
+        });
         await store.crewOverrides.put(a, 'email', { tone: 'formal' }, T0);
         expect(await store.crewOverrides.get(a, 'whatsapp')).toEqual(replaced);
         expect((await store.crewOverrides.list(a)).map((o) => o.crew).sort()).toEqual(['email', 'whatsapp']);
@@ -125,21 +147,36 @@ export function describeDocumentStoreContract(name: string, factory: () => Promi
         name: 'delivery_zones',
         description: 'Zonas de domicilio',
         meta: { currency: 'COP' },
-        records: [{ zone: 'Zona 1', fee: 8000 }, { zone: 'Zona 2', fee: 12000 }],
+        records: [
+          { zone: 'Zona 1', fee: 8000 },
+          { zone: 'Zona 2', fee: 12000 },
+        ],
         updatedAt: T0,
       };
 
       it('puts, reads, summarises and replaces a dataset', async () => {
         const store = await start();
         expect(await store.businessData.put(a, zones)).toEqual({ tenantId: a, ...zones });
-        await store.businessData.put(a, { name: 'faq', description: 'Preguntas', meta: {}, records: [], updatedAt: T0 });
+        await store.businessData.put(a, {
+          name: 'faq',
+          description: 'Preguntas',
+          meta: {},
+          records: [],
+          updatedAt: T0,
+        });
         expect(await store.businessData.get(a, 'delivery_zones')).toEqual({ tenantId: a, ...zones });
         expect(await store.businessData.list(a)).toEqual([
           { name: 'delivery_zones', description: 'Zonas de domicilio', recordCount: 2, updatedAt: T0 },
           { name: 'faq', description: 'Preguntas', recordCount: 0, updatedAt: T0 },
         ]);
-        await store.businessData.put(a, { ...zones, records: [{ zone: 'Zona 1', fee: 9000 }], updatedAt: T1 });
-        expect((await store.businessData.get(a, 'delivery_zones'))?.records).toEqual([{ zone: 'Zona 1', fee: 9000 }]);
+        await store.businessData.put(a, {
+          ...zones,
+          records: [{ zone: 'Zona 1', fee: 9000 }],
+          updatedAt: T1,
+        });
+        expect((await store.businessData.get(a, 'delivery_zones'))?.records).toEqual([
+          { zone: 'Zona 1', fee: 9000 },
+        ]);
         expect(await store.businessData.remove(a, 'faq')).toBe(true);
         expect((await store.businessData.list(a)).map((d) => d.name)).toEqual(['delivery_zones']);
       });
@@ -169,11 +206,24 @@ export function describeDocumentStoreContract(name: string, factory: () => Promi
     describe('audit log', () => {
       it('appends with an id and lists newest first', async () => {
         const store = await start();
-        const first = await store.auditLog.append(a, write('odoo_create_partner', T0, { conversationId: 5, contactId: 9, durationMs: 12 }));
-        expect(first).toEqual({ id: expect.any(String), tenantId: a, ...write('odoo_create_partner', T0, { conversationId: 5, contactId: 9, durationMs: 12 }) });
-        const second = await store.auditLog.append(a, write('odoo_create_quotation', T1, { conversationId: 5 }));
+        const first = await store.auditLog.append(
+          a,
+          write('odoo_create_partner', T0, { conversationId: 5, contactId: 9, durationMs: 12 }),
+        );
+        expect(first).toEqual({
+          id: expect.any(String),
+          tenantId: a,
+          ...write('odoo_create_partner', T0, { conversationId: 5, contactId: 9, durationMs: 12 }),
+        });
+        const second = await store.auditLog.append(
+          a,
+          write('odoo_create_quotation', T1, { conversationId: 5 }),
+        );
         expect(second.id).not.toBe(first.id);
-        expect((await store.auditLog.list(a)).map((e) => e.tool)).toEqual(['odoo_create_quotation', 'odoo_create_partner']);
+        expect((await store.auditLog.list(a)).map((e) => e.tool)).toEqual([
+          'odoo_create_quotation',
+          'odoo_create_partner',
+        ]);
       });
 
       it('keeps append order among entries with the same time', async () => {
@@ -187,9 +237,16 @@ export function describeDocumentStoreContract(name: string, factory: () => Promi
         await store.auditLog.append(a, write('w1', T0, { conversationId: 1, contactId: 10 }));
         await store.auditLog.append(a, write('w2', T1, { conversationId: 2, contactId: 10 }));
         await store.auditLog.append(a, {
-          kind: 'handoff', tool: 'chatwoot_handoff_to_human', arguments: { reason: 'pide asesor' }, outcome: 'ok', at: T1, conversationId: 2, contactId: 11,
+          kind: 'handoff',
+          tool: 'chatwoot_handoff_to_human',
+          arguments: { reason: 'pide asesor' },
+          outcome: 'ok',
+          at: T1,
+          conversationId: 2,
+          contactId: 11,
         });
-        const tools = async (q: Parameters<DocumentStore['auditLog']['list']>[1]) => (await store.auditLog.list(a, q)).map((e) => e.tool);
+        const tools = async (q: Parameters<DocumentStore['auditLog']['list']>[1]) =>
+          (await store.auditLog.list(a, q)).map((e) => e.tool);
         expect(await tools({ conversationId: 2 })).toEqual(['chatwoot_handoff_to_human', 'w2']);
         expect(await tools({ contactId: 10 })).toEqual(['w2', 'w1']);
         expect(await tools({ kind: 'handoff' })).toEqual(['chatwoot_handoff_to_human']);
@@ -199,9 +256,20 @@ export function describeDocumentStoreContract(name: string, factory: () => Promi
 
       it('keeps error entries whole', async () => {
         const store = await start();
-        await store.auditLog.append(a, { kind: 'odoo_write', tool: 'odoo_confirm_order', arguments: { order_id: 3 }, outcome: 'error', error: 'ODOO_ACCESS_DENIED', at: T0 });
+        await store.auditLog.append(a, {
+          kind: 'odoo_write',
+          tool: 'odoo_confirm_order',
+          arguments: { order_id: 3 },
+          outcome: 'error',
+          error: 'ODOO_ACCESS_DENIED',
+          at: T0,
+        });
         const [entry] = await store.auditLog.list(a);
-        expect(entry).toMatchObject({ outcome: 'error', error: 'ODOO_ACCESS_DENIED', arguments: { order_id: 3 } });
+        expect(entry).toMatchObject({
+          outcome: 'error',
+          error: 'ODOO_ACCESS_DENIED',
+          arguments: { order_id: 3 },
+        });
         expect(entry?.result).toBeUndefined();
         expect(entry?.conversationId).toBeUndefined();
       });

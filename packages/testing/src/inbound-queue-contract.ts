@@ -258,9 +258,13 @@ export function describeInboundQueueContract(
         await queue.enqueue(message);
 
         await waitFor('the third attempt to succeed', () => worker.handled.length === 1);
-        expect(worker.calls.map((c) => ({ attempt: c.attempt.attempt, maxAttempts: c.attempt.maxAttempts, resumed: c.attempt.resumed ?? false }))).toEqual(
-          [1, 2, 3].map((attempt) => ({ attempt, maxAttempts: 3, resumed: false })),
-        );
+        expect(
+          worker.calls.map((c) => ({
+            attempt: c.attempt.attempt,
+            maxAttempts: c.attempt.maxAttempts,
+            resumed: c.attempt.resumed ?? false,
+          })),
+        ).toEqual([1, 2, 3].map((attempt) => ({ attempt, maxAttempts: 3, resumed: false })));
         expect(worker.calls.map((c) => c.turn.messages.map((m) => m.deliveryId))).toEqual([
           [message.deliveryId],
           [message.deliveryId],

@@ -24,7 +24,9 @@ export class RecordingQueue implements InboundQueue {
 
   async enqueue(message: InboundMessage) {
     if (this.failing) throw new Error('connection refused');
-    const seen = this.messages.some((m) => m.tenantId === message.tenantId && m.deliveryId === message.deliveryId);
+    const seen = this.messages.some(
+      (m) => m.tenantId === message.tenantId && m.deliveryId === message.deliveryId,
+    );
     if (!seen) this.messages.push(message);
     return { accepted: !seen };
   }

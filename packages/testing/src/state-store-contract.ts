@@ -22,7 +22,10 @@ function sampleState(text = 'Quiero dos galones de vinilo blanco'): Conversation
 }
 
 /** The behaviour every `ConversationStateStore` adapter must have; the factory returns an empty store. */
-export function describeConversationStateStoreContract(name: string, factory: () => Promise<StateStoreUnderTest>): void {
+export function describeConversationStateStoreContract(
+  name: string,
+  factory: () => Promise<StateStoreUnderTest>,
+): void {
   describe(`ConversationStateStore contract: ${name}`, () => {
     const open: StateStoreUnderTest[] = [];
     const start = async () => {

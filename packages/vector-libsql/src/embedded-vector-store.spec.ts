@@ -19,7 +19,7 @@ describeVectorStoreContract('embedded (libSQL file)', async () => {
 });
 
 describe('EmbeddedVectorStore on disk', () => {
-  it('persists across instances and sees another instance\'s writes', async () => {
+  it("persists across instances and sees another instance's writes", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'crew-vectors-'));
     const demo = tenantId('demo');
     const reader = EmbeddedVectorStore.inDataDir(dir);
@@ -27,10 +27,19 @@ describe('EmbeddedVectorStore on disk', () => {
     try {
       await writer.ensureCollection('business_rules', 2);
       expect(await reader.query(demo, 'business_rules', [1, 0], { topK: 3 })).toEqual([]);
-      await writer.upsert(demo, 'business_rules', [{
-        id: 'r1', tenantId: demo, collection: 'business_rules', text: 'Horario: lunes a sábado', source: 'horario.md',
-        sourceHash: 'h', language: 'es', metadata: {}, vector: [3, 4],
-      }]);
+      await writer.upsert(demo, 'business_rules', [
+        {
+          id: 'r1',
+          tenantId: demo,
+          collection: 'business_rules',
+          text: 'Horario: lunes a sábado',
+          source: 'horario.md',
+          sourceHash: 'h',
+          language: 'es',
+          metadata: {},
+          vector: [3, 4],
+        },
+      ]);
       const hits = await reader.query(demo, 'business_rules', [1, 0], { topK: 3 });
       expect(hits.map((h) => h.point.id)).toEqual(['r1']);
       expect(hits[0]!.score).toBeCloseTo(0.6, 5);

@@ -4,8 +4,17 @@ import type { InValue, Row } from '@libsql/client';
 /** Column values for one point, in the order of the INSERT in the store. */
 export function pointToArgs(point: EmbeddedPoint, vector: Float32Array): InValue[] {
   return [
-    point.tenantId, point.collection, point.id, point.source, point.sourceHash, point.text, point.language,
-    point.title ?? null, point.odooProductId ?? null, point.defaultCode ?? null, JSON.stringify(point.metadata),
+    point.tenantId,
+    point.collection,
+    point.id,
+    point.source,
+    point.sourceHash,
+    point.text,
+    point.language,
+    point.title ?? null,
+    point.odooProductId ?? null,
+    point.defaultCode ?? null,
+    JSON.stringify(point.metadata),
     new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength),
   ];
 }

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { CollectionKind, EmbeddedPoint, KnowledgePoint, Language, PointFilter, TenantId } from '@mcp-crew/core';
+import type {
+  CollectionKind,
+  EmbeddedPoint,
+  KnowledgePoint,
+  Language,
+  PointFilter,
+  TenantId,
+} from '@mcp-crew/core';
 
 /** Payload fields; `tenant_id` is the indexed tenant field every filter includes. */
 export interface PointPayload {
@@ -28,8 +35,14 @@ export function qdrantPointId(tenantId: TenantId, kind: CollectionKind, id: stri
 
 export function toPayload(point: EmbeddedPoint): PointPayload {
   return {
-    tenant_id: point.tenantId, collection: point.collection, point_id: point.id, source: point.source,
-    source_hash: point.sourceHash, text: point.text, language: point.language, metadata: point.metadata,
+    tenant_id: point.tenantId,
+    collection: point.collection,
+    point_id: point.id,
+    source: point.source,
+    source_hash: point.sourceHash,
+    text: point.text,
+    language: point.language,
+    metadata: point.metadata,
     ...(point.title !== undefined ? { title: point.title } : {}),
     ...(point.odooProductId !== undefined ? { odoo_product_id: point.odooProductId } : {}),
     ...(point.defaultCode !== undefined ? { default_code: point.defaultCode } : {}),
@@ -39,8 +52,14 @@ export function toPayload(point: EmbeddedPoint): PointPayload {
 export function fromPayload(payload: Record<string, unknown>): KnowledgePoint {
   const p = payload as unknown as PointPayload;
   const point: KnowledgePoint = {
-    id: p.point_id, tenantId: p.tenant_id as TenantId, collection: p.collection as CollectionKind, text: p.text,
-    source: p.source, sourceHash: p.source_hash, language: p.language as Language, metadata: p.metadata ?? {},
+    id: p.point_id,
+    tenantId: p.tenant_id as TenantId,
+    collection: p.collection as CollectionKind,
+    text: p.text,
+    source: p.source,
+    sourceHash: p.source_hash,
+    language: p.language as Language,
+    metadata: p.metadata ?? {},
   };
   if (p.title !== undefined && p.title !== null) point.title = p.title;
   if (p.odoo_product_id !== undefined && p.odoo_product_id !== null) point.odooProductId = p.odoo_product_id;
@@ -49,7 +68,10 @@ export function fromPayload(payload: Record<string, unknown>): KnowledgePoint {
 }
 
 /** Mastra's (Mongo-like) filter for the tenant plus the caller's conditions; the tenant is never optional. */
-export function tenantFilter(tenantId: TenantId, filter: PointFilter = {}): Record<string, string | number | boolean> {
+export function tenantFilter(
+  tenantId: TenantId,
+  filter: PointFilter = {},
+): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = { tenant_id: tenantId };
   if (filter.source !== undefined) out['source'] = filter.source;
   if (filter.language !== undefined) out['language'] = filter.language;

@@ -6,11 +6,14 @@ interface TransportOptions {
 }
 
 /** HTTP mode binds HOST when set (0.0.0.0 in a container), else loopback. */
-async function transport(opts: TransportOptions): Promise<{ mode: 'stdio' } | { mode: 'http'; port: number; host?: string }> {
+async function transport(
+  opts: TransportOptions,
+): Promise<{ mode: 'stdio' } | { mode: 'http'; port: number; host?: string }> {
   if (opts.stdio && opts.http) throw new Error('choose one of --stdio or --http PORT');
   if (opts.http) {
     const port = Number(opts.http);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--http expects a port number, got "${opts.http}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`--http expects a port number, got "${opts.http}"`);
     // Only HOST is read: an MCP server must not fail on a main-job setting it never uses.
     const { parseEnv, settingsCatalog } = await import('@mcp-crew/config');
     const { HOST } = parseEnv({ HOST: settingsCatalog.HOST }, process.env, 'invalid environment');
@@ -20,10 +23,14 @@ async function transport(opts: TransportOptions): Promise<{ mode: 'stdio' } | { 
 }
 
 export function registerMcp(program: Command): void {
-  const mcp = program.command('mcp').description('Serve one of the MCP servers (stdio for desktop clients, Streamable HTTP for clusters).');
+  const mcp = program
+    .command('mcp')
+    .description('Serve one of the MCP servers (stdio for desktop clients, Streamable HTTP for clusters).');
   mcp
     .command('chatwoot')
-    .description('MCP-Chatwoot for one account: CHATWOOT_URL, CHATWOOT_BOT_TOKEN, CHATWOOT_ACCOUNT_ID (HTTP: MCP_HTTP_TOKEN).')
+    .description(
+      'MCP-Chatwoot for one account: CHATWOOT_URL, CHATWOOT_BOT_TOKEN, CHATWOOT_ACCOUNT_ID (HTTP: MCP_HTTP_TOKEN).',
+    )
     .option('--stdio', 'serve over stdio (default)')
     .option('--http <port>', 'serve over Streamable HTTP with a bearer token')
     .action(async (opts: TransportOptions) => {
@@ -32,7 +39,9 @@ export function registerMcp(program: Command): void {
     });
   mcp
     .command('odoo')
-    .description('MCP-Odoo for one Odoo: ODOO_URL, ODOO_DB, ODOO_USER, ODOO_API_KEY; writes only with ODOO_ALLOW_WRITES=true (HTTP: MCP_HTTP_TOKEN).')
+    .description(
+      'MCP-Odoo for one Odoo: ODOO_URL, ODOO_DB, ODOO_USER, ODOO_API_KEY; writes only with ODOO_ALLOW_WRITES=true (HTTP: MCP_HTTP_TOKEN).',
+    )
     .option('--stdio', 'serve over stdio (default)')
     .option('--http <port>', 'serve over Streamable HTTP with a bearer token')
     .action(async (opts: TransportOptions) => {
@@ -41,7 +50,9 @@ export function registerMcp(program: Command): void {
     });
   mcp
     .command('mongodb')
-    .description('MCP-MongoDB: a tenant\'s business data and interaction record (MONGODB_URL, else the embedded store in DATA_DIR; stdio: MCP_TENANT_ID; HTTP: MCP_HTTP_TOKENS="tenant:token,...").')
+    .description(
+      'MCP-MongoDB: a tenant\'s business data and interaction record (MONGODB_URL, else the embedded store in DATA_DIR; stdio: MCP_TENANT_ID; HTTP: MCP_HTTP_TOKENS="tenant:token,...").',
+    )
     .option('--stdio', 'serve over stdio (default)')
     .option('--http <port>', 'serve over Streamable HTTP with a bearer token per tenant')
     .action(async (opts: TransportOptions) => {

@@ -18,7 +18,10 @@ export const updateTenantBody = z
 
 export const chatwootCredentialsBody = z
   .object({
-    baseUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+    baseUrl: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .optional(),
     botToken: removableSecret,
     webhookSecret: removableSecret,
     allowUnsignedWebhooks: z.boolean().optional(),
@@ -35,13 +38,20 @@ export const odooConnectionBody = z
   })
   .strict();
 
-export const modelCredentialsBody = z.object({ apiKey: secret, baseUrl: z.url({ protocol: /^https?$/ }).optional() }).strict();
+export const modelCredentialsBody = z
+  .object({ apiKey: secret, baseUrl: z.url({ protocol: /^https?$/ }).optional() })
+  .strict();
 
 export const MODEL_PROVIDER = /^[a-z][a-z0-9_-]{0,31}$/;
 
 /** Inbox id → crew; `null` goes back to the crew chosen by channel type. */
 export const inboxesBody = z
-  .object({ inboxes: z.record(z.string().regex(/^\d+$/, 'expected a Chatwoot inbox id'), z.enum(CREW_NAMES).nullable()) })
+  .object({
+    inboxes: z.record(
+      z.string().regex(/^\d+$/, 'expected a Chatwoot inbox id'),
+      z.enum(CREW_NAMES).nullable(),
+    ),
+  })
   .strict();
 
 export const specialistsBody = z.object({ specialists: z.array(z.enum(SPECIALIST_KINDS)).min(1) }).strict();
@@ -49,7 +59,9 @@ export const specialistsBody = z.object({ specialists: z.array(z.enum(SPECIALIST
 export const writeToolsBody = z.object({ enabled: z.boolean() }).strict();
 
 /** How the tenant's Odoo authenticates when it calls `/odoo/{tenant}/...`. */
-export const odooApiCredentialsBody = z.object({ apiKey: removableSecret, signingSecret: removableSecret }).strict();
+export const odooApiCredentialsBody = z
+  .object({ apiKey: removableSecret, signingSecret: removableSecret })
+  .strict();
 
 /** A tenant as the tenants file describes it (validated in full by the tenant store, with field paths). */
 export const createTenantBody = z.looseObject({ id: z.string(), name: z.string() });

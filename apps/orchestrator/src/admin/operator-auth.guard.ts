@@ -15,12 +15,24 @@ export class OperatorAuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const expected = this.runtime.operatorApiKey;
     if (!expected) {
-      throw new CrewError('ADMIN_API_DISABLED', 'the admin API is disabled: set OPERATOR_API_KEY to enable it', { domain: 'admin', category: 'system' });
+      throw new CrewError(
+        'ADMIN_API_DISABLED',
+        'the admin API is disabled: set OPERATOR_API_KEY to enable it',
+        { domain: 'admin', category: 'system' },
+      );
     }
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const token = bearerToken(request.headers.authorization);
-    if (!token) throw new CrewError('AUTH_REQUIRED', 'send the operator key as "Authorization: Bearer <key>"', { domain: 'admin', category: 'user' });
-    if (!sameCredential(token, expected.reveal())) throw new CrewError('AUTH_INVALID', 'the operator key is not valid', { domain: 'admin', category: 'user' });
+    if (!token)
+      throw new CrewError('AUTH_REQUIRED', 'send the operator key as "Authorization: Bearer <key>"', {
+        domain: 'admin',
+        category: 'user',
+      });
+    if (!sameCredential(token, expected.reveal()))
+      throw new CrewError('AUTH_INVALID', 'the operator key is not valid', {
+        domain: 'admin',
+        category: 'user',
+      });
     return true;
   }
 }

@@ -1,13 +1,38 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Put,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CrewError } from '@mcp-crew/core';
 import { ApiZodBody } from '../http/openapi-body.js';
 import { tenantParam } from '../http/tenant-param.js';
 import { ZodBodyPipe } from '../http/zod-body.pipe.js';
 import {
-  chatwootCredentialsBody, createTenantBody, inboxesBody, MODEL_PROVIDER, modelCredentialsBody, odooApiCredentialsBody, odooConnectionBody,
-  specialistsBody, updateTenantBody, writeToolsBody,
-  type ChatwootCredentialsBody, type InboxesBody, type ModelCredentialsBody, type OdooApiCredentialsBody, type OdooConnectionBody, type UpdateTenantBody,
+  chatwootCredentialsBody,
+  createTenantBody,
+  inboxesBody,
+  MODEL_PROVIDER,
+  modelCredentialsBody,
+  odooApiCredentialsBody,
+  odooConnectionBody,
+  specialistsBody,
+  updateTenantBody,
+  writeToolsBody,
+  type ChatwootCredentialsBody,
+  type InboxesBody,
+  type ModelCredentialsBody,
+  type OdooApiCredentialsBody,
+  type OdooConnectionBody,
+  type UpdateTenantBody,
 } from './admin-schemas.js';
 import { OperatorAuthGuard } from './operator-auth.guard.js';
 import { TenantAdminService } from './tenant-admin.service.js';
@@ -63,7 +88,10 @@ export class TenantAdminController {
   @Put(':id/chatwoot')
   @ApiOperation({ summary: 'Set Chatwoot URL, bot token and webhook secret (null removes)' })
   @ApiZodBody(chatwootCredentialsBody)
-  chatwoot(@Param('id') id: string, @Body(new ZodBodyPipe(chatwootCredentialsBody)) body: ChatwootCredentialsBody) {
+  chatwoot(
+    @Param('id') id: string,
+    @Body(new ZodBodyPipe(chatwootCredentialsBody)) body: ChatwootCredentialsBody,
+  ) {
     return this.admin.setChatwoot(tenantParam(id), body);
   }
 
@@ -77,7 +105,11 @@ export class TenantAdminController {
   @Put(':id/models/:provider')
   @ApiOperation({ summary: "Set a model provider's credentials" })
   @ApiZodBody(modelCredentialsBody)
-  setModel(@Param('id') id: string, @Param('provider') provider: string, @Body(new ZodBodyPipe(modelCredentialsBody)) body: ModelCredentialsBody) {
+  setModel(
+    @Param('id') id: string,
+    @Param('provider') provider: string,
+    @Body(new ZodBodyPipe(modelCredentialsBody)) body: ModelCredentialsBody,
+  ) {
     return this.admin.setModel(tenantParam(id), providerParam(provider), body);
   }
 
@@ -97,7 +129,11 @@ export class TenantAdminController {
   @Put(':id/specialists')
   @ApiOperation({ summary: 'Choose the enabled specialists' })
   @ApiZodBody(specialistsBody)
-  specialists(@Param('id') id: string, @Body(new ZodBodyPipe(specialistsBody)) body: { specialists: Parameters<TenantAdminService['setSpecialists']>[1] }) {
+  specialists(
+    @Param('id') id: string,
+    @Body(new ZodBodyPipe(specialistsBody))
+    body: { specialists: Parameters<TenantAdminService['setSpecialists']>[1] },
+  ) {
     return this.admin.setSpecialists(tenantParam(id), body.specialists);
   }
 
@@ -111,7 +147,10 @@ export class TenantAdminController {
   @Put(':id/odoo-api')
   @ApiOperation({ summary: "Set the API key / signing secret the tenant's Odoo uses to call /odoo/{tenant}" })
   @ApiZodBody(odooApiCredentialsBody)
-  odooApi(@Param('id') id: string, @Body(new ZodBodyPipe(odooApiCredentialsBody)) body: OdooApiCredentialsBody) {
+  odooApi(
+    @Param('id') id: string,
+    @Body(new ZodBodyPipe(odooApiCredentialsBody)) body: OdooApiCredentialsBody,
+  ) {
     return this.admin.setOdooApi(tenantParam(id), body);
   }
 
@@ -125,5 +164,9 @@ export class TenantAdminController {
 
 function providerParam(value: string): string {
   if (MODEL_PROVIDER.test(value)) return value;
-  throw new CrewError('REQUEST_INVALID', 'provider: expected a provider name such as openai', { domain: 'admin', category: 'user', details: { problems: [{ path: 'provider', message: 'expected a provider name such as openai' }] } });
+  throw new CrewError('REQUEST_INVALID', 'provider: expected a provider name such as openai', {
+    domain: 'admin',
+    category: 'user',
+    details: { problems: [{ path: 'provider', message: 'expected a provider name such as openai' }] },
+  });
 }

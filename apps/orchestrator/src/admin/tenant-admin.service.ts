@@ -3,7 +3,12 @@ import { CrewError, type TenantConfig, type TenantId } from '@mcp-crew/core';
 import type { TenantStore } from '@mcp-crew/tenant-store';
 import { RUNTIME, type Runtime } from '../runtime/runtime.js';
 import type {
-  ChatwootCredentialsBody, InboxesBody, ModelCredentialsBody, OdooApiCredentialsBody, OdooConnectionBody, UpdateTenantBody,
+  ChatwootCredentialsBody,
+  InboxesBody,
+  ModelCredentialsBody,
+  OdooApiCredentialsBody,
+  OdooConnectionBody,
+  UpdateTenantBody,
 } from './admin-schemas.js';
 import { checkChatwoot, checkOdoo, type ConnectionCheck } from './connection-checks.js';
 import { tenantView, type TenantView } from './tenant-view.js';
@@ -40,8 +45,11 @@ export class TenantAdminService {
 
   setChatwoot(id: TenantId, body: ChatwootCredentialsBody): Promise<TenantView> {
     const { allowUnsignedWebhooks, ...credentials } = body;
-    if (allowUnsignedWebhooks === undefined) return this.#change(id, (store) => store.setChatwootCredentials(id, credentials));
-    return this.#change(id, (store) => store.update(id, { chatwoot: body }, 'tenant.set_chatwoot_credentials'));
+    if (allowUnsignedWebhooks === undefined)
+      return this.#change(id, (store) => store.setChatwootCredentials(id, credentials));
+    return this.#change(id, (store) =>
+      store.update(id, { chatwoot: body }, 'tenant.set_chatwoot_credentials'),
+    );
   }
 
   setOdoo(id: TenantId, body: OdooConnectionBody): Promise<TenantView> {
@@ -65,7 +73,9 @@ export class TenantAdminService {
   }
 
   setOdooApi(id: TenantId, body: OdooApiCredentialsBody): Promise<TenantView> {
-    return this.#change(id, (store) => store.update(id, { odooApi: body }, 'tenant.set_odoo_api_credentials'));
+    return this.#change(id, (store) =>
+      store.update(id, { odooApi: body }, 'tenant.set_odoo_api_credentials'),
+    );
   }
 
   async testConnections(id: TenantId): Promise<{ tenant: string; ok: boolean; checks: ConnectionCheck[] }> {
@@ -76,22 +86,34 @@ export class TenantAdminService {
 
   async #tenant(id: TenantId): Promise<TenantConfig> {
     const tenant = await this.runtime.tenants.get(id);
-    if (!tenant) throw new CrewError('TENANT_NOT_FOUND', `tenant "${id}" does not exist`, { domain: 'admin', category: 'user', details: { tenant: id } });
+    if (!tenant)
+      throw new CrewError('TENANT_NOT_FOUND', `tenant "${id}" does not exist`, {
+        domain: 'admin',
+        category: 'user',
+        details: { tenant: id },
+      });
     return tenant;
   }
 
   async #view(tenant: TenantConfig): Promise<TenantView> {
     const models = this.runtime.tenantStore ? await this.runtime.tenantStore.modelCredentials(tenant.id) : {};
-    return tenantView(tenant, Object.fromEntries(Object.entries(models).map(([k, v]) => [k, { baseUrl: v.baseUrl }])));
+    return tenantView(
+      tenant,
+      Object.fromEntries(Object.entries(models).map(([k, v]) => [k, { baseUrl: v.baseUrl }])),
+    );
   }
 
   async #change(id: TenantId, apply: (store: TenantStore) => Promise<TenantConfig>): Promise<TenantView> {
     const store = this.runtime.tenantStore;
     if (!store) {
-      throw new CrewError('TENANT_STORE_READ_ONLY', 'tenants come from TENANTS_FILE and are read-only here: set MONGODB_URL or TENANT_STORE=embedded to edit them', {
-        domain: 'admin',
-        category: 'user',
-      });
+      throw new CrewError(
+        'TENANT_STORE_READ_ONLY',
+        'tenants come from TENANTS_FILE and are read-only here: set MONGODB_URL or TENANT_STORE=embedded to edit them',
+        {
+          domain: 'admin',
+          category: 'user',
+        },
+      );
     }
     const config = await apply(store);
     await this.runtime.tenants.refresh();

@@ -11,13 +11,29 @@ export interface TenantView {
   defaultCrew: string;
   inboxCrews: Record<string, string>;
   enabledSpecialists: string[];
-  chatwoot: { baseUrl?: string; botTokenSet: boolean; webhookSecretSet: boolean; allowUnsignedWebhooks: boolean };
-  odoo?: { url: string; db: string; user: string; apiKeySet: boolean; protocol: string; writeToolsEnabled: boolean; sandbox: boolean };
+  chatwoot: {
+    baseUrl?: string;
+    botTokenSet: boolean;
+    webhookSecretSet: boolean;
+    allowUnsignedWebhooks: boolean;
+  };
+  odoo?: {
+    url: string;
+    db: string;
+    user: string;
+    apiKeySet: boolean;
+    protocol: string;
+    writeToolsEnabled: boolean;
+    sandbox: boolean;
+  };
   odooApi: { apiKeySet: boolean; signingSecretSet: boolean };
   models: Record<string, { apiKeySet: true; baseUrl?: string }>;
 }
 
-export function tenantView(tenant: TenantConfig, models: Record<string, { baseUrl?: string }> = {}): TenantView {
+export function tenantView(
+  tenant: TenantConfig,
+  models: Record<string, { baseUrl?: string }> = {},
+): TenantView {
   const { chatwoot, odoo } = tenant;
   const odooApi = odooApiCredentials(tenant);
   return {
@@ -37,9 +53,24 @@ export function tenantView(tenant: TenantConfig, models: Record<string, { baseUr
       allowUnsignedWebhooks: chatwoot.allowUnsignedWebhooks,
     },
     ...(odoo
-      ? { odoo: { url: odoo.url, db: odoo.db, user: odoo.user, apiKeySet: Boolean(odoo.apiKey), protocol: odoo.protocol ?? 'auto', writeToolsEnabled: odoo.allowWrites, sandbox: odoo.sandbox } }
+      ? {
+          odoo: {
+            url: odoo.url,
+            db: odoo.db,
+            user: odoo.user,
+            apiKeySet: Boolean(odoo.apiKey),
+            protocol: odoo.protocol ?? 'auto',
+            writeToolsEnabled: odoo.allowWrites,
+            sandbox: odoo.sandbox,
+          },
+        }
       : {}),
     odooApi: { apiKeySet: Boolean(odooApi?.apiKey), signingSecretSet: Boolean(odooApi?.signingSecret) },
-    models: Object.fromEntries(Object.entries(models).map(([name, m]) => [name, { apiKeySet: true as const, ...(m.baseUrl ? { baseUrl: m.baseUrl } : {}) }])),
+    models: Object.fromEntries(
+      Object.entries(models).map(([name, m]) => [
+        name,
+        { apiKeySet: true as const, ...(m.baseUrl ? { baseUrl: m.baseUrl } : {}) },
+      ]),
+    ),
   };
 }

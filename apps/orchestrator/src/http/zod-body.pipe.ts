@@ -12,11 +12,18 @@ export class ZodBodyPipe<S extends z.ZodType> implements PipeTransform<unknown, 
   transform(value: unknown): z.output<S> {
     const parsed = this.schema.safeParse(value ?? {});
     if (parsed.success) return parsed.data;
-    const problems = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
-    throw new CrewError('REQUEST_INVALID', `invalid request body: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, {
-      domain: 'http',
-      category: 'user',
-      details: { problems },
-    });
+    const problems = parsed.error.issues.map((i) => ({
+      path: i.path.join('.') || '(root)',
+      message: i.message,
+    }));
+    throw new CrewError(
+      'REQUEST_INVALID',
+      `invalid request body: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      {
+        domain: 'http',
+        category: 'user',
+        details: { problems },
+      },
+    );
   }
 }

@@ -32,16 +32,24 @@ export class CopilotJobs {
   /** Starts `work` now; queued → processing → completed / failed. */
   start(tenant: TenantId, work: () => Promise<CopilotAnswer>): CopilotJobView {
     this.#sweep();
-    const job = { tracking_id: randomUUID(), tenant, status: 'queued', created_at: new Date().toISOString() } as Job;
+    const job = {
+      tracking_id: randomUUID(),
+      tenant,
+      status: 'queued',
+      created_at: new Date().toISOString(),
+    } as Job;
     job.done = Promise.resolve()
       .then(() => {
         job.status = 'processing';
         return work();
       })
       .then(
-        (output) => Object.assign(job, { status: 'completed', output, finished_at: new Date().toISOString() }),
+        (output) =>
+          Object.assign(job, { status: 'completed', output, finished_at: new Date().toISOString() }),
         (error: unknown) => {
-          const failure = isCrewError(error) ? { code: error.code, message: error.message } : { code: 'INTERNAL_ERROR', message: 'the request failed' };
+          const failure = isCrewError(error)
+            ? { code: error.code, message: error.message }
+            : { code: 'INTERNAL_ERROR', message: 'the request failed' };
           Object.assign(job, { status: 'failed', error: failure, finished_at: new Date().toISOString() });
         },
       )
@@ -73,7 +81,8 @@ export class CopilotJobs {
 
   #sweep(): void {
     const cutoff = Date.now() - KEEP_MS;
-    for (const [id, job] of this.#jobs) if (job.finished_at && Date.parse(job.finished_at) < cutoff) this.#jobs.delete(id);
+    for (const [id, job] of this.#jobs)
+      if (job.finished_at && Date.parse(job.finished_at) < cutoff) this.#jobs.delete(id);
   }
 }
 
@@ -83,5 +92,8 @@ function view(job: Job): CopilotJobView {
 }
 
 function missing(id: string): CrewError {
-  return new CrewError('JOB_NOT_FOUND', `no copilot job "${id.slice(0, 64)}" for this tenant`, { domain: 'copilot', category: 'user' });
+  return new CrewError('JOB_NOT_FOUND', `no copilot job "${id.slice(0, 64)}" for this tenant`, {
+    domain: 'copilot',
+    category: 'user',
+  });
 }

@@ -13,8 +13,14 @@ export const copilotUser = z
     name: z.string().min(1).max(200),
     login: z.string().max(200).optional(),
     /** Odoo language code (es_CO, pt_BR, en_US): the reply is written in it. */
-    lang: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?(@[a-z]+)?$/, 'expected an Odoo language code such as es_CO').optional(),
-    company: z.object({ id: z.number().int().positive(), name: z.string().max(200) }).strict().optional(),
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}(_[A-Z]{2})?(@[a-z]+)?$/, 'expected an Odoo language code such as es_CO')
+      .optional(),
+    company: z
+      .object({ id: z.number().int().positive(), name: z.string().max(200) })
+      .strict()
+      .optional(),
     /** Model → operations the user's own Odoo access rights allow; a model left out is not restricted here. */
     permissions: z
       .record(modelName, z.array(z.enum(ODOO_OPERATIONS)).max(4))
@@ -33,7 +39,10 @@ export const copilotRequestBody = z
     user: copilotUser,
     message: z.string().trim().min(1).max(8000),
     context: z.object({ model: modelName, id: z.number().int().positive() }).strict().optional(),
-    session_id: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'expected up to 128 letters, digits, "_", ".", ":" or "-"').optional(),
+    session_id: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'expected up to 128 letters, digits, "_", ".", ":" or "-"')
+      .optional(),
   })
   .strict();
 
@@ -70,6 +79,8 @@ export type OdooEvent = z.infer<typeof odooEventBody>;
 export const MAX_EVENTS_PER_BATCH = 50;
 
 /** The batched form the Odoo module sends: `{"events": [event, …]}`, applied in order. */
-export const odooEventBatchBody = z.object({ events: z.array(odooEventBody).min(1).max(MAX_EVENTS_PER_BATCH) }).strict();
+export const odooEventBatchBody = z
+  .object({ events: z.array(odooEventBody).min(1).max(MAX_EVENTS_PER_BATCH) })
+  .strict();
 
 export type OdooEventBatch = z.infer<typeof odooEventBatchBody>;

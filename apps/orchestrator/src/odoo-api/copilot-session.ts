@@ -18,15 +18,25 @@ export function copilotConversationId(userId: number, sessionId: string): number
  * Built in code rather than as `crews/internal.yaml`: CREW_NAMES is the set of crews that Chatwoot inboxes may
  * route to, and the internal crew must never answer a customer.
  */
-export function internalCrew(crews: ReadonlyMap<CrewName, CrewDefinition>, tenant: TenantConfig): StaffCrewDefinition | undefined {
+export function internalCrew(
+  crews: ReadonlyMap<CrewName, CrewDefinition>,
+  tenant: TenantConfig,
+): StaffCrewDefinition | undefined {
   const base = crews.get(tenant.defaultCrew) ?? crews.values().next().value;
   if (!base) return undefined;
   return {
     ...base,
     description: `Internal operations for ${tenant.name}: Odoo users ask, the crew acts in Odoo.`,
-    tone: base.language === 'es' ? 'Colega de back-office: directo, preciso, sin saludos de cortesía.' : 'A back-office colleague: direct and precise.',
+    tone:
+      base.language === 'es'
+        ? 'Colega de back-office: directo, preciso, sin saludos de cortesía.'
+        : 'A back-office colleague: direct and precise.',
     escalation: { ...base.escalation, keywords: [] },
-    policy: { maxLength: 150_000, format: 'plain', forbid: { phoneNumbers: false, emails: false, links: false } },
+    policy: {
+      maxLength: 150_000,
+      format: 'plain',
+      forbid: { phoneNumbers: false, emails: false, links: false },
+    },
     // Staff, not customers: the agents use the staff guard and address the Odoo user (packages/agents, staff-context).
     audience: 'staff',
   };

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { applyChannelPolicy, COPILOT_CHANNEL, CrewError, DeterministicSelector, type InboundMessage, type TenantConfig, type Turn } from '@mcp-crew/core';
+import {
+  applyChannelPolicy,
+  COPILOT_CHANNEL,
+  CrewError,
+  DeterministicSelector,
+  type InboundMessage,
+  type TenantConfig,
+  type Turn,
+} from '@mcp-crew/core';
 import { RespondToTurn } from '@mcp-crew/pipeline';
 import { RUNTIME, type Runtime } from '../runtime/runtime.js';
 import type { CopilotAnswer, CopilotRequest } from './copilot-schemas.js';
@@ -18,12 +26,19 @@ export class CopilotService {
 
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {
     // The same use case as the Chatwoot turns; an Odoo user's request is routed by its words, never by a model.
-    this.#respond = new RespondToTurn({ selector: new DeterministicSelector(), specialists: runtime.specialists });
+    this.#respond = new RespondToTurn({
+      selector: new DeterministicSelector(),
+      specialists: runtime.specialists,
+    });
   }
 
   async ask(tenant: TenantConfig, request: CopilotRequest): Promise<CopilotAnswer> {
     const crew = internalCrew(this.runtime.crews, tenant);
-    if (!crew) throw new CrewError('COPILOT_UNAVAILABLE', 'no crew is loaded', { domain: 'copilot', category: 'system' });
+    if (!crew)
+      throw new CrewError('COPILOT_UNAVAILABLE', 'no crew is loaded', {
+        domain: 'copilot',
+        category: 'system',
+      });
     const sessionId = request.session_id ?? randomUUID();
     const conversationId = copilotConversationId(request.user.id, sessionId);
     const turn = toTurn(tenant, conversationId, request);
@@ -32,11 +47,28 @@ export class CopilotService {
     await this.runtime.state.save(tenant.id, conversationId, result.state);
     // A back-office user reads the handoff note itself: it says what was done and why the crew stopped.
     const text = result.replies.length > 0 ? result.replies.join('\n\n') : (result.handoff?.note ?? '');
-    const reply = applyChannelPolicy(text, crew.policy, { businessName: tenant.name, language: crew.language, customerName: request.user.name }).join('\n');
+    const reply = applyChannelPolicy(text, crew.policy, {
+      businessName: tenant.name,
+      language: crew.language,
+      customerName: request.user.name,
+    }).join('\n');
     const tools = result.trace?.tools.map((c) => c.tool) ?? [];
-    this.runtime.logger.info({ tenant: tenant.id, odooUser: request.user.id, specialist: result.selection.specialist, tools }, 'copilot request handled');
-    const records = result.touched.map((r) => ({ model: r.model, id: r.id, display_name: r.displayName, ...(r.url ? { url: r.url } : {}) }));
-    return { reply, records, session_id: sessionId, ...(result.handoff ? { handoff: result.handoff.reason } : {}) };
+    this.runtime.logger.info(
+      { tenant: tenant.id, odooUser: request.user.id, specialist: result.selection.specialist, tools },
+      'copilot request handled',
+    );
+    const records = result.touched.map((r) => ({
+      model: r.model,
+      id: r.id,
+      display_name: r.displayName,
+      ...(r.url ? { url: r.url } : {}),
+    }));
+    return {
+      reply,
+      records,
+      session_id: sessionId,
+      ...(result.handoff ? { handoff: result.handoff.reason } : {}),
+    };
   }
 }
 
@@ -52,7 +84,10 @@ function toTurn(tenant: TenantConfig, conversationId: number, request: CopilotRe
     channel: COPILOT_CHANNEL,
     // The user's language and own Odoo access rights, for the staff guard and the replies (staff-context).
     channelAttributes: {
-      odoo_user: { ...(request.user.lang ? { lang: request.user.lang } : {}), ...(request.user.permissions ? { permissions: request.user.permissions } : {}) },
+      odoo_user: {
+        ...(request.user.lang ? { lang: request.user.lang } : {}),
+        ...(request.user.permissions ? { permissions: request.user.permissions } : {}),
+      },
       ...(request.context ? { odoo_record: request.context } : {}),
     },
     content: request.message,

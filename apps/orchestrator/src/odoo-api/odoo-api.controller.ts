@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { TenantConfig } from '@mcp-crew/core';
@@ -7,7 +19,12 @@ import { ZodBodyPipe } from '../http/zod-body.pipe.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.js';
 import { CopilotJobs } from './copilot-jobs.js';
 import { z } from 'zod';
-import { copilotRequestBody, odooEventBatchBody, odooEventBody, type CopilotRequest } from './copilot-schemas.js';
+import {
+  copilotRequestBody,
+  odooEventBatchBody,
+  odooEventBody,
+  type CopilotRequest,
+} from './copilot-schemas.js';
 import { CopilotService } from './copilot.service.js';
 import { OdooAuthGuard, type OdooApiRequest } from './odoo-auth.guard.js';
 import { OdooEventsPipe, type OdooEventsRequest } from './odoo-events.pipe.js';
@@ -28,7 +45,10 @@ export class OdooApiController {
   ) {}
 
   @Post('copilot')
-  @ApiOperation({ summary: 'Ask the internal-operations crew; 200 with the answer, or 202 with a tracking id for long work (or ?async=1)' })
+  @ApiOperation({
+    summary:
+      'Ask the internal-operations crew; 200 with the answer, or 202 with a tracking id for long work (or ?async=1)',
+  })
   @ApiQuery({ name: 'async', required: false, description: '1 = return a tracking id at once' })
   @ApiZodBody(copilotRequestBody)
   async ask(
@@ -48,14 +68,19 @@ export class OdooApiController {
   }
 
   @Get('copilot/jobs/:trackingId')
-  @ApiOperation({ summary: 'Status of a tracked copilot request: queued, processing, completed (with output) or failed' })
+  @ApiOperation({
+    summary: 'Status of a tracked copilot request: queued, processing, completed (with output) or failed',
+  })
   job(@Req() request: OdooApiRequest, @Param('trackingId') trackingId: string) {
     return this.jobs.get(tenantOf(request).id, trackingId);
   }
 
   @Post('events')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Odoo reports changed records (one event, or a batch {events: [...]}): cache entries dropped, products re-synced' })
+  @ApiOperation({
+    summary:
+      'Odoo reports changed records (one event, or a batch {events: [...]}): cache entries dropped, products re-synced',
+  })
   @ApiZodBody(z.union([odooEventBody, odooEventBatchBody]))
   async event(@Req() request: OdooApiRequest, @Body(new OdooEventsPipe()) body: OdooEventsRequest) {
     const tenant = tenantOf(request);

@@ -1,4 +1,10 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext, type RawBodyRequest } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type CanActivate,
+  type ExecutionContext,
+  type RawBodyRequest,
+} from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { TENANT_ID_PATTERN, type TenantConfig, type TenantId } from '@mcp-crew/core';
 import { RUNTIME, type Runtime } from '../runtime/runtime.js';
@@ -19,7 +25,9 @@ export class OdooAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<OdooApiRequest>();
     const tenantId = String((request.params as Record<string, string>)['tenantId'] ?? '');
-    const known = TENANT_ID_PATTERN.test(tenantId) ? await this.runtime.tenants.get(tenantId as TenantId) : undefined;
+    const known = TENANT_ID_PATTERN.test(tenantId)
+      ? await this.runtime.tenants.get(tenantId as TenantId)
+      : undefined;
     const tenant = authenticateOdooCall(known, tenantId, {
       headers: request.headers,
       rawBody: request.rawBody ?? Buffer.alloc(0),

@@ -19,18 +19,30 @@ export interface OdooCallRequest {
  * Throws 401 (`AUTH_*`, `SIGNATURE_STALE`) or 403 (`TENANT_DISABLED`, `TENANT_FORBIDDEN`); the error never
  * says whether another tenant would have accepted the credential.
  */
-export function authenticateOdooCall(tenant: TenantConfig | undefined, tenantId: string, request: OdooCallRequest): TenantConfig {
+export function authenticateOdooCall(
+  tenant: TenantConfig | undefined,
+  tenantId: string,
+  request: OdooCallRequest,
+): TenantConfig {
   const token = bearerToken(request.headers['authorization']);
   const signature = header(request.headers[SIGNATURE_HEADER]);
-  if (!token && !signature) throw fail('AUTH_REQUIRED', 'send "Authorization: Bearer <api key>" or X-Crew-Timestamp and X-Crew-Signature headers');
+  if (!token && !signature)
+    throw fail(
+      'AUTH_REQUIRED',
+      'send "Authorization: Bearer <api key>" or X-Crew-Timestamp and X-Crew-Signature headers',
+    );
   // An unknown tenant is answered like a wrong key, so ids cannot be probed.
   if (!tenant) throw invalid(tenantId);
   const credentials = odooApiCredentials(tenant);
   if (!credentials?.apiKey && !credentials?.signingSecret) {
-    throw new CrewError('TENANT_FORBIDDEN', `tenant "${tenant.id}" has no Odoo API credentials configured (admin API: PUT /admin/tenants/${tenant.id}/odoo-api)`, {
-      domain: 'odoo-api',
-      category: 'user',
-    });
+    throw new CrewError(
+      'TENANT_FORBIDDEN',
+      `tenant "${tenant.id}" has no Odoo API credentials configured (admin API: PUT /admin/tenants/${tenant.id}/odoo-api)`,
+      {
+        domain: 'odoo-api',
+        category: 'user',
+      },
+    );
   }
   if (token) {
     if (!credentials.apiKey || !sameCredential(token, credentials.apiKey.reveal())) throw invalid(tenant.id);
@@ -46,16 +58,26 @@ export function authenticateOdooCall(tenant: TenantConfig | undefined, tenantId:
     });
     if (failure) throw signatureError(failure, tenant.id);
   }
-  if (!tenant.enabled) throw new CrewError('TENANT_DISABLED', `tenant "${tenant.id}" is disabled`, { domain: 'odoo-api', category: 'user' });
+  if (!tenant.enabled)
+    throw new CrewError('TENANT_DISABLED', `tenant "${tenant.id}" is disabled`, {
+      domain: 'odoo-api',
+      category: 'user',
+    });
   return tenant;
 }
 
 function signatureError(failure: SignatureFailure, tenant: string): CrewError {
   if (failure === 'stale_timestamp') {
-    return fail('SIGNATURE_STALE', `the X-Crew-Timestamp is more than ${MAX_SIGNATURE_AGE_SECONDS} s away from now; sign the request again`);
+    return fail(
+      'SIGNATURE_STALE',
+      `the X-Crew-Timestamp is more than ${MAX_SIGNATURE_AGE_SECONDS} s away from now; sign the request again`,
+    );
   }
   if (failure === 'bad_signature') return invalid(tenant);
-  return fail('AUTH_INVALID', `malformed signature headers (${failure}): expected X-Crew-Timestamp (epoch seconds) and X-Crew-Signature: sha256=<hex>`);
+  return fail(
+    'AUTH_INVALID',
+    `malformed signature headers (${failure}): expected X-Crew-Timestamp (epoch seconds) and X-Crew-Signature: sha256=<hex>`,
+  );
 }
 
 function invalid(tenant: string): CrewError {

@@ -29,25 +29,64 @@ export class OdooEventsService {
   async apply(tenant: TenantConfig, event: OdooEvent): Promise<OdooEventOutcome> {
     const cache = cacheFor(this.runtime.cacheStore, tenant.id);
     let invalidated = await cache.invalidate({ model: event.model, ids: event.ids });
-    const outcome: OdooEventOutcome = { model: event.model, ids: event.ids, operation: event.operation, cache: { invalidated } };
+    const outcome: OdooEventOutcome = {
+      model: event.model,
+      ids: event.ids,
+      operation: event.operation,
+      cache: { invalidated },
+    };
     if (!PRODUCT_MODELS.has(event.model)) return outcome;
     // A new product is in no cached search yet: searches are dropped so it can show up.
     if (event.operation === 'create') invalidated += await cache.invalidateKind('odoo_product_search');
 
     const client = this.#client(tenant);
-    if (!client) return { ...outcome, cache: { invalidated }, products: { synced: [], skipped: 'the tenant has no Odoo connection' } };
-    const variants = event.model === 'product.product' ? event.ids : await this.#variantsOf(client, event.ids);
-    if (event.model === 'product.template') invalidated += await cache.invalidate({ model: 'product.product', ids: variants });
+    if (!client)
+      return {
+        ...outcome,
+        cache: { invalidated },
+        products: { synced: [], skipped: 'the tenant has no Odoo connection' },
+      };
+    const variants =
+      event.model === 'product.product' ? event.ids : await this.#variantsOf(client, event.ids);
+    if (event.model === 'product.template')
+      invalidated += await cache.invalidate({ model: 'product.product', ids: variants });
     const knowledge = this.runtime.knowledge;
-    if (!knowledge) return { ...outcome, cache: { invalidated }, products: { synced: [], skipped: 'knowledge is not enabled in this process' } };
-    if (variants.length === 0) return { ...outcome, cache: { invalidated }, products: { synced: [], skipped: 'no product variants found (deleted templates cannot be mapped)' } };
-    const result = await syncProducts({ tenantId: tenant.id, client, store: knowledge.store, embedder: knowledge.embedder, ids: variants, language: tenant.language });
-    this.runtime.logger.info({ tenant: tenant.id, model: event.model, operation: event.operation, products: variants.length }, 'Odoo change applied');
+    if (!knowledge)
+      return {
+        ...outcome,
+        cache: { invalidated },
+        products: { synced: [], skipped: 'knowledge is not enabled in this process' },
+      };
+    if (variants.length === 0)
+      return {
+        ...outcome,
+        cache: { invalidated },
+        products: { synced: [], skipped: 'no product variants found (deleted templates cannot be mapped)' },
+      };
+    const result = await syncProducts({
+      tenantId: tenant.id,
+      client,
+      store: knowledge.store,
+      embedder: knowledge.embedder,
+      ids: variants,
+      language: tenant.language,
+    });
+    this.runtime.logger.info(
+      { tenant: tenant.id, model: event.model, operation: event.operation, products: variants.length },
+      'Odoo change applied',
+    );
     return { ...outcome, cache: { invalidated }, products: { synced: variants, result } };
   }
 
   async #variantsOf(client: OdooClient, templateIds: number[]): Promise<number[]> {
-    const rows = await client.searchRead('product.product', [['product_tmpl_id', 'in', templateIds], ['active', 'in', [true, false]]], { fields: ['id'] });
+    const rows = await client.searchRead(
+      'product.product',
+      [
+        ['product_tmpl_id', 'in', templateIds],
+        ['active', 'in', [true, false]],
+      ],
+      { fields: ['id'] },
+    );
     return rows.map((r) => r.id);
   }
 
@@ -56,7 +95,14 @@ export class OdooEventsService {
     const odoo = tenant.odoo;
     if (!odoo || !/^https?:\/\//.test(odoo.url)) return undefined;
     const known = this.#clients.get(tenant.id);
-    if (known && known.odoo.url === odoo.url && known.odoo.db === odoo.db && known.odoo.user === odoo.user && known.odoo.apiKey.reveal() === odoo.apiKey.reveal()) return known.client;
+    if (
+      known &&
+      known.odoo.url === odoo.url &&
+      known.odoo.db === odoo.db &&
+      known.odoo.user === odoo.user &&
+      known.odoo.apiKey.reveal() === odoo.apiKey.reveal()
+    )
+      return known.client;
     const client = OdooClient.fromConnection(odoo, tenant.id);
     this.#clients.set(tenant.id, { odoo, client });
     return client;

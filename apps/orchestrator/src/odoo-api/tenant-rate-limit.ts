@@ -1,6 +1,11 @@
 import type { OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { CrewError, type TenantId } from '@mcp-crew/core';
 
 export interface TenantRateLimitOptions {
@@ -22,10 +27,18 @@ export class TenantRateLimit implements OnModuleDestroy {
   constructor(options: TenantRateLimitOptions) {
     const base = { points: options.perMinute, duration: 60, keyPrefix: `${options.prefix}:odoo-api-rate` };
     if (options.redisUrl) {
-      this.#redis = new Redis(options.redisUrl, { enableOfflineQueue: false, lazyConnect: false, maxRetriesPerRequest: 1 });
+      this.#redis = new Redis(options.redisUrl, {
+        enableOfflineQueue: false,
+        lazyConnect: false,
+        maxRetriesPerRequest: 1,
+      });
       // Errors surface per request (as 503 below); this only keeps them from being unhandled.
       this.#redis.on('error', () => undefined);
-      this.#limiter = new RateLimiterRedis({ ...base, storeClient: this.#redis, insuranceLimiter: new RateLimiterMemory(base) });
+      this.#limiter = new RateLimiterRedis({
+        ...base,
+        storeClient: this.#redis,
+        insuranceLimiter: new RateLimiterMemory(base),
+      });
     } else {
       this.#limiter = new RateLimiterMemory(base);
     }
@@ -38,12 +51,16 @@ export class TenantRateLimit implements OnModuleDestroy {
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) {
         const retryAfterSeconds = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
-        throw new CrewError('RATE_LIMITED', `too many requests for tenant "${tenant}"; retry after ${retryAfterSeconds} s`, {
-          domain: 'odoo-api',
-          category: 'user',
-          retryable: true,
-          details: { tenant, retryAfterSeconds },
-        });
+        throw new CrewError(
+          'RATE_LIMITED',
+          `too many requests for tenant "${tenant}"; retry after ${retryAfterSeconds} s`,
+          {
+            domain: 'odoo-api',
+            category: 'user',
+            retryable: true,
+            details: { tenant, retryAfterSeconds },
+          },
+        );
       }
       throw outcome;
     }

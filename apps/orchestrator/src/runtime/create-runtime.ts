@@ -1,9 +1,20 @@
 import { resolve } from 'node:path';
-import { type ChatwootGateway, type SpecialistRegistry, type TenantConfig, type TenantId } from '@mcp-crew/core';
+import {
+  type ChatwootGateway,
+  type SpecialistRegistry,
+  type TenantConfig,
+  type TenantId,
+} from '@mcp-crew/core';
 import type { Settings } from '@mcp-crew/config';
 import { loadCrews } from '@mcp-crew/crews';
 import { ConsoleChatwootGateway, HttpChatwootGateway } from '@mcp-crew/chatwoot-client';
-import { DeadlineWorker, OutboxGateway, splitSummaryRequests, TurnProcessor, WebhookIntake } from '@mcp-crew/pipeline';
+import {
+  DeadlineWorker,
+  OutboxGateway,
+  splitSummaryRequests,
+  TurnProcessor,
+  WebhookIntake,
+} from '@mcp-crew/pipeline';
 import { TenantBreakers } from '@mcp-crew/reliability';
 import { BullMqQueue } from '@mcp-crew/queue-bullmq';
 import type { Logger } from 'pino';
@@ -57,14 +68,19 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const queue = openQueue(settings, logger);
   if (queue instanceof BullMqQueue) {
     // Start anyway when Redis is late: /health says 503 and webhooks get 500 (Chatwoot retries) until it answers.
-    await queue.waitUntilReady(2000).catch(() => logger.warn('Redis is not reachable yet; webhooks are refused with 500 until it is'));
+    await queue
+      .waitUntilReady(2000)
+      .catch(() => logger.warn('Redis is not reachable yet; webhooks are refused with 500 until it is'));
     // Without AOF or RDB, a Redis restart loses accepted messages: say so at startup.
     if (await queue.isReady()) await queue.checkDurability();
   }
   const state = openStateStore(settings);
   // Results of Odoo writes and Chatwoot messages under their idempotency keys: a retried turn reuses them.
   const idempotency = openIdempotencyStore(settings);
-  const breakers = new TenantBreakers({ consecutiveFailures: settings.BREAKER_FAILURES, halfOpenAfterMs: settings.BREAKER_OPEN_SECONDS * 1000 });
+  const breakers = new TenantBreakers({
+    consecutiveFailures: settings.BREAKER_FAILURES,
+    halfOpenAfterMs: settings.BREAKER_OPEN_SECONDS * 1000,
+  });
   metrics.watchQueue(queue);
 
   const gateways = new Map<TenantId, { chatwoot: TenantConfig['chatwoot']; gateway: ChatwootGateway }>();
@@ -85,7 +101,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (method === 'sendMessage' && ok) markReplySent();
   };
   const gateway = (tenant: TenantConfig): ChatwootGateway =>
-    new OutboxGateway(traced(baseGateway(tenant), 'chatwoot', { tenant: tenant.id }, onChatwootCall), tenant.id, idempotency);
+    new OutboxGateway(
+      traced(baseGateway(tenant), 'chatwoot', { tenant: tenant.id }, onChatwootCall),
+      tenant.id,
+      idempotency,
+    );
 
   const intake = new WebhookIntake({
     tenant: (id) => tenants.peek(id),
@@ -135,7 +155,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
 
   // Tool calls of every in-process MCP server, attributed to the turn's tenant.
-  const stopToolMetrics = observeToolCalls(({ tool, seconds, ok }) => metrics.latency.toolCall(currentLogContext().tenant ?? 'unknown', tool, seconds, ok));
+  const stopToolMetrics = observeToolCalls(({ tool, seconds, ok }) =>
+    metrics.latency.toolCall(currentLogContext().tenant ?? 'unknown', tool, seconds, ok),
+  );
   const health = new DependencyChecks({
     queue,
     queueKind: settings.adapters.shared,
@@ -168,7 +190,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       [...tenantsSnapshot(tenants)].map((t) => ({
         id: t.id,
         name: t.name,
-        chatwoot: t.chatwoot.baseUrl && t.chatwoot.botToken ? t.chatwoot.baseUrl : 'console (DEMO_CHATWOOT_URL unset)',
+        chatwoot:
+          t.chatwoot.baseUrl && t.chatwoot.botToken
+            ? t.chatwoot.baseUrl
+            : 'console (DEMO_CHATWOOT_URL unset)',
         odoo: t.odoo?.url ?? 'none',
         webhook: `http://${settings.HOST}:${settings.PORT}/webhooks/chatwoot/${t.id}`,
       })),
@@ -188,7 +213,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         ['tool metrics', async () => stopToolMetrics()],
       ];
       for (const [part, close] of steps) {
-        await close?.().catch((error: unknown) => logger.warn({ part, err: error instanceof Error ? error.message : String(error) }, 'close failed'));
+        await close?.().catch((error: unknown) =>
+          logger.warn({ part, err: error instanceof Error ? error.message : String(error) }, 'close failed'),
+        );
       }
     },
   };
@@ -215,10 +242,20 @@ function warnAboutTenants(list: TenantConfig[], logger: Logger): void {
   for (const tenant of list) {
     const { webhookSecret, allowUnsignedWebhooks, baseUrl, botToken } = tenant.chatwoot;
     if (!webhookSecret && allowUnsignedWebhooks) {
-      logger.warn({ tenant: tenant.id }, 'webhook signature checks are DISABLED for this tenant (allowUnsignedWebhooks: true)');
+      logger.warn(
+        { tenant: tenant.id },
+        'webhook signature checks are DISABLED for this tenant (allowUnsignedWebhooks: true)',
+      );
     } else if (!webhookSecret) {
-      logger.warn({ tenant: tenant.id }, 'no webhook secret configured: webhooks for this tenant are refused with 401');
+      logger.warn(
+        { tenant: tenant.id },
+        'no webhook secret configured: webhooks for this tenant are refused with 401',
+      );
     }
-    if (baseUrl && !botToken) logger.warn({ tenant: tenant.id }, 'chatwoot.baseUrl is set without a bot token: replies are printed, not sent');
+    if (baseUrl && !botToken)
+      logger.warn(
+        { tenant: tenant.id },
+        'chatwoot.baseUrl is set without a bot token: replies are printed, not sent',
+      );
   }
 }

@@ -44,14 +44,24 @@ export async function openSpecialists(options: OpenSpecialistsOptions): Promise<
     ...(options.hosted ? { hosted: options.hosted } : {}),
     tokenBudget: settings.MODEL_TOKEN_BUDGET_PER_CONVERSATION,
     wrapModel: (model) =>
-      traceModel(model, (name, seconds, ok, tokens) => latency?.modelCall(currentLogContext().tenant ?? 'unknown', name, seconds, ok, tokens)),
+      traceModel(model, (name, seconds, ok, tokens) =>
+        latency?.modelCall(currentLogContext().tenant ?? 'unknown', name, seconds, ok, tokens),
+      ),
     logger,
     extraClients: async (tenant) => [await knowledge.clientFor(tenant)],
     // The breaker and timeouts sit under the cache: a cache hit is no Odoo call.
     wrapOdoo: (tenant, api) => {
-      const guarded = reliability ? new GuardedOdooApi(api, { tenantId: tenant.id, breakers: reliability.breakers, callTimeoutMs: reliability.odooCallTimeoutMs }) : api;
+      const guarded = reliability
+        ? new GuardedOdooApi(api, {
+            tenantId: tenant.id,
+            breakers: reliability.breakers,
+            callTimeoutMs: reliability.odooCallTimeoutMs,
+          })
+        : api;
       // Odoo calls that reach Odoo (not cache hits) are `odoo.<method>` spans when tracing is on.
-      const observed = traced(guarded, 'odoo', { tenant: tenant.id }, (method, seconds, ok) => latency?.odooCall(tenant.id, method, seconds, ok));
+      const observed = traced(guarded, 'odoo', { tenant: tenant.id }, (method, seconds, ok) =>
+        latency?.odooCall(tenant.id, method, seconds, ok),
+      );
       return new CachedOdooApi(observed, cacheFor(cacheStore, tenant.id));
     },
     ...(reliability ? { idempotency: reliability.idempotency } : {}),

@@ -1,4 +1,14 @@
-import type { Secret, CacheStore, ConversationStateStore, CrewDefinition, CrewName, DocumentStore, InboundQueue, SpecialistRegistry, TenantConfig } from '@mcp-crew/core';
+import type {
+  Secret,
+  CacheStore,
+  ConversationStateStore,
+  CrewDefinition,
+  CrewName,
+  DocumentStore,
+  InboundQueue,
+  SpecialistRegistry,
+  TenantConfig,
+} from '@mcp-crew/core';
 import type { TenantStore } from '@mcp-crew/tenant-store';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
 import type { Knowledge } from './knowledge.js';
@@ -44,7 +54,9 @@ export interface Runtime {
   /** Base URL of the Odoo sandbox when this process started one. */
   sandboxUrl?: string;
   /** Tenants served, for the startup banner. */
-  describeTenants(): Array<Pick<TenantConfig, 'id' | 'name'> & { chatwoot: string; odoo: string; webhook: string }>;
+  describeTenants(): Array<
+    Pick<TenantConfig, 'id' | 'name'> & { chatwoot: string; odoo: string; webhook: string }
+  >;
   startWorker(): Promise<void>;
   close(): Promise<void>;
 }

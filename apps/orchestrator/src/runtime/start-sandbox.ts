@@ -13,7 +13,10 @@ export interface SandboxHandle {
  * already answers on that port (`npm start` in one terminal, `crew chat` in another), it is shared, so
  * both see the same quotations; anything else on the port is an error.
  */
-export async function startSandboxIfUsed(settings: Settings, env: NodeJS.ProcessEnv): Promise<SandboxHandle | undefined> {
+export async function startSandboxIfUsed(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+): Promise<SandboxHandle | undefined> {
   const tenants = await FileTenantDirectory.load(resolve(settings.TENANTS_FILE), { env });
   if (!(await tenants.list()).some((t) => t.enabled && t.odoo?.sandbox)) return undefined;
   try {
@@ -22,7 +25,9 @@ export async function startSandboxIfUsed(settings: Settings, env: NodeJS.Process
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     const url = `http://127.0.0.1:${settings.ODOO_SANDBOX_PORT}`;
     if (await isSandbox(url)) return { url, close: async () => undefined };
-    throw new Error(`port ${settings.ODOO_SANDBOX_PORT} is taken by something that is not the Odoo sandbox; set ODOO_SANDBOX_PORT`);
+    throw new Error(
+      `port ${settings.ODOO_SANDBOX_PORT} is taken by something that is not the Odoo sandbox; set ODOO_SANDBOX_PORT`,
+    );
   }
 }
 

@@ -35,7 +35,8 @@ const SNAPSHOT_REFRESH_MS = 5000;
 export async function openTenants(options: OpenTenantsOptions): Promise<RuntimeTenants> {
   const { settings, env, logger } = options;
   const file = resolve(settings.TENANTS_FILE);
-  const onRefreshError = (error: unknown) => logger.warn({ err: error }, 'tenant snapshot refresh failed; serving the previous one');
+  const onRefreshError = (error: unknown) =>
+    logger.warn({ err: error }, 'tenant snapshot refresh failed; serving the previous one');
   if (settings.adapters.tenants === 'file') {
     const directory = await FileTenantDirectory.load(file, { env, sandboxUrl: options.sandboxUrl });
     return { tenants: await TenantSnapshot.over(directory), close: async () => undefined };
@@ -49,12 +50,23 @@ export async function openTenants(options: OpenTenantsOptions): Promise<RuntimeT
   );
   const documents: DocumentStore = await openDocumentStore(settings);
   try {
-    const store = new TenantStore({ tenants: documents.tenants, secrets, auditLog: documents.auditLog, sandboxUrl: options.sandboxUrl });
+    const store = new TenantStore({
+      tenants: documents.tenants,
+      secrets,
+      auditLog: documents.auditLog,
+      sandboxUrl: options.sandboxUrl,
+    });
     if (existsSync(file)) {
       const seeded = await seedTenantsFromFile(store, file, { env });
-      logger.info({ store: documents.id, created: seeded.created, kept: seeded.skipped }, 'tenant store seeded from the tenants file');
+      logger.info(
+        { store: documents.id, created: seeded.created, kept: seeded.skipped },
+        'tenant store seeded from the tenants file',
+      );
     }
-    const tenants = await TenantSnapshot.over(store as TenantDirectory, { refreshMs: SNAPSHOT_REFRESH_MS, onRefreshError });
+    const tenants = await TenantSnapshot.over(store as TenantDirectory, {
+      refreshMs: SNAPSHOT_REFRESH_MS,
+      onRefreshError,
+    });
     return {
       tenants,
       store,

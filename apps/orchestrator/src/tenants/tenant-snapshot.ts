@@ -19,11 +19,17 @@ export class TenantSnapshot implements TenantDirectory {
   private constructor(private readonly directory: TenantDirectory) {}
 
   /** Loads the first snapshot (failing if the directory cannot be read) and starts the refresh timer. */
-  static async over(directory: TenantDirectory, options: TenantSnapshotOptions = {}): Promise<TenantSnapshot> {
+  static async over(
+    directory: TenantDirectory,
+    options: TenantSnapshotOptions = {},
+  ): Promise<TenantSnapshot> {
     const snapshot = new TenantSnapshot(directory);
     await snapshot.refresh();
     if (options.refreshMs && options.refreshMs > 0) {
-      snapshot.#timer = setInterval(() => void snapshot.refresh().catch((e: unknown) => options.onRefreshError?.(e)), options.refreshMs);
+      snapshot.#timer = setInterval(
+        () => void snapshot.refresh().catch((e: unknown) => options.onRefreshError?.(e)),
+        options.refreshMs,
+      );
       // The timer must not keep a process (or a test run) alive on its own.
       snapshot.#timer.unref();
     }

@@ -20,14 +20,20 @@ function numberFormat(locale: string, decimals: number): Intl.NumberFormat {
   const key = `${locale}/${decimals}`;
   let found = FORMATS.get(key);
   if (!found) {
-    found = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true });
+    found = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: true,
+    });
     FORMATS.set(key, found);
   }
   return found;
 }
 
 export function quantity(value: number, language: Language): string {
-  return Number.isInteger(value) ? String(value) : value.toLocaleString(language === 'en' ? 'en-US' : 'es-CO');
+  return Number.isInteger(value)
+    ? String(value)
+    : value.toLocaleString(language === 'en' ? 'en-US' : 'es-CO');
 }
 
 /** First name for a friendly reply. */

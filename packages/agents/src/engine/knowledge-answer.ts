@@ -9,10 +9,33 @@ export interface KnowledgeHitView {
   odooProductId?: number;
 }
 
-const STOP = new Set(['para', 'como', 'cual', 'cuales', 'tienen', 'tiene', 'hacen', 'ustedes', 'quiero', 'puedo', 'donde', 'cuando', 'esta', 'estan', 'pintura', 'what', 'your', 'have', 'voces', 'vcs']);
+const STOP = new Set([
+  'para',
+  'como',
+  'cual',
+  'cuales',
+  'tienen',
+  'tiene',
+  'hacen',
+  'ustedes',
+  'quiero',
+  'puedo',
+  'donde',
+  'cuando',
+  'esta',
+  'estan',
+  'pintura',
+  'what',
+  'your',
+  'have',
+  'voces',
+  'vcs',
+]);
 
 function words(text: string): string[] {
-  return foldText(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !STOP.has(w));
+  return foldText(text)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 4 && !STOP.has(w));
 }
 
 // Five letters tell "devolver" and "devoluciones" apart from "desconto" while still matching plurals.
@@ -29,7 +52,11 @@ export function bestHit(hits: KnowledgeHitView[], question: string): KnowledgeHi
   const scored = hits.map((hit, index) => {
     const titleWords = words(hit.title ?? hit.text.split('\n')[0] ?? '');
     const bodyWords = words(hit.text);
-    const score = wanted.reduce((sum, w) => sum + (titleWords.some((t) => same(t, w)) ? 3 : 0) + (bodyWords.some((b) => same(b, w)) ? 1 : 0), 0);
+    const score = wanted.reduce(
+      (sum, w) =>
+        sum + (titleWords.some((t) => same(t, w)) ? 3 : 0) + (bodyWords.some((b) => same(b, w)) ? 1 : 0),
+      0,
+    );
     return { hit, index, score };
   });
   return scored.sort((a, b) => b.score - a.score || a.index - b.index)[0]?.hit;
@@ -46,7 +73,10 @@ export function quoteHit(hit: KnowledgeHitView, max = 900): string {
     if (!heading) return line;
     return i === 0 && heading[1] === '#' ? `*${heading[2]!.trim()}*` : `${heading[2]!.trim()}:`;
   });
-  const text = out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const text = out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return cut.slice(0, Math.max(cut.lastIndexOf('\n'), cut.lastIndexOf('. ') + 1)).trim();

@@ -41,7 +41,10 @@ export function viewPrompt(options: LanguageModelV3CallOptions): PromptView {
 
 function textOf(message: LanguageModelV3Prompt[number]): string {
   if (typeof message.content === 'string') return message.content;
-  return message.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n').trim();
+  return message.content
+    .map((part) => (part.type === 'text' ? part.text : ''))
+    .join('\n')
+    .trim();
 }
 
 function resultsAfter(prompt: LanguageModelV3Prompt, from: number): SeenToolResult[] {
@@ -50,15 +53,30 @@ function resultsAfter(prompt: LanguageModelV3Prompt, from: number): SeenToolResu
   for (const message of prompt.slice(from + 1)) {
     if (message.role === 'assistant') {
       for (const part of message.content) {
-        if (part.type === 'tool-call') inputs.set(part.toolCallId, asRecord(typeof part.input === 'string' ? safeJson(part.input) : part.input));
+        if (part.type === 'tool-call')
+          inputs.set(
+            part.toolCallId,
+            asRecord(typeof part.input === 'string' ? safeJson(part.input) : part.input),
+          );
       }
     } else if (message.role === 'tool') {
       for (const part of message.content) {
         if (part.type !== 'tool-result') continue;
-        const value = part.output.type === 'json' || part.output.type === 'error-json' ? part.output.value : part.output.type === 'text' || part.output.type === 'error-text' ? { text: part.output.value } : {};
+        const value =
+          part.output.type === 'json' || part.output.type === 'error-json'
+            ? part.output.value
+            : part.output.type === 'text' || part.output.type === 'error-text'
+              ? { text: part.output.value }
+              : {};
         const output = asRecord(value);
         const failed = part.output.type.startsWith('error') || typeof output['error'] === 'string';
-        results.push({ toolCallId: part.toolCallId, toolName: part.toolName, input: inputs.get(part.toolCallId) ?? {}, output, failed });
+        results.push({
+          toolCallId: part.toolCallId,
+          toolName: part.toolName,
+          input: inputs.get(part.toolCallId) ?? {},
+          output,
+          failed,
+        });
       }
     }
   }
@@ -74,5 +92,7 @@ function safeJson(text: string): unknown {
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }

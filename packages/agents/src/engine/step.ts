@@ -18,20 +18,46 @@ export function say(text: string): StepOutput {
   return [{ type: 'text', text }];
 }
 
-export function call(view: PromptView, calls: Array<[tool: string, input: Record<string, unknown>]>): StepOutput {
+export function call(
+  view: PromptView,
+  calls: Array<[tool: string, input: Record<string, unknown>]>,
+): StepOutput {
   const missing = calls.find(([tool]) => !view.tools.has(tool));
-  if (missing) return handoff(view, 'out_of_scope', `This needs the tool ${missing[0]}, which this specialist does not have.`);
-  return calls.map(([toolName, input], i) => ({ type: 'tool-call', toolCallId: `${toolName}-${view.results.length}-${i}`, toolName, input: JSON.stringify(input) }));
+  if (missing)
+    return handoff(
+      view,
+      'out_of_scope',
+      `This needs the tool ${missing[0]}, which this specialist does not have.`,
+    );
+  return calls.map(([toolName, input], i) => ({
+    type: 'tool-call',
+    toolCallId: `${toolName}-${view.results.length}-${i}`,
+    toolName,
+    input: JSON.stringify(input),
+  }));
 }
 
 export function handoff(view: PromptView, reason: HandoffReason, note: string): StepOutput {
   if (view.results.some((r) => r.toolName === HANDOFF_TOOL) || !view.tools.has(HANDOFF_TOOL)) return say('');
-  return [{ type: 'tool-call', toolCallId: `${HANDOFF_TOOL}-${view.results.length}`, toolName: HANDOFF_TOOL, input: JSON.stringify({ reason, note }) }];
+  return [
+    {
+      type: 'tool-call',
+      toolCallId: `${HANDOFF_TOOL}-${view.results.length}`,
+      toolName: HANDOFF_TOOL,
+      input: JSON.stringify({ reason, note }),
+    },
+  ];
 }
 
 /** The latest result of a tool in this turn, optionally for a given input field value. */
-export function resultOf(view: PromptView, tool: string, match?: Record<string, unknown>): SeenToolResult | undefined {
-  return view.results.findLast((r) => r.toolName === tool && (!match || Object.entries(match).every(([k, v]) => r.input[k] === v)));
+export function resultOf(
+  view: PromptView,
+  tool: string,
+  match?: Record<string, unknown>,
+): SeenToolResult | undefined {
+  return view.results.findLast(
+    (r) => r.toolName === tool && (!match || Object.entries(match).every(([k, v]) => r.input[k] === v)),
+  );
 }
 
 /** The structured result a tool returned (the MCP `structuredContent`). */
@@ -44,5 +70,9 @@ export function failedCall(view: PromptView): StepOutput | undefined {
   const failed = view.results.find((r) => r.failed && r.toolName !== HANDOFF_TOOL);
   if (!failed) return undefined;
   const error = typeof failed.output['error'] === 'string' ? failed.output['error'] : 'failed';
-  return handoff(view, 'processing_failed', `The tool ${failed.toolName} failed (${error}), so the request could not be completed.`);
+  return handoff(
+    view,
+    'processing_failed',
+    `The tool ${failed.toolName} failed (${error}), so the request could not be completed.`,
+  );
 }

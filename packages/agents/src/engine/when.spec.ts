@@ -6,7 +6,10 @@ const TODAY = '2026-11-22';
 
 describe('wantedTime', () => {
   it.each([
-    ['¿me pueden agendar una visita técnica el martes en la mañana?', { date: '2026-11-24', part: 'morning' }],
+    [
+      '¿me pueden agendar una visita técnica el martes en la mañana?',
+      { date: '2026-11-24', part: 'morning' },
+    ],
     ['quiero una cita mañana', { date: '2026-11-23' }],
     ['pasado mañana en la tarde', { date: '2026-11-24', part: 'afternoon' }],
     ['hoy por la mañana', { date: TODAY, part: 'morning' }],
@@ -18,7 +21,7 @@ describe('wantedTime', () => {
     expect(wantedTime(text, TODAY)).toEqual(expected);
   });
 
-  it('describes a day in the customer\'s language', () => {
+  it("describes a day in the customer's language", () => {
     expect(describeDay('2026-11-24', 'es')).toBe('martes 24 de noviembre');
     expect(describeDay('2026-11-24', 'pt')).toBe('terça-feira, 24 de novembro');
     expect(describeDay('2026-11-24', 'en')).toBe('Tuesday, November 24');

@@ -9,9 +9,25 @@ export interface WantedTime {
 }
 
 const WEEKDAYS: Record<string, number> = {
-  domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6,
-  segunda: 1, terca: 2, quarta: 3, quinta: 4, sexta: 5,
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  domingo: 0,
+  lunes: 1,
+  martes: 2,
+  miercoles: 3,
+  jueves: 4,
+  viernes: 5,
+  sabado: 6,
+  segunda: 1,
+  terca: 2,
+  quarta: 3,
+  quinta: 4,
+  sexta: 5,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 };
 
 /** Adds days to a local date (YYYY-MM-DD) without time-zone surprises: the date is handled as UTC noon. */
@@ -28,7 +44,9 @@ function weekday(date: string): number {
  * the next one after today; "mañana" alone is tomorrow, "en/por la mañana" is the morning.
  */
 export function wantedTime(text: string, today: string): WantedTime {
-  const words = foldText(text).split(/[^a-z0-9]+/).filter(Boolean);
+  const words = foldText(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   const joined = ` ${words.join(' ')} `;
   const morning = /\b(?:en|por|de) la manana\b|\bmanha\b|\bmorning\b/.test(joined);
   const afternoon = /\btarde\b|\bafternoon\b/.test(joined);
@@ -36,7 +54,11 @@ export function wantedTime(text: string, today: string): WantedTime {
   let date: string | undefined;
   if (/\bpasado manana\b|\bdepois de amanha\b|\bday after tomorrow\b/.test(joined)) date = addDays(today, 2);
   else if (/\bhoy\b|\bhoje\b|\btoday\b/.test(joined)) date = today;
-  else if (/\bamanha\b|\btomorrow\b/.test(joined) || (/\bmanana\b/.test(joined.replace(/\b(?:en|por|de) la manana\b/g, '')))) date = addDays(today, 1);
+  else if (
+    /\bamanha\b|\btomorrow\b/.test(joined) ||
+    /\bmanana\b/.test(joined.replace(/\b(?:en|por|de) la manana\b/g, ''))
+  )
+    date = addDays(today, 1);
   else {
     const day = words.map((w) => WEEKDAYS[w]).find((d) => d !== undefined);
     if (day !== undefined) date = addDays(today, (day - weekday(today) + 7) % 7 || 7);
@@ -50,9 +72,48 @@ const DAY_NAMES: Record<Language, string[]> = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
 };
 const MONTHS: Record<Language, string[]> = {
-  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
-  pt: ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  es: [
+    'enero',
+    'febrero',
+    'marzo',
+    'abril',
+    'mayo',
+    'junio',
+    'julio',
+    'agosto',
+    'septiembre',
+    'octubre',
+    'noviembre',
+    'diciembre',
+  ],
+  pt: [
+    'janeiro',
+    'fevereiro',
+    'março',
+    'abril',
+    'maio',
+    'junho',
+    'julho',
+    'agosto',
+    'setembro',
+    'outubro',
+    'novembro',
+    'dezembro',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
 /** "martes 24 de noviembre" / "terça-feira, 24 de novembro" / "Tuesday, November 24" for a local date. */

@@ -10,10 +10,14 @@ const NUMBER = /\$?\d[\d.,]*/g;
  * A reply that states a figure from nowhere is refused.
  */
 export function checkFigures(reply: string, sources: unknown[], customerText: string): FiguresCheck {
-  const allowedText = sources.map((s) => (typeof s === 'string' ? s : JSON.stringify(s) ?? '')).join('\n') + '\n' + customerText;
+  const allowedText =
+    sources.map((s) => (typeof s === 'string' ? s : (JSON.stringify(s) ?? ''))).join('\n') +
+    '\n' +
+    customerText;
   const allowed = new Set<number>();
   for (const source of sources) collectNumbers(source, allowed);
-  for (const token of customerText.match(NUMBER) ?? []) for (const value of readNumber(token)) allowed.add(value);
+  for (const token of customerText.match(NUMBER) ?? [])
+    for (const value of readNumber(token)) allowed.add(value);
 
   const unknown: string[] = [];
   for (const ref of reply.match(ORDER_REF) ?? []) if (!allowedText.includes(ref)) unknown.push(ref);
@@ -28,9 +32,11 @@ export function checkFigures(reply: string, sources: unknown[], customerText: st
 
 function collectNumbers(value: unknown, into: Set<number>): void {
   if (typeof value === 'number') into.add(value);
-  else if (typeof value === 'string') for (const token of value.match(NUMBER) ?? []) for (const n of readNumber(token)) into.add(n);
+  else if (typeof value === 'string')
+    for (const token of value.match(NUMBER) ?? []) for (const n of readNumber(token)) into.add(n);
   else if (Array.isArray(value)) for (const item of value) collectNumbers(item, into);
-  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) collectNumbers(item, into);
+  else if (value !== null && typeof value === 'object')
+    for (const item of Object.values(value)) collectNumbers(item, into);
 }
 
 /**

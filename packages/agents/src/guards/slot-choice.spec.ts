@@ -14,7 +14,10 @@ describe('yesToSlot', () => {
     expect(yesToSlot(text)).toEqual(expected);
   });
 
-  it.each(['el de las 9', '¿sí, a las 9?', 'sí, pero a las 9 y cancelen lo demás', 'no', 'ok'])('"%s" is not a yes', (text) => {
-    expect(yesToSlot(text)).toBeUndefined();
-  });
+  it.each(['el de las 9', '¿sí, a las 9?', 'sí, pero a las 9 y cancelen lo demás', 'no', 'ok'])(
+    '"%s" is not a yes',
+    (text) => {
+      expect(yesToSlot(text)).toBeUndefined();
+    },
+  );
 });

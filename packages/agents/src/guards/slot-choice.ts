@@ -7,9 +7,26 @@ export interface PickedTime {
   minute: number;
 }
 
-const TIME = /\b(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|de la manana|de la tarde|da manha|da tarde|in the morning|in the afternoon)?(?=\W|$)/;
+const TIME =
+  /\b(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|de la manana|de la tarde|da manha|da tarde|in the morning|in the afternoon)?(?=\W|$)/;
 // Words around a picked time that do not change the yes ("sí, el de las 9", "yes, the 9 am one").
-const AROUND_TIME = new Set(['el', 'la', 'las', 'de', 'a', 'o', 'hora', 'horas', 'do', 'das', 'as', 'the', 'one', 'at', 'slot']);
+const AROUND_TIME = new Set([
+  'el',
+  'la',
+  'las',
+  'de',
+  'a',
+  'o',
+  'hora',
+  'horas',
+  'do',
+  'das',
+  'as',
+  'the',
+  'one',
+  'at',
+  'slot',
+]);
 
 /**
  * Reads a yes that may pick one of the offered times: "sí" → `{}` (the proposed slot), "sí, el de las 9"

@@ -33,12 +33,14 @@ export function learn(
     // A customer record this conversation created is linked to it, like one found by phone or e-mail:
     // identified by what the customer gave, not by a typed name.
     const customer = outputOf(record, 'odoo_upsert_customer');
-    if (customer?.created && !partner?.verified) partner = { id: customer.id, name: customer.name, verified: true };
+    if (customer?.created && !partner?.verified)
+      partner = { id: customer.id, name: customer.name, verified: true };
     const order = outputOf(record, 'odoo_create_quotation', 'odoo_update_quotation_lines');
     if (order) {
       quotation = { id: order.order_id, name: order.name };
       orderIds.add(order.order_id);
-      if (!partner && order.customer_id !== undefined) partner = { id: order.customer_id, name: order.customer ?? '', verified: false };
+      if (!partner && order.customer_id !== undefined)
+        partner = { id: order.customer_id, name: order.customer ?? '', verified: false };
       summarised = order.state === 'draft' || order.state === 'sent' ? quotation : undefined;
     }
     const closed = outputOf(record, 'odoo_confirm_quotation', 'odoo_cancel_quotation');

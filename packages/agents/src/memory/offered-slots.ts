@@ -13,5 +13,10 @@ export function offeredSlots(pending: Pick<PendingConfirmation, 'tool' | 'summar
   if (pending?.tool !== 'odoo_book_appointment') return [];
   const at = pending.summary.lastIndexOf(MARKER);
   if (at < 0) return [];
-  return pending.summary.slice(at + MARKER.length).replace(/\]\s*$/, '').split('|').map((s) => s.trim()).filter(Boolean);
+  return pending.summary
+    .slice(at + MARKER.length)
+    .replace(/\]\s*$/, '')
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -9,7 +9,8 @@ const WRITES: Record<string, (r: Result) => TouchedRecord | undefined> = {
   odoo_confirm_quotation: order,
   odoo_cancel_quotation: order,
   odoo_create_lead: (r) => record('crm.lead', r['lead_id'], r['title'], r['form_url']),
-  odoo_open_ticket: (r) => record(String(r['model'] ?? 'helpdesk.ticket'), r['ticket_id'], r['subject'], r['form_url']),
+  odoo_open_ticket: (r) =>
+    record(String(r['model'] ?? 'helpdesk.ticket'), r['ticket_id'], r['subject'], r['form_url']),
   odoo_book_appointment: (r) => record('calendar.event', r['event_id'], r['title'], r['form_url']),
   odoo_upsert_customer: (r) => record('res.partner', r['customer_id'] ?? r['id'], r['name'], r['form_url']),
 };
@@ -20,7 +21,12 @@ function order(r: Result): TouchedRecord | undefined {
 
 function record(model: string, id: unknown, name: unknown, url: unknown): TouchedRecord | undefined {
   if (typeof id !== 'number') return undefined;
-  return { model, id, displayName: typeof name === 'string' && name ? name : `${model},${id}`, ...(typeof url === 'string' ? { url } : {}) };
+  return {
+    model,
+    id,
+    displayName: typeof name === 'string' && name ? name : `${model},${id}`,
+    ...(typeof url === 'string' ? { url } : {}),
+  };
 }
 
 /** The records a turn's successful write calls touched, each once (the last state wins). */

@@ -1,7 +1,13 @@
 import { APICallError, type LanguageModelV3, type LanguageModelV3CallOptions } from '@ai-sdk/provider';
 import { retryWithExponentialBackoff } from '@ai-sdk/provider-utils';
 import { CrewError } from '@mcp-crew/core';
-import { callBudgetMs, currentTurnScope, noteActivity, noteFailure, type TenantBreakers } from '@mcp-crew/reliability';
+import {
+  callBudgetMs,
+  currentTurnScope,
+  noteActivity,
+  noteFailure,
+  type TenantBreakers,
+} from '@mcp-crew/reliability';
 
 export interface ResilienceOptions {
   /** Longest one call may take before it is aborted (and retried). */
@@ -20,25 +26,40 @@ export interface ResilienceOptions {
  * engine answers only once the retries are spent.
  */
 export function withResilience(model: LanguageModelV3, options: ResilienceOptions): LanguageModelV3 {
-  const attempt = <T>(call: LanguageModelV3CallOptions, run: (call: LanguageModelV3CallOptions) => PromiseLike<T>): Promise<T> => {
+  const attempt = <T>(
+    call: LanguageModelV3CallOptions,
+    run: (call: LanguageModelV3CallOptions) => PromiseLike<T>,
+  ): Promise<T> => {
     // Inside a turn, its deadline bounds every attempt and stops the retries (no retry outlives the turn).
     const scope = currentTurnScope();
-    const abortSignal = scope && call.abortSignal ? AbortSignal.any([call.abortSignal, scope.signal]) : (scope?.signal ?? call.abortSignal);
+    const abortSignal =
+      scope && call.abortSignal
+        ? AbortSignal.any([call.abortSignal, scope.signal])
+        : (scope?.signal ?? call.abortSignal);
     const bounded = { ...call, ...(abortSignal ? { abortSignal } : {}) };
     const retry = retryWithExponentialBackoff({
       maxRetries: options.maxRetries,
       initialDelayInMs: options.initialDelayMs ?? 1000,
       ...(abortSignal ? { abortSignal } : {}),
-      shouldRetry: (error) => (error instanceof CrewError && error.code === 'MODEL_TIMEOUT') || (APICallError.isInstance(error) && error.isRetryable),
+      shouldRetry: (error) =>
+        (error instanceof CrewError && error.code === 'MODEL_TIMEOUT') ||
+        (APICallError.isInstance(error) && error.isRetryable),
       createRetryError: ({ message, errors }) =>
-        new CrewError('MODEL_UNAVAILABLE', message, { domain: 'model', category: 'third_party', cause: errors.at(-1), details: { attempts: errors.length } }),
+        new CrewError('MODEL_UNAVAILABLE', message, {
+          domain: 'model',
+          category: 'third_party',
+          cause: errors.at(-1),
+          details: { attempts: errors.length },
+        }),
     });
     const once = () => withTimeout(bounded, callBudgetMs(options.timeoutMs), model.modelId, run);
     const breakers = options.breakers;
     const guarded = breakers && scope ? () => breakers.run(scope.tenantId, 'model', once) : once;
     noteActivity(`model ${model.modelId}`);
     return Promise.resolve(retry(guarded)).catch((error: unknown) => {
-      noteFailure(`model ${model.modelId}: ${error instanceof CrewError ? `${error.code}: ${error.message}` : 'failed'}`);
+      noteFailure(
+        `model ${model.modelId}: ${error instanceof CrewError ? `${error.code}: ${error.message}` : 'failed'}`,
+      );
       throw error;
     });
   };
@@ -53,7 +74,12 @@ export function withResilience(model: LanguageModelV3, options: ResilienceOption
 }
 
 /** One attempt under its own deadline; the caller's abort still wins and is not retried. */
-async function withTimeout<T>(call: LanguageModelV3CallOptions, timeoutMs: number, modelId: string, run: (call: LanguageModelV3CallOptions) => PromiseLike<T>): Promise<T> {
+async function withTimeout<T>(
+  call: LanguageModelV3CallOptions,
+  timeoutMs: number,
+  modelId: string,
+  run: (call: LanguageModelV3CallOptions) => PromiseLike<T>,
+): Promise<T> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const signal = call.abortSignal ? AbortSignal.any([call.abortSignal, deadline.signal]) : deadline.signal;
@@ -61,7 +87,11 @@ async function withTimeout<T>(call: LanguageModelV3CallOptions, timeoutMs: numbe
     return await Promise.race([
       run({ ...call, abortSignal: signal }),
       // A model that ignores its signal must not hold the turn past the deadline either.
-      new Promise<never>((_, reject) => deadline.signal.addEventListener('abort', () => reject(timeoutError(timeoutMs, modelId)), { once: true })),
+      new Promise<never>((_, reject) =>
+        deadline.signal.addEventListener('abort', () => reject(timeoutError(timeoutMs, modelId)), {
+          once: true,
+        }),
+      ),
     ]);
   } catch (error) {
     // The provider rejects with its own abort error when our deadline fires: report it as a (retryable) timeout.

@@ -19,11 +19,20 @@ const NO_USAGE = {
  * A `LanguageModelV3` whose answers come from code (the offline engine, scripted test models). Mastra
  * drives it exactly like a provider's model: same agent, same tool loop.
  */
-export function createStepModel(options: { provider: string; modelId: string; step: ModelStep }): LanguageModelV3 {
+export function createStepModel(options: {
+  provider: string;
+  modelId: string;
+  step: ModelStep;
+}): LanguageModelV3 {
   const generate = async (call: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> => {
     const content = await options.step(call);
     const calls = content.some((c) => c.type === 'tool-call');
-    return { content, finishReason: { unified: calls ? 'tool-calls' : 'stop', raw: undefined }, usage: NO_USAGE, warnings: [] };
+    return {
+      content,
+      finishReason: { unified: calls ? 'tool-calls' : 'stop', raw: undefined },
+      usage: NO_USAGE,
+      warnings: [],
+    };
   };
   return {
     specificationVersion: 'v3',
@@ -34,7 +43,14 @@ export function createStepModel(options: { provider: string; modelId: string; st
     async doStream(call) {
       const result = await generate(call);
       const parts = toStreamParts(result);
-      return { stream: new ReadableStream<LanguageModelV3StreamPart>({ start: (c) => { parts.forEach((p) => c.enqueue(p)); c.close(); } }) };
+      return {
+        stream: new ReadableStream<LanguageModelV3StreamPart>({
+          start: (c) => {
+            parts.forEach((p) => c.enqueue(p));
+            c.close();
+          },
+        }),
+      };
     },
   };
 }
@@ -42,7 +58,12 @@ export function createStepModel(options: { provider: string; modelId: string; st
 function toStreamParts(result: LanguageModelV3GenerateResult): LanguageModelV3StreamPart[] {
   const parts: LanguageModelV3StreamPart[] = [{ type: 'stream-start', warnings: [] }];
   result.content.forEach((c, n) => {
-    if (c.type === 'text') parts.push({ type: 'text-start', id: `t${n}` }, { type: 'text-delta', id: `t${n}`, delta: c.text }, { type: 'text-end', id: `t${n}` });
+    if (c.type === 'text')
+      parts.push(
+        { type: 'text-start', id: `t${n}` },
+        { type: 'text-delta', id: `t${n}`, delta: c.text },
+        { type: 'text-end', id: `t${n}` },
+      );
     else if (c.type === 'tool-call') parts.push(c);
   });
   parts.push({ type: 'finish', usage: result.usage, finishReason: result.finishReason });

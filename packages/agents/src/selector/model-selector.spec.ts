@@ -18,7 +18,8 @@ const input = (content: string, current?: SelectorInput['current']): SelectorInp
 function scripted(answer: string | (() => never)) {
   const seen: LanguageModelV3CallOptions[] = [];
   const model = createStepModel({
-    provider: 'test', modelId: 'scripted-selector',
+    provider: 'test',
+    modelId: 'scripted-selector',
     step: async (options) => {
       seen.push(options);
       if (typeof answer === 'function') answer();
@@ -29,18 +30,32 @@ function scripted(answer: string | (() => never)) {
 }
 
 describe('ModelSelector', () => {
-  it('routes by the model\'s structured answer, in one call, with the enabled specialists in the instructions', async () => {
-    const { model, seen } = scripted(JSON.stringify({ specialist: 'scheduling', why: 'wants a technical visit' }));
-    const selection = await new ModelSelector({ model }).select(input('¿pueden venir a mirar la humedad del muro?'));
-    expect(selection).toEqual({ specialist: 'scheduling', reason: 'matched', evidence: ['model: wants a technical visit'] });
+  it("routes by the model's structured answer, in one call, with the enabled specialists in the instructions", async () => {
+    const { model, seen } = scripted(
+      JSON.stringify({ specialist: 'scheduling', why: 'wants a technical visit' }),
+    );
+    const selection = await new ModelSelector({ model }).select(
+      input('¿pueden venir a mirar la humedad del muro?'),
+    );
+    expect(selection).toEqual({
+      specialist: 'scheduling',
+      reason: 'matched',
+      evidence: ['model: wants a technical visit'],
+    });
     expect(seen).toHaveLength(1);
-    const system = seen[0]!.prompt.filter((m) => m.role === 'system').map((m) => JSON.stringify(m.content)).join('\n');
+    const system = seen[0]!.prompt
+      .filter((m) => m.role === 'system')
+      .map((m) => JSON.stringify(m.content))
+      .join('\n');
     expect(system).toContain('business_rules: opening hours');
   });
 
   it('says "kept" when the model keeps the current specialist', async () => {
     const { model } = scripted(JSON.stringify({ specialist: 'sales', why: 'a follow-up' }));
-    expect(await new ModelSelector({ model }).select(input('sí', 'sales'))).toMatchObject({ specialist: 'sales', reason: 'kept' });
+    expect(await new ModelSelector({ model }).select(input('sí', 'sales'))).toMatchObject({
+      specialist: 'sales',
+      reason: 'kept',
+    });
   });
 
   it.each([
@@ -49,14 +64,22 @@ describe('ModelSelector', () => {
   ])('falls back to the deterministic selector on %s', async (_why, answer) => {
     const { model } = scripted(answer);
     const errors: unknown[] = [];
-    const selection = await new ModelSelector({ model, onFallback: (e) => errors.push(e) }).select(input('¿cuál es el horario de atención?'));
-    expect(selection).toEqual(await new DeterministicSelector().select(input('¿cuál es el horario de atención?')));
+    const selection = await new ModelSelector({ model, onFallback: (e) => errors.push(e) }).select(
+      input('¿cuál es el horario de atención?'),
+    );
+    expect(selection).toEqual(
+      await new DeterministicSelector().select(input('¿cuál es el horario de atención?')),
+    );
     expect(errors).toHaveLength(1);
   });
 
   it('falls back when the model call fails', async () => {
-    const { model } = scripted(() => { throw new Error('503 from the provider'); });
-    expect(await new ModelSelector({ model }).select(input('me salieron burbujas en la pintura'))).toMatchObject({ specialist: 'support' });
+    const { model } = scripted(() => {
+      throw new Error('503 from the provider');
+    });
+    expect(
+      await new ModelSelector({ model }).select(input('me salieron burbujas en la pintura')),
+    ).toMatchObject({ specialist: 'support' });
   });
 
   it('is the deterministic selector when there is no hosted model', () => {

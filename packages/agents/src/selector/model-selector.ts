@@ -4,7 +4,14 @@ import type { Mastra } from '@mastra/core/mastra';
 import { RequestContext } from '@mastra/core/request-context';
 import { z } from 'zod';
 import { createCrewMastra } from '../mastra/crew-mastra.js';
-import { DeterministicSelector, turnText, type Selection, type SelectorInput, type SpecialistKind, type SpecialistSelector } from '@mcp-crew/core';
+import {
+  DeterministicSelector,
+  turnText,
+  type Selection,
+  type SelectorInput,
+  type SpecialistKind,
+  type SpecialistSelector,
+} from '@mcp-crew/core';
 
 const ROLES: Record<SpecialistKind, string> = {
   sales: 'products, prices, stock, quotations, orders and their status',
@@ -53,11 +60,24 @@ export class ModelSelector implements SpecialistSelector {
     // One member or none: nothing to choose (the fallback also raises the "no specialist" error).
     if (enabled.length <= 1) return this.#fallback.select(input);
     try {
-      const schema = z.object({ specialist: z.enum(enabled as [SpecialistKind, ...SpecialistKind[]]), why: z.string().max(300) });
-      const requestContext = new RequestContext<SelectorContext>([['input', input], ['enabled', enabled]]);
-      const output = await this.#agent.generate([{ role: 'user', content: turnText(input.turn) }], { structuredOutput: { schema }, requestContext });
+      const schema = z.object({
+        specialist: z.enum(enabled as [SpecialistKind, ...SpecialistKind[]]),
+        why: z.string().max(300),
+      });
+      const requestContext = new RequestContext<SelectorContext>([
+        ['input', input],
+        ['enabled', enabled],
+      ]);
+      const output = await this.#agent.generate([{ role: 'user', content: turnText(input.turn) }], {
+        structuredOutput: { schema },
+        requestContext,
+      });
       const choice = schema.parse(output.object);
-      return { specialist: choice.specialist, reason: choice.specialist === input.current ? 'kept' : 'matched', evidence: [`model: ${choice.why}`] };
+      return {
+        specialist: choice.specialist,
+        reason: choice.specialist === input.current ? 'kept' : 'matched',
+        evidence: [`model: ${choice.why}`],
+      };
     } catch (error) {
       this.options.onFallback?.(error);
       return this.#fallback.select(input);
@@ -65,7 +85,9 @@ export class ModelSelector implements SpecialistSelector {
   }
 }
 
-function contextOf(context: RequestContext<SelectorContext>): Partial<SelectorContext> & { enabled: SpecialistKind[] } {
+function contextOf(
+  context: RequestContext<SelectorContext>,
+): Partial<SelectorContext> & { enabled: SpecialistKind[] } {
   return { input: context.get('input'), enabled: context.get('enabled') ?? [] };
 }
 

@@ -1,6 +1,12 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Mastra } from '@mastra/core/mastra';
-import type { CrewDefinition, SpecialistKind, SpecialistRegistry, Specialist, TenantConfig } from '@mcp-crew/core';
+import type {
+  CrewDefinition,
+  SpecialistKind,
+  SpecialistRegistry,
+  Specialist,
+  TenantConfig,
+} from '@mcp-crew/core';
 import { createCrewMastra } from '../mastra/crew-mastra.js';
 import type { McpToolSource } from '../tools/mcp-tools.js';
 import type { TenantTools } from '../tools/tenant-tools.js';
@@ -49,13 +55,25 @@ export class AgentSpecialistRegistry implements SpecialistRegistry {
 
   get(tenant: TenantConfig, kind: SpecialistKind): Specialist | undefined {
     if (!tenant.enabledSpecialists.includes(kind)) return undefined;
-    return { handle: async (turn, context) => (await this.agentFor(context.tenant, context.crew, kind)).handle(turn, context) };
+    return {
+      handle: async (turn, context) =>
+        (await this.agentFor(context.tenant, context.crew, kind)).handle(turn, context),
+    };
   }
 
   /** The built specialist for a tenant's crew member (for tests and tooling that inspect the agent). */
   async agentFor(tenant: TenantConfig, crew: CrewDefinition, kind: SpecialistKind): Promise<AgentSpecialist> {
-    const [tools, prompt] = await Promise.all([this.options.tools.forTenant(tenant), this.#prompts.get(crew, kind)]);
-    const from = { tenant: configFingerprint(tenant), crew: configFingerprint(crew), prompt, tools, model: this.options.model(tenant, kind) };
+    const [tools, prompt] = await Promise.all([
+      this.options.tools.forTenant(tenant),
+      this.#prompts.get(crew, kind),
+    ]);
+    const from = {
+      tenant: configFingerprint(tenant),
+      crew: configFingerprint(crew),
+      prompt,
+      tools,
+      model: this.options.model(tenant, kind),
+    };
     // Keyed by the crew's configuration, not its name: the copilot's internal crew shares its base crew's name.
     const key = `${tenant.id}\u0000${from.crew}\u0000${kind}`;
     const built = this.#built.get(key);
@@ -74,7 +92,12 @@ export class AgentSpecialistRegistry implements SpecialistRegistry {
     await this.options.tools.close();
   }
 
-  private build(tenant: TenantConfig, crew: CrewDefinition, kind: SpecialistKind, from: Built['from']): AgentSpecialist {
+  private build(
+    tenant: TenantConfig,
+    crew: CrewDefinition,
+    kind: SpecialistKind,
+    from: Built['from'],
+  ): AgentSpecialist {
     const allow = new Set(this.options.allowlists?.[kind] ?? TOOL_ALLOWLISTS[kind]);
     return new AgentSpecialist({
       // The crew's digest tells apart crews that share a name (the copilot's internal crew and its base).

@@ -59,7 +59,8 @@ export class AgentSpecialist implements Specialist {
     this.agent = new Agent({
       id: deps.id,
       name: deps.name,
-      instructions: ({ requestContext }) => `${deps.instructions}\n\n${describeFacts(turnValues(requestContext).facts)}`,
+      instructions: ({ requestContext }) =>
+        `${deps.instructions}\n\n${describeFacts(turnValues(requestContext).facts)}`,
       model: ({ requestContext }) => (offline && requestContext.get('offline') === true ? offline : model),
       tools: { ...toMastraTools(deps.tools), handoff_to_human: handoffTool },
     });
@@ -72,8 +73,14 @@ export class AgentSpecialist implements Specialist {
     const records: ToolCallRecord[] = [];
     // A copilot turn comes from a staff member: their contact data is not a customer's.
     const staff = staffContext(turn, ctx.crew);
-    const partner = state.partner ?? (staff ? undefined : await identifyCustomer(contact, this.deps.tools, records));
-    const known = { partner, quotation: state.quotation, orderIds: state.orderIds, pendingConfirmation: state.pendingConfirmation };
+    const partner =
+      state.partner ?? (staff ? undefined : await identifyCustomer(contact, this.deps.tools, records));
+    const known = {
+      partner,
+      quotation: state.quotation,
+      orderIds: state.orderIds,
+      pendingConfirmation: state.pendingConfirmation,
+    };
 
     const facts: TurnFacts = {
       language: staff?.language ?? ctx.crew.language,
@@ -82,18 +89,42 @@ export class AgentSpecialist implements Specialist {
       contact: { name: contact.name || undefined, phone: contact.phone, email: contact.email },
       ...(partner ? { partner } : {}),
       ...(state.quotation ? { quotation: state.quotation } : {}),
-      ...(state.pendingConfirmation ? { pendingConfirmation: { tool: state.pendingConfirmation.tool, target: state.pendingConfirmation.target } } : {}),
-      ...(state.pendingConfirmation?.tool === 'odoo_book_appointment' ? { offeredSlots: offeredSlots(state.pendingConfirmation) } : {}),
+      ...(state.pendingConfirmation
+        ? {
+            pendingConfirmation: {
+              tool: state.pendingConfirmation.tool,
+              target: state.pendingConfirmation.target,
+            },
+          }
+        : {}),
+      ...(state.pendingConfirmation?.tool === 'odoo_book_appointment'
+        ? { offeredSlots: offeredSlots(state.pendingConfirmation) }
+        : {}),
       today: localDate(ctx.tenant.timezone),
       ...(staff ? { staff: { name: staff.name, ...(staff.record ? { record: staff.record } : {}) } } : {}),
     };
     const handoffs: Handoff[] = [];
-    const budgetExceeded = this.deps.offline !== undefined && modelBudgetExceeded(state.modelTokens, this.deps.tokenBudget ?? 0);
+    const budgetExceeded =
+      this.deps.offline !== undefined && modelBudgetExceeded(state.modelTokens, this.deps.tokenBudget ?? 0);
     const model = budgetExceeded && this.deps.offline ? this.deps.offline : this.deps.model;
-    const requestContext = newTurnContext({ facts, guard: staff ? new StaffGuard(known, lastMessage(turn).content, staff.permissions) : new ConversationGuard(known, lastMessage(turn).content, { staff: lastMessage(turn).channel === COPILOT_CHANNEL }), records, handoffs, offline: budgetExceeded });
+    const requestContext = newTurnContext({
+      facts,
+      guard: staff
+        ? new StaffGuard(known, lastMessage(turn).content, staff.permissions)
+        : new ConversationGuard(known, lastMessage(turn).content, {
+            staff: lastMessage(turn).channel === COPILOT_CHANNEL,
+          }),
+      records,
+      handoffs,
+      offline: budgetExceeded,
+    });
     const history = state.history
       .slice(-(this.deps.historyTurns ?? 10))
-      .map((h) => (h.role === 'customer' ? { role: 'user' as const, content: h.text } : { role: 'assistant' as const, content: h.text }));
+      .map((h) =>
+        h.role === 'customer'
+          ? { role: 'user' as const, content: h.text }
+          : { role: 'assistant' as const, content: h.text },
+      );
 
     let reply = '';
     let tokens = 0;
@@ -106,30 +137,59 @@ export class AgentSpecialist implements Specialist {
       reply = output.text.trim();
       tokens = usedTokens(output.totalUsage);
     } catch (error) {
-      handoffs.push({ reason: 'processing_failed', note: `The agent failed: ${error instanceof Error ? error.message : 'unknown error'}.` });
+      handoffs.push({
+        reason: 'processing_failed',
+        note: `The agent failed: ${error instanceof Error ? error.message : 'unknown error'}.`,
+      });
     }
 
     const touched = touchedRecords(records);
-    const trace = (outcome: SpecialistTrace['outcome']): SpecialistTrace => ({ model: model.modelId, tools: records, outcome, tokens, ...(budgetExceeded ? { budgetExceeded } : {}) });
+    const trace = (outcome: SpecialistTrace['outcome']): SpecialistTrace => ({
+      model: model.modelId,
+      tools: records,
+      outcome,
+      tokens,
+      ...(budgetExceeded ? { budgetExceeded } : {}),
+    });
     // The spend is remembered with the conversation, so the budget holds across turns and processes.
-    const learned = { ...learn(known, records, reply), ...(tokens > 0 ? { modelTokens: (state.modelTokens ?? 0) + tokens } : {}) };
+    const learned = {
+      ...learn(known, records, reply),
+      ...(tokens > 0 ? { modelTokens: (state.modelTokens ?? 0) + tokens } : {}),
+    };
     const requested = handoffs[0];
     if (requested || !reply) {
-      const handoff = requested ?? { reason: 'processing_failed' as const, note: 'The agent gave no answer.' };
-      return { replies: [], handoff: { reason: handoff.reason, note: withRecords(handoff.note, records) }, state: { ...learned, pendingConfirmation: undefined }, touched, trace: trace('handoff') };
+      const handoff = requested ?? {
+        reason: 'processing_failed' as const,
+        note: 'The agent gave no answer.',
+      };
+      return {
+        replies: [],
+        handoff: { reason: handoff.reason, note: withRecords(handoff.note, records) },
+        state: { ...learned, pendingConfirmation: undefined },
+        touched,
+        trace: trace('handoff'),
+      };
     }
     const sources = records.filter((r) => r.ok).flatMap((r) => [r.text, r.result ?? {}]);
     const figures = checkFigures(reply, sources, text);
     if (!figures.ok) {
       const note = `The drafted reply quoted figures that no tool returned (${figures.unknown.join(', ')}), so it was not sent.`;
-      return { replies: [], handoff: { reason: 'processing_failed', note: withRecords(note, records) }, state: { ...learned, pendingConfirmation: undefined }, touched, trace: trace('refused_figures') };
+      return {
+        replies: [],
+        handoff: { reason: 'processing_failed', note: withRecords(note, records) },
+        state: { ...learned, pendingConfirmation: undefined },
+        touched,
+        trace: trace('refused_figures'),
+      };
     }
     return { replies: [reply], state: learned, touched, trace: trace('answered') };
   }
 }
 
 /** Input plus output tokens of a generate call, whatever the provider reported. */
-function usedTokens(usage: { inputTokens?: number; outputTokens?: number; totalTokens?: number } | undefined): number {
+function usedTokens(
+  usage: { inputTokens?: number; outputTokens?: number; totalTokens?: number } | undefined,
+): number {
   if (!usage) return 0;
   return usage.totalTokens ?? (usage.inputTokens ?? 0) + (usage.outputTokens ?? 0);
 }
@@ -140,7 +200,12 @@ function localDate(timeZone: string | undefined): string {
   let format = DAY_FORMATS.get(zone);
   if (!format) {
     try {
-      format = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      format = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
     } catch {
       return new Date().toISOString().slice(0, 10);
     }
@@ -155,6 +220,8 @@ const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
 /** The handoff note says what was done in Odoo, so the person does not ask again. */
 function withRecords(note: string, records: ToolCallRecord[]): string {
   if (records.length === 0) return note;
-  const lines = records.map((r) => `- ${r.tool}: ${r.ok ? 'ok' : 'failed'} — ${r.text.split('\n')[0]?.slice(0, 160) ?? ''}`);
+  const lines = records.map(
+    (r) => `- ${r.tool}: ${r.ok ? 'ok' : 'failed'} — ${r.text.split('\n')[0]?.slice(0, 160) ?? ''}`,
+  );
   return `${note}\n\nWhat MCP-Crew did this turn:\n${lines.join('\n')}`;
 }

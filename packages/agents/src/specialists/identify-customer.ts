@@ -6,7 +6,11 @@ import type { ToolCallRecord } from '../tools/tool-call-record.js';
  * The customer's Odoo partner from the Chatwoot contact's phone, then e-mail (facts the channel gives,
  * not claims in the chat), through `odoo_find_customers`. Exactly one match makes a verified partner.
  */
-export async function identifyCustomer(contact: Contact, tools: McpToolSource[], records: ToolCallRecord[]): Promise<ConversationState['partner']> {
+export async function identifyCustomer(
+  contact: Contact,
+  tools: McpToolSource[],
+  records: ToolCallRecord[],
+): Promise<ConversationState['partner']> {
   const find = tools.find((t) => t.name === 'odoo_find_customers');
   if (!find) return undefined;
   for (const query of [contact.phone, contact.email]) {
@@ -14,9 +18,15 @@ export async function identifyCustomer(contact: Contact, tools: McpToolSource[],
     const input = { query, limit: 2 };
     try {
       const outcome = await find.client.callTool({ name: find.name, arguments: input });
-      const result = outcome.structuredContent as { customers?: Array<{ id: number; name: string }> } | undefined;
+      const result = outcome.structuredContent as
+        { customers?: Array<{ id: number; name: string }> } | undefined;
       const customers = outcome.isError ? [] : (result?.customers ?? []);
-      records.push({ tool: find.name, input, ok: !outcome.isError, text: customers.map((c) => `#${c.id} ${c.name}`).join('\n') || 'no match' });
+      records.push({
+        tool: find.name,
+        input,
+        ok: !outcome.isError,
+        text: customers.map((c) => `#${c.id} ${c.name}`).join('\n') || 'no match',
+      });
       if (customers.length === 1) return { id: customers[0]!.id, name: customers[0]!.name, verified: true };
     } catch {
       // Not knowing the customer is no failure: the conversation goes on without a verified partner.

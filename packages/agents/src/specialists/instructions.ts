@@ -14,7 +14,10 @@ export class PromptFiles {
 
   constructor(private readonly crewsDir?: string) {}
 
-  get(crew: CrewDefinition & { promptTexts?: Partial<Record<SpecialistKind, string>> }, kind: SpecialistKind): Promise<string> {
+  get(
+    crew: CrewDefinition & { promptTexts?: Partial<Record<SpecialistKind, string>> },
+    kind: SpecialistKind,
+  ): Promise<string> {
     const loaded = crew.promptTexts?.[kind];
     if (loaded !== undefined) return Promise.resolve(loaded);
     const file = crew.prompts[kind];
@@ -33,7 +36,11 @@ export class PromptFiles {
  * The fixed part of a specialist's instructions, built once with its agent: its prompt file, the crew's
  * channel, language and tone, and the rules the code also enforces.
  */
-export function buildInstructions(input: { prompt: string; tenant: TenantConfig; crew: CrewDefinition }): string {
+export function buildInstructions(input: {
+  prompt: string;
+  tenant: TenantConfig;
+  crew: CrewDefinition;
+}): string {
   const { prompt, tenant, crew } = input;
   return [
     prompt.replaceAll('{business}', tenant.name).trim(),
@@ -45,7 +52,7 @@ export function buildInstructions(input: { prompt: string; tenant: TenantConfig;
     '## Rules enforced by the system',
     '- Every price, total, stock figure and order reference in your reply must come from a tool result of this turn; a reply with any other figure is discarded.',
     '- Committing tools (confirm, cancel, book) only run when the customer said an explicit yes to a summary the system showed them in the previous message.',
-    '- Orders are only readable for the customer of this conversation. Never reveal other customers\' data.',
+    "- Orders are only readable for the customer of this conversation. Never reveal other customers' data.",
     '- When you cannot help, call `handoff_to_human` with the reason and a short note for the person.',
   ].join('\n');
 }
@@ -60,13 +67,17 @@ export function describeFacts(facts: TurnFacts): string {
     `- Greeting for a customer who greets: ${facts.greeting}`,
     `- Contact (from the channel): ${contact || 'unknown'}.`,
     facts.partner
-      ? `- Customer in Odoo: ${facts.partner.name} (id ${facts.partner.id}, ${facts.partner.verified ? 'verified by the contact\'s phone or e-mail' : 'named in the chat, not verified'}).`
+      ? `- Customer in Odoo: ${facts.partner.name} (id ${facts.partner.id}, ${facts.partner.verified ? "verified by the contact's phone or e-mail" : 'named in the chat, not verified'}).`
       : '- Customer in Odoo: not identified yet.',
   ];
-  if (facts.quotation) lines.push(`- Working quotation: ${facts.quotation.name} (order id ${facts.quotation.id}).`);
+  if (facts.quotation)
+    lines.push(`- Working quotation: ${facts.quotation.name} (order id ${facts.quotation.id}).`);
   const pending = facts.pendingConfirmation;
   if (pending) {
-    const target = pending.target.orderId !== undefined ? `order id ${pending.target.orderId}` : `the visit at ${pending.target.start ?? '?'}`;
+    const target =
+      pending.target.orderId !== undefined
+        ? `order id ${pending.target.orderId}`
+        : `the visit at ${pending.target.start ?? '?'}`;
     lines.push(`- Shown to the customer for a yes: ${pending.tool} for ${target}.`);
   }
   if (facts.offeredSlots?.length) lines.push(`- Visit slots offered: ${facts.offeredSlots.join('; ')}.`);
@@ -83,9 +94,12 @@ function describeStaffFacts(facts: TurnFacts, staff: NonNullable<TurnFacts['staf
     `- Reply in ${LANGUAGE_NAMES[facts.language]} unless they write in another language.`,
   ];
   if (staff.record) lines.push(`- Record open on their screen: ${staff.record.model} id ${staff.record.id}.`);
-  if (facts.partner) lines.push(`- Customer of the latest request: ${facts.partner.name} (id ${facts.partner.id}).`);
-  if (facts.quotation) lines.push(`- Latest quotation: ${facts.quotation.name} (order id ${facts.quotation.id}).`);
+  if (facts.partner)
+    lines.push(`- Customer of the latest request: ${facts.partner.name} (id ${facts.partner.id}).`);
+  if (facts.quotation)
+    lines.push(`- Latest quotation: ${facts.quotation.name} (order id ${facts.quotation.id}).`);
   const pending = facts.pendingConfirmation;
-  if (pending?.target.orderId !== undefined) lines.push(`- Shown to them for a yes: ${pending.tool} for order id ${pending.target.orderId}.`);
+  if (pending?.target.orderId !== undefined)
+    lines.push(`- Shown to them for a yes: ${pending.tool} for order id ${pending.target.orderId}.`);
   return lines.join('\n');
 }

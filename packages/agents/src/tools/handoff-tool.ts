@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { HANDOFF_TOOL } from '../engine/step.js';
 import { turnValues } from '../turn/turn-context.js';
 
-const REASONS = ['customer_asked', 'out_of_scope', 'repeated_failure', 'processing_failed', 'escalation_rule', 'angry_customer'] as const;
+const REASONS = [
+  'customer_asked',
+  'out_of_scope',
+  'repeated_failure',
+  'processing_failed',
+  'escalation_rule',
+  'angry_customer',
+] as const;
 
 /**
  * `handoff_to_human`: the model asks for a person; the request lands in the turn's context and the pipeline
@@ -11,7 +18,8 @@ const REASONS = ['customer_asked', 'out_of_scope', 'repeated_failure', 'processi
  */
 export const handoffTool = createTool({
   id: HANDOFF_TOOL,
-  description: 'Hand the conversation to a person: when the customer asks for one, is upset, wants something out of scope, or tools keep failing. Give the reason and a short note for the person.',
+  description:
+    'Hand the conversation to a person: when the customer asks for one, is upset, wants something out of scope, or tools keep failing. Give the reason and a short note for the person.',
   inputSchema: z.object({ reason: z.enum(REASONS), note: z.string().min(1).max(2000) }),
   execute: async (input: { reason: (typeof REASONS)[number]; note: string }, { requestContext }) => {
     turnValues(requestContext).handoffs.push({ reason: input.reason, note: input.note });

@@ -23,7 +23,13 @@ export async function listMcpTools(client: Client, allow?: ReadonlySet<string>):
   const { tools } = await client.listTools();
   return tools
     .filter((t) => !allow || allow.has(t.name))
-    .map((t) => ({ client, name: t.name, description: t.description ?? t.name, inputSchema: t.inputSchema as Record<string, unknown>, readOnly: t.annotations?.readOnlyHint === true }));
+    .map((t) => ({
+      client,
+      name: t.name,
+      description: t.description ?? t.name,
+      inputSchema: t.inputSchema as Record<string, unknown>,
+      readOnly: t.annotations?.readOnlyHint === true,
+    }));
 }
 
 /**
@@ -47,7 +53,12 @@ export function toMastraTools(sources: McpToolSource[]) {
   return tools;
 }
 
-async function runGated(source: McpToolSource, input: Record<string, unknown>, gate: ToolGate, records: ToolCallRecord[]): Promise<ToolReply> {
+async function runGated(
+  source: McpToolSource,
+  input: Record<string, unknown>,
+  gate: ToolGate,
+  records: ToolCallRecord[],
+): Promise<ToolReply> {
   const before = gate.before(source.name, input);
   if ('refuse' in before) {
     records.push({ tool: source.name, input, ok: false, text: before.refuse, refused: before.refuse });
@@ -57,7 +68,11 @@ async function runGated(source: McpToolSource, input: Record<string, unknown>, g
   try {
     // A write carries a key derived from the turn and the step: a retried turn gets the recorded result.
     const _meta = source.readOnly ? {} : idempotencyMeta(nextEffectKey(source.name));
-    outcome = (await source.client.callTool({ name: source.name, arguments: before.run, _meta })) as CallToolResult;
+    outcome = (await source.client.callTool({
+      name: source.name,
+      arguments: before.run,
+      _meta,
+    })) as CallToolResult;
   } catch (error) {
     const text = `TOOL_UNAVAILABLE: ${error instanceof Error ? error.message : 'the tool could not be reached'}`;
     records.push({ tool: source.name, input: before.run, ok: false, text });
@@ -70,10 +85,22 @@ async function runGated(source: McpToolSource, input: Record<string, unknown>, g
   }
   const after = gate.after(source.name, before.run, { text, result: outcome.structuredContent });
   if ('refuse' in after) {
-    records.push({ tool: source.name, input: before.run, ok: false, text: after.refuse, refused: after.refuse });
+    records.push({
+      tool: source.name,
+      input: before.run,
+      ok: false,
+      text: after.refuse,
+      refused: after.refuse,
+    });
     return { error: `REFUSED: ${after.refuse}` };
   }
-  records.push({ tool: source.name, input: before.run, ok: true, text: after.pass.text, result: after.pass.result });
+  records.push({
+    tool: source.name,
+    input: before.run,
+    ok: true,
+    text: after.pass.text,
+    result: after.pass.result,
+  });
   return after.pass;
 }
 

@@ -1,6 +1,13 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { connectInProcess } from '@mcp-crew/mcp-kit';
-import { buildOdooMcpServer, DEFAULT_ODOO_TOOL_SETTINGS, LogWriteAudit, OdooSchema, type OdooApi, type WriteAudit } from '@mcp-crew/mcp-odoo';
+import {
+  buildOdooMcpServer,
+  DEFAULT_ODOO_TOOL_SETTINGS,
+  LogWriteAudit,
+  OdooSchema,
+  type OdooApi,
+  type WriteAudit,
+} from '@mcp-crew/mcp-odoo';
 import { OdooClient } from '@mcp-crew/odoo-client';
 import type { IdempotencyStore, TenantConfig, TenantId } from '@mcp-crew/core';
 import { configFingerprint } from '../specialists/config-fingerprint.js';
@@ -47,7 +54,11 @@ export class InProcessTenantTools implements TenantTools {
     const found = this.#tenants.get(tenant.id);
     if (found?.config === config) return (await found.entry).tools;
     // A changed connection (admin API) gets new clients; the old ones close once connected.
-    if (found) void found.entry.then((old) => closeAll(old.own), () => undefined);
+    if (found)
+      void found.entry.then(
+        (old) => closeAll(old.own),
+        () => undefined,
+      );
     const entry = this.connect(tenant);
     this.#tenants.set(tenant.id, { config, entry });
     // A failed connection is not cached: the next turn tries again.
@@ -70,7 +81,14 @@ export class InProcessTenantTools implements TenantTools {
     const clients: Client[] = [];
     const odoo = tenant.odoo;
     if (odoo && /^https?:\/\//.test(odoo.url)) {
-      const client = new OdooClient({ url: odoo.url, db: odoo.db, user: odoo.user, apiKey: odoo.apiKey, protocol: odoo.protocol, tenant: tenant.id });
+      const client = new OdooClient({
+        url: odoo.url,
+        db: odoo.db,
+        user: odoo.user,
+        apiKey: odoo.apiKey,
+        protocol: odoo.protocol,
+        tenant: tenant.id,
+      });
       const api = this.options.wrapOdoo?.(tenant, client) ?? client;
       const server = buildOdooMcpServer({
         api,
@@ -78,7 +96,12 @@ export class InProcessTenantTools implements TenantTools {
         tenantId: tenant.id,
         audit: this.options.audit ?? SILENT_AUDIT,
         ...(this.options.idempotency ? { idempotency: this.options.idempotency } : {}),
-        settings: { ...DEFAULT_ODOO_TOOL_SETTINGS, allowWrites: odoo.allowWrites, baseUrl: odoo.url, timezone: tenant.timezone },
+        settings: {
+          ...DEFAULT_ODOO_TOOL_SETTINGS,
+          allowWrites: odoo.allowWrites,
+          baseUrl: odoo.url,
+          timezone: tenant.timezone,
+        },
       });
       // Our own in-process bridge, not @mastra/mcp's MCPClient: MCPClient connects stdio and HTTP servers by
       // configuration, while this server lives in the process (per-tenant Odoo client, cache and write audit

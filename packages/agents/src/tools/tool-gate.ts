@@ -10,7 +10,11 @@ export type AfterDecision = { pass: { text: string; result?: Record<string, unkn
  */
 export interface ToolGate {
   before(tool: string, input: Record<string, unknown>): BeforeDecision;
-  after(tool: string, input: Record<string, unknown>, output: { text: string; result?: Record<string, unknown> }): AfterDecision;
+  after(
+    tool: string,
+    input: Record<string, unknown>,
+    output: { text: string; result?: Record<string, unknown> },
+  ): AfterDecision;
 }
 
 export const OPEN_GATE: ToolGate = {

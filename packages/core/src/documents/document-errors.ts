@@ -10,11 +10,19 @@ export const DocumentErrorCode = {
 } as const;
 
 export function documentConflict(message: string, details: Record<string, unknown>): CrewError {
-  return new CrewError(DocumentErrorCode.conflict, message, { domain: 'documents', category: 'user', details });
+  return new CrewError(DocumentErrorCode.conflict, message, {
+    domain: 'documents',
+    category: 'user',
+    details,
+  });
 }
 
 export function documentNotFound(message: string, details: Record<string, unknown>): CrewError {
-  return new CrewError(DocumentErrorCode.notFound, message, { domain: 'documents', category: 'user', details });
+  return new CrewError(DocumentErrorCode.notFound, message, {
+    domain: 'documents',
+    category: 'user',
+    details,
+  });
 }
 
 export function documentStoreUnavailable(store: string, cause: unknown): CrewError {

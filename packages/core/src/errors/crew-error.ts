@@ -41,7 +41,14 @@ export class CrewError extends Error {
 
   /** The error body every HTTP answer carries: `{ code, message, path?, domain, category, details }`. */
   toJSON(): Record<string, unknown> {
-    return { code: this.code, message: this.message, ...(this.path ? { path: this.path } : {}), domain: this.domain, category: this.category, details: this.details };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.path ? { path: this.path } : {}),
+      domain: this.domain,
+      category: this.category,
+      details: this.details,
+    };
   }
 }
 

@@ -63,10 +63,14 @@ export function matchesPointFilter(point: KnowledgePoint, filter: PointFilter | 
 /** Guards a write: every point must belong to the tenant and collection the call names. */
 export function assertPointOwned(tenantId: TenantId, kind: CollectionKind, point: KnowledgePoint): void {
   if (point.tenantId !== tenantId || point.collection !== kind) {
-    throw new CrewError('knowledge.tenant_mismatch', `point ${point.id} does not belong to the ${kind} collection of the calling tenant`, {
-      domain: 'knowledge',
-      category: 'system',
-      details: { kind, pointId: point.id },
-    });
+    throw new CrewError(
+      'knowledge.tenant_mismatch',
+      `point ${point.id} does not belong to the ${kind} collection of the calling tenant`,
+      {
+        domain: 'knowledge',
+        category: 'system',
+        details: { kind, pointId: point.id },
+      },
+    );
   }
 }

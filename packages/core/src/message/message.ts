@@ -85,7 +85,9 @@ export interface Turn {
  * after a worker died, has the same key, so the effects it already made are found under it.
  */
 export function turnKey(turn: Turn): string {
-  const ids = turn.messages.map((m) => (m.messageId === NOT_A_CHATWOOT_MESSAGE ? `d:${m.deliveryId}` : String(m.messageId))).sort();
+  const ids = turn.messages
+    .map((m) => (m.messageId === NOT_A_CHATWOOT_MESSAGE ? `d:${m.deliveryId}` : String(m.messageId)))
+    .sort();
   return `${turn.tenantId}:${turn.conversationId}:${ids.join(',')}`;
 }
 

@@ -19,8 +19,17 @@ const CHANNELS = {
   whatsapp: policy({ maxLength: 4096, format: 'whatsapp' }),
   facebook: policy({ maxLength: 2000, format: 'plain' }),
   instagram: policy({ maxLength: 1000, format: 'plain' }),
-  email: policy({ maxLength: 25_000, format: 'email', emailGreeting: 'Hola {name},', emailSignature: 'Saludos,\n{business}' }),
-  mercadolivre: policy({ maxLength: 2000, format: 'plain', forbid: { phoneNumbers: true, emails: true, links: true } }),
+  email: policy({
+    maxLength: 25_000,
+    format: 'email',
+    emailGreeting: 'Hola {name},',
+    emailSignature: 'Saludos,\n{business}',
+  }),
+  mercadolivre: policy({
+    maxLength: 2000,
+    format: 'plain',
+    forbid: { phoneNumbers: true, emails: true, links: true },
+  }),
   webchat: policy({ maxLength: 4000, format: 'plain' }),
 } as const;
 
@@ -29,7 +38,10 @@ const REPLY =
   '## Cotización\n\nEl **Vinilo Tipo 1** blanco cuesta $ 85.000 el galón (pedido S00012).\n\n' +
   '* Envío a Bello\n* Pago por Nequi\n\nDudas: 300 123 4567, ventas@arcoiris.co o [la tienda](https://arcoiris.co).';
 // ~7,600 characters in sentences of ~60.
-const LONG = Array.from({ length: 120 }, (_, i) => `Esta es la frase número ${i + 1} de una respuesta muy larga.`).join(' ');
+const LONG = Array.from(
+  { length: 120 },
+  (_, i) => `Esta es la frase número ${i + 1} de una respuesta muy larga.`,
+).join(' ');
 
 describe('applyChannelPolicy per channel', () => {
   it.each([

@@ -11,7 +11,10 @@ const policy: ChannelPolicy = {
 
 describe('wrapEmail', () => {
   it('puts the greeting with the first name, the body and the signature with the business', () => {
-    const out = wrapEmail('Te envío la cotización.', policy, { customerName: 'Ana María Gómez', businessName: 'Pinturas El Arcoíris' });
+    const out = wrapEmail('Te envío la cotización.', policy, {
+      customerName: 'Ana María Gómez',
+      businessName: 'Pinturas El Arcoíris',
+    });
     expect(out).toBe('Hola Ana,\n\nTe envío la cotización.\n\nSaludos,\nEquipo de Pinturas El Arcoíris');
   });
 
@@ -22,7 +25,10 @@ describe('wrapEmail', () => {
   });
 
   it("replaces the model's own greeting line instead of greeting twice", () => {
-    const out = wrapEmail('Hola Ana,\nTe envío la cotización.', policy, { customerName: 'Ana', businessName: 'X' });
+    const out = wrapEmail('Hola Ana,\nTe envío la cotización.', policy, {
+      customerName: 'Ana',
+      businessName: 'X',
+    });
     expect(out.match(/Hola/g)).toHaveLength(1);
     expect(out).toContain('Te envío la cotización.');
   });

@@ -17,8 +17,12 @@ export function flattenLinks(text: string): string {
     return label.trim() === '' || label === url || label === bare ? url : `${label}: ${url}`;
   };
   return text
-    .replace(/!\[([^\]\n]*)\]\(([^)\s]+)(?:\s+"[^"\n]*")?\)/g, (_m, alt: string, url: string) => link(alt, url))
-    .replace(/\[([^\]\n]+)\]\(([^)\s]+)(?:\s+"[^"\n]*")?\)/g, (_m, label: string, url: string) => link(label, url))
+    .replace(/!\[([^\]\n]*)\]\(([^)\s]+)(?:\s+"[^"\n]*")?\)/g, (_m, alt: string, url: string) =>
+      link(alt, url),
+    )
+    .replace(/\[([^\]\n]+)\]\(([^)\s]+)(?:\s+"[^"\n]*")?\)/g, (_m, label: string, url: string) =>
+      link(label, url),
+    )
     .replace(/<((?:https?:\/\/|mailto:)[^>\s]+)>/gi, '$1');
 }
 

@@ -1,8 +1,19 @@
-import { dropRules, flattenLinks, HEADING, headingText, normaliseBullets, stripCode, tidyLines } from './markdown-common.js';
+import {
+  dropRules,
+  flattenLinks,
+  HEADING,
+  headingText,
+  normaliseBullets,
+  stripCode,
+  tidyLines,
+} from './markdown-common.js';
 
 // A marker pair around a non-blank span, not glued to letters or digits (so snake_case, 5*3 survive).
 const span = (marker: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}${marker}])${marker}(?!\\s)([^${marker}\\n]+?)(?<!\\s)${marker}(?![\\p{L}\\p{N}${marker}])`, 'gu');
+  new RegExp(
+    `(?<![\\p{L}\\p{N}${marker}])${marker}(?!\\s)([^${marker}\\n]+?)(?<!\\s)${marker}(?![\\p{L}\\p{N}${marker}])`,
+    'gu',
+  );
 
 /** Markdown (or WhatsApp markup) -> plain text: no emphasis, headings or quotes; bullets become "- ". */
 export function markdownToPlain(text: string): string {

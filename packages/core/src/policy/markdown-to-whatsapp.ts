@@ -1,4 +1,12 @@
-import { dropRules, flattenLinks, HEADING, headingText, normaliseBullets, stripCode, tidyLines } from './markdown-common.js';
+import {
+  dropRules,
+  flattenLinks,
+  HEADING,
+  headingText,
+  normaliseBullets,
+  stripCode,
+  tidyLines,
+} from './markdown-common.js';
 
 /**
  * Markdown -> WhatsApp markup: `**bold**` / `__bold__` -> `*bold*`, headings -> bold lines,

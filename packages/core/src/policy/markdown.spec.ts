@@ -9,7 +9,10 @@ describe('markdownToWhatsapp', () => {
     ['## Opciones de **pago**', '*Opciones de pago*'],
     ['# Resumen #', '*Resumen*'],
     ['precio ~~$ 90.000~~ $ 85.000', 'precio ~$ 90.000~ $ 85.000'],
-    ['Mira el [catálogo](https://tienda.com.co/catalogo)', 'Mira el catálogo: https://tienda.com.co/catalogo'],
+    [
+      'Mira el [catálogo](https://tienda.com.co/catalogo)',
+      'Mira el catálogo: https://tienda.com.co/catalogo',
+    ],
     ['[https://tienda.com.co](https://tienda.com.co)', 'https://tienda.com.co'],
     ['![foto](https://x.co/a.png)', 'foto: https://x.co/a.png'],
     ['```\nS00012  $ 85.000\n```', 'S00012  $ 85.000'],

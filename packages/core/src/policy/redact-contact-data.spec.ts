@@ -78,7 +78,9 @@ describe('redactContactData: e-mail addresses and links', () => {
   });
 
   it('speaks the crew language', () => {
-    expect(redactContactData('Ligue para (11) 91234-5678', ALL, 'pt')).toBe(`Ligue para ${REDACTED_TEXT.pt.contact}`);
+    expect(redactContactData('Ligue para (11) 91234-5678', ALL, 'pt')).toBe(
+      `Ligue para ${REDACTED_TEXT.pt.contact}`,
+    );
     expect(redactContactData('See https://x.co', ALL, 'en')).toBe(`See ${REDACTED_TEXT.en.link}`);
   });
 });

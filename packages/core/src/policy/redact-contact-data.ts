@@ -14,13 +14,15 @@ const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L
 const MARKDOWN_LINK = /\[([^\]\n]+)\]\([^)\s]+(?:\s+"[^"\n]*")?\)/g;
 const URL = /(?<![\p{L}\p{N}@._-])(?:https?:\/\/|www\.)[^\s<>()[\]]+/giu;
 // Lowercase TLDs only: "gracias.Me avisas" is a missing space, "tienda.com.co" is a domain.
-const TLDS = 'com|net|org|co|br|info|biz|store|shop|online|site|app|io|me|ly|gl|link|ar|mx|cl|pe|ec|uy|ve|es|pt|us|tv|xyz|lat|tienda';
+const TLDS =
+  'com|net|org|co|br|info|biz|store|shop|online|site|app|io|me|ly|gl|link|ar|mx|cl|pe|ec|uy|ve|es|pt|us|tv|xyz|lat|tienda';
 const BARE_DOMAIN = new RegExp(
   `(?<![\\p{L}\\p{N}@._/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${TLDS})(?![\\p{L}\\p{N}_-])(?:/[^\\s<>()]*)?`,
   'gu',
 );
 // Digits with single spaces, dots or dashes between them, an optional +country code and (area code).
-const PHONE = /(?<![\p{L}\p{N}$€£#/.,_-])(?:\+[ ]?\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d(?:[ .-]?\d){5,13}(?![\p{L}\p{N}]|[.,]\d)/gu;
+const PHONE =
+  /(?<![\p{L}\p{N}$€£#/.,_-])(?:\+[ ]?\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d(?:[ .-]?\d){5,13}(?![\p{L}\p{N}]|[.,]\d)/gu;
 // Words right before a number that make it a price, a code or an order, not a phone.
 const NOT_A_PHONE_BEFORE =
   /(?:[$€£]|\b(?:cop|usd|brl|r\$|precio|valor|total|subtotal|ref|referencia|c[oó]d|c[oó]digo|sku|nit|cc|pedido|orden|order|factura|n[°º]|no))[\s.:]*$/iu;
@@ -37,7 +39,8 @@ function looksLikePhone(candidate: string, before: string, after: string): boole
   const international = candidate.startsWith('+') || candidate.includes('(');
   if (!international && /^\d{1,3}(?:[.,]\d{3})+$/.test(candidate)) return false; // 1.250.000
   if (/^\d{4}[-.]\d{1,2}[-.]\d{1,2}$|^\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$/.test(candidate)) return false; // dates
-  if (!international && (NOT_A_PHONE_BEFORE.test(before.slice(-16)) || NOT_A_PHONE_AFTER.test(after))) return false;
+  if (!international && (NOT_A_PHONE_BEFORE.test(before.slice(-16)) || NOT_A_PHONE_AFTER.test(after)))
+    return false;
   return true;
 }
 

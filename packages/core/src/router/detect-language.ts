@@ -5,16 +5,22 @@ import { tokenize } from './fold-text.js';
 // Spanish and Portuguese (que, para, de, a) are left out: they tell nothing apart.
 const STOP_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
   es: new Set(
-    ('el la los las del y en un una por con es hola quiero quisiera tienen tiene cuanto cuesta gracias buenos buenas ' +
-      'usted mi pero necesito hay donde cuando tambien muy bien si senor senora puedo precio pintura').split(' '),
+    (
+      'el la los las del y en un una por con es hola quiero quisiera tienen tiene cuanto cuesta gracias buenos buenas ' +
+      'usted mi pero necesito hay donde cuando tambien muy bien si senor senora puedo precio pintura'
+    ).split(' '),
   ),
   pt: new Set(
-    ('o os as do da dos das e em um uma com nao voce ola obrigado obrigada bom boa quero tem quanto custa meu minha ' +
-      'preciso pelo pela isso onde quando tambem muito sim senhor posso preco tinta gostaria').split(' '),
+    (
+      'o os as do da dos das e em um uma com nao voce ola obrigado obrigada bom boa quero tem quanto custa meu minha ' +
+      'preciso pelo pela isso onde quando tambem muito sim senhor posso preco tinta gostaria'
+    ).split(' '),
   ),
   en: new Set(
-    ('the an of and to in is are you i my do does have has hello hi thanks thank please want need how much what ' +
-      'can could would price paint order where when yes it this that').split(' '),
+    (
+      'the an of and to in is are you i my do does have has hello hi thanks thank please want need how much what ' +
+      'can could would price paint order where when yes it this that'
+    ).split(' '),
   ),
 };
 
@@ -25,7 +31,8 @@ const STOP_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
 export function detectLanguage(text: string): Language | undefined {
   const score: Record<Language, number> = { es: 0, pt: 0, en: 0 };
   for (const token of tokenize(text)) {
-    for (const language of ['es', 'pt', 'en'] as const) if (STOP_WORDS[language].has(token)) score[language] += 1;
+    for (const language of ['es', 'pt', 'en'] as const)
+      if (STOP_WORDS[language].has(token)) score[language] += 1;
   }
   if (/[ñ¿¡]/i.test(text)) score.es += 2;
   if (/[ãõç]|ções|ção/i.test(text)) score.pt += 2;

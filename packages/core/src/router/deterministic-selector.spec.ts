@@ -7,28 +7,29 @@ import { scoreSpecialists } from './score-specialists.js';
 const selector = new DeterministicSelector();
 
 function turn(...texts: string[]): Turn {
-  const messages = texts.map(
-    (content, i): InboundMessage => ({
-      tenantId: tenantId('pinturas-demo'),
-      deliveryId: `d-${i}`,
-      accountId: 1,
-      conversationId: 10,
-      inboxId: 1,
-      messageId: i,
-      channel: 'Channel::Whatsapp',
-      channelAttributes: {},
-      content,
-      contentType: 'text',
-      sender: { id: 5, name: 'Ana' },
-      createdAt: '2025-01-01T00:00:00Z',
-      receivedAt: 0,
-    }),
-  );
+  const messages = texts.map((content, i): InboundMessage => ({
+    tenantId: tenantId('pinturas-demo'),
+    deliveryId: `d-${i}`,
+    accountId: 1,
+    conversationId: 10,
+    inboxId: 1,
+    messageId: i,
+    channel: 'Channel::Whatsapp',
+    channelAttributes: {},
+    content,
+    contentType: 'text',
+    sender: { id: 5, name: 'Ana' },
+    createdAt: '2025-01-01T00:00:00Z',
+    receivedAt: 0,
+  }));
   return { tenantId: tenantId('pinturas-demo'), conversationId: 10, messages };
 }
 
-const select = (text: string, current?: SpecialistKind, enabled: readonly SpecialistKind[] = SPECIALIST_KINDS) =>
-  selector.select({ turn: turn(text), current, enabled, defaultSpecialist: 'sales', language: 'es' });
+const select = (
+  text: string,
+  current?: SpecialistKind,
+  enabled: readonly SpecialistKind[] = SPECIALIST_KINDS,
+) => selector.select({ turn: turn(text), current, enabled, defaultSpecialist: 'sales', language: 'es' });
 
 describe('DeterministicSelector: first message of a conversation', () => {
   it.each<[string, SpecialistKind]>([
@@ -87,7 +88,12 @@ describe('DeterministicSelector: first message of a conversation', () => {
   );
 
   it('uses the first enabled member when the default is not enabled', async () => {
-    const selection = await selector.select({ turn: turn('hola'), enabled: ['support', 'scheduling'], defaultSpecialist: 'sales', language: 'es' });
+    const selection = await selector.select({
+      turn: turn('hola'),
+      enabled: ['support', 'scheduling'],
+      defaultSpecialist: 'sales',
+      language: 'es',
+    });
     expect(selection).toEqual({ specialist: 'support', reason: 'default', evidence: [] });
   });
 
@@ -98,7 +104,11 @@ describe('DeterministicSelector: first message of a conversation', () => {
   });
 
   it('reads the whole burst of a turn', async () => {
-    const selection = await selector.select({ turn: turn('hola', 'una pregunta', 'hacen domicilios?'), enabled: SPECIALIST_KINDS, language: 'es' });
+    const selection = await selector.select({
+      turn: turn('hola', 'una pregunta', 'hacen domicilios?'),
+      enabled: SPECIALIST_KINDS,
+      language: 'es',
+    });
     expect(selection.specialist).toBe('business_rules');
   });
 
@@ -109,12 +119,18 @@ describe('DeterministicSelector: first message of a conversation', () => {
 });
 
 describe('DeterministicSelector: stickiness', () => {
-  it.each(['sí', '2', 'blanca', 'gracias', 'ok dale', 'el martes en la tarde', 'pintura blanca', 'la de 5 galones'])(
-    'keeps sales on a follow-up without a clear signal ("%s")',
-    async (text) => {
-      expect(await select(text, 'sales')).toMatchObject({ specialist: 'sales', reason: 'kept' });
-    },
-  );
+  it.each([
+    'sí',
+    '2',
+    'blanca',
+    'gracias',
+    'ok dale',
+    'el martes en la tarde',
+    'pintura blanca',
+    'la de 5 galones',
+  ])('keeps sales on a follow-up without a clear signal ("%s")', async (text) => {
+    expect(await select(text, 'sales')).toMatchObject({ specialist: 'sales', reason: 'kept' });
+  });
 
   it.each<[string, SpecialistKind, SpecialistKind]>([
     ['y hacen envíos a Bello?', 'sales', 'business_rules'],
@@ -130,7 +146,10 @@ describe('DeterministicSelector: stickiness', () => {
     const text = 'y el precio con envío?';
     const scores = scoreSpecialists(text);
     expect(scores.sales.score).toBe(scores.business_rules.score);
-    expect(await select(text, 'business_rules')).toMatchObject({ specialist: 'business_rules', reason: 'kept' });
+    expect(await select(text, 'business_rules')).toMatchObject({
+      specialist: 'business_rules',
+      reason: 'kept',
+    });
     expect(await select(text, 'sales')).toMatchObject({ specialist: 'sales', reason: 'kept' });
     expect(SWITCH_MARGIN).toBeGreaterThan(0);
   });
@@ -142,7 +161,12 @@ describe('DeterministicSelector: stickiness', () => {
   });
 
   it('treats a current specialist that is not enabled as no current', async () => {
-    const selection = await selector.select({ turn: turn('gracias'), current: 'support', enabled: ['sales'], language: 'es' });
+    const selection = await selector.select({
+      turn: turn('gracias'),
+      current: 'support',
+      enabled: ['sales'],
+      language: 'es',
+    });
     expect(selection).toMatchObject({ specialist: 'sales', reason: 'default' });
   });
 });

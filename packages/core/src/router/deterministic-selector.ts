@@ -17,7 +17,10 @@ export const SWITCH_MARGIN = 2;
 export class DeterministicSelector implements SpecialistSelector {
   async select(input: SelectorInput): Promise<Selection> {
     const enabled = input.enabled;
-    const fallback = input.defaultSpecialist && enabled.includes(input.defaultSpecialist) ? input.defaultSpecialist : enabled[0];
+    const fallback =
+      input.defaultSpecialist && enabled.includes(input.defaultSpecialist)
+        ? input.defaultSpecialist
+        : enabled[0];
     if (fallback === undefined) {
       throw new CrewError('NO_SPECIALIST_ENABLED', 'the crew has no enabled specialist to answer this turn', {
         domain: 'router',
@@ -28,7 +31,11 @@ export class DeterministicSelector implements SpecialistSelector {
     const current = input.current && enabled.includes(input.current) ? input.current : undefined;
 
     if (current) {
-      const challenger = best(enabled.filter((k) => k !== current), scores, fallback);
+      const challenger = best(
+        enabled.filter((k) => k !== current),
+        scores,
+        fallback,
+      );
       const held = scores[current].score;
       if (challenger && challenger.score >= SWITCH_MIN_SCORE && challenger.score - held >= SWITCH_MARGIN) {
         return { specialist: challenger.kind, reason: 'matched', evidence: scores[challenger.kind].evidence };
@@ -37,7 +44,8 @@ export class DeterministicSelector implements SpecialistSelector {
     }
 
     const top = best(enabled, scores, fallback);
-    if (top && top.score > 0) return { specialist: top.kind, reason: 'matched', evidence: scores[top.kind].evidence };
+    if (top && top.score > 0)
+      return { specialist: top.kind, reason: 'matched', evidence: scores[top.kind].evidence };
     return { specialist: fallback, reason: 'default', evidence: [] };
   }
 }
@@ -51,7 +59,8 @@ function best(
   let winner: { kind: SpecialistKind; score: number } | undefined;
   for (const kind of kinds) {
     const score = scores[kind].score;
-    if (!winner || score > winner.score || (score === winner.score && kind === fallback)) winner = { kind, score };
+    if (!winner || score > winner.score || (score === winner.score && kind === fallback))
+      winner = { kind, score };
   }
   return winner;
 }

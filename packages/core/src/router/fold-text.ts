@@ -1,6 +1,9 @@
 /** Lowercases and strips accents: "Cotización" -> "cotizacion", "Ñame" -> "name", "cotação" -> "cotacao". */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The words of a text, folded: letters and digits only. */

@@ -14,7 +14,11 @@ const tenant: TenantConfig = {
   enabledSpecialists: ['sales', 'scheduling', 'business_rules', 'support'],
 };
 
-function message(channel: string, inboxId = 1, channelAttributes: Record<string, unknown> = {}): InboundMessage {
+function message(
+  channel: string,
+  inboxId = 1,
+  channelAttributes: Record<string, unknown> = {},
+): InboundMessage {
   return {
     tenantId: tenant.id,
     deliveryId: 'd-1',
@@ -49,8 +53,14 @@ describe('pickCrew', () => {
   });
 
   it('prefers the inbox mapping over the channel type', () => {
-    expect(pickCrew(message('Channel::Api', 7), tenant)).toEqual({ crew: 'mercadolivre', reason: 'inbox_mapping' });
-    expect(pickCrew(message('Channel::WebWidget', 9), tenant)).toEqual({ crew: 'email', reason: 'inbox_mapping' });
+    expect(pickCrew(message('Channel::Api', 7), tenant)).toEqual({
+      crew: 'mercadolivre',
+      reason: 'inbox_mapping',
+    });
+    expect(pickCrew(message('Channel::WebWidget', 9), tenant)).toEqual({
+      crew: 'email',
+      reason: 'inbox_mapping',
+    });
   });
 
   it.each(['Channel::Api', 'Channel::Telegram', 'Channel::Sms', 'Channel::Line'])(
@@ -61,6 +71,8 @@ describe('pickCrew', () => {
   );
 
   it('does not read inherited properties as an inbox mapping', () => {
-    expect(pickCrew(message('Channel::Api', 'constructor' as unknown as number), tenant).reason).toBe('default');
+    expect(pickCrew(message('Channel::Api', 'constructor' as unknown as number), tenant).reason).toBe(
+      'default',
+    );
   });
 });

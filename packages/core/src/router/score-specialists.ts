@@ -91,10 +91,9 @@ export function scoreSpecialists(text: string): Record<SpecialistKind, Specialis
     for (const f of fresh) used.fill(true, f.start, f.start + length);
   }
 
-  const result = Object.fromEntries(SPECIALIST_KINDS.map((k) => [k, { score: 0, evidence: [] as string[] }])) as Record<
-    SpecialistKind,
-    SpecialistScore
-  >;
+  const result = Object.fromEntries(
+    SPECIALIST_KINDS.map((k) => [k, { score: 0, evidence: [] as string[] }]),
+  ) as Record<SpecialistKind, SpecialistScore>;
   const byWeight = [...accepted].sort((a, b) => b.weight - a.weight);
   for (const term of byWeight) {
     result[term.specialist].score += term.weight;

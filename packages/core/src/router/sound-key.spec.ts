@@ -6,7 +6,14 @@ const key = (word: string) => stemKey(soundKey(foldText(word)));
 describe('foldText / tokenize', () => {
   it('lowercases, strips accents and splits on anything but letters and digits', () => {
     expect(foldText('Cotización ÑAME cotação')).toBe('cotizacion name cotacao');
-    expect(tokenize('¿Tienen el galón?  ¡2 por favor!')).toEqual(['tienen', 'el', 'galon', '2', 'por', 'favor']);
+    expect(tokenize('¿Tienen el galón?  ¡2 por favor!')).toEqual([
+      'tienen',
+      'el',
+      'galon',
+      '2',
+      'por',
+      'favor',
+    ]);
   });
 });
 

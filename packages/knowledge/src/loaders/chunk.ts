@@ -13,10 +13,26 @@ export interface Chunk {
 
 /** URL-style fragment: folded, lowercase, dashes. */
 export function slug(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
-const RESERVED = new Set(['id', 'title', 'name', 'text', 'description', 'default_code', 'defaultCode', 'odoo_product_id', 'odooProductId', 'language']);
+const RESERVED = new Set([
+  'id',
+  'title',
+  'name',
+  'text',
+  'description',
+  'default_code',
+  'defaultCode',
+  'odoo_product_id',
+  'odooProductId',
+  'language',
+]);
 
 /**
  * Turns one structured record (a YAML entry, a CSV row, a JSONL line) into a chunk: `text` (or the
@@ -36,7 +52,8 @@ export function recordToChunk(record: Record<string, unknown>): Chunk {
       lines.push(`${key.replace(/_/g, ' ')}: ${value.map(String).join(', ')}`);
     }
   }
-  const text = str(record['text']) ?? [title, str(record['description']), ...lines].filter(Boolean).join('\n');
+  const text =
+    str(record['text']) ?? [title, str(record['description']), ...lines].filter(Boolean).join('\n');
   const chunk: Chunk = { text, metadata };
   if (title !== undefined) chunk.title = title;
   const id = str(record['id']);

@@ -27,10 +27,18 @@ export async function loadMarkdown(content: string): Promise<Chunk[]> {
   // Loaded on demand: @mastra/rag pulls in Mastra's core, which searches do not need.
   const { MDocument } = await import('@mastra/rag');
   const pieces = await MDocument.fromMarkdown(text).chunk({
-    strategy: 'markdown', headers: [['#', 'h1'], ['##', 'h2'], ['###', 'h3']], stripHeaders: false, maxSize: SINGLE_CHUNK_MAX,
+    strategy: 'markdown',
+    headers: [
+      ['#', 'h1'],
+      ['##', 'h2'],
+      ['###', 'h3'],
+    ],
+    stripHeaders: false,
+    maxSize: SINGLE_CHUNK_MAX,
   });
   return pieces.map((piece) => {
-    const heading = (piece.metadata['h3'] ?? piece.metadata['h2'] ?? piece.metadata['h1']) as string | undefined;
+    const heading = (piece.metadata['h3'] ?? piece.metadata['h2'] ?? piece.metadata['h1']) as
+      string | undefined;
     const chunk = { ...common(), text: withTitle(title, piece.text) };
     if (heading !== undefined && heading !== title) chunk.anchor = slug(heading);
     return chunk;
@@ -45,5 +53,8 @@ function splitFrontMatter(content: string): { front: Record<string, unknown>; bo
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(content);
   if (!match) return { front: {}, body: content };
   const front = parseYaml(match[1] ?? '') as unknown;
-  return { front: front && typeof front === 'object' ? (front as Record<string, unknown>) : {}, body: content.slice(match[0].length) };
+  return {
+    front: front && typeof front === 'object' ? (front as Record<string, unknown>) : {},
+    body: content.slice(match[0].length),
+  };
 }

@@ -16,8 +16,15 @@ export async function loadSource(path: string, content: string): Promise<Chunk[]
     if (ext === '.jsonl') return loadJsonl(content);
   } catch (cause) {
     throw new CrewError('knowledge.unreadable_source', `cannot read ${path}: ${(cause as Error).message}`, {
-      domain: 'knowledge', category: 'user', details: { path }, cause,
+      domain: 'knowledge',
+      category: 'user',
+      details: { path },
+      cause,
     });
   }
-  throw new CrewError('knowledge.unsupported_source', `unsupported file type: ${path}`, { domain: 'knowledge', category: 'user', details: { path } });
+  throw new CrewError('knowledge.unsupported_source', `unsupported file type: ${path}`, {
+    domain: 'knowledge',
+    category: 'user',
+    details: { path },
+  });
 }

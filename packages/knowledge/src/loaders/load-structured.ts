@@ -5,13 +5,25 @@ import { recordToChunk, type Chunk } from './chunk.js';
 /** YAML: one entry (a mapping), a list of entries, or `{ entries: [...] }`. */
 export function loadYaml(content: string): Chunk[] {
   const doc = parseYaml(content) as unknown;
-  const entries = Array.isArray(doc) ? doc : isRecord(doc) && Array.isArray(doc['entries']) ? doc['entries'] : doc ? [doc] : [];
-  return entries.filter(isRecord).map(recordToChunk).filter((c) => c.text.trim() !== '');
+  const entries = Array.isArray(doc)
+    ? doc
+    : isRecord(doc) && Array.isArray(doc['entries'])
+      ? doc['entries']
+      : doc
+        ? [doc]
+        : [];
+  return entries
+    .filter(isRecord)
+    .map(recordToChunk)
+    .filter((c) => c.text.trim() !== '');
 }
 
 /** CSV with a header row; one chunk per row. */
 export function loadCsv(content: string): Chunk[] {
-  const rows = parseCsv(content, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+  const rows = parseCsv(content, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<
+    string,
+    string
+  >[];
   return rows.map(recordToChunk).filter((c) => c.text.trim() !== '');
 }
 

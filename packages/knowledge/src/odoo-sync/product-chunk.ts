@@ -2,7 +2,17 @@ import type { Language, MetadataValue } from '@mcp-crew/core';
 import type { Chunk } from '../loaders/chunk.js';
 
 /** The `product.product` fields a product point is built from (plus what the sync itself needs). */
-export const PRODUCT_SYNC_FIELDS = ['name', 'default_code', 'barcode', 'description_sale', 'categ_id', 'lst_price', 'sale_ok', 'active', 'write_date'] as const;
+export const PRODUCT_SYNC_FIELDS = [
+  'name',
+  'default_code',
+  'barcode',
+  'description_sale',
+  'categ_id',
+  'lst_price',
+  'sale_ok',
+  'active',
+  'write_date',
+] as const;
 
 export const PRODUCT_SOURCE_PREFIX = 'odoo:product.product/';
 
@@ -41,8 +51,14 @@ export function productToChunk(row: Record<string, unknown> & { id: number }, la
   const metadata: Record<string, MetadataValue> = {};
   if (category) metadata['category'] = category;
   if (barcode) metadata['barcode'] = barcode;
-  if (typeof row['lst_price'] === 'number' && Number.isFinite(row['lst_price'])) metadata['list_price'] = row['lst_price'];
-  const chunk: Chunk = { text: lines.filter(Boolean).join('\n'), title: name, odooProductId: row.id, metadata };
+  if (typeof row['lst_price'] === 'number' && Number.isFinite(row['lst_price']))
+    metadata['list_price'] = row['lst_price'];
+  const chunk: Chunk = {
+    text: lines.filter(Boolean).join('\n'),
+    title: name,
+    odooProductId: row.id,
+    metadata,
+  };
   if (code) chunk.defaultCode = code;
   return chunk;
 }

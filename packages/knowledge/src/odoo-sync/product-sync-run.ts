@@ -60,7 +60,15 @@ export class ProductSyncRun {
     } else {
       const chunk = productToChunk(row, language);
       const target = { tenantId, collection: 'products' as const, store, embedder };
-      countOutcome(this.#tally, await upsertSource(target, this.existing.get(source), { source, language, content: JSON.stringify(chunk), chunks: () => [chunk] }));
+      countOutcome(
+        this.#tally,
+        await upsertSource(target, this.existing.get(source), {
+          source,
+          language,
+          content: JSON.stringify(chunk),
+          chunks: () => [chunk],
+        }),
+      );
     }
     this.#done++; // not inside the optional call below: its arguments are skipped when there is no listener
     this.options.onProgress?.({ done: this.#done, total, source });
@@ -75,7 +83,13 @@ export class ProductSyncRun {
 
   result(full: boolean, cursor: string | undefined): ProductSyncResult {
     const tally = this.#tally;
-    const result: ProductSyncResult = { collection: 'products', ...tally, synced: tally.added + tally.replaced, read: this.#done, full };
+    const result: ProductSyncResult = {
+      collection: 'products',
+      ...tally,
+      synced: tally.added + tally.replaced,
+      read: this.#done,
+      full,
+    };
     if (cursor !== undefined) result.cursor = cursor;
     return result;
   }

@@ -36,12 +36,19 @@ export async function runSyncCommand(options: SyncCommandOptions): Promise<Produ
   const bar = progressBar(options.progressBar ?? process.stdout.isTTY, 'sync');
   try {
     const result = await syncProductsFromOdoo({
-      tenantId, client, store, embedder, cursors: FileSyncCursorStore.inDataDir(options.dataDir), onProgress: bar.onProgress,
+      tenantId,
+      client,
+      store,
+      embedder,
+      cursors: FileSyncCursorStore.inDataDir(options.dataDir),
+      onProgress: bar.onProgress,
       ...(options.full ? { full: true } : {}),
     });
     bar.stop();
     const scope = result.full ? 'full' : 'changed';
-    print(`${tenantId}/products from Odoo (${scope}, ${result.read} read): ${result.added} added, ${result.replaced} replaced, ${result.unchanged} unchanged, ${result.deleted} deleted (${result.points} points written), cursor ${result.cursor ?? 'none'} [${store.id}, ${embedder.id}]`);
+    print(
+      `${tenantId}/products from Odoo (${scope}, ${result.read} read): ${result.added} added, ${result.replaced} replaced, ${result.unchanged} unchanged, ${result.deleted} deleted (${result.points} points written), cursor ${result.cursor ?? 'none'} [${store.id}, ${embedder.id}]`,
+    );
     return result;
   } finally {
     bar.stop();

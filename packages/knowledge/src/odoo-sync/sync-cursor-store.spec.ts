@@ -21,7 +21,8 @@ describe('FileSyncCursorStore', () => {
     expect(await second.get(tenantId('demo'), 'product.product')).toBe('2026-01-05 12:00:00');
     expect(await second.get(tenantId('otra'), 'product.product')).toBe('2026-02-01 08:00:00');
     expect(JSON.parse(readFileSync(second.file, 'utf8'))).toEqual({
-      demo: { 'product.product': '2026-01-05 12:00:00' }, otra: { 'product.product': '2026-02-01 08:00:00' },
+      demo: { 'product.product': '2026-01-05 12:00:00' },
+      otra: { 'product.product': '2026-02-01 08:00:00' },
     });
   });
 

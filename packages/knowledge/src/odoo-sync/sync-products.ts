@@ -12,7 +12,11 @@ export type SyncDomain = Array<string | [string, string, unknown]>;
 
 /** What the sync needs from an Odoo client: `OdooClient` and `OdooApi` (cached or not) both fit. */
 export interface OdooProductReader {
-  searchRead(model: string, domain: SyncDomain, options?: { fields?: string[]; limit?: number; order?: string }): Promise<Array<Record<string, unknown> & { id: number }>>;
+  searchRead(
+    model: string,
+    domain: SyncDomain,
+    options?: { fields?: string[]; limit?: number; order?: string },
+  ): Promise<Array<Record<string, unknown> & { id: number }>>;
   /** Used only to give the progress bar its total. */
   searchCount?(model: string, domain: SyncDomain): Promise<number>;
 }
@@ -66,15 +70,30 @@ export async function syncProductsFromOdoo(options: SyncProductsFromOdooOptions)
   // A cursor with no synced points (a wiped store, another data dir) would skip everything: start over.
   const since = options.full || (!run.hasSyncedPoints && options.since === undefined) ? undefined : stored;
   const full = since === undefined;
-  const base: SyncDomain = full ? [['sale_ok', '=', true]] : [ANY_ACTIVE, ['write_date', '>=', shiftOdooDatetime(since, -(options.overlapSeconds ?? 60))]];
+  const base: SyncDomain = full
+    ? [['sale_ok', '=', true]]
+    : [ANY_ACTIVE, ['write_date', '>=', shiftOdooDatetime(since, -(options.overlapSeconds ?? 60))]];
   const total = (await client.searchCount?.(MODEL, base)) ?? 0;
   const pageSize = options.pageSize ?? 200;
   let cursor = since;
   let after: { writeDate: string; id: number } | undefined;
   for (;;) {
     // Keyset paging: an offset would skip a product that moves to the end of the order while we read.
-    const domain: SyncDomain = after ? [...base, '|', ['write_date', '>', after.writeDate], '&', ['write_date', '=', after.writeDate], ['id', '>', after.id]] : base;
-    const rows = await client.searchRead(MODEL, domain, { fields: [...PRODUCT_SYNC_FIELDS], limit: pageSize, order: 'write_date asc, id asc' });
+    const domain: SyncDomain = after
+      ? [
+          ...base,
+          '|',
+          ['write_date', '>', after.writeDate],
+          '&',
+          ['write_date', '=', after.writeDate],
+          ['id', '>', after.id],
+        ]
+      : base;
+    const rows = await client.searchRead(MODEL, domain, {
+      fields: [...PRODUCT_SYNC_FIELDS],
+      limit: pageSize,
+      order: 'write_date asc, id asc',
+    });
     for (const row of rows) {
       await run.apply(row.id, row, Math.max(total, run.done + 1));
       if (typeof row['write_date'] === 'string') cursor = laterOdooDatetime(cursor, row['write_date']);
@@ -98,7 +117,10 @@ export async function syncProducts(options: SyncProductIdsOptions): Promise<Prod
   const pageSize = options.pageSize ?? 200;
   for (let i = 0; i < ids.length; i += pageSize) {
     const page = ids.slice(i, i + pageSize);
-    const rows = await options.client.searchRead(MODEL, [['id', 'in', page], ANY_ACTIVE], { fields: [...PRODUCT_SYNC_FIELDS], limit: page.length });
+    const rows = await options.client.searchRead(MODEL, [['id', 'in', page], ANY_ACTIVE], {
+      fields: [...PRODUCT_SYNC_FIELDS],
+      limit: page.length,
+    });
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of page) await run.apply(id, byId.get(id), ids.length);
   }

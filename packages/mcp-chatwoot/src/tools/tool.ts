@@ -10,7 +10,10 @@ export interface ChatwootToolContext {
 }
 
 /** A Chatwoot tool; Chatwoot tools carry their own annotations. */
-export type ChatwootTool<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> = McpTool<ChatwootToolContext, I, O> & {
+export type ChatwootTool<
+  I extends z.ZodRawShape = z.ZodRawShape,
+  O extends z.ZodRawShape = z.ZodRawShape,
+> = McpTool<ChatwootToolContext, I, O> & {
   annotations: ToolAnnotations;
 };
 

@@ -9,19 +9,35 @@ export const listDatasets = defineTool({
   description: 'The structured business datasets this business has (name, description, number of records).',
   input: {},
   output: {
-    datasets: z.array(z.object({ name: z.string(), description: z.string(), record_count: z.number(), updated_at: z.string() })),
+    datasets: z.array(
+      z.object({
+        name: z.string(),
+        description: z.string(),
+        record_count: z.number(),
+        updated_at: z.string(),
+      }),
+    ),
   },
   async run(_args, ctx) {
     const list = await ctx.business.list(ctx.tenant);
-    const datasets = list.map((d) => ({ name: d.name, description: d.description, record_count: d.recordCount, updated_at: d.updatedAt }));
-    return { result: { datasets }, text: datasets.map((d) => `${d.name}: ${d.description}`).join('\n') || 'No datasets.' };
+    const datasets = list.map((d) => ({
+      name: d.name,
+      description: d.description,
+      record_count: d.recordCount,
+      updated_at: d.updatedAt,
+    }));
+    return {
+      result: { datasets },
+      text: datasets.map((d) => `${d.name}: ${d.description}`).join('\n') || 'No datasets.',
+    };
   },
 });
 
 export const getDataset = defineTool({
   name: 'business_get_dataset',
   title: 'Read a business dataset',
-  description: 'All records of one named dataset (see business_list_datasets), for data without a dedicated tool.',
+  description:
+    'All records of one named dataset (see business_list_datasets), for data without a dedicated tool.',
   input: { name: z.string().regex(DATASET_NAME_PATTERN, 'a dataset name from business_list_datasets') },
   output: {
     name: z.string(),

@@ -23,7 +23,9 @@ export const getOpeningHours = defineTool({
     const data = await ctx.business.getKnown(ctx.tenant, 'opening_hours');
     if (!data) throw datasetMissing('opening_hours');
     const { day, time } = localTime(ctx.now(), data.meta.timezone);
-    const open = data.records.some((r: OpeningHoursRecord) => r.day === day && r.opens <= time && time < r.closes);
+    const open = data.records.some(
+      (r: OpeningHoursRecord) => r.day === day && r.opens <= time && time < r.closes,
+    );
     const lines = data.records.map((r) => `${r.day} ${r.opens}-${r.closes}`).join(', ');
     return {
       result: {
@@ -42,8 +44,15 @@ export const getOpeningHours = defineTool({
 /** Weekday and HH:MM at `epochMs` in `timeZone`. */
 export function localTime(epochMs: number, timeZone: string): { day: Weekday; time: string } {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(new Date(epochMs));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { day: part('weekday').toLowerCase().slice(0, 3) as Weekday, time: `${part('hour')}:${part('minute')}` };
+  return {
+    day: part('weekday').toLowerCase().slice(0, 3) as Weekday,
+    time: `${part('hour')}:${part('minute')}`,
+  };
 }

@@ -10,7 +10,14 @@ export const getPaymentMethods = defineTool({
     'Accepted payment methods and where each applies: `store` (in the shop), `delivery` (on delivery), `prepaid` (in advance).',
   input: { context: z.enum(PAYMENT_CONTEXTS).optional().describe('Only methods usable in this context') },
   output: {
-    methods: z.array(z.object({ id: z.string(), name: z.string(), accepted: z.array(z.enum(PAYMENT_CONTEXTS)), details: z.string().optional() })),
+    methods: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        accepted: z.array(z.enum(PAYMENT_CONTEXTS)),
+        details: z.string().optional(),
+      }),
+    ),
     notes: z.array(z.string()),
   },
   async run({ context }, ctx) {

@@ -12,12 +12,22 @@ export interface MongoToolContext {
   now: () => number;
 }
 
-export type MongoTool<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> = McpTool<MongoToolContext, I, O>;
+export type MongoTool<
+  I extends z.ZodRawShape = z.ZodRawShape,
+  O extends z.ZodRawShape = z.ZodRawShape,
+> = McpTool<MongoToolContext, I, O>;
 
 /** Every MCP-MongoDB tool only reads, and only the calling tenant's documents. */
-export const READ_ONLY: ToolAnnotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+export const READ_ONLY: ToolAnnotations = {
+  readOnlyHint: true,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: false,
+};
 
-export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(tool: MongoTool<I, O>): MongoTool<I, O> {
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
+  tool: MongoTool<I, O>,
+): MongoTool<I, O> {
   return tool;
 }
 

@@ -1,7 +1,13 @@
 import type { CacheKind, CacheTag, TenantCache } from '@mcp-crew/core';
 import type { OdooApi, OdooDomain, OdooRecord, SearchReadOptions } from './odoo-api.js';
 
-const STOCK_FIELDS = new Set(['qty_available', 'virtual_available', 'free_qty', 'quantity', 'reserved_quantity']);
+const STOCK_FIELDS = new Set([
+  'qty_available',
+  'virtual_available',
+  'free_qty',
+  'quantity',
+  'reserved_quantity',
+]);
 
 /** Which cache kind a read of a model uses; models not listed are never cached (orders, events, leads...). */
 function kindFor(model: string, fields: readonly string[] | undefined): CacheKind | undefined {
@@ -41,17 +47,27 @@ export class CachedOdooApi implements OdooApi {
     const kind = kindFor(model, options.fields);
     if (!kind) return this.api.searchRead(model, domain, options);
     const searchKind: CacheKind = kind === 'odoo_product' ? 'odoo_product_search' : kind;
-    return this.cache.getOrLoad(searchKind, ['search_read', model, domain, options], () => this.api.searchRead(model, domain, options), {
-      tags: (rows) => tagsOf(model, rows),
-    });
+    return this.cache.getOrLoad(
+      searchKind,
+      ['search_read', model, domain, options],
+      () => this.api.searchRead(model, domain, options),
+      {
+        tags: (rows) => tagsOf(model, rows),
+      },
+    );
   }
 
   read(model: string, ids: number[], fields?: string[]): Promise<OdooRecord[]> {
     const kind = kindFor(model, fields);
     if (!kind) return this.api.read(model, ids, fields);
-    return this.cache.getOrLoad(kind, ['read', model, ids, fields ?? null], () => this.api.read(model, ids, fields), {
-      tags: ids.map((id) => ({ model, id })),
-    });
+    return this.cache.getOrLoad(
+      kind,
+      ['read', model, ids, fields ?? null],
+      () => this.api.read(model, ids, fields),
+      {
+        tags: ids.map((id) => ({ model, id })),
+      },
+    );
   }
 
   searchCount(model: string, domain: OdooDomain): Promise<number> {
@@ -59,7 +75,9 @@ export class CachedOdooApi implements OdooApi {
   }
 
   fieldsGet(model: string, attributes?: string[]) {
-    return this.cache.getOrLoad('fields_get', [model, attributes ?? null], () => this.api.fieldsGet(model, attributes));
+    return this.cache.getOrLoad('fields_get', [model, attributes ?? null], () =>
+      this.api.fieldsGet(model, attributes),
+    );
   }
 
   async create(model: string, values: Record<string, unknown>): Promise<number> {
@@ -76,7 +94,12 @@ export class CachedOdooApi implements OdooApi {
     return ok;
   }
 
-  async call(model: string, method: string, args: unknown[], kwargs?: Record<string, unknown>): Promise<unknown> {
+  async call(
+    model: string,
+    method: string,
+    args: unknown[],
+    kwargs?: Record<string, unknown>,
+  ): Promise<unknown> {
     const result = await this.api.call(model, method, args, kwargs);
     // Confirming or cancelling an order changes reserved and forecast stock of every product.
     if (model === 'sale.order') await this.cache.invalidateKind('odoo_stock');
@@ -86,7 +109,11 @@ export class CachedOdooApi implements OdooApi {
   private async dropStockOf(values: Record<string, unknown>): Promise<void> {
     const lines = Array.isArray(values['order_line']) ? (values['order_line'] as unknown[]) : [];
     const productIds = lines
-      .map((command) => (Array.isArray(command) ? (command[2] as Record<string, unknown> | undefined)?.['product_id'] : undefined))
+      .map((command) =>
+        Array.isArray(command)
+          ? (command[2] as Record<string, unknown> | undefined)?.['product_id']
+          : undefined,
+      )
       .filter((id): id is number => typeof id === 'number');
     if (productIds.length > 0) await this.cache.invalidate({ model: 'product.product', ids: productIds });
   }

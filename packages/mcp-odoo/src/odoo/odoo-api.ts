@@ -21,6 +21,9 @@ export interface OdooApi {
   searchCount(model: string, domain: OdooDomain): Promise<number>;
   create(model: string, values: Record<string, unknown>): Promise<number>;
   write(model: string, ids: number[], values: Record<string, unknown>): Promise<boolean>;
-  fieldsGet(model: string, attributes?: string[]): Promise<Record<string, { type: string; string?: string; relation?: string }>>;
+  fieldsGet(
+    model: string,
+    attributes?: string[],
+  ): Promise<Record<string, { type: string; string?: string; relation?: string }>>;
   call(model: string, method: string, args: unknown[], kwargs?: Record<string, unknown>): Promise<unknown>;
 }

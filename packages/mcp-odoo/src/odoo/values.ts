@@ -19,5 +19,10 @@ export function num(value: unknown): number {
 /** Strips the HTML Odoo stores in description fields, for a model to read. */
 export function plain(html: unknown): string | undefined {
   const value = text(html);
-  return value?.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() || undefined;
+  return (
+    value
+      ?.replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || undefined
+  );
 }

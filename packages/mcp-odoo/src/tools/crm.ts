@@ -5,7 +5,8 @@ import { defineTool } from './tool.js';
 export const createLead = defineTool({
   name: 'odoo_create_lead',
   title: 'Create a lead',
-  description: 'Create a CRM lead/opportunity with the contact\'s data and what they want, for the sales team to follow up.',
+  description:
+    "Create a CRM lead/opportunity with the contact's data and what they want, for the sales team to follow up.",
   kind: 'write',
   input: {
     title: z.string().min(3).describe('short subject, e.g. "Pintura para bodega de 400 m²"'),
@@ -19,9 +20,20 @@ export const createLead = defineTool({
   },
   output: { lead_id: z.number().int(), title: z.string(), type: z.string(), form_url: z.string() },
   async run(args, ctx) {
-    const fields = new Set(await ctx.schema.pick('crm.lead', ['type', 'contact_name', 'email_from', 'phone', 'partner_id', 'description', 'expected_revenue']));
+    const fields = new Set(
+      await ctx.schema.pick('crm.lead', [
+        'type',
+        'contact_name',
+        'email_from',
+        'phone',
+        'partner_id',
+        'description',
+        'expected_revenue',
+      ]),
+    );
     const values: Record<string, unknown> = { name: args.title };
-    const put = (field: string, value: unknown) => value !== undefined && fields.has(field) && (values[field] = value);
+    const put = (field: string, value: unknown) =>
+      value !== undefined && fields.has(field) && (values[field] = value);
     put('type', args.opportunity ? 'opportunity' : 'lead');
     put('contact_name', args.contact_name);
     put('email_from', args.email);
@@ -31,6 +43,9 @@ export const createLead = defineTool({
     put('expected_revenue', args.expected_revenue);
     const id = await ctx.api.create('crm.lead', values);
     const type = args.opportunity ? 'opportunity' : 'lead';
-    return { result: { lead_id: id, title: args.title, type, form_url: formUrl(ctx, 'crm.lead', id) }, text: `Created ${type} #${id} "${args.title}".` };
+    return {
+      result: { lead_id: id, title: args.title, type, form_url: formUrl(ctx, 'crm.lead', id) },
+      text: `Created ${type} #${id} "${args.title}".`,
+    };
   },
 });

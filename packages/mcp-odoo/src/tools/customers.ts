@@ -5,7 +5,18 @@ import { m2oName, text } from '../odoo/values.js';
 import { bounded } from './lists.js';
 import { defineTool, type ToolContext } from './tool.js';
 
-const PARTNER_FIELDS = ['name', 'email', 'phone', 'mobile', 'vat', 'street', 'city', 'country_id', 'property_product_pricelist', 'is_company'];
+const PARTNER_FIELDS = [
+  'name',
+  'email',
+  'phone',
+  'mobile',
+  'vat',
+  'street',
+  'city',
+  'country_id',
+  'property_product_pricelist',
+  'is_company',
+];
 
 export const customerShape = {
   id: z.number().int(),
@@ -42,9 +53,22 @@ export async function partnerFields(ctx: ToolContext): Promise<string[]> {
  * the digits of a phone number in order (spaces, dashes and country codes in between do not matter).
  */
 export function customerDomain(query: string, phoneFields: string[]): OdooDomain {
-  const words = query.trim().split(/\s+/).filter((w) => w.length > 0);
-  const byName: OdooDomain = words.length > 1 ? [...Array(words.length - 1).fill('&'), ...words.map((w) => ['name', 'ilike', w] as [string, string, string])] : [['name', 'ilike', query.trim()]];
-  const alternatives: OdooDomain[] = [byName, [['email', 'ilike', query.trim()]], [['vat', 'ilike', query.replace(/[\s.-]/g, '')]]];
+  const words = query
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  const byName: OdooDomain =
+    words.length > 1
+      ? [
+          ...Array(words.length - 1).fill('&'),
+          ...words.map((w) => ['name', 'ilike', w] as [string, string, string]),
+        ]
+      : [['name', 'ilike', query.trim()]];
+  const alternatives: OdooDomain[] = [
+    byName,
+    [['email', 'ilike', query.trim()]],
+    [['vat', 'ilike', query.replace(/[\s.-]/g, '')]],
+  ];
   const digits = query.replace(/\D/g, '');
   if (digits.length >= 7) {
     const pattern = `%${digits.slice(-7).split('').join('%')}`;
@@ -56,19 +80,41 @@ export function customerDomain(query: string, phoneFields: string[]): OdooDomain
 export const findCustomers = defineTool({
   name: 'odoo_find_customers',
   title: 'Find customers',
-  description: 'Find customers (contacts) by name, e-mail, phone or VAT/NIT. Fuzzy on name words and phone digits.',
+  description:
+    'Find customers (contacts) by name, e-mail, phone or VAT/NIT. Fuzzy on name words and phone digits.',
   kind: 'read',
-  input: { query: z.string().min(2).describe('name, e-mail, phone or VAT'), limit: z.number().int().min(1).max(50).default(5) },
-  output: { customers: z.array(customerSchema), count: z.number().int(), truncated: z.boolean(), hint: z.string().optional() },
+  input: {
+    query: z.string().min(2).describe('name, e-mail, phone or VAT'),
+    limit: z.number().int().min(1).max(50).default(5),
+  },
+  output: {
+    customers: z.array(customerSchema),
+    count: z.number().int(),
+    truncated: z.boolean(),
+    hint: z.string().optional(),
+  },
   async run({ query, limit }, ctx) {
     const fields = await partnerFields(ctx);
-    const domain = customerDomain(query, fields.filter((f) => f === 'phone' || f === 'mobile'));
-    const rows = await ctx.api.searchRead('res.partner', domain, { fields, limit: limit + 1, order: 'customer_rank desc, name asc' });
+    const domain = customerDomain(
+      query,
+      fields.filter((f) => f === 'phone' || f === 'mobile'),
+    );
+    const rows = await ctx.api.searchRead('res.partner', domain, {
+      fields,
+      limit: limit + 1,
+      order: 'customer_rank desc, name asc',
+    });
     // The exact count costs a call: only when there are more than shown.
     const count = rows.length > limit ? await ctx.api.searchCount('res.partner', domain) : rows.length;
     const list = bounded(rows.map(toCustomer), count, limit, 'give a fuller name, the e-mail or the phone');
-    const text = list.items.length === 0 ? `No customer matches "${query}".` : list.items.map(describeCustomer).join('\n');
-    return { result: { customers: list.items, count: list.count, truncated: list.truncated, hint: list.hint }, text };
+    const text =
+      list.items.length === 0
+        ? `No customer matches "${query}".`
+        : list.items.map(describeCustomer).join('\n');
+    return {
+      result: { customers: list.items, count: list.count, truncated: list.truncated, hint: list.hint },
+      text,
+    };
   },
 });
 
@@ -87,14 +133,19 @@ export const getCustomer = defineTool({
 
 export async function readCustomer(ctx: ToolContext, id: number): Promise<Customer> {
   const [row] = await ctx.api.read('res.partner', [id], await partnerFields(ctx));
-  if (!row) throw new CrewError('ODOO_MISSING_RECORD', `customer ${id} does not exist`, { domain: 'odoo', category: 'user' });
+  if (!row)
+    throw new CrewError('ODOO_MISSING_RECORD', `customer ${id} does not exist`, {
+      domain: 'odoo',
+      category: 'user',
+    });
   return toCustomer(row);
 }
 
 export const upsertCustomer = defineTool({
   name: 'odoo_upsert_customer',
   title: 'Create or update a customer',
-  description: 'Create a contact, or update one when customer_id is given. Only the fields given are written.',
+  description:
+    'Create a contact, or update one when customer_id is given. Only the fields given are written.',
   kind: 'write',
   input: {
     customer_id: z.number().int().positive().optional(),
@@ -109,16 +160,25 @@ export const upsertCustomer = defineTool({
   output: { ...customerShape, created: z.boolean() },
   async run({ customer_id, ...values }, ctx) {
     const fields = new Set(await partnerFields(ctx));
-    const writable = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== undefined && (fields.has(k) || k === 'street')));
+    const writable = Object.fromEntries(
+      Object.entries(values).filter(([k, v]) => v !== undefined && (fields.has(k) || k === 'street')),
+    );
     let id = customer_id;
     if (id === undefined) {
-      if (!writable['name']) throw new CrewError('ODOO_VALIDATION_ERROR', 'a new customer needs a name', { domain: 'odoo', category: 'user' });
+      if (!writable['name'])
+        throw new CrewError('ODOO_VALIDATION_ERROR', 'a new customer needs a name', {
+          domain: 'odoo',
+          category: 'user',
+        });
       id = await ctx.api.create('res.partner', writable);
     } else if (Object.keys(writable).length > 0) {
       await ctx.api.write('res.partner', [id], writable);
     }
     const customer = await readCustomer(ctx, id);
-    return { result: { ...customer, created: customer_id === undefined }, text: `${customer_id ? 'Updated' : 'Created'} ${describeCustomer(customer)}` };
+    return {
+      result: { ...customer, created: customer_id === undefined },
+      text: `${customer_id ? 'Updated' : 'Created'} ${describeCustomer(customer)}`,
+    };
   },
 });
 

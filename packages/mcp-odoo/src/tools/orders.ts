@@ -6,10 +6,34 @@ import { taxGroups } from './tax-groups.js';
 import type { ToolContext } from './tool.js';
 
 const ORDER_FIELDS = [
-  'name', 'partner_id', 'state', 'date_order', 'validity_date', 'amount_untaxed', 'amount_tax', 'amount_total',
-  'currency_id', 'order_line', 'invoice_status', 'delivery_status', 'client_order_ref', 'locked', 'tax_totals',
+  'name',
+  'partner_id',
+  'state',
+  'date_order',
+  'validity_date',
+  'amount_untaxed',
+  'amount_tax',
+  'amount_total',
+  'currency_id',
+  'order_line',
+  'invoice_status',
+  'delivery_status',
+  'client_order_ref',
+  'locked',
+  'tax_totals',
 ];
-const LINE_FIELDS = ['order_id', 'product_id', 'name', 'product_uom_qty', 'price_unit', 'discount', 'price_subtotal', 'price_total', 'free_qty_today', 'display_type'];
+const LINE_FIELDS = [
+  'order_id',
+  'product_id',
+  'name',
+  'product_uom_qty',
+  'price_unit',
+  'discount',
+  'price_subtotal',
+  'price_total',
+  'free_qty_today',
+  'display_type',
+];
 
 export const STATE_LABELS: Record<string, string> = {
   draft: 'quotation (draft)',
@@ -59,7 +83,11 @@ export const orderSchema = z.object(orderShape);
 export type Order = z.infer<typeof orderSchema>;
 
 /** Reads an order and its lines in two calls, with the field names this Odoo version uses. */
-export async function readOrder(ctx: ToolContext, orderId: number, options: { portal?: boolean } = {}): Promise<Order> {
+export async function readOrder(
+  ctx: ToolContext,
+  orderId: number,
+  options: { portal?: boolean } = {},
+): Promise<Order> {
   const [orderFields, lineFields, uomField, taxField] = await Promise.all([
     ctx.schema.pick('sale.order', ORDER_FIELDS),
     ctx.schema.pick('sale.order.line', LINE_FIELDS),
@@ -69,14 +97,35 @@ export async function readOrder(ctx: ToolContext, orderId: number, options: { po
   // The three reads are independent: one round trip.
   const [[order], lines, portal] = await Promise.all([
     ctx.api.read('sale.order', [orderId], orderFields),
-    ctx.api.searchRead('sale.order.line', [['order_id', '=', orderId]], { fields: [...lineFields, uomField, taxField], order: 'sequence asc, id asc' }),
+    ctx.api.searchRead('sale.order.line', [['order_id', '=', orderId]], {
+      fields: [...lineFields, uomField, taxField],
+      order: 'sequence asc, id asc',
+    }),
     options.portal ? portalUrl(ctx, orderId).catch(() => undefined) : undefined,
   ]);
-  if (!order) throw new CrewError('ODOO_MISSING_RECORD', `sales order ${orderId} does not exist`, { domain: 'odoo', category: 'user' });
-  return toOrder(ctx, order, lines.filter((l) => !l['display_type']), uomField, taxField, portal);
+  if (!order)
+    throw new CrewError('ODOO_MISSING_RECORD', `sales order ${orderId} does not exist`, {
+      domain: 'odoo',
+      category: 'user',
+    });
+  return toOrder(
+    ctx,
+    order,
+    lines.filter((l) => !l['display_type']),
+    uomField,
+    taxField,
+    portal,
+  );
 }
 
-function toOrder(ctx: ToolContext, o: OdooRecord, lines: OdooRecord[], uomField: string, taxField: string, portal?: string): Order {
+function toOrder(
+  ctx: ToolContext,
+  o: OdooRecord,
+  lines: OdooRecord[],
+  uomField: string,
+  taxField: string,
+  portal?: string,
+): Order {
   const mapped = lines.map((l) => ({
     line_id: l.id,
     product_id: m2oId(l['product_id']),
@@ -136,19 +185,45 @@ async function portalUrl(ctx: ToolContext, orderId: number): Promise<string | un
 }
 
 /** Finds an order by id or by its reference (S00012). */
-export async function resolveOrderId(ctx: ToolContext, ref: { order_id?: number; order_name?: string }): Promise<number> {
+export async function resolveOrderId(
+  ctx: ToolContext,
+  ref: { order_id?: number; order_name?: string },
+): Promise<number> {
   if (ref.order_id) return ref.order_id;
-  if (!ref.order_name) throw new CrewError('ODOO_VALIDATION_ERROR', 'give order_id or order_name', { domain: 'odoo', category: 'user' });
-  const [found] = await ctx.api.searchRead('sale.order', [['name', '=ilike', ref.order_name.trim()]], { fields: ['id'], limit: 1 });
-  if (!found) throw new CrewError('ODOO_MISSING_RECORD', `no sales order named ${ref.order_name}`, { domain: 'odoo', category: 'user' });
+  if (!ref.order_name)
+    throw new CrewError('ODOO_VALIDATION_ERROR', 'give order_id or order_name', {
+      domain: 'odoo',
+      category: 'user',
+    });
+  const [found] = await ctx.api.searchRead('sale.order', [['name', '=ilike', ref.order_name.trim()]], {
+    fields: ['id'],
+    limit: 1,
+  });
+  if (!found)
+    throw new CrewError('ODOO_MISSING_RECORD', `no sales order named ${ref.order_name}`, {
+      domain: 'odoo',
+      category: 'user',
+    });
   return found.id;
 }
 
 export function describeOrder(o: Order): string {
-  const lines = o.lines.map((l) => `- ${l.quantity} × ${l.product} @ ${l.unit_price}${l.discount ? ` (-${l.discount}%)` : ''} = ${l.subtotal}`);
-  const totals = `Untaxed ${o.amount_untaxed}, taxes ${o.amount_tax}, total ${o.amount_total} ${o.currency ?? ''}`.trim();
-  const extra = [...o.warnings.map((w) => `Warning: ${w}`), o.portal_url ? `Customer link: ${o.portal_url}` : ''].filter(Boolean);
-  return [`${o.name} — ${o.state_label} for ${o.customer ?? 'unknown customer'}`, ...lines, totals, ...extra].join('\n');
+  const lines = o.lines.map(
+    (l) =>
+      `- ${l.quantity} × ${l.product} @ ${l.unit_price}${l.discount ? ` (-${l.discount}%)` : ''} = ${l.subtotal}`,
+  );
+  const totals =
+    `Untaxed ${o.amount_untaxed}, taxes ${o.amount_tax}, total ${o.amount_total} ${o.currency ?? ''}`.trim();
+  const extra = [
+    ...o.warnings.map((w) => `Warning: ${w}`),
+    o.portal_url ? `Customer link: ${o.portal_url}` : '',
+  ].filter(Boolean);
+  return [
+    `${o.name} — ${o.state_label} for ${o.customer ?? 'unknown customer'}`,
+    ...lines,
+    totals,
+    ...extra,
+  ].join('\n');
 }
 
 /** A link to the record's form in Odoo's web client (this form works from 16 to 19). */

@@ -3,7 +3,19 @@ import { m2oId, m2oName, num } from '../odoo/values.js';
 import type { ToolContext } from './tool.js';
 
 const SPECIFICITY = ['0_product_variant', '1_product', '2_product_category', '3_global'];
-const RULE_FIELDS = ['applied_on', 'product_id', 'product_tmpl_id', 'categ_id', 'compute_price', 'fixed_price', 'percent_price', 'price_discount', 'price_surcharge', 'base', 'min_quantity'];
+const RULE_FIELDS = [
+  'applied_on',
+  'product_id',
+  'product_tmpl_id',
+  'categ_id',
+  'compute_price',
+  'fixed_price',
+  'percent_price',
+  'price_discount',
+  'price_surcharge',
+  'base',
+  'min_quantity',
+];
 
 export interface PriceQuote {
   price: number;
@@ -28,12 +40,16 @@ export async function pricesFor(
   const found = typeof customer === 'number' ? await customerPricelist(ctx, customer) : await customer;
   if (found === undefined || products.length === 0) return quotes;
   const { id: pricelistId, name: pricelist } = found;
-  const ids = (key: string) => [...new Set(products.map((p) => m2oId(p[key])).filter((v): v is number => v !== undefined))];
+  const ids = (key: string) => [
+    ...new Set(products.map((p) => m2oId(p[key])).filter((v): v is number => v !== undefined)),
+  ];
   const items = await ctx.api.searchRead(
     'product.pricelist.item',
     [
       ['pricelist_id', '=', pricelistId],
-      '|', '|', '|',
+      '|',
+      '|',
+      '|',
       ['product_id', 'in', products.map((p) => p.id)],
       ['product_tmpl_id', 'in', ids('product_tmpl_id')],
       ['categ_id', 'in', ids('categ_id')],
@@ -45,7 +61,9 @@ export async function pricesFor(
   for (const product of products) {
     const rule = items
       .filter((item) => applies(item, product) && num(item['min_quantity']) <= quantity)
-      .sort((a, b) => SPECIFICITY.indexOf(String(a['applied_on'])) - SPECIFICITY.indexOf(String(b['applied_on'])))[0];
+      .sort(
+        (a, b) => SPECIFICITY.indexOf(String(a['applied_on'])) - SPECIFICITY.indexOf(String(b['applied_on'])),
+      )[0];
     if (rule) quotes.set(product.id, { price: apply(rule, num(product['list_price'])), pricelist });
   }
   return quotes;
@@ -60,7 +78,10 @@ export interface CustomerPricelist {
  * The customer's pricelist (one read). Callers may start it alongside the product search, since it
  * does not depend on it: one round trip less.
  */
-export async function customerPricelist(ctx: ToolContext, customerId: number): Promise<CustomerPricelist | undefined> {
+export async function customerPricelist(
+  ctx: ToolContext,
+  customerId: number,
+): Promise<CustomerPricelist | undefined> {
   const [partner] = await ctx.api.read('res.partner', [customerId], ['property_product_pricelist']);
   const id = m2oId(partner?.['property_product_pricelist']);
   return id === undefined ? undefined : { id, name: m2oName(partner?.['property_product_pricelist']) };

@@ -8,8 +8,21 @@ import { rankByName } from './product-relevance.js';
 import { defineTool, type ToolContext } from './tool.js';
 
 const PRODUCT_FIELDS = [
-  'display_name', 'name', 'default_code', 'barcode', 'list_price', 'currency_id', 'uom_id', 'qty_available',
-  'virtual_available', 'description_sale', 'product_tmpl_id', 'categ_id', 'is_storable', 'detailed_type', 'type',
+  'display_name',
+  'name',
+  'default_code',
+  'barcode',
+  'list_price',
+  'currency_id',
+  'uom_id',
+  'qty_available',
+  'virtual_available',
+  'description_sale',
+  'product_tmpl_id',
+  'categ_id',
+  'is_storable',
+  'detailed_type',
+  'type',
 ];
 
 export const productShape = {
@@ -57,9 +70,21 @@ function toProduct(r: OdooRecord, price: { price: number; pricelist?: string }):
 
 /** Every word must appear in the name, internal reference, barcode or sales description. */
 export function productDomain(query: string): OdooDomain {
-  const words = query.trim().split(/\s+/).filter((w) => w.length > 1);
+  const words = query
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 1);
   const groups = words.flatMap(
-    (w) => ['|', '|', '|', ['name', 'ilike', w], ['default_code', 'ilike', w], ['barcode', '=', w], ['description_sale', 'ilike', w]] as OdooDomain,
+    (w) =>
+      [
+        '|',
+        '|',
+        '|',
+        ['name', 'ilike', w],
+        ['default_code', 'ilike', w],
+        ['barcode', '=', w],
+        ['description_sale', 'ilike', w],
+      ] as OdooDomain,
   );
   // n word groups plus the sale_ok leaf are n + 1 terms: n prefix ANDs.
   return [...Array<string>(words.length).fill('&'), ['sale_ok', '=', true], ...groups];
@@ -85,15 +110,21 @@ export async function loadProducts(ctx: ToolContext, ids: number[], customerId?:
 export const searchProducts = defineTool({
   name: 'odoo_search_products',
   title: 'Search products',
-  description: 'Search sellable products by words of the name, internal reference, barcode or description, with the unit price for the customer (if given) and stock on hand/forecast.',
+  description:
+    'Search sellable products by words of the name, internal reference, barcode or description, with the unit price for the customer (if given) and stock on hand/forecast.',
   kind: 'read',
   input: {
     query: z.string().min(2),
-    customer_id: z.number().int().positive().optional().describe('prices follow this customer\'s pricelist'),
+    customer_id: z.number().int().positive().optional().describe("prices follow this customer's pricelist"),
     in_stock_only: z.boolean().default(false),
     limit: z.number().int().min(1).max(50).default(10),
   },
-  output: { products: z.array(productSchema), count: z.number().int(), truncated: z.boolean(), hint: z.string().optional() },
+  output: {
+    products: z.array(productSchema),
+    count: z.number().int(),
+    truncated: z.boolean(),
+    hint: z.string().optional(),
+  },
   async run({ query, customer_id, in_stock_only, limit }, ctx) {
     const domain = productDomain(query);
     if (in_stock_only) domain.unshift('&', ['qty_available', '>', 0]);
@@ -104,9 +135,17 @@ export const searchProducts = defineTool({
     // comes first ("Office Chair" before "Chair floor protection"). A full window may hide that product:
     // then it is looked up by exact name as well. One row more than asked tells whether there are more.
     const window = Math.min(SEARCH_WINDOW, Math.max(limit + 1, 40));
-    let rows = await ctx.api.searchRead('product.product', domain, { fields, limit: window, order: 'name asc' });
+    let rows = await ctx.api.searchRead('product.product', domain, {
+      fields,
+      limit: window,
+      order: 'name asc',
+    });
     if (rows.length === window) {
-      const exact = await ctx.api.searchRead('product.product', exactProductDomain(query), { fields, limit: 5, order: 'name asc' });
+      const exact = await ctx.api.searchRead('product.product', exactProductDomain(query), {
+        fields,
+        limit: 5,
+        order: 'name asc',
+      });
       rows = [...exact, ...rows.filter((r) => !exact.some((e) => e.id === r.id))];
     }
     rows = rankByName(rows, query);
@@ -115,9 +154,20 @@ export const searchProducts = defineTool({
       pricesFor(ctx, shown, pricelist),
       rows.length > limit ? ctx.api.searchCount('product.product', domain) : rows.length,
     ]);
-    const list = bounded(shown.map((r) => toProduct(r, prices.get(r.id) ?? { price: num(r['list_price']) })), count, limit, 'add words (colour, size) to narrow it');
-    const text = list.items.length === 0 ? `No product matches "${query}".` : [...list.items.map(describeProduct), list.hint].filter(Boolean).join('\n');
-    return { result: { products: list.items, count: list.count, truncated: list.truncated, hint: list.hint }, text };
+    const list = bounded(
+      shown.map((r) => toProduct(r, prices.get(r.id) ?? { price: num(r['list_price']) })),
+      count,
+      limit,
+      'add words (colour, size) to narrow it',
+    );
+    const text =
+      list.items.length === 0
+        ? `No product matches "${query}".`
+        : [...list.items.map(describeProduct), list.hint].filter(Boolean).join('\n');
+    return {
+      result: { products: list.items, count: list.count, truncated: list.truncated, hint: list.hint },
+      text,
+    };
   },
 });
 
@@ -130,7 +180,11 @@ export const getProduct = defineTool({
   output: productShape,
   async run({ product_id, customer_id }, ctx) {
     const [product] = await loadProducts(ctx, [product_id], customer_id);
-    if (!product) throw new CrewError('ODOO_MISSING_RECORD', `product ${product_id} does not exist`, { domain: 'odoo', category: 'user' });
+    if (!product)
+      throw new CrewError('ODOO_MISSING_RECORD', `product ${product_id} does not exist`, {
+        domain: 'odoo',
+        category: 'user',
+      });
     return { result: product, text: describeProduct(product) };
   },
 });
@@ -153,10 +207,23 @@ export const checkStock = defineTool({
   },
   async run({ product_id, quantity }, ctx) {
     const [product] = await loadProducts(ctx, [product_id]);
-    if (!product) throw new CrewError('ODOO_MISSING_RECORD', `product ${product_id} does not exist`, { domain: 'odoo', category: 'user' });
+    if (!product)
+      throw new CrewError('ODOO_MISSING_RECORD', `product ${product_id} does not exist`, {
+        domain: 'odoo',
+        category: 'user',
+      });
     const now = !product.stock_tracked || (product.qty_available ?? 0) >= quantity;
     const later = !product.stock_tracked || (product.forecast ?? 0) >= quantity;
-    const result = { product_id, name: product.name, quantity, stock_tracked: product.stock_tracked, qty_available: product.qty_available, forecast: product.forecast, available_now: now, available_by_forecast: later };
+    const result = {
+      product_id,
+      name: product.name,
+      quantity,
+      stock_tracked: product.stock_tracked,
+      qty_available: product.qty_available,
+      forecast: product.forecast,
+      available_now: now,
+      available_by_forecast: later,
+    };
     const text = !product.stock_tracked
       ? `${product.name}: stock is not tracked for this product.`
       : `${product.name}: ${product.qty_available} on hand, ${product.forecast} forecast; ${quantity} ${now ? 'available now' : later ? 'not on hand now, available by forecast' : 'NOT available'}.`;

@@ -2,21 +2,37 @@ import { z } from 'zod';
 import { CrewError } from '@mcp-crew/core';
 import { bounded } from './lists.js';
 import { explainMissing } from './missing-records.js';
-import { describeOrder, orderSchema, orderShape, orderSummary, readOrder, resolveOrderId, STATE_LABELS } from './orders.js';
+import {
+  describeOrder,
+  orderSchema,
+  orderShape,
+  orderSummary,
+  readOrder,
+  resolveOrderId,
+  STATE_LABELS,
+} from './orders.js';
 import { defineTool, type ToolContext } from './tool.js';
 import { currentWriteKey, ORDER_KEY_PREFIX } from '../idempotent-writes.js';
 
 const lineInput = z.object({
   product_id: z.number().int().positive(),
   quantity: z.number().positive(),
-  uom_id: z.number().int().positive().optional().describe('unit of measure; default: the product\'s sales unit'),
+  uom_id: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("unit of measure; default: the product's sales unit"),
 });
 const orderRef = {
   order_id: z.number().int().positive().optional(),
   order_name: z.string().min(2).optional().describe('Odoo reference such as S00012'),
 };
 
-async function lineValues(ctx: ToolContext, line: z.infer<typeof lineInput>): Promise<Record<string, unknown>> {
+async function lineValues(
+  ctx: ToolContext,
+  line: z.infer<typeof lineInput>,
+): Promise<Record<string, unknown>> {
   const values: Record<string, unknown> = { product_id: line.product_id, product_uom_qty: line.quantity };
   if (line.uom_id) values[await ctx.schema.lineUomField()] = line.uom_id;
   return values;
@@ -24,17 +40,26 @@ async function lineValues(ctx: ToolContext, line: z.infer<typeof lineInput>): Pr
 
 async function requireDraft(ctx: ToolContext, orderId: number, action: string): Promise<void> {
   const [order] = await ctx.api.read('sale.order', [orderId], ['state', 'name']);
-  if (!order) throw new CrewError('ODOO_MISSING_RECORD', `sales order ${orderId} does not exist`, { domain: 'odoo', category: 'user' });
+  if (!order)
+    throw new CrewError('ODOO_MISSING_RECORD', `sales order ${orderId} does not exist`, {
+      domain: 'odoo',
+      category: 'user',
+    });
   if (order['state'] !== 'draft' && order['state'] !== 'sent') {
     const label = STATE_LABELS[String(order['state'])] ?? String(order['state']);
-    throw new CrewError('ODOO_NOT_A_QUOTATION', `cannot ${action} ${String(order['name'])}: it is a ${label}`, { domain: 'odoo', category: 'user', details: { state: order['state'] } });
+    throw new CrewError(
+      'ODOO_NOT_A_QUOTATION',
+      `cannot ${action} ${String(order['name'])}: it is a ${label}`,
+      { domain: 'odoo', category: 'user', details: { state: order['state'] } },
+    );
   }
 }
 
 export const createQuotation = defineTool({
   name: 'odoo_create_quotation',
   title: 'Create a quotation',
-  description: 'Create a draft quotation for a customer with product lines, in one Odoo call; returns its reference, lines and totals computed by Odoo (prices follow the customer\'s pricelist).',
+  description:
+    "Create a draft quotation for a customer with product lines, in one Odoo call; returns its reference, lines and totals computed by Odoo (prices follow the customer's pricelist).",
   kind: 'write',
   input: {
     customer_id: z.number().int().positive(),
@@ -51,7 +76,11 @@ export const createQuotation = defineTool({
     // The write's idempotency key, so a retry after a crash between this write and its record finds it.
     const key = currentWriteKey();
     if (key) values['origin'] = `${ORDER_KEY_PREFIX}${key}`;
-    const id = await ctx.api.create('sale.order', values).catch((error: unknown) => explainMissing(ctx, error, { customerId: customer_id, productIds: lines.map((l) => l.product_id) }));
+    const id = await ctx.api
+      .create('sale.order', values)
+      .catch((error: unknown) =>
+        explainMissing(ctx, error, { customerId: customer_id, productIds: lines.map((l) => l.product_id) }),
+      );
     const order = await readOrder(ctx, id);
     return { result: order, text: `Created ${describeOrder(order)}` };
   },
@@ -59,20 +88,25 @@ export const createQuotation = defineTool({
 
 export const updateQuotationLines = defineTool({
   name: 'odoo_update_quotation_lines',
-  title: 'Change a quotation\'s lines',
+  title: "Change a quotation's lines",
   description: 'Add, change the quantity of, or remove lines of a draft quotation, in one Odoo write.',
   kind: 'write',
   input: {
     ...orderRef,
     add: z.array(lineInput).default([]),
-    update: z.array(z.object({ line_id: z.number().int().positive(), quantity: z.number().positive() })).default([]),
+    update: z
+      .array(z.object({ line_id: z.number().int().positive(), quantity: z.number().positive() }))
+      .default([]),
     remove: z.array(z.number().int().positive()).default([]).describe('line ids to delete'),
   },
   output: orderShape,
   async run({ add, update, remove, ...ref }, ctx) {
     const orderId = await resolveOrderId(ctx, ref);
     if (add.length + update.length + remove.length === 0) {
-      throw new CrewError('ODOO_VALIDATION_ERROR', 'nothing to change: give add, update or remove', { domain: 'odoo', category: 'user' });
+      throw new CrewError('ODOO_VALIDATION_ERROR', 'nothing to change: give add, update or remove', {
+        domain: 'odoo',
+        category: 'user',
+      });
     }
     await requireDraft(ctx, orderId, 'change');
     const commands = [
@@ -80,7 +114,9 @@ export const updateQuotationLines = defineTool({
       ...update.map((u) => [1, u.line_id, { product_uom_qty: u.quantity }]),
       ...remove.map((id) => [2, id]),
     ];
-    await ctx.api.write('sale.order', [orderId], { order_line: commands }).catch((error: unknown) => explainMissing(ctx, error, { productIds: add.map((l) => l.product_id) }));
+    await ctx.api
+      .write('sale.order', [orderId], { order_line: commands })
+      .catch((error: unknown) => explainMissing(ctx, error, { productIds: add.map((l) => l.product_id) }));
     const order = await readOrder(ctx, orderId);
     return { result: order, text: `Updated ${describeOrder(order)}` };
   },
@@ -89,7 +125,8 @@ export const updateQuotationLines = defineTool({
 export const getOrder = defineTool({
   name: 'odoo_get_order',
   title: 'Get a quotation or order',
-  description: 'Read a quotation or sales order by id or reference: lines, taxes, totals, state and the customer portal link.',
+  description:
+    'Read a quotation or sales order by id or reference: lines, taxes, totals, state and the customer portal link.',
   kind: 'read',
   input: orderRef,
   output: orderShape,
@@ -102,7 +139,8 @@ export const getOrder = defineTool({
 export const confirmQuotation = defineTool({
   name: 'odoo_confirm_quotation',
   title: 'Confirm a quotation',
-  description: 'Confirm a draft quotation into a sales order. Commits the business: only after the customer explicitly accepted a summary.',
+  description:
+    'Confirm a draft quotation into a sales order. Commits the business: only after the customer explicitly accepted a summary.',
   kind: 'destructive',
   input: orderRef,
   output: orderShape,
@@ -118,7 +156,8 @@ export const confirmQuotation = defineTool({
 export const cancelQuotation = defineTool({
   name: 'odoo_cancel_quotation',
   title: 'Cancel a quotation',
-  description: 'Cancel a draft or sent quotation. Confirmed orders are not cancelled here: a person does that in Odoo.',
+  description:
+    'Cancel a draft or sent quotation. Confirmed orders are not cancelled here: a person does that in Odoo.',
   kind: 'destructive',
   input: orderRef,
   output: orderShape,
@@ -126,7 +165,9 @@ export const cancelQuotation = defineTool({
     const orderId = await resolveOrderId(ctx, ref);
     await requireDraft(ctx, orderId, 'cancel');
     // Without this context Odoo may answer with a wizard instead of cancelling.
-    await ctx.api.call('sale.order', 'action_cancel', [[orderId]], { context: { disable_cancel_warning: true } });
+    await ctx.api.call('sale.order', 'action_cancel', [[orderId]], {
+      context: { disable_cancel_warning: true },
+    });
     const order = await readOrder(ctx, orderId);
     return { result: order, text: `Cancelled ${describeOrder(order)}` };
   },
@@ -146,13 +187,26 @@ const summaryShape = z.object({
 
 export const listCustomerOrders = defineTool({
   name: 'odoo_list_customer_orders',
-  title: 'List a customer\'s recent orders',
-  description: 'The customer\'s most recent quotations and orders, newest first, with state and total.',
+  title: "List a customer's recent orders",
+  description: "The customer's most recent quotations and orders, newest first, with state and total.",
   kind: 'read',
   input: { customer_id: z.number().int().positive(), limit: z.number().int().min(1).max(20).default(5) },
-  output: { orders: z.array(summaryShape), count: z.number().int(), truncated: z.boolean(), hint: z.string().optional() },
+  output: {
+    orders: z.array(summaryShape),
+    count: z.number().int(),
+    truncated: z.boolean(),
+    hint: z.string().optional(),
+  },
   async run({ customer_id, limit }, ctx) {
-    const fields = await ctx.schema.pick('sale.order', ['name', 'state', 'date_order', 'amount_total', 'currency_id', 'invoice_status', 'delivery_status']);
+    const fields = await ctx.schema.pick('sale.order', [
+      'name',
+      'state',
+      'date_order',
+      'amount_total',
+      'currency_id',
+      'invoice_status',
+      'delivery_status',
+    ]);
     const domain = [['partner_id', 'child_of', customer_id] as [string, string, unknown]];
     const [rows, count] = await Promise.all([
       ctx.api.searchRead('sale.order', domain, { fields, limit, order: 'date_order desc, id desc' }),
@@ -160,8 +214,13 @@ export const listCustomerOrders = defineTool({
     ]);
     const orders = rows.map(orderSummary);
     const list = bounded(orders, count, limit, 'ask for a specific order by its reference');
-    const lines = list.items.map((o) => `${o.name} (${o.date_order ?? '?'}): ${o.state_label}, total ${o.amount_total} ${o.currency ?? ''}`.trim());
-    return { result: { orders: list.items, count, truncated: list.truncated, hint: list.hint }, text: lines.length ? [...lines, list.hint].filter(Boolean).join('\n') : 'This customer has no orders.' };
+    const lines = list.items.map((o) =>
+      `${o.name} (${o.date_order ?? '?'}): ${o.state_label}, total ${o.amount_total} ${o.currency ?? ''}`.trim(),
+    );
+    return {
+      result: { orders: list.items, count, truncated: list.truncated, hint: list.hint },
+      text: lines.length ? [...lines, list.hint].filter(Boolean).join('\n') : 'This customer has no orders.',
+    };
   },
 });
 
@@ -174,9 +233,14 @@ export const orderStatus = defineTool({
   output: { order: orderSchema, delivery: z.string(), invoicing: z.string() },
   async run(ref, ctx) {
     const order = await readOrder(ctx, await resolveOrderId(ctx, ref));
-    const delivery = DELIVERY[order.delivery_status ?? ''] ?? (order.state === 'sale' ? 'delivery status not available' : 'not confirmed yet');
+    const delivery =
+      DELIVERY[order.delivery_status ?? ''] ??
+      (order.state === 'sale' ? 'delivery status not available' : 'not confirmed yet');
     const invoicing = INVOICING[order.invoice_status ?? ''] ?? 'invoice status not available';
-    return { result: { order, delivery, invoicing }, text: `${order.name} (${order.state_label}): ${delivery}; ${invoicing}.` };
+    return {
+      result: { order, delivery, invoicing },
+      text: `${order.name} (${order.state_label}): ${delivery}; ${invoicing}.`,
+    };
   },
 });
 
@@ -187,8 +251,8 @@ const DELIVERY: Record<string, string> = {
   full: 'fully delivered',
 };
 const INVOICING: Record<string, string> = {
-  'no': 'nothing to invoice',
+  no: 'nothing to invoice',
   'to invoice': 'to be invoiced',
-  'invoiced': 'fully invoiced',
-  'upselling': 'upselling opportunity',
+  invoiced: 'fully invoiced',
+  upselling: 'upselling opportunity',
 };

@@ -7,10 +7,29 @@ export interface Interval {
 
 /** Offset in minutes of a time zone at an instant (e.g. America/Bogota → -300). */
 export function zoneOffsetMinutes(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
     .formatToParts(at)
-    .reduce<Record<string, number>>((acc, p) => (p.type !== 'literal' ? { ...acc, [p.type]: Number(p.value) } : acc), {});
-  const asUtc = Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
+    .reduce<Record<string, number>>(
+      (acc, p) => (p.type !== 'literal' ? { ...acc, [p.type]: Number(p.value) } : acc),
+      {},
+    );
+  const asUtc = Date.UTC(
+    parts['year']!,
+    parts['month']! - 1,
+    parts['day']!,
+    parts['hour']!,
+    parts['minute']!,
+    parts['second']!,
+  );
   return Math.round((asUtc - at.getTime()) / 60_000);
 }
 
@@ -24,16 +43,33 @@ export function localToUtc(date: string, time: string, timeZone: string): Date {
  * Free slots of `durationMinutes` inside the working hours of each day in [from, to], minus busy
  * intervals. Slots start on the hour or half hour; the calendar's events are the busy intervals.
  */
-export function freeSlots(opts: { from: Date; to: Date; durationMinutes: number; hours: WorkingHours; timeZone: string; busy: Interval[]; now: Date; max: number }): Interval[] {
+export function freeSlots(opts: {
+  from: Date;
+  to: Date;
+  durationMinutes: number;
+  hours: WorkingHours;
+  timeZone: string;
+  busy: Interval[];
+  now: Date;
+  max: number;
+}): Interval[] {
   const slots: Interval[] = [];
   const step = 30 * 60_000;
   const duration = opts.durationMinutes * 60_000;
-  for (let day = startOfLocalDay(opts.from, opts.timeZone); day <= opts.to && slots.length < opts.max; day = addDays(day, 1)) {
+  for (
+    let day = startOfLocalDay(opts.from, opts.timeZone);
+    day <= opts.to && slots.length < opts.max;
+    day = addDays(day, 1)
+  ) {
     const date = day.toISOString().slice(0, 10);
     const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
     for (const [open, close] of opts.hours[weekday] ?? []) {
       const closeAt = localToUtc(date, close, opts.timeZone).getTime();
-      for (let t = localToUtc(date, open, opts.timeZone).getTime(); t + duration <= closeAt && slots.length < opts.max; t += step) {
+      for (
+        let t = localToUtc(date, open, opts.timeZone).getTime();
+        t + duration <= closeAt && slots.length < opts.max;
+        t += step
+      ) {
         const slot = { start: new Date(t), end: new Date(t + duration) };
         if (slot.start < opts.from || slot.start < opts.now || slot.end > opts.to) continue;
         if (!opts.busy.some((b) => b.start < slot.end && b.end > slot.start)) slots.push(slot);
@@ -63,5 +99,12 @@ export function fromOdooDatetime(s: string): Date {
 
 /** A wall-clock rendering in the tenant's zone, for people and models. */
 export function formatLocal(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
 }

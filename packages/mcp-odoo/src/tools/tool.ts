@@ -42,11 +42,16 @@ export interface ToolOutput<O> {
 }
 
 /** An Odoo tool; its kind decides its annotations and whether the write guard and audit apply. */
-export type OdooTool<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> = McpTool<ToolContext, I, O> & {
+export type OdooTool<
+  I extends z.ZodRawShape = z.ZodRawShape,
+  O extends z.ZodRawShape = z.ZodRawShape,
+> = McpTool<ToolContext, I, O> & {
   kind: ToolKind;
 };
 
 /** Keeps each tool's name (as a literal type), input and output types tied to its definition. */
-export function defineTool<N extends string, I extends z.ZodRawShape, O extends z.ZodRawShape>(tool: OdooTool<I, O> & { name: N }): OdooTool<I, O> & { name: N } {
+export function defineTool<N extends string, I extends z.ZodRawShape, O extends z.ZodRawShape>(
+  tool: OdooTool<I, O> & { name: N },
+): OdooTool<I, O> & { name: N } {
   return tool;
 }

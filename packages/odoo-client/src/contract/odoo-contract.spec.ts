@@ -10,12 +10,28 @@ const configured = Boolean(ODOO_URL && ODOO_DB && ODOO_USER && ODOO_API_KEY);
 if (configured) {
   const protocols: OdooProtocol[] = ['jsonrpc', 'xmlrpc'];
   for (const protocol of protocols) {
-    describeOdooContract(`real Odoo over ${protocol}`, (overrides = {}) =>
-      new OdooClient({ url: ODOO_URL!, db: ODOO_DB!, user: ODOO_USER!, apiKey: overrides.apiKey ?? ODOO_API_KEY!, protocol }),
+    describeOdooContract(
+      `real Odoo over ${protocol}`,
+      (overrides = {}) =>
+        new OdooClient({
+          url: ODOO_URL!,
+          db: ODOO_DB!,
+          user: ODOO_USER!,
+          apiKey: overrides.apiKey ?? ODOO_API_KEY!,
+          protocol,
+        }),
     );
   }
-  describeOdooContract('real Odoo, protocol auto-detected', (overrides = {}) =>
-    new OdooClient({ url: ODOO_URL!, db: ODOO_DB!, user: ODOO_USER!, apiKey: overrides.apiKey ?? ODOO_API_KEY!, protocol: 'auto' }),
+  describeOdooContract(
+    'real Odoo, protocol auto-detected',
+    (overrides = {}) =>
+      new OdooClient({
+        url: ODOO_URL!,
+        db: ODOO_DB!,
+        user: ODOO_USER!,
+        apiKey: overrides.apiKey ?? ODOO_API_KEY!,
+        protocol: 'auto',
+      }),
   );
 } else {
   describe('Odoo contract: real Odoo', () => {

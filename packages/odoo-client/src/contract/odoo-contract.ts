@@ -44,12 +44,27 @@ export function describeOdooContract(name: string, clientFactory: OdooClientFact
     });
 
     it('creates, finds, reads, writes and deletes a partner', async () => {
-      const id = await client.create('res.partner', { name: `${prefix} Ferretería Central`, email: `${prefix}@example.com`, is_company: true });
+      const id = await client.create('res.partner', {
+        name: `${prefix} Ferretería Central`,
+        email: `${prefix}@example.com`,
+        is_company: true,
+      });
       created.push(id);
       expect(id).toBeGreaterThan(0);
 
-      const found = await client.searchRead('res.partner', [['name', 'ilike', prefix]], { fields: ['name', 'email', 'is_company', 'parent_id'], limit: 10 });
-      expect(found).toEqual([{ id, name: `${prefix} Ferretería Central`, email: `${prefix}@example.com`, is_company: true, parent_id: false }]);
+      const found = await client.searchRead('res.partner', [['name', 'ilike', prefix]], {
+        fields: ['name', 'email', 'is_company', 'parent_id'],
+        limit: 10,
+      });
+      expect(found).toEqual([
+        {
+          id,
+          name: `${prefix} Ferretería Central`,
+          email: `${prefix}@example.com`,
+          is_company: true,
+          parent_id: false,
+        },
+      ]);
       expect(await client.searchCount('res.partner', [['name', 'ilike', prefix]])).toBe(1);
       expect(await client.search('res.partner', [['email', '=', `${prefix}@example.com`]])).toEqual([id]);
       const named = await client.nameSearch('res.partner', prefix);
@@ -66,10 +81,18 @@ export function describeOdooContract(name: string, clientFactory: OdooClientFact
 
     it('maps errors: unknown model, unknown field, missing record, unknown method', async () => {
       expect(await errorCode(client.searchRead('no.such.model', []))).toBe('ODOO_UNKNOWN_MODEL');
-      expect(await errorCode(client.searchRead('res.partner', [['id', '=', 0]], { fields: ['no_such_field'] }))).toBe('ODOO_UNKNOWN_FIELD');
-      expect(await errorCode(client.search('res.partner', [['no_such_field', '=', 1]]))).toBe('ODOO_UNKNOWN_FIELD');
-      expect(await errorCode(client.write('res.partner', [2_000_000_000], { name: 'Ghost' }))).toBe('ODOO_MISSING_RECORD');
-      expect(await errorCode(client.call('res.partner', 'no_such_method', [[1]]))).toBe('ODOO_UNKNOWN_METHOD');
+      expect(
+        await errorCode(client.searchRead('res.partner', [['id', '=', 0]], { fields: ['no_such_field'] })),
+      ).toBe('ODOO_UNKNOWN_FIELD');
+      expect(await errorCode(client.search('res.partner', [['no_such_field', '=', 1]]))).toBe(
+        'ODOO_UNKNOWN_FIELD',
+      );
+      expect(await errorCode(client.write('res.partner', [2_000_000_000], { name: 'Ghost' }))).toBe(
+        'ODOO_MISSING_RECORD',
+      );
+      expect(await errorCode(client.call('res.partner', 'no_such_method', [[1]]))).toBe(
+        'ODOO_UNKNOWN_METHOD',
+      );
     });
 
     it('refuses a wrong API key with ODOO_AUTH_FAILED', async () => {

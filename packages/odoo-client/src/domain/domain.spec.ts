@@ -10,12 +10,17 @@ describe('domain builder', () => {
   });
 
   it('builds the prefix OR of the recorded fixture', () => {
-    const d = domain().where('name', 'ilike', 'deco').or(domain().where('email', 'ilike', 'wood'));
+    const d = domain()
+      .where('name', 'ilike', 'deco')
+      .or(domain().where('email', 'ilike', 'wood'));
     expect(d.build()).toEqual(['|', ['name', 'ilike', 'deco'], ['email', 'ilike', 'wood']]);
   });
 
   it('wraps multi-condition operands in & so the OR covers the whole operand', () => {
-    const d = domain().where('a', '=', 1).where('b', '=', 2).or([['c', '=', 3]], domain().where('d', '=', 4));
+    const d = domain()
+      .where('a', '=', 1)
+      .where('b', '=', 2)
+      .or([['c', '=', 3]], domain().where('d', '=', 4));
     expect(d.build()).toEqual(['|', '|', '&', ['a', '=', 1], ['b', '=', 2], ['c', '=', 3], ['d', '=', 4]]);
   });
 
@@ -24,11 +29,21 @@ describe('domain builder', () => {
       .where('name', 'ilike', 'x')
       .or(domain().where('default_code', 'ilike', 'x'))
       .and(domain().where('sale_ok', '=', true));
-    expect(d.build()).toEqual(['|', ['name', 'ilike', 'x'], ['default_code', 'ilike', 'x'], ['sale_ok', '=', true]]);
+    expect(d.build()).toEqual([
+      '|',
+      ['name', 'ilike', 'x'],
+      ['default_code', 'ilike', 'x'],
+      ['sale_ok', '=', true],
+    ]);
   });
 
   it('negates the whole domain and treats an empty operand as "everything"', () => {
-    expect(domain().where('a', '=', 1).where('b', '=', 2).not().build()).toEqual(['!', '&', ['a', '=', 1], ['b', '=', 2]]);
+    expect(domain().where('a', '=', 1).where('b', '=', 2).not().build()).toEqual([
+      '!',
+      '&',
+      ['a', '=', 1],
+      ['b', '=', 2],
+    ]);
     expect(domain().where('a', '=', 1).or(domain()).build()).toEqual([]);
   });
 

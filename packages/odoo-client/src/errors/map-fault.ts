@@ -71,7 +71,11 @@ function codeFor(fault: OdooFault): OdooErrorCode {
 }
 
 /** Turns a decoded Odoo fault into an `OdooError`, keeping the traceback out of the message. */
-export function faultToError(fault: OdooFault, redact: Redactor, extra: Record<string, unknown> = {}): OdooError {
+export function faultToError(
+  fault: OdooFault,
+  redact: Redactor,
+  extra: Record<string, unknown> = {},
+): OdooError {
   const code = codeFor(fault);
   const message = redact(fault.message.trim() || fault.name || 'Odoo error');
   const details: Record<string, unknown> = { ...extra };

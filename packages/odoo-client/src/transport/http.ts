@@ -75,10 +75,14 @@ export class OdooHttp {
       : (err.cause?.code ?? err.cause?.message ?? err.message ?? 'network error');
     // The message names the host, never the credentials (URLs may carry user:password@).
     const host = safeHost(this.#options.baseUrl);
-    return new OdooError('ODOO_UNAVAILABLE', this.#options.redact(`Odoo at ${host} is unreachable: ${reason}`), {
-      details: { path, timedOut, reason: this.#options.redact(String(reason)) },
-      retryable: true,
-    });
+    return new OdooError(
+      'ODOO_UNAVAILABLE',
+      this.#options.redact(`Odoo at ${host} is unreachable: ${reason}`),
+      {
+        details: { path, timedOut, reason: this.#options.redact(String(reason)) },
+        retryable: true,
+      },
+    );
   }
 }
 

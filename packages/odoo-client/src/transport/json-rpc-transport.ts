@@ -21,17 +21,30 @@ export class JsonRpcTransport implements RpcTransport {
 
   async service(service: string, method: string, args: unknown[]): Promise<unknown> {
     const id = this.#nextId++;
-    const body = JSON.stringify({ jsonrpc: '2.0', method: 'call', params: { service, method, args: toJsonWire(args) }, id });
-    const response = await this.http.send({ path: '/jsonrpc', body, headers: { 'Content-Type': 'application/json' } });
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      method: 'call',
+      params: { service, method, args: toJsonWire(args) },
+      id,
+    });
+    const response = await this.http.send({
+      path: '/jsonrpc',
+      body,
+      headers: { 'Content-Type': 'application/json' },
+    });
     if (response.status !== 200) throw unexpectedStatus(response, '/jsonrpc', this.redact);
     let envelope: JsonRpcEnvelope;
     try {
       envelope = JSON.parse(response.body) as JsonRpcEnvelope;
     } catch (cause) {
-      throw new OdooError('ODOO_PROTOCOL_ERROR', `Odoo's /jsonrpc answer is not JSON: ${this.redact(response.body.slice(0, 120))}`, {
-        details: { contentType: response.contentType },
-        cause,
-      });
+      throw new OdooError(
+        'ODOO_PROTOCOL_ERROR',
+        `Odoo's /jsonrpc answer is not JSON: ${this.redact(response.body.slice(0, 120))}`,
+        {
+          details: { contentType: response.contentType },
+          cause,
+        },
+      );
     }
     if (envelope.error) {
       // Odoo always sends code 200 here; the exception class in data.name is what tells errors apart.

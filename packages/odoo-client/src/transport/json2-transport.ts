@@ -30,11 +30,16 @@ export class Json2Transport {
       },
     });
     if (response.status === 200) return this.#json(response.body, path);
-    const error = this.#tryJson(response.body) as { name?: string; message?: string; debug?: string } | undefined;
+    const error = this.#tryJson(response.body) as
+      { name?: string; message?: string; debug?: string } | undefined;
     if (error && typeof error === 'object' && typeof error.name === 'string') {
-      throw faultToError({ name: error.name, message: error.message ?? '', debug: error.debug }, this.redact, {
-        status: response.status,
-      });
+      throw faultToError(
+        { name: error.name, message: error.message ?? '', debug: error.debug },
+        this.redact,
+        {
+          status: response.status,
+        },
+      );
     }
     throw unexpectedStatus(response, path, this.redact);
   }
@@ -59,7 +64,10 @@ export class Json2Transport {
     if (body.trim() === '') return null;
     const value = this.#tryJson(body);
     if (value === undefined) {
-      throw new OdooError('ODOO_PROTOCOL_ERROR', `Odoo's ${path} answer is not JSON: ${this.redact(body.slice(0, 120))}`);
+      throw new OdooError(
+        'ODOO_PROTOCOL_ERROR',
+        `Odoo's ${path} answer is not JSON: ${this.redact(body.slice(0, 120))}`,
+      );
     }
     return value;
   }

@@ -3,7 +3,9 @@ import { decodeXmlRpcCall, decodeXmlRpcResponse, encodeXmlRpcCall } from './xml-
 
 describe('XML-RPC codec', () => {
   it('writes datetimes the way Python (Odoo) parses them', () => {
-    const xml = encodeXmlRpcCall('execute_kw', [[['date_order', '>=', new Date(Date.UTC(2000, 0, 1, 8, 5, 9))]]]);
+    const xml = encodeXmlRpcCall('execute_kw', [
+      [['date_order', '>=', new Date(Date.UTC(2000, 0, 1, 8, 5, 9))]],
+    ]);
     expect(xml).toContain('<dateTime.iso8601>20000101T08:05:09</dateTime.iso8601>');
   });
 
@@ -25,6 +27,9 @@ describe('XML-RPC codec', () => {
       '<?xml version="1.0"?>\n<methodResponse>\n<fault>\n<value><struct>\n<member>\n<name>faultCode</name>\n' +
       "<value><string>warning -- UserError\n\nObject x doesn't exist</string></value>\n</member>\n<member>\n" +
       '<name>faultString</name>\n<value><string></string></value>\n</member>\n</struct></value>\n</fault>\n\n</methodResponse>\n';
-    expect(await decodeXmlRpcResponse(xml)).toEqual({ ok: false, fault: { name: 'UserError', message: "Object x doesn't exist" } });
+    expect(await decodeXmlRpcResponse(xml)).toEqual({
+      ok: false,
+      fault: { name: 'UserError', message: "Object x doesn't exist" },
+    });
   });
 });

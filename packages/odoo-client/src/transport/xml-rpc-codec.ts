@@ -29,7 +29,9 @@ export async function decodeXmlRpcResponse(xml: string): Promise<XmlRpcOutcome> 
   if (FAULT_OPEN.test(xml)) {
     const close = xml.lastIndexOf('</fault>');
     const asParams =
-      xml.slice(0, close).replace(FAULT_OPEN, '$1<params><param>') + '</param></params>' + xml.slice(close + 8);
+      xml.slice(0, close).replace(FAULT_OPEN, '$1<params><param>') +
+      '</param></params>' +
+      xml.slice(close + 8);
     const struct = (await new Deserializer().deserializeMethodResponse(asParams)) as Record<string, unknown>;
     return { ok: false, fault: decodeXmlRpcFault(struct.faultCode, struct.faultString) };
   }

@@ -20,16 +20,24 @@ export class XmlRpcTransport implements RpcTransport {
 
   async service(service: string, method: string, args: unknown[]): Promise<unknown> {
     const path = `${this.basePath}/${service}`;
-    const response = await this.http.send({ path, body: encodeXmlRpcCall(method, args), headers: { 'Content-Type': 'text/xml' } });
+    const response = await this.http.send({
+      path,
+      body: encodeXmlRpcCall(method, args),
+      headers: { 'Content-Type': 'text/xml' },
+    });
     if (response.status !== 200) throw unexpectedStatus(response, path, this.redact);
     let outcome;
     try {
       outcome = await decodeXmlRpcResponse(response.body);
     } catch (cause) {
-      throw new OdooError('ODOO_PROTOCOL_ERROR', `Odoo's ${path} answer is not XML-RPC: ${this.redact(response.body.slice(0, 120))}`, {
-        details: { contentType: response.contentType },
-        cause,
-      });
+      throw new OdooError(
+        'ODOO_PROTOCOL_ERROR',
+        `Odoo's ${path} answer is not XML-RPC: ${this.redact(response.body.slice(0, 120))}`,
+        {
+          details: { contentType: response.contentType },
+          cause,
+        },
+      );
     }
     if (outcome.ok) return outcome.value;
     const { fault } = outcome;

@@ -21,7 +21,11 @@ function statusOf(fault: OdooFault): number {
 }
 
 function error(status: number, name: string, message: string, args: unknown[], debug: string): HttpReply {
-  return { status, contentType: JSON_TYPE, body: JSON.stringify({ name, message, arguments: args, context: {}, debug }) };
+  return {
+    status,
+    contentType: JSON_TYPE,
+    body: JSON.stringify({ name, message, arguments: args, context: {}, debug }),
+  };
 }
 
 export interface Json2Request {
@@ -39,10 +43,22 @@ export function handleJson2(services: RpcServices, req: Json2Request): HttpReply
   const uid = match ? services.uidForKey(match[1]!) : false;
   if (uid === false) {
     const fault = new OdooFault('odoo.exceptions.AccessDenied', 'Invalid apikey');
-    return error(401, 'werkzeug.exceptions.Unauthorized', 'Invalid apikey', ['Invalid apikey', 401], fault.traceback(where));
+    return error(
+      401,
+      'werkzeug.exceptions.Unauthorized',
+      'Invalid apikey',
+      ['Invalid apikey', 401],
+      fault.traceback(where),
+    );
   }
   if (req.database !== undefined && req.database !== services.db.name) {
-    return error(404, 'werkzeug.exceptions.NotFound', `Database ${req.database} not found`, [`Database ${req.database} not found`, 404], '');
+    return error(
+      404,
+      'werkzeug.exceptions.NotFound',
+      `Database ${req.database} not found`,
+      [`Database ${req.database} not found`, 404],
+      '',
+    );
   }
   if (!services.db.has(req.model)) {
     // Odoo 19's json2.py: NotFound(f"the model {model!r} does not exist").
@@ -56,15 +72,31 @@ export function handleJson2(services: RpcServices, req: Json2Request): HttpReply
     return error(400, 'werkzeug.exceptions.BadRequest', 'Invalid JSON data', ['Invalid JSON data', 400], '');
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return error(400, 'werkzeug.exceptions.BadRequest', 'The body must be a JSON object', ['The body must be a JSON object', 400], '');
+    return error(
+      400,
+      'werkzeug.exceptions.BadRequest',
+      'The body must be a JSON object',
+      ['The body must be a JSON object', 400],
+      '',
+    );
   }
   try {
     const result = services.json2(uid, req.model, req.method, body as Record<string, unknown>);
-    return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(result === undefined ? null : result) };
+    return {
+      status: 200,
+      contentType: JSON_TYPE,
+      body: JSON.stringify(result === undefined ? null : result),
+    };
   } catch (e) {
     const fault = toFault(e);
     if (fault.pyName === 'builtins.AttributeError') {
-      return error(404, 'werkzeug.exceptions.NotFound', fault.message, [fault.message, 404], fault.traceback(where));
+      return error(
+        404,
+        'werkzeug.exceptions.NotFound',
+        fault.message,
+        [fault.message, 404],
+        fault.traceback(where),
+      );
     }
     return error(statusOf(fault), fault.pyName, fault.message, fault.args, fault.traceback(where));
   }

@@ -16,13 +16,27 @@ export function handleJsonRpc(services: RpcServices, body: string): HttpReply {
   const id = request?.id ?? null;
   const params = request?.params ?? {};
   try {
-    const result = services.dispatch(String(params.service), String(params.method), Array.isArray(params.args) ? params.args : []);
+    const result = services.dispatch(
+      String(params.service),
+      String(params.method),
+      Array.isArray(params.args) ? params.args : [],
+    );
     // Python None: Odoo's JSON-RPC leaves the `result` key out entirely.
     const envelope = result === undefined ? { jsonrpc: '2.0', id } : { jsonrpc: '2.0', id, result };
     return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(envelope) };
   } catch (error) {
     const fault = toFault(error);
-    const data = { name: fault.pyName, debug: fault.traceback(`jsonrpc/${String(params.service)}`), message: fault.message, arguments: fault.args, context: {} };
-    return { status: 200, contentType: JSON_TYPE, body: JSON.stringify({ jsonrpc: '2.0', id, error: { code: 200, message: 'Odoo Server Error', data } }) };
+    const data = {
+      name: fault.pyName,
+      debug: fault.traceback(`jsonrpc/${String(params.service)}`),
+      message: fault.message,
+      arguments: fault.args,
+      context: {},
+    };
+    return {
+      status: 200,
+      contentType: JSON_TYPE,
+      body: JSON.stringify({ jsonrpc: '2.0', id, error: { code: 200, message: 'Odoo Server Error', data } }),
+    };
   }
 }

@@ -20,13 +20,24 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const notFound = (): HttpReply => ({ status: 404, contentType: 'text/html; charset=utf-8', body: '<!doctype html>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>Odoo sandbox: no such route.</p>\n' });
+const notFound = (): HttpReply => ({
+  status: 404,
+  contentType: 'text/html; charset=utf-8',
+  body: '<!doctype html>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>Odoo sandbox: no such route.</p>\n',
+});
 
 /** Routes one request to the protocol that owns its path. */
 async function route(services: RpcServices, req: IncomingMessage, latencyMs: number): Promise<HttpReply> {
   const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
   if (req.method === 'GET' && path === '/web/version') {
-    return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ version_info: SANDBOX_VERSION.server_version_info, version: SANDBOX_VERSION.server_version }) };
+    return {
+      status: 200,
+      contentType: 'application/json; charset=utf-8',
+      body: JSON.stringify({
+        version_info: SANDBOX_VERSION.server_version_info,
+        version: SANDBOX_VERSION.server_version,
+      }),
+    };
   }
   if (req.method !== 'POST') return notFound();
   const body = await readBody(req);
@@ -52,9 +63,17 @@ async function route(services: RpcServices, req: IncomingMessage, latencyMs: num
 export function createSandboxServer(services: RpcServices, latencyMs: number): Server {
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     route(services, req, latencyMs)
-      .catch((error: unknown): HttpReply => ({ status: 500, contentType: 'text/plain; charset=utf-8', body: `odoo-sandbox: ${error instanceof Error ? error.message : String(error)}` }))
+      .catch((error: unknown): HttpReply => ({
+        status: 500,
+        contentType: 'text/plain; charset=utf-8',
+        body: `odoo-sandbox: ${error instanceof Error ? error.message : String(error)}`,
+      }))
       .then((reply) => {
-        res.writeHead(reply.status, { 'Content-Type': reply.contentType, 'X-Odoo-Sandbox': '1', 'Content-Length': Buffer.byteLength(reply.body) });
+        res.writeHead(reply.status, {
+          'Content-Type': reply.contentType,
+          'X-Odoo-Sandbox': '1',
+          'Content-Length': Buffer.byteLength(reply.body),
+        });
         res.end(reply.body);
       });
   });

@@ -15,6 +15,8 @@ describe('XML-RPC marshalling like Python', () => {
 
   it('writes int and string fault codes', () => {
     expect(marshalFault(3, 'Access Denied')).toContain('<name>faultCode</name>\n<value><int>3</int></value>');
-    expect(marshalFault('warning -- UserError\n\nx', '')).toContain('<value><string>warning -- UserError\n\nx</string></value>');
+    expect(marshalFault('warning -- UserError\n\nx', '')).toContain(
+      '<value><string>warning -- UserError\n\nx</string></value>',
+    );
   });
 });

@@ -15,7 +15,9 @@ function value(v: unknown, out: string[]): void {
   } else if (typeof v === 'boolean') {
     out.push(`<value><boolean>${v ? 1 : 0}</boolean></value>\n`);
   } else if (typeof v === 'number') {
-    out.push(Number.isInteger(v) ? `<value><int>${v}</int></value>\n` : `<value><double>${v}</double></value>\n`);
+    out.push(
+      Number.isInteger(v) ? `<value><int>${v}</int></value>\n` : `<value><double>${v}</double></value>\n`,
+    );
   } else if (typeof v === 'string') {
     out.push(`<value><string>${escapeXml(v)}</string></value>\n`);
   } else if (Array.isArray(v)) {

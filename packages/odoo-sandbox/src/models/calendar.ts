@@ -3,7 +3,9 @@ import { boolean, char, date, datetime, float, html, many2many, many2one, select
 import type { Env, ModelDef, Row } from '../orm/types.js';
 
 const hoursBetween = (start: unknown, stop: unknown) =>
-  typeof start === 'string' && typeof stop === 'string' ? (parseDatetime(stop).getTime() - parseDatetime(start).getTime()) / 3_600_000 : 0;
+  typeof start === 'string' && typeof stop === 'string'
+    ? (parseDatetime(stop).getTime() - parseDatetime(start).getTime()) / 3_600_000
+    : 0;
 
 /** Keeps start, stop, duration and the all-day dates consistent, as Odoo's calendar does. */
 function normalise(env: Env, row: Row): void {
@@ -27,19 +29,41 @@ export const CALENDAR_MODELS: ModelDef[] = [
     writeGroup: 'Technical/Calendar',
     fields: {
       name: char('Meeting Subject', { required: true }),
-      start: datetime('Start', { required: true, help: 'Start date of an event, without time for full days events' }),
-      stop: datetime('Stop', { required: true, help: 'Stop date of an event, without time for full days events' }),
+      start: datetime('Start', {
+        required: true,
+        help: 'Start date of an event, without time for full days events',
+      }),
+      stop: datetime('Stop', {
+        required: true,
+        help: 'Stop date of an event, without time for full days events',
+      }),
       allday: boolean('All Day', { default: false }),
       start_date: date('Start Date'),
       stop_date: date('End Date'),
       duration: float('Duration'),
-      partner_ids: many2many('res.partner', 'Attendees', { default: (env: Env) => { const u = env.db.row('res.users', env.uid); return typeof u?.['partner_id'] === 'number' ? [u['partner_id']] : []; } }),
+      partner_ids: many2many('res.partner', 'Attendees', {
+        default: (env: Env) => {
+          const u = env.db.row('res.users', env.uid);
+          return typeof u?.['partner_id'] === 'number' ? [u['partner_id']] : [];
+        },
+      }),
       user_id: many2one('res.users', 'Organizer', { default: (env: Env) => env.uid }),
       description: html('Description'),
       location: char('Location'),
       videocall_location: char('Meeting URL'),
-      privacy: selection('Privacy', [['public', 'Public'], ['private', 'Private'], ['confidential', 'Only internal users']]),
-      show_as: selection('Show as', [['free', 'Available'], ['busy', 'Busy']], { required: true, default: 'busy' }),
+      privacy: selection('Privacy', [
+        ['public', 'Public'],
+        ['private', 'Private'],
+        ['confidential', 'Only internal users'],
+      ]),
+      show_as: selection(
+        'Show as',
+        [
+          ['free', 'Available'],
+          ['busy', 'Busy'],
+        ],
+        { required: true, default: 'busy' },
+      ),
       res_model: char('Document Model Name'),
       res_id: float('Document ID'),
       opportunity_id: many2one('crm.lead', 'Opportunity'),
@@ -48,7 +72,9 @@ export const CALENDAR_MODELS: ModelDef[] = [
     prepareCreate: (_env, row) => {
       // `stop` may be left out when a duration is given; it is filled in before the required check.
       if (typeof row['start'] === 'string' && row['stop'] === false) {
-        row['stop'] = formatDatetime(new Date(parseDatetime(row['start']).getTime() + Number(row['duration'] || 1) * 3_600_000));
+        row['stop'] = formatDatetime(
+          new Date(parseDatetime(row['start']).getTime() + Number(row['duration'] || 1) * 3_600_000),
+        );
       }
     },
     validate: (env, row) => normalise(env, row),

@@ -1,4 +1,15 @@
-import { boolean, char, date, datetime, float, html, integer, many2many, many2one, selection } from '../orm/fields.js';
+import {
+  boolean,
+  char,
+  date,
+  datetime,
+  float,
+  html,
+  integer,
+  many2many,
+  many2one,
+  selection,
+} from '../orm/fields.js';
 import type { Env, ModelDef } from '../orm/types.js';
 
 export const CRM_MODELS: ModelDef[] = [
@@ -9,7 +20,14 @@ export const CRM_MODELS: ModelDef[] = [
     writeGroup: 'Sales/User: Own Documents Only',
     fields: {
       name: char('Opportunity', { required: true }),
-      type: selection('Type', [['lead', 'Lead'], ['opportunity', 'Opportunity']], { required: true, default: 'opportunity' }),
+      type: selection(
+        'Type',
+        [
+          ['lead', 'Lead'],
+          ['opportunity', 'Opportunity'],
+        ],
+        { required: true, default: 'opportunity' },
+      ),
       active: boolean('Active', { default: true }),
       partner_id: many2one('res.partner', 'Customer'),
       contact_name: char('Contact Name'),
@@ -22,7 +40,16 @@ export const CRM_MODELS: ModelDef[] = [
       team_id: many2one('crm.team', 'Sales Team', { default: () => 1 }),
       expected_revenue: float('Expected Revenue'),
       probability: float('Probability', { default: 10 }),
-      priority: selection('Priority', [['0', 'Low'], ['1', 'Medium'], ['2', 'High'], ['3', 'Very High']], { default: '0' }),
+      priority: selection(
+        'Priority',
+        [
+          ['0', 'Low'],
+          ['1', 'Medium'],
+          ['2', 'High'],
+          ['3', 'Very High'],
+        ],
+        { default: '0' },
+      ),
       date_deadline: date('Expected Closing'),
       date_closed: datetime('Closed Date', { readonly: true }),
       tag_ids: many2many('crm.tag', 'Tags'),

@@ -1,5 +1,15 @@
 import { validationError } from '../rpc/faults.js';
-import { boolean, char, float, html, integer, many2many, many2one, one2many, selection } from '../orm/fields.js';
+import {
+  boolean,
+  char,
+  float,
+  html,
+  integer,
+  many2many,
+  many2one,
+  one2many,
+  selection,
+} from '../orm/fields.js';
 import { search } from '../orm/search.js';
 import type { Env, ModelDef, Row } from '../orm/types.js';
 
@@ -26,10 +36,26 @@ export const PARTNER_MODELS: ModelDef[] = [
       name: char('Name'),
       complete_name: char('Complete Name', { compute: partnerName }),
       is_company: boolean('Is a Company', { default: false }),
-      company_type: selection('Company Type', [['person', 'Individual'], ['company', 'Company']], { compute: (_e, r) => (r['is_company'] ? 'company' : 'person') }),
+      company_type: selection(
+        'Company Type',
+        [
+          ['person', 'Individual'],
+          ['company', 'Company'],
+        ],
+        { compute: (_e, r) => (r['is_company'] ? 'company' : 'person') },
+      ),
       parent_id: many2one('res.partner', 'Related Company'),
       child_ids: one2many('res.partner', 'parent_id', 'Contact'),
-      type: selection('Address Type', [['contact', 'Contact'], ['invoice', 'Invoice Address'], ['delivery', 'Delivery Address'], ['other', 'Other Address']], { default: 'contact' }),
+      type: selection(
+        'Address Type',
+        [
+          ['contact', 'Contact'],
+          ['invoice', 'Invoice Address'],
+          ['delivery', 'Delivery Address'],
+          ['other', 'Other Address'],
+        ],
+        { default: 'contact' },
+      ),
       function: char('Job Position'),
       street: char('Street'),
       street2: char('Street2'),
@@ -43,7 +69,14 @@ export const PARTNER_MODELS: ModelDef[] = [
       website: char('Website Link'),
       vat: char('Tax ID', { help: 'The Tax Identification Number (NIT in Colombia).' }),
       ref: char('Reference'),
-      lang: selection('Language', [['es_CO', 'Spanish (CO) / Español (CO)'], ['en_US', 'English (US)']], { default: 'es_CO' }),
+      lang: selection(
+        'Language',
+        [
+          ['es_CO', 'Spanish (CO) / Español (CO)'],
+          ['en_US', 'English (US)'],
+        ],
+        { default: 'es_CO' },
+      ),
       tz: char('Timezone', { default: 'America/Bogota' }),
       comment: html('Notes'),
       active: boolean('Active', { default: true }),
@@ -59,14 +92,19 @@ export const PARTNER_MODELS: ModelDef[] = [
       credit_limit: float('Credit Limit'),
       partner_latitude: float('Geo Latitude'),
       partner_longitude: float('Geo Longitude'),
-      property_product_pricelist: many2one('product.pricelist', 'Pricelist', { help: 'Used for sales to the current partner.' }),
+      property_product_pricelist: many2one('product.pricelist', 'Pricelist', {
+        help: 'Used for sales to the current partner.',
+      }),
       sale_order_ids: one2many('sale.order', 'partner_id', 'Sales Order'),
-      sale_order_count: integer('Sale Order Count', { compute: (env, r) => search(env, 'sale.order', [['partner_id', 'child_of', r.id]]).length }),
+      sale_order_count: integer('Sale Order Count', {
+        compute: (env, r) => search(env, 'sale.order', [['partner_id', 'child_of', r.id]]).length,
+      }),
       user_ids: one2many('res.users', 'partner_id', 'Users'),
     },
     validate: (_env, row) => {
       // Odoo's SQL check `res_partner_check_name`, surfaced as a ValidationError.
-      if (!row['name'] && row['type'] === 'contact') throw validationError('The operation cannot be completed: Contacts require a name');
+      if (!row['name'] && row['type'] === 'contact')
+        throw validationError('The operation cannot be completed: Contacts require a name');
     },
   },
   {
@@ -86,17 +124,24 @@ export const PARTNER_MODELS: ModelDef[] = [
       },
     },
     displayName: (env, row) => {
-      const partner = typeof row['partner_id'] === 'number' ? env.db.row('res.partner', row['partner_id']) : undefined;
+      const partner =
+        typeof row['partner_id'] === 'number' ? env.db.row('res.partner', row['partner_id']) : undefined;
       return String(partner?.['name'] ?? row['login']);
     },
     fields: {
       name: char('Name', {
-        compute: (env, row) => (typeof row['partner_id'] === 'number' ? env.db.row('res.partner', row['partner_id'])?.['name'] : false) ?? false,
+        compute: (env, row) =>
+          (typeof row['partner_id'] === 'number'
+            ? env.db.row('res.partner', row['partner_id'])?.['name']
+            : false) ?? false,
       }),
       login: char('Login', { required: true }),
       partner_id: many2one('res.partner', 'Related Partner', { required: true, ondelete: 'restrict' }),
       email: char('Email', {
-        compute: (env, row) => (typeof row['partner_id'] === 'number' ? env.db.row('res.partner', row['partner_id'])?.['email'] : false) ?? false,
+        compute: (env, row) =>
+          (typeof row['partner_id'] === 'number'
+            ? env.db.row('res.partner', row['partner_id'])?.['email']
+            : false) ?? false,
       }),
       active: boolean('Active', { default: true }),
       share: boolean('Share User', { default: false }),
@@ -109,7 +154,17 @@ export const PARTNER_MODELS: ModelDef[] = [
       if (row['partner_id'] === false || row['partner_id'] === undefined) {
         const id = env.db.newId('res.partner');
         const stamp = row['create_date'];
-        env.db.insert('res.partner', { id, name: String(vals['name'] ?? row['login']), email: vals['email'] ?? false, type: 'contact', active: true, is_company: false, create_date: stamp, write_date: stamp, category_id: [] });
+        env.db.insert('res.partner', {
+          id,
+          name: String(vals['name'] ?? row['login']),
+          email: vals['email'] ?? false,
+          type: 'contact',
+          active: true,
+          is_company: false,
+          create_date: stamp,
+          write_date: stamp,
+          category_id: [],
+        });
         row['partner_id'] = id;
       }
     },

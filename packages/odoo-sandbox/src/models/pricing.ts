@@ -18,9 +18,11 @@ export function pricelistPrice(env: Env, pricelistId: number | false, product: R
     const appliesTo = rule['applied_on'];
     if (appliesTo === '0_product_variant' && rule['product_id'] !== product.id) continue;
     if (appliesTo === '1_product' && rule['product_tmpl_id'] !== product.id) continue;
-    if (appliesTo === '2_product_category' && !inCategory(env, product['categ_id'], rule['categ_id'])) continue;
+    if (appliesTo === '2_product_category' && !inCategory(env, product['categ_id'], rule['categ_id']))
+      continue;
     if (rule['compute_price'] === 'fixed') return Number(rule['fixed_price'] ?? 0);
-    if (rule['compute_price'] === 'percentage') return round2(listPrice * (1 - Number(rule['percent_price'] ?? 0) / 100));
+    if (rule['compute_price'] === 'percentage')
+      return round2(listPrice * (1 - Number(rule['percent_price'] ?? 0) / 100));
     return listPrice;
   }
   return listPrice;
@@ -37,7 +39,7 @@ function inCategory(env: Env, categ: unknown, wanted: unknown): boolean {
 
 /** Rounds to the company currency's 0.01, half away from zero like Odoo's float_round. */
 export function round2(value: number): number {
-  return Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9) / 100;
+  return (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9)) / 100;
 }
 
 export interface LineAmounts {
@@ -63,6 +65,8 @@ export function lineAmounts(env: Env, line: Row): LineAmounts {
     else excluded += Number(tax['amount']);
   }
   const subtotal = round2(base / (1 + included / 100));
-  const total = included ? round2(base * (1 + excluded / (100 + included))) : round2(subtotal * (1 + excluded / 100));
+  const total = included
+    ? round2(base * (1 + excluded / (100 + included)))
+    : round2(subtotal * (1 + excluded / 100));
   return { subtotal, tax: round2(total - subtotal), total };
 }

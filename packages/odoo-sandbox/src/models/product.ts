@@ -1,4 +1,16 @@
-import { binary, boolean, char, float, html, integer, many2many, many2one, one2many, selection, text } from '../orm/fields.js';
+import {
+  binary,
+  boolean,
+  char,
+  float,
+  html,
+  integer,
+  many2many,
+  many2one,
+  one2many,
+  selection,
+  text,
+} from '../orm/fields.js';
 import type { Env, FieldDef, ModelDef, Row } from '../orm/types.js';
 import { qtyAvailable, qtyOutgoing } from './stock-levels.js';
 
@@ -17,7 +29,15 @@ const templateFields: Record<string, FieldDef> = {
   name: char('Name', { required: true }),
   default_code: char('Internal Reference'),
   barcode: char('Barcode'),
-  type: selection('Product Type', [['consu', 'Goods'], ['service', 'Service'], ['combo', 'Combo']], { required: true, default: 'consu' }),
+  type: selection(
+    'Product Type',
+    [
+      ['consu', 'Goods'],
+      ['service', 'Service'],
+      ['combo', 'Combo'],
+    ],
+    { required: true, default: 'consu' },
+  ),
   is_storable: boolean('Track Inventory', { default: false }),
   sale_ok: boolean('Can be Sold', { default: true }),
   purchase_ok: boolean('Can be Purchased', { default: true }),
@@ -30,14 +50,18 @@ const templateFields: Record<string, FieldDef> = {
   taxes_id: many2many('account.tax', 'Sales Taxes', { default: () => [1] }),
   supplier_taxes_id: many2many('account.tax', 'Purchase Taxes'),
   description: html('Description'),
-  description_sale: text('Sales Description', { help: 'A description of the Product that you want to communicate to your customers.' }),
+  description_sale: text('Sales Description', {
+    help: 'A description of the Product that you want to communicate to your customers.',
+  }),
   weight: float('Weight'),
   volume: float('Volume'),
   currency_id: many2one('res.currency', 'Currency', { compute: () => 1 }),
   company_id: many2one('res.company', 'Company'),
   image_1920: binary('Image'),
   qty_available: float('Quantity On Hand', { compute: onHand }),
-  virtual_available: float('Forecasted Quantity', { compute: (env, row) => onHand(env, row) - outgoing(env, row) }),
+  virtual_available: float('Forecasted Quantity', {
+    compute: (env, row) => onHand(env, row) - outgoing(env, row),
+  }),
   free_qty: float('Free To Use Quantity ', { compute: onHand }),
   incoming_qty: float('Incoming', { compute: () => 0 }),
   outgoing_qty: float('Outgoing', { compute: outgoing }),
@@ -82,11 +106,33 @@ export const PRODUCT_MODELS: ModelDef[] = [
     fields: {
       name: char('Tax Name', { required: true }),
       description: char('Label on Invoices'),
-      amount_type: selection('Tax Computation', [['group', 'Group of Taxes'], ['fixed', 'Fixed'], ['percent', 'Percentage'], ['division', 'Percentage Tax Included']], { required: true, default: 'percent' }),
+      amount_type: selection(
+        'Tax Computation',
+        [
+          ['group', 'Group of Taxes'],
+          ['fixed', 'Fixed'],
+          ['percent', 'Percentage'],
+          ['division', 'Percentage Tax Included'],
+        ],
+        { required: true, default: 'percent' },
+      ),
       amount: float('Amount', { required: true }),
-      type_tax_use: selection('Tax Type', [['sale', 'Sales'], ['purchase', 'Purchases'], ['none', 'None']], { required: true, default: 'sale' }),
-      price_include_override: selection('Included in Price', [['tax_included', 'Tax Included'], ['tax_excluded', 'Tax Excluded']]),
-      price_include: boolean('Price Include', { compute: (_e, r) => r['price_include_override'] === 'tax_included' }),
+      type_tax_use: selection(
+        'Tax Type',
+        [
+          ['sale', 'Sales'],
+          ['purchase', 'Purchases'],
+          ['none', 'None'],
+        ],
+        { required: true, default: 'sale' },
+      ),
+      price_include_override: selection('Included in Price', [
+        ['tax_included', 'Tax Included'],
+        ['tax_excluded', 'Tax Excluded'],
+      ]),
+      price_include: boolean('Price Include', {
+        compute: (_e, r) => r['price_include_override'] === 'tax_included',
+      }),
       sequence: integer('Sequence', { default: 1 }),
       active: boolean('Active', { default: true }),
       company_id: many2one('res.company', 'Company', { required: true, default: () => 1 }),
@@ -112,12 +158,29 @@ export const PRODUCT_MODELS: ModelDef[] = [
     recName: 'applied_on',
     fields: {
       pricelist_id: many2one('product.pricelist', 'Pricelist', { required: true, ondelete: 'cascade' }),
-      applied_on: selection('Apply On', [['3_global', 'All Products'], ['2_product_category', 'Product Category'], ['1_product', 'Product'], ['0_product_variant', 'Product Variant']], { required: true, default: '3_global' }),
+      applied_on: selection(
+        'Apply On',
+        [
+          ['3_global', 'All Products'],
+          ['2_product_category', 'Product Category'],
+          ['1_product', 'Product'],
+          ['0_product_variant', 'Product Variant'],
+        ],
+        { required: true, default: '3_global' },
+      ),
       product_tmpl_id: many2one('product.template', 'Product', { ondelete: 'cascade' }),
       product_id: many2one('product.product', 'Variant', { ondelete: 'cascade' }),
       categ_id: many2one('product.category', 'Product Category', { ondelete: 'cascade' }),
       min_quantity: float('Min. Quantity'),
-      compute_price: selection('Price Type', [['fixed', 'Fixed Price'], ['percentage', 'Discount'], ['formula', 'Formula']], { required: true, default: 'fixed' }),
+      compute_price: selection(
+        'Price Type',
+        [
+          ['fixed', 'Fixed Price'],
+          ['percentage', 'Discount'],
+          ['formula', 'Formula'],
+        ],
+        { required: true, default: 'fixed' },
+      ),
       fixed_price: float('Fixed Price'),
       percent_price: float('Percentage Price'),
       date_start: char('Start Date'),

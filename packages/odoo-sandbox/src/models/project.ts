@@ -1,4 +1,15 @@
-import { boolean, char, datetime, float, html, integer, many2many, many2one, one2many, selection } from '../orm/fields.js';
+import {
+  boolean,
+  char,
+  datetime,
+  float,
+  html,
+  integer,
+  many2many,
+  many2one,
+  one2many,
+  selection,
+} from '../orm/fields.js';
 import { search } from '../orm/search.js';
 import type { Env, ModelDef } from '../orm/types.js';
 
@@ -16,9 +27,19 @@ export const PROJECT_MODELS: ModelDef[] = [
       user_id: many2one('res.users', 'Project Manager', { default: (env: Env) => env.uid }),
       description: html('Description'),
       label_tasks: char('Use Tasks as', { default: 'Tasks' }),
-      privacy_visibility: selection('Visibility', [['followers', 'Invited internal users'], ['employees', 'All internal users'], ['portal', 'Invited portal users and all internal users']], { required: true, default: 'portal' }),
+      privacy_visibility: selection(
+        'Visibility',
+        [
+          ['followers', 'Invited internal users'],
+          ['employees', 'All internal users'],
+          ['portal', 'Invited portal users and all internal users'],
+        ],
+        { required: true, default: 'portal' },
+      ),
       task_ids: one2many('project.task', 'project_id', 'Tasks'),
-      task_count: integer('Task Count', { compute: (env, r) => search(env, 'project.task', [['project_id', '=', r.id]]).length }),
+      task_count: integer('Task Count', {
+        compute: (env, r) => search(env, 'project.task', [['project_id', '=', r.id]]).length,
+      }),
       type_ids: many2many('project.task.type', 'Tasks Stages'),
       company_id: many2one('res.company', 'Company', { default: () => 1 }),
     },
@@ -36,9 +57,27 @@ export const PROJECT_MODELS: ModelDef[] = [
       user_ids: many2many('res.users', 'Assignees'),
       stage_id: many2one('project.task.type', 'Stage', { default: () => 1 }),
       description: html('Description'),
-      priority: selection('Priority', [['0', 'Low priority'], ['1', 'High priority']], { default: '0' }),
+      priority: selection(
+        'Priority',
+        [
+          ['0', 'Low priority'],
+          ['1', 'High priority'],
+        ],
+        { default: '0' },
+      ),
       sequence: integer('Sequence', { default: 10 }),
-      state: selection('State', [['01_in_progress', 'In Progress'], ['02_changes_requested', 'Changes Requested'], ['03_approved', 'Approved'], ['1_done', 'Done'], ['1_canceled', 'Cancelled'], ['04_waiting_normal', 'Waiting']], { required: true, default: '01_in_progress' }),
+      state: selection(
+        'State',
+        [
+          ['01_in_progress', 'In Progress'],
+          ['02_changes_requested', 'Changes Requested'],
+          ['03_approved', 'Approved'],
+          ['1_done', 'Done'],
+          ['1_canceled', 'Cancelled'],
+          ['04_waiting_normal', 'Waiting'],
+        ],
+        { required: true, default: '01_in_progress' },
+      ),
       date_deadline: datetime('Deadline'),
       tag_ids: many2many('crm.tag', 'Tags'),
       allocated_hours: float('Allocated Time'),

@@ -17,7 +17,8 @@ export function qtyOutgoing(env: Env, productId: number): number {
   for (const line of env.db.table('sale.order.line').values()) {
     if (line['product_id'] !== productId) continue;
     const order = env.db.row('sale.order', line['order_id'] as number);
-    if (order?.['state'] === 'sale') total += Math.max(0, Number(line['product_uom_qty'] ?? 0) - Number(line['qty_delivered'] ?? 0));
+    if (order?.['state'] === 'sale')
+      total += Math.max(0, Number(line['product_uom_qty'] ?? 0) - Number(line['qty_delivered'] ?? 0));
   }
   return total;
 }

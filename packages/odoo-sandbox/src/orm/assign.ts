@@ -24,7 +24,8 @@ export function toStored(model: string, name: string, field: FieldDef, value: un
       return typeof value === 'string' && value ? value.slice(0, 10) : false;
     case 'datetime':
       if (value instanceof Date) return formatDatetime(value);
-      if (typeof value === 'string' && value) return value.length === 10 ? `${value} 00:00:00` : value.slice(0, 19).replace('T', ' ');
+      if (typeof value === 'string' && value)
+        return value.length === 10 ? `${value} 00:00:00` : value.slice(0, 19).replace('T', ' ');
       return false;
     case 'html':
       if (typeof value !== 'string' || value === '') return false;
@@ -43,4 +44,5 @@ export function toStored(model: string, name: string, field: FieldDef, value: un
   }
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');

@@ -8,7 +8,14 @@ import type { Env, FieldDef, Row } from './types.js';
  * Applies x2many commands to one record: `[0,0,vals]` create, `[1,id,vals]` update, `[2,id]` delete,
  * `[3,id]` unlink, `[4,id]` link, `[5]` clear, `[6,0,ids]` replace. A bare id list means `[6,0,ids]`.
  */
-export function applyX2many(env: Env, model: string, row: Row, name: string, field: FieldDef, value: unknown): void {
+export function applyX2many(
+  env: Env,
+  model: string,
+  row: Row,
+  name: string,
+  field: FieldDef,
+  value: unknown,
+): void {
   if (value === false || value === null || value === undefined) value = [[5]];
   if (!Array.isArray(value)) throw valueError(`Invalid value for ${model}.${name}: ${pyRepr(value)}`);
   const commands = value.every((v) => typeof v === 'number') ? [[6, 0, value]] : value;
@@ -16,7 +23,9 @@ export function applyX2many(env: Env, model: string, row: Row, name: string, fie
   const o2m = field.type === 'one2many';
   const inverse = field.inverse!;
   const current = (): number[] =>
-    o2m ? search(env, comodel, [[inverse, '=', row.id]], { activeTest: false }).map((r) => r.id) : ((row[name] as number[]) ?? []);
+    o2m
+      ? search(env, comodel, [[inverse, '=', row.id]], { activeTest: false }).map((r) => r.id)
+      : ((row[name] as number[]) ?? []);
   const setLinks = (ids: number[]) => env.db.update(row, { [name]: [...new Set(ids)] });
   // Removing a child from a one2many: delete it when its back-reference is required (sale.order.line), else detach it.
   const detach = (ids: number[]) => {
@@ -26,7 +35,8 @@ export function applyX2many(env: Env, model: string, row: Row, name: string, fie
   };
 
   for (const command of commands) {
-    if (!Array.isArray(command) || typeof command[0] !== 'number') throw valueError(`Invalid command ${pyRepr(command)}`);
+    if (!Array.isArray(command) || typeof command[0] !== 'number')
+      throw valueError(`Invalid command ${pyRepr(command)}`);
     const [code, id, arg] = command as [number, number, unknown];
     switch (code) {
       case 0: {

@@ -16,22 +16,33 @@ function checkFieldNames(def: ModelDef, vals: Vals): void {
 
 /** Fields a client may not really set: computed ones and the magic ones (Odoo ignores them). */
 const ignored = (def: ModelDef, name: string) =>
-  Boolean(def.fields[name]!.compute) || ['id', 'display_name', 'create_date', 'create_uid', 'write_date', 'write_uid'].includes(name);
+  Boolean(def.fields[name]!.compute) ||
+  ['id', 'display_name', 'create_date', 'create_uid', 'write_date', 'write_uid'].includes(name);
 
 /** `create` for one vals dict: defaults, model hooks, required check, then x2many commands. */
 export function createRecord(env: Env, model: string, vals: Vals, checked = false): number {
   if (!checked) checkAccess(env, model, 'create');
   const def = env.db.def(model);
-  if (typeof vals !== 'object' || vals === null || Array.isArray(vals)) throw valueError('create() expects a dict of values');
+  if (typeof vals !== 'object' || vals === null || Array.isArray(vals))
+    throw valueError('create() expects a dict of values');
   checkFieldNames(def, vals);
   const stamp = formatDatetime(env.db.now());
-  const row: Row = { id: env.db.newId(model), create_date: stamp, write_date: stamp, create_uid: env.uid, write_uid: env.uid };
+  const row: Row = {
+    id: env.db.newId(model),
+    create_date: stamp,
+    write_date: stamp,
+    create_uid: env.uid,
+    write_uid: env.uid,
+  };
   for (const [name, field] of Object.entries(def.fields)) {
     if (name in row || field.compute || field.type === 'one2many') continue;
     if (name in vals && !isX2many(field)) {
       if (!ignored(def, name)) row[name] = toStored(model, name, field, vals[name]);
     } else if (field.default !== undefined && !(name in vals)) {
-      const value = typeof field.default === 'function' ? (field.default as (e: Env, v: Vals) => unknown)(env, vals) : field.default;
+      const value =
+        typeof field.default === 'function'
+          ? (field.default as (e: Env, v: Vals) => unknown)(env, vals)
+          : field.default;
       row[name] = field.type === 'many2many' ? value : toStored(model, name, field, value);
     } else if (field.type === 'many2many') {
       row[name] = [];
@@ -41,7 +52,8 @@ export function createRecord(env: Env, model: string, vals: Vals, checked = fals
   checkRequired(def, row);
   env.db.insert(model, row);
   for (const [name, field] of Object.entries(def.fields)) {
-    if (isX2many(field) && name in vals && !field.compute) applyX2many(env, model, row, name, field, vals[name]);
+    if (isX2many(field) && name in vals && !field.compute)
+      applyX2many(env, model, row, name, field, vals[name]);
   }
   def.validate?.(env, row);
   return row.id;
@@ -117,7 +129,13 @@ export function unlinkRecords(env: Env, model: string, ids: number[], checked = 
       if (field.type !== 'many2one' || field.relation !== model || field.compute) continue;
       const refs = [...env.db.table(other).values()].filter((r) => gone.has(r[name] as number));
       if (refs.length === 0) continue;
-      if (field.ondelete === 'cascade') unlinkRecords(env, other, refs.map((r) => r.id), true);
+      if (field.ondelete === 'cascade')
+        unlinkRecords(
+          env,
+          other,
+          refs.map((r) => r.id),
+          true,
+        );
       else for (const r of refs) env.db.update(r, { [name]: false });
     }
   }

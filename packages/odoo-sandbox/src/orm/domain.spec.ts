@@ -3,18 +3,45 @@ import { adminEnv } from '../test-support.js';
 import { search } from './search.js';
 
 const env = adminEnv();
-const ids = (model: string, domain: unknown[], order = 'id') => search(env, model, domain, { order }).map((r) => r.id);
-const names = (domain: unknown[]) => search(env, 'res.partner', domain, { order: 'id' }).map((r) => r['name']);
+const ids = (model: string, domain: unknown[], order = 'id') =>
+  search(env, model, domain, { order }).map((r) => r.id);
+const names = (domain: unknown[]) =>
+  search(env, 'res.partner', domain, { order: 'id' }).map((r) => r['name']);
 
 describe('domain evaluation', () => {
   it.each([
-    ['implicit AND', [['is_company', '=', true], ['customer_rank', '>', 2]], [10, 15]],
+    [
+      'implicit AND',
+      [
+        ['is_company', '=', true],
+        ['customer_rank', '>', 2],
+      ],
+      [10, 15],
+    ],
     ['| prefix', ['|', ['name', '=', 'Ana Gómez'], ['name', '=', 'Carlos Pérez']], [5, 6]],
     ['! prefix', ['!', ['id', '>', 3]], [1, 3]],
-    ['& inside |', ['|', '&', ['is_company', '=', true], ['vat', '=like', '900%'], ['id', '=', 5]], [5, 10, 15]],
+    [
+      '& inside |',
+      ['|', '&', ['is_company', '=', true], ['vat', '=like', '900%'], ['id', '=', 5]],
+      [5, 10, 15],
+    ],
     ['in', [['id', 'in', [3, 10, 999]]], [3, 10]],
-    ['not in', [['id', 'not in', [1, 3, 4]], ['id', '<=', 6]], [5, 6]],
-    ['<= and >=', [['id', '>=', 5], ['id', '<=', 7]], [5, 6, 7]],
+    [
+      'not in',
+      [
+        ['id', 'not in', [1, 3, 4]],
+        ['id', '<=', 6],
+      ],
+      [5, 6],
+    ],
+    [
+      '<= and >=',
+      [
+        ['id', '>=', 5],
+        ['id', '<=', 7],
+      ],
+      [5, 6, 7],
+    ],
     ['!= false means set', [['parent_id', '!=', false]], [16, 17, 18, 19]],
     ['= false means unset', [['email', '=', false]], []],
     ['child_of on ids', [['id', 'child_of', 10]], [10, 16, 17]],
@@ -38,7 +65,9 @@ describe('domain evaluation', () => {
   it('not ilike keeps records whose value is unset (Odoo adds OR IS NULL)', () => {
     const all = ids('res.partner', []);
     const withSol = ids('res.partner', [['function', 'ilike', 'compras']]);
-    expect(ids('res.partner', [['function', 'not ilike', 'compras']])).toEqual(all.filter((id) => !withSol.includes(id)));
+    expect(ids('res.partner', [['function', 'not ilike', 'compras']])).toEqual(
+      all.filter((id) => !withSol.includes(id)),
+    );
   });
 
   it('hides archived records unless the domain mentions active', () => {
@@ -47,18 +76,35 @@ describe('domain evaluation', () => {
   });
 
   it('searches computed fields (stock) and dates given as strings', () => {
-    const outOfStock = search(env, 'product.product', [['qty_available', '=', 0]]).map((r) => r['default_code']);
+    const outOfStock = search(env, 'product.product', [['qty_available', '=', 0]]).map(
+      (r) => r['default_code'],
+    );
     expect(outOfStock.sort()).toEqual(['BRO-1', 'ESM-VER-CT', 'IMP-BLA-CN', 'LAC-NEG-CT', 'VT1-AMA-GL']);
-    expect(ids('sale.order', [['date_order', '>=', '2026-01-06 00:00:00'], ['date_order', '<', '2026-01-08 00:00:00']])).toEqual([2, 3]);
+    expect(
+      ids('sale.order', [
+        ['date_order', '>=', '2026-01-06 00:00:00'],
+        ['date_order', '<', '2026-01-08 00:00:00'],
+      ]),
+    ).toEqual([2, 3]);
   });
 
   it('orders by several keys and by many2one display name', () => {
-    expect(search(env, 'res.partner', [['parent_id', '!=', false]], { order: 'parent_id desc, name asc' }).map((r) => r.id)).toEqual([17, 16, 19, 18]);
-    expect(search(env, 'res.partner', [['id', 'in', [5, 6, 7]]], { order: 'name desc', limit: 2, offset: 1 }).map((r) => r.id)).toEqual([6, 5]);
+    expect(
+      search(env, 'res.partner', [['parent_id', '!=', false]], { order: 'parent_id desc, name asc' }).map(
+        (r) => r.id,
+      ),
+    ).toEqual([17, 16, 19, 18]);
+    expect(
+      search(env, 'res.partner', [['id', 'in', [5, 6, 7]]], { order: 'name desc', limit: 2, offset: 1 }).map(
+        (r) => r.id,
+      ),
+    ).toEqual([6, 5]);
   });
 
   it('rejects unknown fields and operators with ValueError', () => {
-    expect(() => ids('res.partner', [['no_such_field', '=', 1]])).toThrow("Invalid field res.partner.no_such_field in leaf ('no_such_field', '=', 1)");
+    expect(() => ids('res.partner', [['no_such_field', '=', 1]])).toThrow(
+      "Invalid field res.partner.no_such_field in leaf ('no_such_field', '=', 1)",
+    );
     expect(() => ids('res.partner', [['name', 'sounds like', 'x']])).toThrow('Invalid leaf');
   });
 });

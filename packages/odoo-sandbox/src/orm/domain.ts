@@ -8,8 +8,24 @@ import type { Env, FieldDef, Row } from './types.js';
 export type RowPredicate = (row: Row) => boolean;
 
 const OPERATORS = new Set([
-  '=', '!=', '<>', '<', '<=', '>', '>=', '=?', 'like', 'not like', 'ilike', 'not ilike', '=like', '=ilike',
-  'in', 'not in', 'child_of', 'parent_of',
+  '=',
+  '!=',
+  '<>',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '=?',
+  'like',
+  'not like',
+  'ilike',
+  'not ilike',
+  '=like',
+  '=ilike',
+  'in',
+  'not in',
+  'child_of',
+  'parent_of',
 ]);
 
 /**
@@ -81,9 +97,12 @@ function compileOperator(
   const relational = field.type === 'many2one' || field.type === 'one2many' || field.type === 'many2many';
   // A relational value compared with text compares the related records' names (Odoo's name_search).
   const names = (v: unknown): string[] =>
-    (Array.isArray(v) ? (v as number[]) : typeof v === 'number' ? [v] : []).map((id) => displayNameOf(env, field.relation!, id));
+    (Array.isArray(v) ? (v as number[]) : typeof v === 'number' ? [v] : []).map((id) =>
+      displayNameOf(env, field.relation!, id),
+    );
   const ids = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === false ? [] : [v]);
-  const isSet = (v: unknown) => !(v === false || v === null || v === undefined || (Array.isArray(v) && v.length === 0));
+  const isSet = (v: unknown) =>
+    !(v === false || v === null || v === undefined || (Array.isArray(v) && v.length === 0));
 
   switch (op) {
     case '=?':
@@ -92,7 +111,8 @@ function compileOperator(
     case '=':
     case '!=': {
       const eq = (v: unknown): boolean => {
-        if (value === false || value === null) return field.type === 'boolean' ? v === false : !isSet(v) || v === '';
+        if (value === false || value === null)
+          return field.type === 'boolean' ? v === false : !isSet(v) || v === '';
         if (relational && typeof value === 'string') return names(v).some((n) => n === value);
         if (relational) return ids(v).includes(value);
         if (field.type === 'boolean') return Boolean(v) === Boolean(value);
@@ -120,7 +140,11 @@ function compileOperator(
       const negative = op.startsWith('not ');
       const base = negative ? op.slice(4) : op;
       if (!negative && (value === '' || value === false) && !base.startsWith('=')) return () => true;
-      const re = likeRegex(String(value === false ? '' : value), !base.startsWith('='), base.endsWith('ilike'));
+      const re = likeRegex(
+        String(value === false ? '' : value),
+        !base.startsWith('='),
+        base.endsWith('ilike'),
+      );
       const matches = (v: unknown): boolean => {
         if (relational) return names(v).some((n) => re.test(n));
         return typeof v === 'string' ? re.test(v) : typeof v === 'number' ? re.test(String(v)) : false;
@@ -159,7 +183,8 @@ function resolveIds(env: Env, model: string, value: unknown): number[] {
   for (const item of list) {
     if (typeof item === 'number') out.push(item);
     else if (typeof item === 'string') {
-      for (const row of env.db.table(model).values()) if (displayNameOf(env, model, row.id) === item) out.push(row.id);
+      for (const row of env.db.table(model).values())
+        if (displayNameOf(env, model, row.id) === item) out.push(row.id);
     }
   }
   return out;

@@ -1,12 +1,31 @@
 import type { Env } from './types.js';
 
-const DEFAULT_ATTRIBUTES = ['string', 'type', 'help', 'required', 'readonly', 'relation', 'relation_field', 'selection', 'store', 'sortable', 'searchable'];
+const DEFAULT_ATTRIBUTES = [
+  'string',
+  'type',
+  'help',
+  'required',
+  'readonly',
+  'relation',
+  'relation_field',
+  'selection',
+  'store',
+  'sortable',
+  'searchable',
+];
 
 /** `fields_get(allfields, attributes)`: field name → attributes, as Odoo 18 describes its fields. */
-export function fieldsGet(env: Env, model: string, allfields: unknown, attributes: unknown): Record<string, Record<string, unknown>> {
+export function fieldsGet(
+  env: Env,
+  model: string,
+  allfields: unknown,
+  attributes: unknown,
+): Record<string, Record<string, unknown>> {
   const def = env.db.def(model);
-  const wanted = Array.isArray(attributes) && attributes.length ? (attributes as string[]) : DEFAULT_ATTRIBUTES;
-  const names = Array.isArray(allfields) && allfields.length ? (allfields as string[]) : Object.keys(def.fields);
+  const wanted =
+    Array.isArray(attributes) && attributes.length ? (attributes as string[]) : DEFAULT_ATTRIBUTES;
+  const names =
+    Array.isArray(allfields) && allfields.length ? (allfields as string[]) : Object.keys(def.fields);
   const out: Record<string, Record<string, unknown>> = {};
   for (const name of names) {
     const field = def.fields[name];

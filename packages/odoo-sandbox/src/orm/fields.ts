@@ -3,7 +3,9 @@ import type { FieldDef, FieldType } from './types.js';
 // Compact builders so model files read like Odoo field declarations.
 type Opts = Partial<Omit<FieldDef, 'type' | 'string' | 'relation'>>;
 
-const make = (type: FieldType) => (string: string, opts: Opts = {}): FieldDef => ({ type, string, ...opts });
+const make =
+  (type: FieldType) =>
+  (string: string, opts: Opts = {}): FieldDef => ({ type, string, ...opts });
 
 export const char = make('char');
 export const text = make('text');
@@ -59,5 +61,6 @@ export function emptyValue(field: FieldDef): unknown {
   }
 }
 
-export const isRelational = (f: FieldDef) => f.type === 'many2one' || f.type === 'one2many' || f.type === 'many2many';
+export const isRelational = (f: FieldDef) =>
+  f.type === 'many2one' || f.type === 'one2many' || f.type === 'many2many';
 export const isX2many = (f: FieldDef) => f.type === 'one2many' || f.type === 'many2many';

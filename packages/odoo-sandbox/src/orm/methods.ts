@@ -15,7 +15,8 @@ function readFields(env: Env, model: string, fields: unknown): string[] {
   const def = env.db.def(model);
   if (!Array.isArray(fields) || fields.length === 0) return Object.keys(def.fields);
   for (const name of fields) {
-    if (typeof name !== 'string' || !(name in def.fields)) throw valueError(`Invalid field ${JSON.stringify(name).replace(/"/g, "'")} on model '${model}'`);
+    if (typeof name !== 'string' || !(name in def.fields))
+      throw valueError(`Invalid field ${JSON.stringify(name).replace(/"/g, "'")} on model '${model}'`);
   }
   return fields as string[];
 }
@@ -27,16 +28,22 @@ export const GENERIC_METHODS: Record<string, MethodSpec> = {
     params: ['domain', 'fields', 'offset', 'limit', 'order'],
     run: (env, model, _ids, kw) => {
       const fields = readFields(env, model, kw['fields']);
-      return search(env, model, kw['domain'], { offset: asNumber(kw['offset']), limit: asNumber(kw['limit']), order: asString(kw['order']) }).map(
-        (row) => readRow(env, model, row, fields),
-      );
+      return search(env, model, kw['domain'], {
+        offset: asNumber(kw['offset']),
+        limit: asNumber(kw['limit']),
+        order: asString(kw['order']),
+      }).map((row) => readRow(env, model, row, fields));
     },
   },
   search: {
     recordset: false,
     params: ['domain', 'offset', 'limit', 'order'],
     run: (env, model, _ids, kw) =>
-      search(env, model, kw['domain'], { offset: asNumber(kw['offset']), limit: asNumber(kw['limit']), order: asString(kw['order']) }).map((r) => r.id),
+      search(env, model, kw['domain'], {
+        offset: asNumber(kw['offset']),
+        limit: asNumber(kw['limit']),
+        order: asString(kw['order']),
+      }).map((r) => r.id),
   },
   search_count: {
     recordset: false,
@@ -100,7 +107,11 @@ export const GENERIC_METHODS: Record<string, MethodSpec> = {
       const out: Kw = {};
       for (const name of (kw['fields_list'] ?? kw['fields'] ?? []) as string[]) {
         const field = def.fields[name];
-        if (field?.default !== undefined) out[name] = typeof field.default === 'function' ? (field.default as (e: Env, v: Kw) => unknown)(env, {}) : field.default;
+        if (field?.default !== undefined)
+          out[name] =
+            typeof field.default === 'function'
+              ? (field.default as (e: Env, v: Kw) => unknown)(env, {})
+              : field.default;
       }
       return out;
     },
@@ -116,7 +127,8 @@ const wrapDomain = (domain: unknown[]) => (domain.length ? domain : [[1, '=', 1]
 
 /** Looks a method up like Odoo's `call_kw`: private names are AccessError, unknown ones AttributeError. */
 export function resolveMethod(env: Env, model: string, method: string): MethodSpec {
-  if (method.startsWith('_')) throw accessError(`Private methods (such as ${method}) cannot be called remotely.`);
+  if (method.startsWith('_'))
+    throw accessError(`Private methods (such as ${method}) cannot be called remotely.`);
   const def = env.db.def(model);
   const spec = def.methods?.[method] ?? GENERIC_METHODS[method];
   if (!spec) throw attributeError(`The method '${method}' does not exist on the model '${model}'`);
@@ -145,14 +157,25 @@ export function positionalToNamed(spec: MethodSpec, args: unknown[], kwargs: Kw)
   const kw: Kw = { ...kwargs };
   args.forEach((value, i) => {
     const name = spec.params[i];
-    if (name === undefined) throw new OdooFault('builtins.TypeError', `${spec.params.length + (spec.recordset ? 1 : 0)} positional arguments expected, got more`);
+    if (name === undefined)
+      throw new OdooFault(
+        'builtins.TypeError',
+        `${spec.params.length + (spec.recordset ? 1 : 0)} positional arguments expected, got more`,
+      );
     kw[name] = value;
   });
   return kw;
 }
 
 /** Calls a method with named arguments (JSON-2 style), inside one transaction. */
-export function callNamed(env: Env, model: string, _method: string, spec: MethodSpec, ids: number[], kw: Kw): unknown {
+export function callNamed(
+  env: Env,
+  model: string,
+  _method: string,
+  spec: MethodSpec,
+  ids: number[],
+  kw: Kw,
+): unknown {
   const { context, ...named } = kw;
   const callEnv: Env = { ...env, context: { ...env.context, ...((context as Kw) ?? {}) } };
   return env.db.transaction(() => spec.run(callEnv, model, ids, named));

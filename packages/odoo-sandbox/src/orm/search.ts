@@ -18,7 +18,9 @@ export function search(env: Env, model: string, domain: unknown, options: Search
   const def = env.db.def(model);
   const predicate = compileDomain(env, model, domain);
   const activeTest =
-    (options.activeTest ?? env.context['active_test'] !== false) && 'active' in def.fields && !mentions(domain, 'active');
+    (options.activeTest ?? env.context['active_test'] !== false) &&
+    'active' in def.fields &&
+    !mentions(domain, 'active');
   const rows: Row[] = [];
   for (const row of env.db.table(model).values()) {
     if (activeTest && row['active'] === false) continue;
@@ -65,7 +67,8 @@ export function sortRows(env: Env, model: string, rows: Row[], order: string): v
     keys: terms.map(({ field }) => {
       const value = getValue(env, model, row, field);
       const f = def.fields[field]!;
-      if (f.type === 'many2one') return typeof value === 'number' ? displayNameOf(env, f.relation!, value) : null;
+      if (f.type === 'many2one')
+        return typeof value === 'number' ? displayNameOf(env, f.relation!, value) : null;
       if (value === false && f.type !== 'boolean') return null;
       return value as string | number | boolean | null;
     }),

@@ -4,8 +4,21 @@ import type { Database } from './database.js';
 export type Row = { id: number; [field: string]: unknown };
 
 export type FieldType =
-  | 'char' | 'text' | 'html' | 'integer' | 'float' | 'monetary' | 'boolean' | 'date' | 'datetime'
-  | 'selection' | 'many2one' | 'one2many' | 'many2many' | 'binary' | 'json';
+  | 'char'
+  | 'text'
+  | 'html'
+  | 'integer'
+  | 'float'
+  | 'monetary'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'selection'
+  | 'many2one'
+  | 'one2many'
+  | 'many2many'
+  | 'binary'
+  | 'json';
 
 /** The environment of one call: the database, the calling user and the call's context. */
 export interface Env {

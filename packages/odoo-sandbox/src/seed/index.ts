@@ -37,6 +37,7 @@ export function createSandboxDatabase(name: string, seed: SeedName = 'demo', now
   });
   db.now = now ?? (() => new Date());
   db.readonlyUids.add(SANDBOX_USERS.demo.uid);
-  for (const user of Object.values(SANDBOX_USERS)) db.credentials.push({ uid: user.uid, login: user.login, secret: user.apiKey });
+  for (const user of Object.values(SANDBOX_USERS))
+    db.credentials.push({ uid: user.uid, login: user.login, secret: user.apiKey });
   return db;
 }

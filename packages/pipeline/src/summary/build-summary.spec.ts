@@ -4,8 +4,16 @@ import { buildConversationSummary, type SummaryInput } from './build-summary.js'
 const state: ConversationState = {
   history: [
     { role: 'customer', text: 'Hola, necesito 2 galones de esmalte blanco', at: '2026-06-18T10:00:00.000Z' },
-    { role: 'bot', text: 'Te preparé la cotización *S00042*. Total: $170.000', at: '2026-06-18T10:00:02.000Z' },
-    { role: 'customer', text: 'sí, confírmala. Mi correo es ana@example.com y mi cel +57 300 123 4567', at: '2026-06-18T10:01:00.000Z' },
+    {
+      role: 'bot',
+      text: 'Te preparé la cotización *S00042*. Total: $170.000',
+      at: '2026-06-18T10:00:02.000Z',
+    },
+    {
+      role: 'customer',
+      text: 'sí, confírmala. Mi correo es ana@example.com y mi cel +57 300 123 4567',
+      at: '2026-06-18T10:01:00.000Z',
+    },
   ],
   partner: { id: 5, name: 'Ana Gómez', verified: true },
   quotation: { id: 42, name: 'S00042' },
@@ -24,7 +32,7 @@ const input: SummaryInput = {
 };
 
 describe('buildConversationSummary', () => {
-  it('says what the customer asked, what was done in Odoo and the handoff, in the crew\'s language', () => {
+  it("says what the customer asked, what was done in Odoo and the handoff, in the crew's language", () => {
     expect(buildConversationSummary(input)).toBe(
       [
         'Resumen de la conversación #1532',

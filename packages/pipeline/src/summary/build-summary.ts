@@ -13,10 +13,46 @@ export interface SummaryInput {
   state: ConversationState;
 }
 
-const LABELS: Record<Language, Record<'title' | 'date' | 'channel' | 'contact' | 'requests' | 'quotation' | 'orders' | 'handoff' | 'none', string>> = {
-  es: { title: 'Resumen de la conversación', date: 'Fecha', channel: 'Canal', contact: 'Contacto', requests: 'Lo que pidió el cliente', quotation: 'Cotización en Odoo', orders: 'Pedidos en Odoo', handoff: 'Pasó a una persona', none: 'ninguno' },
-  pt: { title: 'Resumo da conversa', date: 'Data', channel: 'Canal', contact: 'Contato', requests: 'O que o cliente pediu', quotation: 'Cotação no Odoo', orders: 'Pedidos no Odoo', handoff: 'Passou para uma pessoa', none: 'nenhum' },
-  en: { title: 'Conversation summary', date: 'Date', channel: 'Channel', contact: 'Contact', requests: 'What the customer asked for', quotation: 'Quotation in Odoo', orders: 'Orders in Odoo', handoff: 'Handed to a person', none: 'none' },
+const LABELS: Record<
+  Language,
+  Record<
+    'title' | 'date' | 'channel' | 'contact' | 'requests' | 'quotation' | 'orders' | 'handoff' | 'none',
+    string
+  >
+> = {
+  es: {
+    title: 'Resumen de la conversación',
+    date: 'Fecha',
+    channel: 'Canal',
+    contact: 'Contacto',
+    requests: 'Lo que pidió el cliente',
+    quotation: 'Cotización en Odoo',
+    orders: 'Pedidos en Odoo',
+    handoff: 'Pasó a una persona',
+    none: 'ninguno',
+  },
+  pt: {
+    title: 'Resumo da conversa',
+    date: 'Data',
+    channel: 'Canal',
+    contact: 'Contato',
+    requests: 'O que o cliente pediu',
+    quotation: 'Cotação no Odoo',
+    orders: 'Pedidos no Odoo',
+    handoff: 'Passou para uma pessoa',
+    none: 'nenhum',
+  },
+  en: {
+    title: 'Conversation summary',
+    date: 'Date',
+    channel: 'Channel',
+    contact: 'Contact',
+    requests: 'What the customer asked for',
+    quotation: 'Quotation in Odoo',
+    orders: 'Orders in Odoo',
+    handoff: 'Handed to a person',
+    none: 'none',
+  },
 };
 
 // Enough to recall what the conversation was about without storing the whole transcript.
@@ -37,7 +73,9 @@ export function buildConversationSummary(input: SummaryInput): string {
     .map((h) => redactContactData(h.text.replace(/\s+/g, ' ').trim(), NO_CONTACT_DATA, input.language))
     .filter((text) => text.length > 0)
     .slice(-MAX_REQUESTS)
-    .map((text) => `- ${text.length > MAX_REQUEST_CHARS ? `${text.slice(0, MAX_REQUEST_CHARS - 1)}…` : text}`);
+    .map(
+      (text) => `- ${text.length > MAX_REQUEST_CHARS ? `${text.slice(0, MAX_REQUEST_CHARS - 1)}…` : text}`,
+    );
   const lines = [
     `${say.title} #${input.conversationId}`,
     `${say.date}: ${input.resolvedAt.slice(0, 10)}`,
@@ -48,6 +86,7 @@ export function buildConversationSummary(input: SummaryInput): string {
     `${say.quotation}: ${state.quotation?.name ?? say.none}`,
     `${say.orders}: ${state.orderIds?.length ? state.orderIds.map((id) => `#${id}`).join(', ') : say.none}`,
   ];
-  if (state.lastHandoff) lines.push(`${say.handoff}: ${state.lastHandoff.reason} (${state.lastHandoff.at.slice(0, 10)})`);
+  if (state.lastHandoff)
+    lines.push(`${say.handoff}: ${state.lastHandoff.reason} (${state.lastHandoff.at.slice(0, 10)})`);
   return lines.join('\n');
 }

@@ -13,7 +13,11 @@ export interface HandoffPlan {
  * The status change goes last so that a failure before it leaves the bot owning the conversation
  * and the turn is retried rather than half-handed-over.
  */
-export async function handOver(gateway: ChatwootGateway, ref: ConversationRef, plan: HandoffPlan): Promise<void> {
+export async function handOver(
+  gateway: ChatwootGateway,
+  ref: ConversationRef,
+  plan: HandoffPlan,
+): Promise<void> {
   for (const part of plan.customerParts) await gateway.sendMessage(ref, { content: part });
   await gateway.addPrivateNote(ref, plan.handoff.note);
   if (plan.labels.length > 0) await gateway.addLabels(ref, [...plan.labels]);

@@ -1,4 +1,12 @@
-import { crewDefinitionSchema, Secret, tenantId, type ChatwootGateway, type ConversationState, type TenantConfig, type Turn } from '@mcp-crew/core';
+import {
+  crewDefinitionSchema,
+  Secret,
+  tenantId,
+  type ChatwootGateway,
+  type ConversationState,
+  type TenantConfig,
+  type Turn,
+} from '@mcp-crew/core';
 import { makeInboundMessage } from '@mcp-crew/testing';
 import { SUMMARY_REQUEST_CONTENT_TYPE } from '../summary/summary-request.js';
 import type { InteractionSummary } from '../summary/summary-writer.js';
@@ -16,7 +24,14 @@ const tenant: TenantConfig = {
   enabledSpecialists: ['sales'],
 };
 const webchat = crewDefinitionSchema.parse({
-  name: 'webchat', description: 'x', language: 'es', tone: 'x', greeting: 'x', members: ['sales'], defaultSpecialist: 'sales', escalation: { keywords: ['hablar con una persona'] },
+  name: 'webchat',
+  description: 'x',
+  language: 'es',
+  tone: 'x',
+  greeting: 'x',
+  members: ['sales'],
+  defaultSpecialist: 'sales',
+  escalation: { keywords: ['hablar con una persona'] },
   policy: { maxLength: 4000, format: 'plain' },
 });
 
@@ -38,27 +53,55 @@ function setup(initial: ConversationState = { history: [] }) {
     tenants: { get: async () => tenant, list: async () => [tenant] },
     crews: new Map([['webchat', webchat]]),
     selector: { select: async () => ({ specialist: 'sales', confidence: 1, reason: 'test' }) } as never,
-    specialists: { get: () => ({ handle: async () => ({ replies: ['Con gusto.'], state: { quotation: { id: 7, name: 'S00007' } } }) }) },
+    specialists: {
+      get: () => ({
+        handle: async () => ({ replies: ['Con gusto.'], state: { quotation: { id: 7, name: 'S00007' } } }),
+      }),
+    },
     gateway: () => gateway,
-    state: { load: async (_t, id) => states.get(id) ?? { history: [] }, save: async (_t, id, s) => void states.set(id, s) },
+    state: {
+      load: async (_t, id) => states.get(id) ?? { history: [] },
+      save: async (_t, id, s) => void states.set(id, s),
+    },
     logger: { info: (_o, m) => logs.push(m), warn: (_o, m) => logs.push(m), error: (_o, m) => logs.push(m) },
     summaries: { write: async (s) => void summaries.push(s) },
   });
   return { processor, states, sent, summaries, logs };
 }
 
-const message = (content: string, messageId: number) => makeInboundMessage({ tenantId: tenantId('demo'), conversationId: 1532, content, messageId, channel: 'Channel::WebWidget', sender: { id: 901, name: 'Ana', phone: '+573001234567' } });
-const resolved = () => ({ ...message('', Number.MAX_SAFE_INTEGER), contentType: SUMMARY_REQUEST_CONTENT_TYPE, createdAt: '2026-06-18T10:30:00.000Z' });
-const turnOf = (...messages: Turn['messages']): Turn => ({ tenantId: tenantId('demo'), conversationId: 1532, messages });
+const message = (content: string, messageId: number) =>
+  makeInboundMessage({
+    tenantId: tenantId('demo'),
+    conversationId: 1532,
+    content,
+    messageId,
+    channel: 'Channel::WebWidget',
+    sender: { id: 901, name: 'Ana', phone: '+573001234567' },
+  });
+const resolved = () => ({
+  ...message('', Number.MAX_SAFE_INTEGER),
+  contentType: SUMMARY_REQUEST_CONTENT_TYPE,
+  createdAt: '2026-06-18T10:30:00.000Z',
+});
+const turnOf = (...messages: Turn['messages']): Turn => ({
+  tenantId: tenantId('demo'),
+  conversationId: 1532,
+  messages,
+});
 const ATTEMPT = { attempt: 1, maxAttempts: 3 };
 
 describe('TurnProcessor: summaries of resolved conversations', () => {
-  it('answers the customer\'s messages of a burst first, then writes the summary from the updated state', async () => {
+  it("answers the customer's messages of a burst first, then writes the summary from the updated state", async () => {
     const { processor, sent, summaries } = setup();
     await processor.handle(turnOf(message('quiero esmalte', 1), resolved()), ATTEMPT);
     expect(sent).toEqual(['Con gusto.']);
     expect(summaries).toHaveLength(1);
-    expect(summaries[0]).toMatchObject({ tenantId: 'demo', conversationId: 1532, language: 'es', metadata: { channel: 'Channel::WebWidget', crew: 'webchat', contactId: 901 } });
+    expect(summaries[0]).toMatchObject({
+      tenantId: 'demo',
+      conversationId: 1532,
+      language: 'es',
+      metadata: { channel: 'Channel::WebWidget', crew: 'webchat', contactId: 901 },
+    });
     expect(summaries[0]!.text).toContain('- quiero esmalte');
     expect(summaries[0]!.text).toContain('S00007');
     expect(summaries[0]!.text).not.toContain('3001234567');

@@ -2,11 +2,17 @@ import type { InboundMessage, TenantId } from '@mcp-crew/core';
 import type { MessageEvent } from './payload.js';
 
 /** Maps Chatwoot's delivery to the pipeline's message. Contact details come from `conversation.meta.sender`. */
-export function toInboundMessage(event: MessageEvent, tenantId: TenantId, deliveryId: string, receivedAt: number): InboundMessage {
+export function toInboundMessage(
+  event: MessageEvent,
+  tenantId: TenantId,
+  deliveryId: string,
+  receivedAt: number,
+): InboundMessage {
   const contact = event.conversation.meta.sender;
   const attributes = event.conversation.additional_attributes ?? {};
   const email = (event.content_attributes?.['email'] ?? undefined) as { subject?: unknown } | undefined;
-  const subject = typeof email?.subject === 'string' ? email.subject : stringOrUndefined(attributes['mail_subject']);
+  const subject =
+    typeof email?.subject === 'string' ? email.subject : stringOrUndefined(attributes['mail_subject']);
   return {
     tenantId,
     deliveryId,

@@ -37,7 +37,10 @@ function setup() {
   const send = (body: unknown, delivery = `d-${crypto.randomUUID()}`) => {
     const rawBody = Buffer.from(JSON.stringify(body));
     const timestamp = String(NOW / 1000);
-    const headers: Record<string, string> = { 'x-chatwoot-timestamp': timestamp, 'x-chatwoot-signature': signChatwootBody(SECRET, timestamp, rawBody) };
+    const headers: Record<string, string> = {
+      'x-chatwoot-timestamp': timestamp,
+      'x-chatwoot-signature': signChatwootBody(SECRET, timestamp, rawBody),
+    };
     headers['x-chatwoot-delivery'] = delivery;
     return intake.receive({ tenantId: 'demo', headers, rawBody });
   };
@@ -51,7 +54,15 @@ describe('WebhookIntake: resolved conversations', () => {
     expect(queue.messages).toHaveLength(1);
     const request = queue.messages[0]!;
     expect(isSummaryRequest(request)).toBe(true);
-    expect(request).toMatchObject({ tenantId: 'demo', accountId: 3, conversationId: 1532, inboxId: 11, channel: 'Channel::Whatsapp', content: '', sender: { id: 901, name: 'Ana Gómez' } });
+    expect(request).toMatchObject({
+      tenantId: 'demo',
+      accountId: 3,
+      conversationId: 1532,
+      inboxId: 11,
+      channel: 'Channel::Whatsapp',
+      content: '',
+      sender: { id: 901, name: 'Ana Gómez' },
+    });
     // The contact's phone is not copied into the work item.
     expect(JSON.stringify(request)).not.toContain('3001234567');
     expect(counted).toEqual(['demo/queued/accepted']);
@@ -59,8 +70,12 @@ describe('WebhookIntake: resolved conversations', () => {
 
   it('queues conversation_status_changed only when the new status is resolved', async () => {
     const { queue, send } = setup();
-    await expect(send(resolvedEvent({ event: 'conversation_status_changed', status: 'open' }), 'd-2')).resolves.toEqual({ status: 'ignored', reason: 'not_resolved' });
-    await expect(send(resolvedEvent({ event: 'conversation_status_changed' }), 'd-3')).resolves.toMatchObject({ status: 'queued' });
+    await expect(
+      send(resolvedEvent({ event: 'conversation_status_changed', status: 'open' }), 'd-2'),
+    ).resolves.toEqual({ status: 'ignored', reason: 'not_resolved' });
+    await expect(send(resolvedEvent({ event: 'conversation_status_changed' }), 'd-3')).resolves.toMatchObject(
+      { status: 'queued' },
+    );
     expect(queue.messages.map((m) => m.deliveryId)).toEqual(['d-3']);
   });
 
@@ -80,12 +95,22 @@ describe('WebhookIntake: resolved conversations', () => {
     expect(queue.messages).toHaveLength(0);
   });
 
-  it('refuses another account\'s conversation and a bad signature', async () => {
+  it("refuses another account's conversation and a bad signature", async () => {
     const { queue, send, intake } = setup();
     const foreign = await rejectionOf(send(resolvedEvent({ account: { id: 9 } })));
     expect(foreign).toMatchObject({ code: 'WEBHOOK_ACCOUNT_MISMATCH' });
     const rawBody = Buffer.from(JSON.stringify(resolvedEvent()));
-    const unsigned = await rejectionOf(intake.receive({ tenantId: 'demo', headers: { 'x-chatwoot-delivery': 'd-9', 'x-chatwoot-timestamp': String(NOW / 1000), 'x-chatwoot-signature': `sha256=${'0'.repeat(64)}` }, rawBody }));
+    const unsigned = await rejectionOf(
+      intake.receive({
+        tenantId: 'demo',
+        headers: {
+          'x-chatwoot-delivery': 'd-9',
+          'x-chatwoot-timestamp': String(NOW / 1000),
+          'x-chatwoot-signature': `sha256=${'0'.repeat(64)}`,
+        },
+        rawBody,
+      }),
+    );
     expect(unsigned).toMatchObject({ code: 'WEBHOOK_UNAUTHORIZED', status: 401 });
     expect(queue.messages).toHaveLength(0);
   });

@@ -41,7 +41,13 @@ export function conversationEventAccount(event: ConversationEvent): number | und
  * The queue's work item for "summarize this conversation": a message-shaped item (see
  * summary-request.ts) carrying the conversation's channel, inbox and contact, and no customer text.
  */
-export function toSummaryRequest(event: ConversationEvent, tenantId: TenantId, accountId: number, deliveryId: string, receivedAt: number): InboundMessage {
+export function toSummaryRequest(
+  event: ConversationEvent,
+  tenantId: TenantId,
+  accountId: number,
+  deliveryId: string,
+  receivedAt: number,
+): InboundMessage {
   return {
     tenantId,
     deliveryId,

@@ -13,18 +13,29 @@ const base = {
 };
 
 describe('checkChatwootSignature', () => {
-  it.each(['whatsapp_incoming_text', 'whatsapp_outgoing_echo', 'whatsapp_private_note', 'whatsapp_human_owns', 'email_incoming'])(
-    'accepts the recorded signature of %s over the raw bytes',
-    (name) => {
-      const f = loadChatwootFixture(name);
-      const now = Number(f.headers['x-chatwoot-timestamp']) * 1000;
-      const input = { ...base, timestamp: f.headers['x-chatwoot-timestamp'], signature: f.headers['x-chatwoot-signature'], rawBody: f.rawBody, nowMs: now };
-      expect(checkChatwootSignature(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    'whatsapp_incoming_text',
+    'whatsapp_outgoing_echo',
+    'whatsapp_private_note',
+    'whatsapp_human_owns',
+    'email_incoming',
+  ])('accepts the recorded signature of %s over the raw bytes', (name) => {
+    const f = loadChatwootFixture(name);
+    const now = Number(f.headers['x-chatwoot-timestamp']) * 1000;
+    const input = {
+      ...base,
+      timestamp: f.headers['x-chatwoot-timestamp'],
+      signature: f.headers['x-chatwoot-signature'],
+      rawBody: f.rawBody,
+      nowMs: now,
+    };
+    expect(checkChatwootSignature(input)).toBeUndefined();
+  });
 
   it('rejects a re-serialised body (Chatwoot escapes <, >, & and key order is not ours to keep)', () => {
-    const reserialised = Buffer.from(JSON.stringify(JSON.parse(fixture.rawBody.toString())).replace('¿', '\\u00bf'));
+    const reserialised = Buffer.from(
+      JSON.stringify(JSON.parse(fixture.rawBody.toString())).replace('¿', '\\u00bf'),
+    );
     expect(checkChatwootSignature({ ...base, rawBody: reserialised })).toBe('bad_signature');
   });
 

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type SignatureFailure = 'missing_signature' | 'missing_timestamp' | 'malformed_signature' | 'stale_timestamp' | 'bad_signature';
+export type SignatureFailure =
+  'missing_signature' | 'missing_timestamp' | 'malformed_signature' | 'stale_timestamp' | 'bad_signature';
 
 export interface SignatureInput {
   secret: string;
@@ -29,7 +30,10 @@ export function checkChatwootSignature(input: SignatureInput): SignatureFailure 
   if (!Number.isInteger(seconds)) return 'missing_timestamp';
   // Allow the same skew into the future as into the past: clocks drift both ways.
   if (Math.abs(input.nowMs / 1000 - seconds) > input.maxAgeSeconds) return 'stale_timestamp';
-  const expected = createHmac('sha256', input.secret).update(`${input.timestamp}.`).update(input.rawBody).digest();
+  const expected = createHmac('sha256', input.secret)
+    .update(`${input.timestamp}.`)
+    .update(input.rawBody)
+    .digest();
   const given = Buffer.from(match[1], 'hex');
   return timingSafeEqual(expected, given) ? undefined : 'bad_signature';
 }

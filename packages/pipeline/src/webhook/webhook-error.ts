@@ -29,7 +29,13 @@ export class WebhookError extends CrewError {
     path?: string,
   ) {
     const status = WEBHOOK_ERROR_STATUS[code];
-    super(code, message, { domain: 'webhook', category: status >= 500 ? 'system' : 'user', details, cause, path });
+    super(code, message, {
+      domain: 'webhook',
+      category: status >= 500 ? 'system' : 'user',
+      details,
+      cause,
+      path,
+    });
     this.status = status;
   }
 }

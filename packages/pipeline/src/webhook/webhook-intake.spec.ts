@@ -1,5 +1,11 @@
 import type { TenantConfig } from '@mcp-crew/core';
-import { demoTenant, FIXTURE_SECRET, loadChatwootFixture, RecordingQueue, rejectionOf } from '@mcp-crew/testing';
+import {
+  demoTenant,
+  FIXTURE_SECRET,
+  loadChatwootFixture,
+  RecordingQueue,
+  rejectionOf,
+} from '@mcp-crew/testing';
 import { signChatwootBody } from './signature.js';
 import { WebhookIntake } from './webhook-intake.js';
 import { isCrewError } from '@mcp-crew/core';
@@ -50,7 +56,9 @@ describe('WebhookIntake', () => {
   it('acknowledges a duplicate delivery without queueing it again', async () => {
     const { intake, queue, counted } = setup();
     await intake.receive(request('whatsapp_incoming_text'));
-    await expect(intake.receive(request('whatsapp_incoming_text'))).resolves.toMatchObject({ status: 'duplicate' });
+    await expect(intake.receive(request('whatsapp_incoming_text'))).resolves.toMatchObject({
+      status: 'duplicate',
+    });
     expect(queue.messages).toHaveLength(1);
     expect(counted[1]).toBe('demo/duplicate/duplicate_delivery');
   });
@@ -79,13 +87,24 @@ describe('WebhookIntake', () => {
     const { intake } = setup();
     nowMs = 1781787732_000;
     const rawBody = Buffer.from(JSON.stringify({ event: 'conversation_opened', id: 1532, status: 'open' }));
-    const headers = { 'x-chatwoot-delivery': 'd-opened', 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
-    await expect(intake.receive({ tenantId: 'demo', headers, rawBody })).resolves.toEqual({ status: 'ignored', reason: 'unsupported_event' });
+    const headers = {
+      'x-chatwoot-delivery': 'd-opened',
+      'x-chatwoot-timestamp': '1781787732',
+      'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody),
+    };
+    await expect(intake.receive({ tenantId: 'demo', headers, rawBody })).resolves.toEqual({
+      status: 'ignored',
+      reason: 'unsupported_event',
+    });
   });
 
   it('refuses a bad signature with 401 (the reason is kept for logs)', async () => {
     const { intake, queue } = setup();
-    const error = await rejectionOf(intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': `sha256=${'a'.repeat(64)}` })));
+    const error = await rejectionOf(
+      intake.receive(
+        request('whatsapp_incoming_text', { 'x-chatwoot-signature': `sha256=${'a'.repeat(64)}` }),
+      ),
+    );
     expect(error).toMatchObject({ code: 'WEBHOOK_UNAUTHORIZED', status: 401, reason: 'bad_signature' });
     expect(queue.messages).toHaveLength(0);
   });
@@ -95,7 +114,9 @@ describe('WebhookIntake', () => {
     const error = await rejectionOf(setup(noSecret).intake.receive(request('whatsapp_incoming_text')));
     expect(error).toMatchObject({ status: 401, reason: 'webhook_secret_not_configured' });
     const optedOut = setup({ chatwoot: { allowUnsignedWebhooks: true } });
-    await expect(optedOut.intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': '' }))).resolves.toMatchObject({ status: 'queued' });
+    await expect(
+      optedOut.intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': '' })),
+    ).resolves.toMatchObject({ status: 'queued' });
   });
 
   it('answers 400 with the field path for a malformed body, and never queues it', async () => {
@@ -103,16 +124,26 @@ describe('WebhookIntake', () => {
     const body = loadChatwootFixture('whatsapp_incoming_text').body;
     const broken = { ...body, conversation: { ...(body.conversation as object), id: 'abc' } };
     const rawBody = Buffer.from(JSON.stringify(broken));
-    const headers = { 'x-chatwoot-delivery': 'd-opened', 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
+    const headers = {
+      'x-chatwoot-delivery': 'd-opened',
+      'x-chatwoot-timestamp': '1781787732',
+      'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody),
+    };
     const error = await rejectionOf(intake.receive({ tenantId: 'demo', headers, rawBody }));
     expect(error).toMatchObject({ code: 'WEBHOOK_INVALID_PAYLOAD', status: 400 });
-    expect(error.details['issues']).toEqual([{ path: 'conversation.id', message: expect.stringContaining('expected number') }]);
+    expect(error.details['issues']).toEqual([
+      { path: 'conversation.id', message: expect.stringContaining('expected number') },
+    ]);
     expect(queue.messages).toHaveLength(0);
   });
 
   it('answers 400 for a body that is not JSON', async () => {
     const rawBody = Buffer.from('{"event": ');
-    const headers = { 'x-chatwoot-delivery': 'd-opened', 'x-chatwoot-timestamp': '1781787732', 'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody) };
+    const headers = {
+      'x-chatwoot-delivery': 'd-opened',
+      'x-chatwoot-timestamp': '1781787732',
+      'x-chatwoot-signature': signChatwootBody(FIXTURE_SECRET, '1781787732', rawBody),
+    };
     const error = await rejectionOf(setup().intake.receive({ tenantId: 'demo', headers, rawBody }));
     expect(error).toMatchObject({ code: 'WEBHOOK_INVALID_JSON', status: 400 });
   });
@@ -127,8 +158,14 @@ describe('WebhookIntake', () => {
 
   it('answers an unknown tenant exactly like a bad signature on a known one, so tenant ids cannot be probed', async () => {
     const { intake } = setup();
-    const unknown = await rejectionOf(intake.receive({ ...request('whatsapp_incoming_text'), tenantId: 'other' }));
-    const forged = await rejectionOf(intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': `sha256=${'0'.repeat(64)}` })));
+    const unknown = await rejectionOf(
+      intake.receive({ ...request('whatsapp_incoming_text'), tenantId: 'other' }),
+    );
+    const forged = await rejectionOf(
+      intake.receive(
+        request('whatsapp_incoming_text', { 'x-chatwoot-signature': `sha256=${'0'.repeat(64)}` }),
+      ),
+    );
     expect(unknown).toMatchObject({ status: 401, code: 'WEBHOOK_UNAUTHORIZED', reason: 'unknown_tenant' });
     expect(forged).toMatchObject({ status: 401, code: 'WEBHOOK_UNAUTHORIZED', reason: 'bad_signature' });
     expect((unknown as Error).message).toBe((forged as Error).message);
@@ -136,20 +173,35 @@ describe('WebhookIntake', () => {
   });
 
   it('refuses disabled tenants (only after the signature) and foreign accounts', async () => {
-    expect(await rejectionOf(setup({ enabled: false }).intake.receive(request('whatsapp_incoming_text')))).toMatchObject({ status: 403 });
-    const forgedDisabled = setup({ enabled: false }).intake.receive(request('whatsapp_incoming_text', { 'x-chatwoot-signature': `sha256=${'0'.repeat(64)}` }));
+    expect(
+      await rejectionOf(setup({ enabled: false }).intake.receive(request('whatsapp_incoming_text'))),
+    ).toMatchObject({ status: 403 });
+    const forgedDisabled = setup({ enabled: false }).intake.receive(
+      request('whatsapp_incoming_text', { 'x-chatwoot-signature': `sha256=${'0'.repeat(64)}` }),
+    );
     expect(await rejectionOf(forgedDisabled)).toMatchObject({ status: 401 });
-    const foreign = await rejectionOf(setup({ chatwootAccountId: 99 }).intake.receive(request('whatsapp_incoming_text')));
+    const foreign = await rejectionOf(
+      setup({ chatwootAccountId: 99 }).intake.receive(request('whatsapp_incoming_text')),
+    );
     expect(isCrewError(foreign, 'WEBHOOK_ACCOUNT_MISMATCH')).toBe(true);
   });
 
-  it.each([['missing', undefined], ['empty', ''], ['blank', '   ']])('refuses a %s X-Chatwoot-Delivery with a 400 and queues nothing', async (_name, value) => {
+  it.each([
+    ['missing', undefined],
+    ['empty', ''],
+    ['blank', '   '],
+  ])('refuses a %s X-Chatwoot-Delivery with a 400 and queues nothing', async (_name, value) => {
     const { intake, queue } = setup();
     const req = request('whatsapp_incoming_text');
-    if (value === undefined) delete (req.headers as Record<string, string | undefined>)['x-chatwoot-delivery'];
+    if (value === undefined)
+      delete (req.headers as Record<string, string | undefined>)['x-chatwoot-delivery'];
     else req.headers['x-chatwoot-delivery'] = value;
     const error = await rejectionOf(intake.receive(req));
-    expect(error).toMatchObject({ status: 400, code: 'WEBHOOK_DELIVERY_ID_MISSING', path: 'headers.x-chatwoot-delivery' });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'WEBHOOK_DELIVERY_ID_MISSING',
+      path: 'headers.x-chatwoot-delivery',
+    });
     expect(queue.messages).toEqual([]);
   });
 });

@@ -4,7 +4,12 @@ import type { InboundMessage, InboundQueue, MessageTrace, TenantConfig } from '@
 import { ignoreReason, type IgnoreReason } from './loop-guard.js';
 import { toInboundMessage } from './normalize.js';
 import { describeIssues, messageEventSchema, webhookEnvelopeSchema } from './payload.js';
-import { conversationEventAccount, conversationEventSchema, isConversationEvent, toSummaryRequest } from './resolved-event.js';
+import {
+  conversationEventAccount,
+  conversationEventSchema,
+  isConversationEvent,
+  toSummaryRequest,
+} from './resolved-event.js';
 import { checkChatwootSignature } from './signature.js';
 import { WebhookError } from './webhook-error.js';
 
@@ -63,7 +68,8 @@ export class WebhookIntake {
     const body = request.body !== undefined ? request.body : parseJson(request.rawBody);
     const envelope = webhookEnvelopeSchema.safeParse(body);
     if (!envelope.success) throw invalidPayload(envelope.error);
-    if (isConversationEvent(envelope.data.event)) return this.receiveConversationEvent(tenant, delivery, body, receivedAt, request.trace);
+    if (isConversationEvent(envelope.data.event))
+      return this.receiveConversationEvent(tenant, delivery, body, receivedAt, request.trace);
     if (envelope.data.event !== 'message_created' && envelope.data.event !== 'message_updated') {
       return this.ignore(tenant, 'unsupported_event');
     }
@@ -71,31 +77,59 @@ export class WebhookIntake {
     if (!parsed.success) throw invalidPayload(parsed.error);
     const event = parsed.data;
     if (tenant.chatwootAccountId !== undefined && event.account.id !== tenant.chatwootAccountId) {
-      throw new WebhookError('WEBHOOK_ACCOUNT_MISMATCH', `account ${event.account.id} does not belong to tenant "${tenant.id}"`);
+      throw new WebhookError(
+        'WEBHOOK_ACCOUNT_MISMATCH',
+        `account ${event.account.id} does not belong to tenant "${tenant.id}"`,
+      );
     }
     // An agent's command note (`/bot`) is the one private message that is work: it may hand the conversation back.
     if (isHandbackCandidate(event)) {
-      const message = { ...toInboundMessage(event, tenant.id, delivery, receivedAt), contentType: HANDBACK_REQUEST_CONTENT_TYPE };
+      const message = {
+        ...toInboundMessage(event, tenant.id, delivery, receivedAt),
+        contentType: HANDBACK_REQUEST_CONTENT_TYPE,
+      };
       return this.enqueue(tenant, withTrace(message, request.trace));
     }
     const reason = ignoreReason(event);
     if (reason) return this.ignore(tenant, reason);
 
-    return this.enqueue(tenant, withTrace(toInboundMessage(event, tenant.id, delivery, receivedAt), request.trace));
+    return this.enqueue(
+      tenant,
+      withTrace(toInboundMessage(event, tenant.id, delivery, receivedAt), request.trace),
+    );
   }
 
   /** A resolved conversation queues a summary request; other status changes are acknowledged and dropped. */
-  private async receiveConversationEvent(tenant: TenantConfig, deliveryId: string, body: unknown, receivedAt: number, trace?: MessageTrace): Promise<WebhookOutcome> {
+  private async receiveConversationEvent(
+    tenant: TenantConfig,
+    deliveryId: string,
+    body: unknown,
+    receivedAt: number,
+    trace?: MessageTrace,
+  ): Promise<WebhookOutcome> {
     const parsed = conversationEventSchema.safeParse(body);
     if (!parsed.success) throw invalidPayload(parsed.error);
     const event = parsed.data;
     const account = conversationEventAccount(event) ?? tenant.chatwootAccountId;
-    if (account === undefined) throw new WebhookError('WEBHOOK_INVALID_PAYLOAD', 'invalid webhook payload: account.id: required when the tenant has no chatwootAccountId', { issues: [{ path: 'account.id', message: 'required' }] }, undefined, 'account.id');
+    if (account === undefined)
+      throw new WebhookError(
+        'WEBHOOK_INVALID_PAYLOAD',
+        'invalid webhook payload: account.id: required when the tenant has no chatwootAccountId',
+        { issues: [{ path: 'account.id', message: 'required' }] },
+        undefined,
+        'account.id',
+      );
     if (tenant.chatwootAccountId !== undefined && account !== tenant.chatwootAccountId) {
-      throw new WebhookError('WEBHOOK_ACCOUNT_MISMATCH', `account ${account} does not belong to tenant "${tenant.id}"`);
+      throw new WebhookError(
+        'WEBHOOK_ACCOUNT_MISMATCH',
+        `account ${account} does not belong to tenant "${tenant.id}"`,
+      );
     }
     if (event.status !== 'resolved') return this.ignore(tenant, 'not_resolved');
-    return this.enqueue(tenant, withTrace(toSummaryRequest(event, tenant.id, account, deliveryId, receivedAt), trace));
+    return this.enqueue(
+      tenant,
+      withTrace(toSummaryRequest(event, tenant.id, account, deliveryId, receivedAt), trace),
+    );
   }
 
   private async enqueue(tenant: TenantConfig, message: InboundMessage): Promise<WebhookOutcome> {
@@ -105,9 +139,18 @@ export class WebhookIntake {
       ({ accepted } = await this.deps.queue.enqueue(message));
     } catch (cause) {
       this.deps.metrics.outcome(tenant.id, 'failed', 'queue_unavailable');
-      throw new WebhookError('WEBHOOK_QUEUE_UNAVAILABLE', 'the message could not be queued; retry later', {}, cause);
+      throw new WebhookError(
+        'WEBHOOK_QUEUE_UNAVAILABLE',
+        'the message could not be queued; retry later',
+        {},
+        cause,
+      );
     }
-    this.deps.metrics.outcome(tenant.id, accepted ? 'queued' : 'duplicate', accepted ? 'accepted' : 'duplicate_delivery');
+    this.deps.metrics.outcome(
+      tenant.id,
+      accepted ? 'queued' : 'duplicate',
+      accepted ? 'accepted' : 'duplicate_delivery',
+    );
     return { status: accepted ? 'queued' : 'duplicate', deliveryId };
   }
 
@@ -146,16 +189,28 @@ function parseJson(raw: Buffer): unknown {
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch (cause) {
-    throw new WebhookError('WEBHOOK_INVALID_JSON', `body is not valid JSON: ${(cause as Error).message}`, {
-      issues: [{ path: '(body)', message: 'expected a JSON object' }],
-    }, undefined, '(body)');
+    throw new WebhookError(
+      'WEBHOOK_INVALID_JSON',
+      `body is not valid JSON: ${(cause as Error).message}`,
+      {
+        issues: [{ path: '(body)', message: 'expected a JSON object' }],
+      },
+      undefined,
+      '(body)',
+    );
   }
 }
 
 function invalidPayload(error: Parameters<typeof describeIssues>[0]): WebhookError {
   const issues = describeIssues(error);
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-  return new WebhookError('WEBHOOK_INVALID_PAYLOAD', `invalid webhook payload: ${summary}`, { issues }, undefined, issues[0]?.path);
+  return new WebhookError(
+    'WEBHOOK_INVALID_PAYLOAD',
+    `invalid webhook payload: ${summary}`,
+    { issues },
+    undefined,
+    issues[0]?.path,
+  );
 }
 
 // A per-process key for the decoy HMAC of unknown tenants; nothing is ever checked against it.
@@ -175,10 +230,22 @@ function unauthorized(reason: string): WebhookError {
 function deliveryIdOf(headers: WebhookRequest['headers']): string {
   const id = header(headers, 'x-chatwoot-delivery')?.trim();
   if (!id) {
-    throw new WebhookError('WEBHOOK_DELIVERY_ID_MISSING', 'the X-Chatwoot-Delivery header is required and must not be empty', {}, undefined, 'headers.x-chatwoot-delivery');
+    throw new WebhookError(
+      'WEBHOOK_DELIVERY_ID_MISSING',
+      'the X-Chatwoot-Delivery header is required and must not be empty',
+      {},
+      undefined,
+      'headers.x-chatwoot-delivery',
+    );
   }
   if (id.length > 200) {
-    throw new WebhookError('WEBHOOK_DELIVERY_ID_INVALID', 'the X-Chatwoot-Delivery header must be at most 200 characters', {}, undefined, 'headers.x-chatwoot-delivery');
+    throw new WebhookError(
+      'WEBHOOK_DELIVERY_ID_INVALID',
+      'the X-Chatwoot-Delivery header must be at most 200 characters',
+      {},
+      undefined,
+      'headers.x-chatwoot-delivery',
+    );
   }
   return id;
 }

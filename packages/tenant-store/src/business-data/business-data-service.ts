@@ -1,6 +1,11 @@
 import {
-  BUSINESS_DATASET_SCHEMAS, validateBusinessDataset, type BusinessDataRepository, type BusinessDataset,
-  type BusinessDatasetSummary, type KnownDatasetName, type TenantId,
+  BUSINESS_DATASET_SCHEMAS,
+  validateBusinessDataset,
+  type BusinessDataRepository,
+  type BusinessDataset,
+  type BusinessDatasetSummary,
+  type KnownDatasetName,
+  type TenantId,
 } from '@mcp-crew/core';
 import type { z } from 'zod';
 
@@ -31,11 +36,20 @@ export class BusinessDataService {
   }
 
   /** A known dataset, parsed with its schema (so defaults apply even to data stored by older versions). */
-  async getKnown<N extends KnownDatasetName>(tenant: TenantId, name: N): Promise<TypedDataset<N> | undefined> {
+  async getKnown<N extends KnownDatasetName>(
+    tenant: TenantId,
+    name: N,
+  ): Promise<TypedDataset<N> | undefined> {
     const stored = await this.repository.get(tenant, name);
     if (!stored) return undefined;
     const { meta, records } = validateBusinessDataset(name, stored.meta, stored.records);
-    return { name, description: stored.description, meta, records, updatedAt: stored.updatedAt } as TypedDataset<N>;
+    return {
+      name,
+      description: stored.description,
+      meta,
+      records,
+      updatedAt: stored.updatedAt,
+    } as TypedDataset<N>;
   }
 
   /** Validates and stores (replacing) one dataset; `BUSINESS_DATA_INVALID` names each bad field. */

@@ -8,7 +8,13 @@ const fileSchema = z
   .object({
     datasets: z.record(
       z.string(),
-      z.object({ description: z.string().min(1), meta: z.unknown().optional(), records: z.array(z.unknown()) }).strict(),
+      z
+        .object({
+          description: z.string().min(1),
+          meta: z.unknown().optional(),
+          records: z.array(z.unknown()),
+        })
+        .strict(),
     ),
   })
   .strict();
@@ -31,7 +37,10 @@ export async function seedBusinessDataFromFile(
   }
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success)
-    throw seedError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { file });
+    throw seedError(
+      `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      { file },
+    );
   const datasets = Object.entries(parsed.data.datasets);
   for (const [name, d] of datasets) {
     try {
@@ -45,5 +54,10 @@ export async function seedBusinessDataFromFile(
 }
 
 function seedError(message: string, details: Record<string, unknown>, cause?: unknown): CrewError {
-  return new CrewError('BUSINESS_DATA_INVALID', message, { domain: 'documents', category: 'user', details, cause });
+  return new CrewError('BUSINESS_DATA_INVALID', message, {
+    domain: 'documents',
+    category: 'user',
+    details,
+    cause,
+  });
 }

@@ -38,7 +38,10 @@ export function readEncryptionKeyring(env: Record<string, string | undefined>): 
 export function parseKey(value: string, variable: string): EncryptionKey {
   const key = decode(value);
   if (!key || key.length !== 32)
-    throw keyError(variable, 'must be 32 bytes written as 64 hex characters or base64 (openssl rand -base64 32)');
+    throw keyError(
+      variable,
+      'must be 32 bytes written as 64 hex characters or base64 (openssl rand -base64 32)',
+    );
   return { id: keyId(key), key };
 }
 

@@ -21,7 +21,9 @@ function thrown(fn: () => unknown): unknown {
 describe('readEncryptionKeyring', () => {
   it('accepts 32 bytes as hex or base64 (standard or url-safe)', () => {
     expect(readEncryptionKeyring({ CONFIG_ENCRYPTION_KEY: hexKey }).current.key.toString('hex')).toBe(hexKey);
-    expect(readEncryptionKeyring({ CONFIG_ENCRYPTION_KEY: b64Key }).current.key.toString('base64')).toBe(b64Key);
+    expect(readEncryptionKeyring({ CONFIG_ENCRYPTION_KEY: b64Key }).current.key.toString('base64')).toBe(
+      b64Key,
+    );
     const urlSafe = Buffer.from(b64Key, 'base64').toString('base64url');
     expect(parseKey(urlSafe, 'X').key.toString('base64')).toBe(b64Key);
   });
@@ -34,7 +36,9 @@ describe('readEncryptionKeyring', () => {
     const wrong = thrown(() => readEncryptionKeyring({ CONFIG_ENCRYPTION_KEY: short }));
     expect((wrong as Error).message).toMatch(/CONFIG_ENCRYPTION_KEY must be 32 bytes/);
     expect(JSON.stringify([(wrong as Error).message, wrong])).not.toContain(short);
-    const previous = thrown(() => readEncryptionKeyring({ CONFIG_ENCRYPTION_KEY: hexKey, CONFIG_ENCRYPTION_KEY_PREVIOUS: 'zz' }));
+    const previous = thrown(() =>
+      readEncryptionKeyring({ CONFIG_ENCRYPTION_KEY: hexKey, CONFIG_ENCRYPTION_KEY_PREVIOUS: 'zz' }),
+    );
     expect((previous as Error).message).toMatch(/CONFIG_ENCRYPTION_KEY_PREVIOUS\[0\]/);
   });
 });
@@ -51,12 +55,32 @@ describe('SecretBox', () => {
 
   it('refuses a value moved to another tenant or field, or tampered with', () => {
     const sealed = box.seal(new Secret(TOKEN), 'demo/odoo.apiKey');
-    expect(isCrewError(thrown(() => box.open(sealed, 'otra/odoo.apiKey')), 'SECRET_TAMPERED')).toBe(true);
-    expect(isCrewError(thrown(() => box.open(sealed, 'demo/chatwoot.botToken')), 'SECRET_TAMPERED')).toBe(true);
+    expect(
+      isCrewError(
+        thrown(() => box.open(sealed, 'otra/odoo.apiKey')),
+        'SECRET_TAMPERED',
+      ),
+    ).toBe(true);
+    expect(
+      isCrewError(
+        thrown(() => box.open(sealed, 'demo/chatwoot.botToken')),
+        'SECRET_TAMPERED',
+      ),
+    ).toBe(true);
     const parts = sealed.split(':');
     parts[4] = Buffer.from('x' + TOKEN).toString('base64url');
-    expect(isCrewError(thrown(() => box.open(parts.join(':'), 'demo/odoo.apiKey')), 'SECRET_TAMPERED')).toBe(true);
-    expect(isCrewError(thrown(() => box.open('plain-text', 'demo/odoo.apiKey')), 'SECRET_MALFORMED')).toBe(true);
+    expect(
+      isCrewError(
+        thrown(() => box.open(parts.join(':'), 'demo/odoo.apiKey')),
+        'SECRET_TAMPERED',
+      ),
+    ).toBe(true);
+    expect(
+      isCrewError(
+        thrown(() => box.open('plain-text', 'demo/odoo.apiKey')),
+        'SECRET_MALFORMED',
+      ),
+    ).toBe(true);
   });
 
   it('opens values sealed with a previous key and reports them as stale', () => {

@@ -37,7 +37,11 @@ export class SecretBox {
   open(sealed: string, context: string): Secret {
     const [p1, p2, keyId, iv, body, tag, ...rest] = sealed.split(':');
     if (`${p1}:${p2}` !== PREFIX || !keyId || !iv || body === undefined || !tag || rest.length > 0)
-      throw sealError('SECRET_MALFORMED', `the stored secret ${context} is not in the sealed format`, context);
+      throw sealError(
+        'SECRET_MALFORMED',
+        `the stored secret ${context} is not in the sealed format`,
+        context,
+      );
     const key = this.#keys.get(keyId);
     if (!key)
       throw sealError(
@@ -53,7 +57,11 @@ export class SecretBox {
       return new Secret(plain.toString('utf8'));
     } catch {
       // The cause is dropped on purpose: nothing about the key or the value should travel further.
-      throw sealError('SECRET_TAMPERED', `the stored secret ${context} failed authentication (wrong key, tampered, or moved)`, context);
+      throw sealError(
+        'SECRET_TAMPERED',
+        `the stored secret ${context} failed authentication (wrong key, tampered, or moved)`,
+        context,
+      );
     }
   }
 
@@ -64,5 +72,9 @@ export class SecretBox {
 }
 
 function sealError(code: string, message: string, context: string): CrewError {
-  return new CrewError(code, message, { domain: 'secrets', category: 'system', details: { secret: context } });
+  return new CrewError(code, message, {
+    domain: 'secrets',
+    category: 'system',
+    details: { secret: context },
+  });
 }

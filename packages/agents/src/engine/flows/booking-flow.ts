@@ -9,7 +9,11 @@ export const SLOTS_TOOL = 'odoo_free_slots';
 export const BOOK_TOOL = 'odoo_book_appointment';
 
 /** One slot of an `odoo_free_slots` result: `local` is "YYYY-MM-DD HH:MM" in the business's zone. */
-export interface FreeSlot { start: string; end: string; local: string }
+export interface FreeSlot {
+  start: string;
+  end: string;
+  local: string;
+}
 
 const OFFERED = 3;
 
@@ -36,11 +40,17 @@ export function bookingFlow({ view, language }: FlowInput): StepOutput {
   const found = resultOf(view, SLOTS_TOOL);
   if (!found) {
     const from = wanted.date ?? addDays(today, 1);
-    return call(view, [[SLOTS_TOOL, { date_from: from, date_to: wanted.date ?? addDays(today, 7), duration_minutes: 60, limit: 30 }]]);
+    return call(view, [
+      [
+        SLOTS_TOOL,
+        { date_from: from, date_to: wanted.date ?? addDays(today, 7), duration_minutes: 60, limit: 30 },
+      ],
+    ]);
   }
   const slots = (data<{ slots: FreeSlot[] }>(found)?.slots ?? []).filter((s) => fits(s, wanted.part));
   const offered = pickSlots(slots);
-  if (offered.length === 0) return say(t.noSlots(wanted.date ? describeDay(wanted.date, language) : undefined));
+  if (offered.length === 0)
+    return say(t.noSlots(wanted.date ? describeDay(wanted.date, language) : undefined));
   const times = offered.map((s) => s.local.slice(11));
   return say(t.offer(describeDay(offered[0]!.local.slice(0, 10), language), times, times[0]!));
 }
@@ -54,14 +64,29 @@ export function bookFlow({ view, language }: FlowInput): StepOutput {
   if (failed) return failed;
   const t = BOOKING_TEXTS[language];
   const context = view.context;
-  const offered = context?.offeredSlots?.length ? context.offeredSlots : [context?.pendingConfirmation?.target.start].filter((s): s is string => !!s);
+  const offered = context?.offeredSlots?.length
+    ? context.offeredSlots
+    : [context?.pendingConfirmation?.target.start].filter((s): s is string => !!s);
   const partner = context?.partner;
-  if (!partner || offered.length === 0) return handoff(view, 'out_of_scope', 'The customer accepted a visit, but the slot or the customer is unknown.');
+  if (!partner || offered.length === 0)
+    return handoff(
+      view,
+      'out_of_scope',
+      'The customer accepted a visit, but the slot or the customer is unknown.',
+    );
   const picked = yesToSlot(view.text)?.time;
-  const slot = picked ? offered.find((s) => s.slice(11) === `${pad(picked.hour)}:${pad(picked.minute)}`) : offered[0];
+  const slot = picked
+    ? offered.find((s) => s.slice(11) === `${pad(picked.hour)}:${pad(picked.minute)}`)
+    : offered[0];
   if (!slot) return say(t.notOffered(offered.map((s) => s.slice(11))));
   const done = resultOf(view, BOOK_TOOL);
-  if (!done) return call(view, [[BOOK_TOOL, { start_local: slot, duration_minutes: 60, title: t.title(partner.name), customer_id: partner.id }]]);
+  if (!done)
+    return call(view, [
+      [
+        BOOK_TOOL,
+        { start_local: slot, duration_minutes: 60, title: t.title(partner.name), customer_id: partner.id },
+      ],
+    ]);
   const booked = data<{ local: string }>(done)!;
   return say(t.booked(describeDay(booked.local.slice(0, 10), language), booked.local.slice(11)));
 }

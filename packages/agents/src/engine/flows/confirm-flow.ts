@@ -11,11 +11,19 @@ export function confirmFlow({ view, language }: FlowInput): StepOutput {
   const pending = view.context?.pendingConfirmation;
   if (pending?.tool === 'odoo_book_appointment') return bookFlow({ view, language });
   if (!pending?.target.orderId) {
-    return handoff(view, 'out_of_scope', 'The customer said yes, but there was nothing pending to confirm that the offline engine can run.');
+    return handoff(
+      view,
+      'out_of_scope',
+      'The customer said yes, but there was nothing pending to confirm that the offline engine can run.',
+    );
   }
   const done = resultOf(view, pending.tool);
   if (!done) return call(view, [[pending.tool, { order_id: pending.target.orderId }]]);
   const order = data<OrderResult>(done)!;
   const t = textsFor(language);
-  return say(pending.tool === 'odoo_cancel_quotation' ? t.cancelled(order.name) : t.confirmed(order.name, money(order.amount_total, language, order.currency)));
+  return say(
+    pending.tool === 'odoo_cancel_quotation'
+      ? t.cancelled(order.name)
+      : t.confirmed(order.name, money(order.amount_total, language, order.currency)),
+  );
 }

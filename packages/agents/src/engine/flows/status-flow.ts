@@ -3,8 +3,14 @@ import { orderReference } from '../lexicon.js';
 import { call, data, failedCall, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { textsFor } from '../texts.js';
 
-interface StatusResult { order: { name: string; state: string }; delivery: string; invoicing: string }
-interface OrderList { orders: Array<{ order_id: number; name: string }> }
+interface StatusResult {
+  order: { name: string; state: string };
+  delivery: string;
+  invoicing: string;
+}
+interface OrderList {
+  orders: Array<{ order_id: number; name: string }>;
+}
 
 const STATE: Record<string, Partial<Record<Language, string>>> = {
   draft: { es: 'cotización (sin confirmar)', pt: 'orçamento (não confirmado)' },
@@ -35,10 +41,15 @@ export function statusFlow({ view, language }: FlowInput): StepOutput {
   const t = textsFor(language);
   const context = view.context;
   const reference = orderReference(view.text);
-  let target: Record<string, unknown> | undefined = reference ? { order_name: reference } : context?.quotation ? { order_id: context.quotation.id } : undefined;
+  let target: Record<string, unknown> | undefined = reference
+    ? { order_name: reference }
+    : context?.quotation
+      ? { order_id: context.quotation.id }
+      : undefined;
   if (!target && context?.partner?.verified) {
     const listed = resultOf(view, 'odoo_list_customer_orders');
-    if (!listed) return call(view, [['odoo_list_customer_orders', { customer_id: context.partner.id, limit: 1 }]]);
+    if (!listed)
+      return call(view, [['odoo_list_customer_orders', { customer_id: context.partner.id, limit: 1 }]]);
     const latest = data<OrderList>(listed)?.orders[0];
     if (!latest) return say(t.noOrders);
     target = { order_id: latest.order_id };
@@ -48,5 +59,12 @@ export function statusFlow({ view, language }: FlowInput): StepOutput {
   if (!status) return call(view, [['odoo_order_status', target]]);
   const found = data<StatusResult>(status)!;
   const say1 = (value: string, table: typeof PHRASES) => table[value]?.[language] ?? value;
-  return say(t.status(found.order.name, say1(found.order.state, STATE), say1(found.delivery, PHRASES), say1(found.invoicing, PHRASES)));
+  return say(
+    t.status(
+      found.order.name,
+      say1(found.order.state, STATE),
+      say1(found.delivery, PHRASES),
+      say1(found.invoicing, PHRASES),
+    ),
+  );
 }
