@@ -1,9 +1,16 @@
 // `npm run chaos`: the long trial loops behind issue 15's table, against real processes (intake + worker
 // spawned from the built dist), real Redis, the Odoo sandbox and a recording Chatwoot. Prints counts only;
 // nothing here is an assertion (the fast versions live in `npm test`). Sizes: CHAOS_REQUESTS (100),
-// CHAOS_KILL_TRIALS (10), CHAOS_REPLY_TRIALS (5). Leaves the shared Redis's other keys alone (fresh prefix).
+// CHAOS_KILL_TRIALS (10), CHAOS_REPLY_TRIALS (5), CHAOS_STREAM_SECONDS (24). The Redis-restart rows run a private
+// redis-server (REDIS_SERVER, default /usr/bin/redis-server) on a free loopback port and a temp dir, stopped with
+// CHAOS_REDIS_SIGNAL (SIGTERM). Run some rows only: `npm run chaos -- redis-aof redis-none`. Leaves the shared
+// Redis's other keys alone (fresh prefix).
 import { randomUUID } from 'node:crypto';
-import { connect } from 'node:net';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { OdooClient } from '@mcp-crew/odoo-client';
 import { startOdooSandbox } from '@mcp-crew/odoo-sandbox';
 // The testing package's index pulls in Jest-only contract suites: import the two modules directly.
@@ -14,6 +21,10 @@ const REDIS_URL = process.env.CHAOS_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REQUESTS = Number(process.env.CHAOS_REQUESTS ?? 100);
 const KILL_TRIALS = Number(process.env.CHAOS_KILL_TRIALS ?? 10);
 const REPLY_TRIALS = Number(process.env.CHAOS_REPLY_TRIALS ?? 5);
+const STREAM_SECONDS = Number(process.env.CHAOS_STREAM_SECONDS ?? 24);
+const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
+// SIGTERM (default) is a graceful Redis shutdown; SIGKILL is a crash (AOF everysec may lose its last second).
+const REDIS_STOP_SIGNAL = process.env.CHAOS_REDIS_SIGNAL ?? 'SIGTERM';
 const ANA = '+57 300 123 4567';
 const ASK = (i) => `Hola, soy Ana Gómez, necesito ${2 + (i % 5)} galones de esmalte blanco y 3 rodillos`;
 const rows = [];
@@ -31,7 +42,7 @@ async function until(check, timeoutMs) {
   return true;
 }
 
-async function world({ latencyMs = 0, odooUrl, env = {} } = {}) {
+async function world({ latencyMs = 0, odooUrl, env = {}, redisUrl = REDIS_URL } = {}) {
   const sandbox = odooUrl ? undefined : await startOdooSandbox({ port: 0, latencyMs });
   const chatwoot = await startFakeChatwoot();
   const odoo = sandbox
@@ -44,7 +55,7 @@ async function world({ latencyMs = 0, odooUrl, env = {} } = {}) {
       })
     : undefined;
   const cluster = await CrewCluster.start({
-    redisUrl: REDIS_URL,
+    redisUrl,
     chatwootUrl: chatwoot.url,
     odoo: sandbox
       ? { url: sandbox.url, db: sandbox.db, user: sandbox.login, apiKey: sandbox.apiKey }
@@ -326,6 +337,164 @@ async function malformed() {
   await w.close();
 }
 
+/**
+ * A private redis-server (never the shared one) on a free loopback port with its own data dir, so it can be
+ * stopped and started again with the same files. `persistence`: 'aof' (appendfsync everysec) or 'none'.
+ */
+async function privateRedis(persistence) {
+  const dir = mkdtempSync(join(tmpdir(), 'mcp-crew-chaos-redis-'));
+  const port = await freePort();
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    persistence === 'aof' ? 'yes' : 'no',
+    '--appendfsync',
+    'everysec',
+    '--maxmemory-policy',
+    'noeviction',
+    '--daemonize',
+    'no',
+    '--logfile',
+    join(dir, 'redis.log'),
+  ];
+  let child;
+  const start = async () => {
+    child = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
+    const up = await until(() => ping(port), 10_000);
+    if (!up) throw new Error('private redis-server did not start');
+  };
+  // SIGTERM is Redis's graceful shutdown (it fsyncs the AOF; with no persistence everything is gone);
+  // SIGKILL is a crash.
+  const stop = async () => {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(REDIS_STOP_SIGNAL);
+    const done = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+    if (!done) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  };
+  await start();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    restart: async (downMs) => {
+      await stop();
+      await sleep(downMs);
+      await start();
+    },
+    close: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function ping(port) {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
+    socket.setTimeout(500, () => socket.destroy());
+    socket.on('data', (chunk) => {
+      resolve(chunk.toString().startsWith('+PONG'));
+      socket.destroy();
+    });
+    socket.on('error', () => resolve(false));
+    socket.on('close', () => resolve(false));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * 7–8. Redis restarted in the middle of a 10 msg/s stream of quote requests (one conversation each), with AOF
+ * on and with no persistence. Counts accepted (200) messages never answered, and duplicate replies/quotations.
+ */
+async function redisRestart(persistence) {
+  const redis = await privateRedis(persistence);
+  let w;
+  try {
+    w = await world({ redisUrl: redis.url });
+    const base = persistence === 'aof' ? 46_000 : 47_000;
+    const total = STREAM_SECONDS * 10;
+    const statuses = new Map();
+    const posts = [];
+    const restartAt = Math.floor(total / 2);
+    let restart;
+    const started = Date.now();
+    for (let i = 0; i < total; i++) {
+      // 10 msg/s on a schedule (a slow answer during the outage does not slow the stream down).
+      await sleep(Math.max(0, started + i * 100 - Date.now()));
+      if (i === restartAt) restart = redis.restart(1000);
+      const c = base + i;
+      posts.push(
+        w.cluster
+          .postMessage({ conversationId: c, messageId: 950_000 + base + i, content: ASK(i), phone: ANA })
+          .catch(() => 0)
+          .then((status) => statuses.set(c, status)),
+      );
+    }
+    await Promise.all(posts);
+    await restart;
+    // What the outage refused (5xx) is posted again, as a sender retrying its webhook would (bounded: 3 tries).
+    const refused = [...statuses].filter(([, status]) => status !== 200).map(([c]) => c);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      for (const c of refused.filter((c) => statuses.get(c) !== 200)) {
+        const i = c - base;
+        const status = await w.cluster
+          .postMessage({ conversationId: c, messageId: 950_000 + base + i, content: ASK(i), phone: ANA })
+          .catch(() => 0);
+        statuses.set(c, status);
+      }
+      if (refused.every((c) => statuses.get(c) === 200)) break;
+      await sleep(1000);
+    }
+    const accepted = [...statuses].filter(([, status]) => status === 200).map(([c]) => c);
+    await until(() => accepted.every((c) => w.replies(c).length > 0), 120_000);
+    await sleep(3000);
+    let unanswered = 0;
+    let dupReplies = 0;
+    let dupQuotes = 0;
+    for (const c of accepted) {
+      const r = w.replies(c).length;
+      if (r === 0) unanswered++;
+      dupReplies += Math.max(0, r - 1);
+      dupQuotes += Math.max(0, (await w.quotations(c)).length - 1);
+    }
+    const warned = w.cluster
+      .logs()
+      .some(
+        (l) => typeof l.msg === 'string' && l.msg.startsWith('Redis has neither AOF nor RDB persistence'),
+      );
+    const label =
+      persistence === 'aof'
+        ? `Redis restarted under a 10 msg/s stream (AOF everysec, ${STREAM_SECONDS} s, ${REDIS_STOP_SIGNAL} + 1 s down)`
+        : `Redis restarted under a 10 msg/s stream, no persistence (${STREAM_SECONDS} s, ${REDIS_STOP_SIGNAL} + 1 s down)`;
+    report(
+      label,
+      `${unanswered}/${accepted.length} accepted messages never answered, ${dupReplies} duplicate replies, ${dupQuotes} duplicate quotations; ${refused.length} refused with a 5xx during the outage, ${accepted.length}/${total} accepted after posting those again; persistence warning at startup: ${warned ? 'yes' : 'no'}`,
+    );
+  } finally {
+    await w?.close();
+    await redis.close();
+  }
+}
+
 function rawRequest(url, request) {
   const { port } = new URL(url);
   return new Promise((resolve) => {
@@ -345,6 +514,8 @@ const steps = {
   slow: () => slowAndDeadOdoo('slow'),
   dead: () => slowAndDeadOdoo('dead'),
   errors: malformed,
+  'redis-aof': () => redisRestart('aof'),
+  'redis-none': () => redisRestart('none'),
 };
 for (const [name, run] of Object.entries(steps)) {
   if (only.length && !only.includes(name)) continue;

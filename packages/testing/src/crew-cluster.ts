@@ -116,6 +116,11 @@ export class CrewCluster {
     return Promise.any(this.#workers.map((w) => this.#waitForLog(w, match, timeoutMs)));
   }
 
+  /** Every JSON log line the intake and the running workers printed so far (startup warnings, errors). */
+  logs(): LogLine[] {
+    return [this.#intake, ...this.#workers].flatMap((p) => p?.logs ?? []);
+  }
+
   /** Posts a signed customer message from the fixture, as Chatwoot would. */
   async postMessage(message: {
     conversationId: number;
