@@ -1,38 +1,10 @@
-import {
-  crewDefinitionSchema,
-  Secret,
-  tenantId,
-  type ConversationState,
-  type SpecialistContext,
-  type SpecialistResult,
-  type TenantConfig,
-  type Turn,
-} from '@mcp-crew/core';
+import type { ConversationState, SpecialistContext, SpecialistResult, Turn } from '@mcp-crew/core';
 import { makeInboundMessage } from '@mcp-crew/testing';
 import { HISTORY_LIMIT, RespondToTurn } from './respond-to-turn.js';
+import { testTenant, webchatCrew } from './testing/turn-fixture.js';
 
-const tenant: TenantConfig = {
-  id: tenantId('demo'),
-  name: 'Pinturas El Arcoíris',
-  language: 'es',
-  timezone: 'America/Bogota',
-  enabled: true,
-  chatwoot: { webhookSecret: new Secret('x'), allowUnsignedWebhooks: false },
-  inboxCrews: {},
-  defaultCrew: 'webchat',
-  enabledSpecialists: ['sales', 'support'],
-};
-const crew = crewDefinitionSchema.parse({
-  name: 'webchat',
-  description: 'x',
-  language: 'es',
-  tone: 'x',
-  greeting: 'x',
-  members: ['sales', 'support', 'scheduling'],
-  defaultSpecialist: 'sales',
-  escalation: { keywords: ['hablar con una persona'] },
-  policy: { maxLength: 4000, format: 'plain' },
-});
+const tenant = testTenant(['sales', 'support']);
+const crew = webchatCrew(['sales', 'support', 'scheduling']);
 const turnOf = (content: string): Turn => ({
   tenantId: tenant.id,
   conversationId: 7,

@@ -1,39 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  crewDefinitionSchema,
-  Secret,
-  tenantId,
-  type ChatwootGateway,
-  type ConversationStatus,
-  type Specialist,
-  type TenantConfig,
-  type Turn,
-} from '@mcp-crew/core';
-import { makeInboundMessage } from '@mcp-crew/testing';
-import { TurnProcessor } from './turn-processor.js';
-
-const tenant: TenantConfig = {
-  id: tenantId('demo'),
-  name: 'Pinturas El Arcoíris',
-  language: 'es',
-  timezone: 'America/Bogota',
-  enabled: true,
-  chatwoot: { webhookSecret: new Secret('x'), allowUnsignedWebhooks: false },
-  inboxCrews: {},
-  defaultCrew: 'webchat',
-  enabledSpecialists: ['sales'],
-};
-const webchat = crewDefinitionSchema.parse({
-  name: 'webchat',
-  description: 'x',
-  language: 'es',
-  tone: 'x',
-  greeting: 'x',
-  members: ['sales'],
-  defaultSpecialist: 'sales',
-  escalation: { keywords: ['hablar con una persona'] },
-  policy: { maxLength: 4000, format: 'plain' },
-});
+import type { ChatwootGateway, ConversationStatus, Specialist } from '@mcp-crew/core';
+import { ATTEMPT, turnProcessor, webTurn as turn } from './testing/turn-fixture.js';
 
 /** Chatwoot as the bot sees it: `status` is what a read answers now (a person may change it mid-turn). */
 function setup(specialist: Specialist, status: { now: ConversationStatus | 'unreadable' }) {
@@ -53,10 +20,7 @@ function setup(specialist: Specialist, status: { now: ConversationStatus | 'unre
     },
     toggleTyping: async (_ref, s) => void calls.push(`typing:${s}`),
   };
-  const processor = new TurnProcessor({
-    tenants: { get: async () => tenant, list: async () => [tenant] },
-    crews: new Map([['webchat', webchat]]),
-    selector: { select: async () => ({ specialist: 'sales', confidence: 1, reason: 'test' }) } as never,
+  const processor = turnProcessor({
     specialists: { get: () => specialist },
     gateway: () => gateway,
     state: { load: async () => ({ history: [] }), save: async (_t, _id, s) => void saved.push(s) },
@@ -64,21 +28,6 @@ function setup(specialist: Specialist, status: { now: ConversationStatus | 'unre
   });
   return { processor, calls, warnings, saved };
 }
-
-const turn = (content: string): Turn => ({
-  tenantId: tenantId('demo'),
-  conversationId: 1532,
-  messages: [
-    makeInboundMessage({
-      tenantId: tenantId('demo'),
-      conversationId: 1532,
-      content,
-      messageId: 1,
-      channel: 'Channel::WebWidget',
-    }),
-  ],
-});
-const ATTEMPT = { attempt: 1, maxAttempts: 3 };
 
 describe('TurnProcessor: bot and human taking turns', () => {
   it('drops a reply that is ready after a person took over, leaves the draft in a private note and logs the drop', async () => {

@@ -1,39 +1,8 @@
-import {
-  crewDefinitionSchema,
-  Secret,
-  tenantId,
-  type ChatwootGateway,
-  type ConversationState,
-  type TenantConfig,
-  type Turn,
-} from '@mcp-crew/core';
+import { tenantId, type ChatwootGateway, type ConversationState, type Turn } from '@mcp-crew/core';
 import { makeInboundMessage } from '@mcp-crew/testing';
 import { SUMMARY_REQUEST_CONTENT_TYPE } from '../summary/summary-request.js';
 import type { InteractionSummary } from '../summary/summary-writer.js';
-import { TurnProcessor } from './turn-processor.js';
-
-const tenant: TenantConfig = {
-  id: tenantId('demo'),
-  name: 'Pinturas El Arcoíris',
-  language: 'es',
-  timezone: 'America/Bogota',
-  enabled: true,
-  chatwoot: { webhookSecret: new Secret('x'), allowUnsignedWebhooks: false },
-  inboxCrews: {},
-  defaultCrew: 'webchat',
-  enabledSpecialists: ['sales'],
-};
-const webchat = crewDefinitionSchema.parse({
-  name: 'webchat',
-  description: 'x',
-  language: 'es',
-  tone: 'x',
-  greeting: 'x',
-  members: ['sales'],
-  defaultSpecialist: 'sales',
-  escalation: { keywords: ['hablar con una persona'] },
-  policy: { maxLength: 4000, format: 'plain' },
-});
+import { ATTEMPT, turnProcessor } from './testing/turn-fixture.js';
 
 function setup(initial: ConversationState = { history: [] }) {
   const states = new Map<number, ConversationState>([[1532, initial]]);
@@ -49,10 +18,7 @@ function setup(initial: ConversationState = { history: [] }) {
     getConversation: async () => ({ status: 'pending' }),
     toggleTyping: async () => undefined,
   } as unknown as ChatwootGateway;
-  const processor = new TurnProcessor({
-    tenants: { get: async () => tenant, list: async () => [tenant] },
-    crews: new Map([['webchat', webchat]]),
-    selector: { select: async () => ({ specialist: 'sales', confidence: 1, reason: 'test' }) } as never,
+  const processor = turnProcessor({
     specialists: {
       get: () => ({
         handle: async () => ({ replies: ['Con gusto.'], state: { quotation: { id: 7, name: 'S00007' } } }),
@@ -88,7 +54,6 @@ const turnOf = (...messages: Turn['messages']): Turn => ({
   conversationId: 1532,
   messages,
 });
-const ATTEMPT = { attempt: 1, maxAttempts: 3 };
 
 describe('TurnProcessor: summaries of resolved conversations', () => {
   it("answers the customer's messages of a burst first, then writes the summary from the updated state", async () => {

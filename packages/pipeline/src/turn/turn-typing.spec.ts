@@ -1,38 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  crewDefinitionSchema,
-  Secret,
-  tenantId,
-  type ChatwootGateway,
-  type Specialist,
-  type TenantConfig,
-  type Turn,
-} from '@mcp-crew/core';
-import { makeInboundMessage } from '@mcp-crew/testing';
-import { TurnProcessor } from './turn-processor.js';
-
-const tenant: TenantConfig = {
-  id: tenantId('demo'),
-  name: 'Pinturas El Arcoíris',
-  language: 'es',
-  timezone: 'America/Bogota',
-  enabled: true,
-  chatwoot: { webhookSecret: new Secret('x'), allowUnsignedWebhooks: false },
-  inboxCrews: {},
-  defaultCrew: 'webchat',
-  enabledSpecialists: ['sales'],
-};
-const webchat = crewDefinitionSchema.parse({
-  name: 'webchat',
-  description: 'x',
-  language: 'es',
-  tone: 'x',
-  greeting: 'x',
-  members: ['sales'],
-  defaultSpecialist: 'sales',
-  escalation: { keywords: ['hablar con una persona'] },
-  policy: { maxLength: 4000, format: 'plain' },
-});
+import type { ChatwootGateway, Specialist } from '@mcp-crew/core';
+import { ATTEMPT, turnProcessor, webTurn as turn } from './testing/turn-fixture.js';
 
 /** A gateway that records every Chatwoot call in order, as `action:detail`. */
 function recordingGateway(options: { typingFails?: boolean } = {}) {
@@ -58,32 +26,14 @@ function recordingGateway(options: { typingFails?: boolean } = {}) {
 function setup(specialist: Specialist, options: { typingFails?: boolean } = {}) {
   const { gateway, calls } = recordingGateway(options);
   const warnings: string[] = [];
-  const processor = new TurnProcessor({
-    tenants: { get: async () => tenant, list: async () => [tenant] },
-    crews: new Map([['webchat', webchat]]),
-    selector: { select: async () => ({ specialist: 'sales', confidence: 1, reason: 'test' }) } as never,
+  const processor = turnProcessor({
     specialists: { get: () => specialist },
     gateway: () => gateway,
-    state: { load: async () => ({ history: [] }), save: async () => undefined },
     logger: { info: () => undefined, warn: (_o, m) => void warnings.push(m), error: () => undefined },
   });
   return { processor, calls, warnings };
 }
 
-const turn = (content: string): Turn => ({
-  tenantId: tenantId('demo'),
-  conversationId: 1532,
-  messages: [
-    makeInboundMessage({
-      tenantId: tenantId('demo'),
-      conversationId: 1532,
-      content,
-      messageId: 1,
-      channel: 'Channel::WebWidget',
-    }),
-  ],
-});
-const ATTEMPT = { attempt: 1, maxAttempts: 3 };
 const answering: Specialist = { handle: async () => ({ replies: ['Con gusto.'] }) };
 
 describe('TurnProcessor: the typing indicator', () => {
