@@ -1,5 +1,6 @@
-import { startOdooSandbox, type OdooSandbox } from '@mcp-crew/odoo-sandbox';
-import { OdooClient } from '@mcp-crew/odoo-client';
+import type { OdooSandbox } from '@mcp-crew/odoo-sandbox';
+import type { OdooClient } from '@mcp-crew/odoo-client';
+import { startSandboxWithClient } from '@mcp-crew/odoo-sandbox/testing';
 import { startFakeChatwoot, type FakeChatwoot } from '@mcp-crew/testing';
 import { eventually, post, signedFixture, startApp, writeTenantsFile } from './support.js';
 
@@ -15,14 +16,7 @@ describe('WhatsApp crew with the offline engine and the Odoo sandbox', () => {
   let messageId = 70_000;
 
   beforeAll(async () => {
-    sandbox = await startOdooSandbox({ port: 0 });
-    odoo = new OdooClient({
-      url: sandbox.url,
-      db: sandbox.db,
-      user: sandbox.login,
-      apiKey: sandbox.apiKey,
-      protocol: 'jsonrpc',
-    });
+    ({ sandbox, odoo } = await startSandboxWithClient());
   });
   afterAll(async () => {
     await sandbox.close();

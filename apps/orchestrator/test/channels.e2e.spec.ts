@@ -1,5 +1,6 @@
-import { startOdooSandbox, type OdooSandbox } from '@mcp-crew/odoo-sandbox';
-import { OdooClient } from '@mcp-crew/odoo-client';
+import type { OdooSandbox } from '@mcp-crew/odoo-sandbox';
+import type { OdooClient } from '@mcp-crew/odoo-client';
+import { startSandboxWithClient } from '@mcp-crew/odoo-sandbox/testing';
 import { startFakeChatwoot, type FakeChatwoot } from '@mcp-crew/testing';
 import { upsertSource } from '@mcp-crew/knowledge';
 import { tenantId } from '@mcp-crew/core';
@@ -17,14 +18,7 @@ describe('channel crews end to end', () => {
   let messageId = 80_000;
 
   beforeAll(async () => {
-    sandbox = await startOdooSandbox({ port: 0 });
-    odoo = new OdooClient({
-      url: sandbox.url,
-      db: sandbox.db,
-      user: sandbox.login,
-      apiKey: sandbox.apiKey,
-      protocol: 'jsonrpc',
-    });
+    ({ sandbox, odoo } = await startSandboxWithClient());
     chatwoot = await startFakeChatwoot();
     const odooLine = `    odoo: {url: "${sandbox.url}", db: sandbox, user: admin, apiKey: sandbox-admin-key, protocol: jsonrpc, allowWrites: true}\n`;
     app = await startApp({ tenantsFile: writeTenantsFile(chatwoot.url, odooLine) });

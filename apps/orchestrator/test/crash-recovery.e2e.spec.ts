@@ -1,5 +1,6 @@
-import { OdooClient } from '@mcp-crew/odoo-client';
-import { startOdooSandbox, type OdooSandbox } from '@mcp-crew/odoo-sandbox';
+import type { OdooClient } from '@mcp-crew/odoo-client';
+import type { OdooSandbox } from '@mcp-crew/odoo-sandbox';
+import { startSandboxWithClient } from '@mcp-crew/odoo-sandbox/testing';
 import { CrewCluster, ensureBuilt, startFakeChatwoot, type FakeChatwoot } from '@mcp-crew/testing';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -20,14 +21,7 @@ describe('a worker killed mid-turn (spawned processes, real Redis)', () => {
   beforeAll(async () => {
     await ensureBuilt();
     // 150 ms per Odoo call: the window between the quotation's write and its record is wide enough to hit.
-    sandbox = await startOdooSandbox({ port: 0, latencyMs: 150 });
-    odoo = new OdooClient({
-      url: sandbox.url,
-      db: sandbox.db,
-      user: sandbox.login,
-      apiKey: sandbox.apiKey,
-      protocol: 'jsonrpc',
-    });
+    ({ sandbox, odoo } = await startSandboxWithClient({ latencyMs: 150 }));
     chatwoot = await startFakeChatwoot();
     cluster = await CrewCluster.start({
       redisUrl: REDIS_URL,

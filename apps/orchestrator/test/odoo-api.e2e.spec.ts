@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { startOdooSandbox, type OdooSandbox } from '@mcp-crew/odoo-sandbox';
-import { OdooClient } from '@mcp-crew/odoo-client';
+import type { OdooSandbox } from '@mcp-crew/odoo-sandbox';
+import type { OdooClient } from '@mcp-crew/odoo-client';
+import { startSandboxWithClient } from '@mcp-crew/odoo-sandbox/testing';
 import { cacheFor, tenantId } from '@mcp-crew/core';
 import { signChatwootBody } from '@mcp-crew/pipeline';
 import { startApp, writeTenantsFile } from './support.js';
@@ -18,14 +19,7 @@ describe('Odoo API (copilot and events)', () => {
   const OTHER_KEY = 'otra-odoo-api-key-456';
 
   beforeAll(async () => {
-    sandbox = await startOdooSandbox({ port: 0 });
-    odoo = new OdooClient({
-      url: sandbox.url,
-      db: sandbox.db,
-      user: sandbox.login,
-      apiKey: sandbox.apiKey,
-      protocol: 'jsonrpc',
-    });
+    ({ sandbox, odoo } = await startSandboxWithClient());
     const odooLine = `    odoo: {url: "${sandbox.url}", db: sandbox, user: admin, apiKey: sandbox-admin-key, protocol: jsonrpc, allowWrites: true}
     odooApi: {apiKey: ${KEY}, signingSecret: ${SIGNING}}
   - id: otra

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startOdooSandbox, type OdooSandbox } from '@mcp-crew/odoo-sandbox';
-import { OdooClient } from '@mcp-crew/odoo-client';
+import type { OdooSandbox } from '@mcp-crew/odoo-sandbox';
+import type { OdooClient } from '@mcp-crew/odoo-client';
+import { startSandboxWithClient } from '@mcp-crew/odoo-sandbox/testing';
 import { LocalEmbedder } from '@mcp-crew/embeddings';
 import { buildKnowledgeMcpServer, ensureDemoKnowledge } from '@mcp-crew/knowledge';
 import { EmbeddedVectorStore } from '@mcp-crew/vector-libsql';
@@ -25,7 +26,7 @@ describe('business rules, support and booking on the offline engine (knowledge +
   let dataDir: string;
 
   beforeAll(async () => {
-    sandbox = await startOdooSandbox({ port: 0 });
+    ({ sandbox, odoo } = await startSandboxWithClient());
     dataDir = mkdtempSync(join(tmpdir(), 'agents-knowledge-'));
     store = EmbeddedVectorStore.inDataDir(dataDir);
     const embedder = new LocalEmbedder();
@@ -38,13 +39,6 @@ describe('business rules, support and booking on the offline engine (knowledge +
         ],
       }),
       model: () => engine,
-    });
-    odoo = new OdooClient({
-      url: sandbox.url,
-      db: sandbox.db,
-      user: sandbox.login,
-      apiKey: sandbox.apiKey,
-      protocol: 'jsonrpc',
     });
   });
   afterAll(async () => {

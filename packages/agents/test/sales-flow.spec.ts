@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startOdooSandbox, type OdooSandbox } from '@mcp-crew/odoo-sandbox';
-import { OdooClient } from '@mcp-crew/odoo-client';
+import type { OdooSandbox } from '@mcp-crew/odoo-sandbox';
+import type { OdooClient } from '@mcp-crew/odoo-client';
+import { startSandboxWithClient } from '@mcp-crew/odoo-sandbox/testing';
 import { EMPTY_CONVERSATION_STATE, type ConversationState } from '@mcp-crew/core';
 import { AgentSpecialistRegistry, createOfflineEngine, InProcessTenantTools } from '../src/index.js';
 import { crew, demoTenant, nextState, turnOf } from './support.js';
@@ -15,15 +16,8 @@ describe('sales specialist on the offline engine, against the Odoo sandbox over 
   const engine = createOfflineEngine();
 
   beforeAll(async () => {
-    sandbox = await startOdooSandbox({ port: 0 });
+    ({ sandbox, odoo } = await startSandboxWithClient());
     registry = new AgentSpecialistRegistry({ tools: new InProcessTenantTools(), model: () => engine });
-    odoo = new OdooClient({
-      url: sandbox.url,
-      db: sandbox.db,
-      user: sandbox.login,
-      apiKey: sandbox.apiKey,
-      protocol: 'jsonrpc',
-    });
   });
   afterAll(async () => {
     await registry.close();
