@@ -84,6 +84,10 @@ describe('Odoo API (copilot and events)', () => {
       [expect.stringMatching(/Vinilo Tipo 1.*[Bb]lanco.*Gal/), 3],
       [expect.stringMatching(/Brocha 3"/), 2],
     ]);
+    // The copilot's tool calls are counted under its tenant, like a Chatwoot turn's.
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics).toMatch(/mcp_crew_tool_calls_total\{[^}]*tenant="demo"[^}]*tool="odoo_create_quotation"/);
+    expect(metrics).not.toMatch(/mcp_crew_tool_calls_total\{[^}]*tenant="unknown"/);
   }, 30_000);
 
   it('serves a staff member: any customer per request, replies addressed to them, the yes confirms the quotation just shown', async () => {

@@ -10,6 +10,7 @@ import {
   type Turn,
 } from '@mcp-crew/core';
 import { RespondToTurn } from '@mcp-crew/pipeline';
+import { withLogContext } from '../observability/log-context.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.js';
 import type { CopilotAnswer, CopilotRequest } from './copilot-schemas.js';
 import { copilotConversationId, internalCrew } from './copilot-session.js';
@@ -43,7 +44,10 @@ export class CopilotService {
     const conversationId = copilotConversationId(request.user.id, sessionId);
     const turn = toTurn(tenant, conversationId, request);
     const state = await this.runtime.state.load(tenant.id, conversationId);
-    const result = await this.#respond.respond({ turn, tenant, crew, state });
+    // In the tenant's context, as a Chatwoot turn runs: its log lines and tool/model metrics carry the tenant.
+    const result = await withLogContext({ tenant: tenant.id, conversation: conversationId }, () =>
+      this.#respond.respond({ turn, tenant, crew, state }),
+    );
     await this.runtime.state.save(tenant.id, conversationId, result.state);
     // A back-office user reads the handoff note itself: it says what was done and why the crew stopped.
     const text = result.replies.length > 0 ? result.replies.join('\n\n') : (result.handoff?.note ?? '');
