@@ -476,6 +476,18 @@ async function redisRestart(persistence) {
       dupReplies += Math.max(0, r - 1);
       dupQuotes += Math.max(0, (await w.quotations(c)).length - 1);
     }
+    // A sender retrying 10 messages answered before the restart: refused as duplicates only if the dedupe
+    // records survived the restart.
+    const early = accepted.filter((c) => c - base < 10);
+    for (const c of early) {
+      const i = c - base;
+      await w.cluster
+        .postMessage({ conversationId: c, messageId: 950_000 + base + i, content: ASK(i), phone: ANA })
+        .catch(() => 0);
+    }
+    await until(() => early.some((c) => w.replies(c).length > 1), 10_000);
+    await sleep(3000);
+    const answeredAgain = early.filter((c) => w.replies(c).length > 1).length;
     const warned = w.cluster
       .logs()
       .some(
@@ -487,7 +499,7 @@ async function redisRestart(persistence) {
         : `Redis restarted under a 10 msg/s stream, no persistence (${STREAM_SECONDS} s, ${REDIS_STOP_SIGNAL} + 1 s down)`;
     report(
       label,
-      `${unanswered}/${accepted.length} accepted messages never answered, ${dupReplies} duplicate replies, ${dupQuotes} duplicate quotations; ${refused.length} refused with a 5xx during the outage, ${accepted.length}/${total} accepted after posting those again; persistence warning at startup: ${warned ? 'yes' : 'no'}`,
+      `${unanswered}/${accepted.length} accepted messages never answered, ${dupReplies} duplicate replies, ${dupQuotes} duplicate quotations; ${refused.length} refused with a 5xx during the outage, ${accepted.length}/${total} accepted after posting those again; persistence warning at startup: ${warned ? 'yes' : 'no'}; ${answeredAgain}/${early.length} messages answered before the restart answered again when re-posted after it`,
     );
   } finally {
     await w?.close();
