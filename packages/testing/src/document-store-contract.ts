@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { isCrewError, tenantId, type DocumentStore, type NewAuditEntry } from '@mcp-crew/core';
+import { storesPerTest, type StoreUnderTest } from './stores-under-test.js';
 
-export interface DocumentStoreUnderTest {
-  store: DocumentStore;
-  /** Closes the store and deletes everything the test run stored. */
-  cleanup(): Promise<void>;
-}
+export type DocumentStoreUnderTest = StoreUnderTest<DocumentStore>;
 
 const a = tenantId('tienda-a');
 const b = tenantId('tienda-b');
@@ -42,15 +39,7 @@ export function describeDocumentStoreContract(
   factory: () => Promise<DocumentStoreUnderTest>,
 ): void {
   describe(`DocumentStore contract: ${name}`, () => {
-    const open: DocumentStoreUnderTest[] = [];
-    const start = async () => {
-      const subject = await factory();
-      open.push(subject);
-      return subject.store;
-    };
-    afterEach(async () => {
-      for (const subject of open.splice(0)) await subject.cleanup();
-    });
+    const start = storesPerTest(factory);
 
     describe('tenants', () => {
       it('creates at revision 1, reads back and lists', async () => {

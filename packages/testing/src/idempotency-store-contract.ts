@@ -1,10 +1,8 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { tenantId, type IdempotencyStore } from '@mcp-crew/core';
+import { storesPerTest, type StoreUnderTest } from './stores-under-test.js';
 
-export interface IdempotencyStoreUnderTest {
-  store: IdempotencyStore;
-  cleanup(): Promise<void>;
-}
+export type IdempotencyStoreUnderTest = StoreUnderTest<IdempotencyStore>;
 
 /** The behaviour every `IdempotencyStore` adapter must have; the factory returns an empty store. */
 export function describeIdempotencyStoreContract(
@@ -12,15 +10,7 @@ export function describeIdempotencyStoreContract(
   factory: () => Promise<IdempotencyStoreUnderTest>,
 ): void {
   describe(`IdempotencyStore contract: ${name}`, () => {
-    const open: IdempotencyStoreUnderTest[] = [];
-    const start = async () => {
-      const subject = await factory();
-      open.push(subject);
-      return subject.store;
-    };
-    afterEach(async () => {
-      for (const subject of open.splice(0)) await subject.cleanup();
-    });
+    const start = storesPerTest(factory);
 
     it('returns nothing for a key never recorded, and the recorded result afterwards', async () => {
       const store = await start();

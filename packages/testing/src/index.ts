@@ -15,3 +15,4 @@ export * from './odoo-fixtures.js';
 export * from './rejection.js';
 export * from './idempotency-store-contract.js';
 export * from './crew-cluster.js';
+export * from './stores-under-test.js';

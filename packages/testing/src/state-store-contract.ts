@@ -1,10 +1,8 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { tenantId, type ConversationState, type ConversationStateStore } from '@mcp-crew/core';
+import { storesPerTest, type StoreUnderTest } from './stores-under-test.js';
 
-export interface StateStoreUnderTest {
-  store: ConversationStateStore;
-  cleanup(): Promise<void>;
-}
+export type StateStoreUnderTest = StoreUnderTest<ConversationStateStore>;
 
 const demo = tenantId('demo');
 const other = tenantId('otra-tienda');
@@ -27,16 +25,7 @@ export function describeConversationStateStoreContract(
   factory: () => Promise<StateStoreUnderTest>,
 ): void {
   describe(`ConversationStateStore contract: ${name}`, () => {
-    const open: StateStoreUnderTest[] = [];
-    const start = async () => {
-      const subject = await factory();
-      open.push(subject);
-      return subject.store;
-    };
-
-    afterEach(async () => {
-      for (const subject of open.splice(0)) await subject.cleanup();
-    });
+    const start = storesPerTest(factory);
 
     it('loads an empty state for a conversation it has never seen', async () => {
       const store = await start();
