@@ -1,2 +1,3 @@
 export * from './redis-conversation-state-store.js';
 export * from './redis-idempotency-store.js';
+export type { RedisConnectionOptions } from './redis-connection.js';

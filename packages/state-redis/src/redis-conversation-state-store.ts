@@ -4,47 +4,30 @@ import {
   type ConversationStateStore,
   type TenantId,
 } from '@mcp-crew/core';
-import { Redis, type RedisOptions } from 'ioredis';
+import { StoreConnection, type RedisConnectionOptions } from './redis-connection.js';
 
-export interface RedisConversationStateStoreOptions {
-  /** `redis://127.0.0.1:6379/0`; or pass `redis` options, or an existing `client` (then the caller closes it). */
-  url?: string;
-  redis?: RedisOptions;
-  client?: Redis;
-  /** Key prefix. Default `mcp-crew`. */
-  prefix?: string;
+export interface RedisConversationStateStoreOptions extends RedisConnectionOptions {
   /** How long an untouched conversation is remembered. Default 7 days. */
   ttlSeconds?: number;
 }
 
 /** Conversation state on Redis: one JSON string per conversation at `{prefix}:{tenant}:conv:{id}:state`, with a TTL. */
 export class RedisConversationStateStore implements ConversationStateStore {
-  readonly #redis: Redis;
-  readonly #ownsClient: boolean;
-  readonly #prefix: string;
+  readonly #connection: StoreConnection;
   readonly #ttlSeconds: number;
 
   constructor(options: RedisConversationStateStoreOptions = {}) {
-    this.#prefix = options.prefix ?? 'mcp-crew';
+    this.#connection = new StoreConnection(options);
     this.#ttlSeconds = options.ttlSeconds ?? 7 * 24 * 60 * 60;
-    this.#ownsClient = !options.client;
-    // A turn should fail (and be retried by the queue) rather than wait on a Redis that is gone.
-    const defaults: RedisOptions = { maxRetriesPerRequest: 2, connectTimeout: 2000, commandTimeout: 2000 };
-    this.#redis =
-      options.client ??
-      (options.url
-        ? new Redis(options.url, { ...defaults, ...options.redis })
-        : new Redis({ ...defaults, ...options.redis }));
-    if (this.#ownsClient) this.#redis.on('error', () => undefined); // failures surface on the commands
   }
 
   /** The key of one conversation's state. */
   key(tenantId: TenantId, conversationId: number): string {
-    return `${this.#prefix}:${tenantId}:conv:${conversationId}:state`;
+    return `${this.#connection.prefix}:${tenantId}:conv:${conversationId}:state`;
   }
 
   async load(tenantId: TenantId, conversationId: number): Promise<ConversationState> {
-    const raw = await this.#run('load', () => this.#redis.get(this.key(tenantId, conversationId)));
+    const raw = await this.#run('load', () => this.#connection.redis.get(this.key(tenantId, conversationId)));
     if (raw === null) return { history: [] };
     try {
       return JSON.parse(raw) as ConversationState;
@@ -60,22 +43,17 @@ export class RedisConversationStateStore implements ConversationStateStore {
 
   async save(tenantId: TenantId, conversationId: number, state: ConversationState): Promise<void> {
     await this.#run('save', () =>
-      this.#redis.set(this.key(tenantId, conversationId), JSON.stringify(state), 'EX', this.#ttlSeconds),
+      this.#connection.redis.set(
+        this.key(tenantId, conversationId),
+        JSON.stringify(state),
+        'EX',
+        this.#ttlSeconds,
+      ),
     );
   }
 
-  async close(): Promise<void> {
-    if (!this.#ownsClient || this.#redis.status === 'end') return;
-    if (this.#redis.status === 'ready') {
-      try {
-        await this.#redis.quit();
-        return;
-      } catch {
-        // fall through to disconnect
-      }
-    }
-    // Not connected (or QUIT failed): stop reconnecting instead of waiting for a server that is not there.
-    this.#redis.disconnect();
+  close(): Promise<void> {
+    return this.#connection.close();
   }
 
   async #run<T>(operation: string, command: () => Promise<T>): Promise<T> {
