@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +56,12 @@ export class CrewCluster {
   readonly #workers: CrewProcess[] = [];
   readonly #env: Record<string, string>;
 
-  private constructor(options: CrewClusterOptions, tenantsFile: string, dataDir: string) {
+  readonly #dir: string;
+
+  private constructor(options: CrewClusterOptions, dir: string) {
+    this.#dir = dir;
+    const tenantsFile = join(dir, 'tenants.yaml');
+    const dataDir = join(dir, 'data');
     this.#env = {
       PATH: process.env['PATH'] ?? '',
       TENANTS_FILE: tenantsFile,
@@ -87,7 +92,7 @@ export class CrewCluster {
     inboxCrews: {}
 `,
     );
-    const cluster = new CrewCluster(options, tenantsFile, join(dir, 'data'));
+    const cluster = new CrewCluster(options, dir);
     const port = await freePort();
     cluster.#intake = cluster.#spawn(['--no-worker'], { PORT: String(port) });
     cluster.intakeUrl = `http://127.0.0.1:${port}`;
@@ -162,8 +167,13 @@ export class CrewCluster {
         child.exited.then(() => true),
         new Promise((resolve) => setTimeout(() => resolve(false), 5000)),
       ]);
-      if (!stopped) child.child.kill('SIGKILL');
+      if (!stopped) {
+        child.child.kill('SIGKILL');
+        await child.exited;
+      }
     }
+    // The tenants file and data dir are this cluster's alone: leave no temp dirs behind.
+    rmSync(this.#dir, { recursive: true, force: true });
   }
 
   #spawn(flags: string[], env: Record<string, string>): CrewProcess {
