@@ -30,6 +30,11 @@ const hitSchema = z.object({
 });
 export const searchKnowledgeOutput = { results: z.array(hitSchema) };
 
+/** The arguments of `search_knowledge`, inferred from its input schema. */
+export type SearchKnowledgeInput = z.input<z.ZodObject<typeof searchKnowledgeInput>>;
+/** The structured result of `search_knowledge`, inferred from its output schema. */
+export type SearchKnowledgeOutput = z.infer<z.ZodObject<typeof searchKnowledgeOutput>>;
+
 export interface KnowledgeToolContext {
   tenantId: TenantId;
   store: VectorStore;

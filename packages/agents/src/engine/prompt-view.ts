@@ -2,9 +2,9 @@ import type { LanguageModelV3CallOptions, LanguageModelV3Prompt } from '@ai-sdk/
 import { factsOf, type TurnFacts } from '../turn/turn-facts.js';
 
 /** One tool call of the current turn and what it returned. */
-export interface SeenToolResult {
+export interface SeenToolResult<N extends string = string> {
   toolCallId: string;
-  toolName: string;
+  toolName: N;
   input: Record<string, unknown>;
   /** The tool's return value; `{ error }` when it failed. */
   output: Record<string, unknown>;

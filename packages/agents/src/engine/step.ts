@@ -2,9 +2,16 @@ import type { LanguageModelV3Content } from '@ai-sdk/provider';
 import type { HandoffReason, Language } from '@mcp-crew/core';
 import type { PromptView, SeenToolResult } from './prompt-view.js';
 
-import { HANDOFF_TOOL } from '../tools/tool-names.js';
+import {
+  HANDOFF_TOOL,
+  type AgentToolCall,
+  type AgentToolInput,
+  type AgentToolName,
+  type AgentToolOutput,
+} from '../tools/tool-names.js';
 
 export { HANDOFF_TOOL };
+export type { AgentToolCall };
 
 /** What a flow sees: the prompt, the customer's language, and helpers to answer. */
 export interface FlowInput {
@@ -18,10 +25,7 @@ export function say(text: string): StepOutput {
   return [{ type: 'text', text }];
 }
 
-export function call(
-  view: PromptView,
-  calls: Array<[tool: string, input: Record<string, unknown>]>,
-): StepOutput {
+export function call(view: PromptView, calls: AgentToolCall[]): StepOutput {
   const missing = calls.find(([tool]) => !view.tools.has(tool));
   if (missing)
     return handoff(
@@ -49,20 +53,23 @@ export function handoff(view: PromptView, reason: HandoffReason, note: string): 
   ];
 }
 
-/** The latest result of a tool in this turn, optionally for a given input field value. */
-export function resultOf(
+/** The latest result of a tool in this turn, optionally for given input field values. */
+export function resultOf<N extends AgentToolName>(
   view: PromptView,
-  tool: string,
-  match?: Record<string, unknown>,
-): SeenToolResult | undefined {
+  tool: N,
+  match?: Partial<AgentToolInput<N>>,
+): SeenToolResult<N> | undefined {
   return view.results.findLast(
-    (r) => r.toolName === tool && (!match || Object.entries(match).every(([k, v]) => r.input[k] === v)),
+    (r): r is SeenToolResult<N> =>
+      r.toolName === tool && (!match || Object.entries(match).every(([k, v]) => r.input[k] === v)),
   );
 }
 
-/** The structured result a tool returned (the MCP `structuredContent`). */
-export function data<T>(result: SeenToolResult | undefined): T | undefined {
-  return result && !result.failed ? (result.output['result'] as T | undefined) : undefined;
+/** The structured result a tool returned (the MCP `structuredContent`), typed by its output schema. */
+export function data<N extends AgentToolName>(
+  result: SeenToolResult<N> | undefined,
+): AgentToolOutput<N> | undefined {
+  return result && !result.failed ? (result.output['result'] as AgentToolOutput<N> | undefined) : undefined;
 }
 
 /** A failed tool call ends the flow: a person takes over, with what failed. */

@@ -1,17 +1,19 @@
 import type { ConversationState, SpecialistResult } from '@mcp-crew/core';
 import type { ToolCallRecord } from '../tools/tool-call-record.js';
-import { outputOf } from '../tools/tool-names.js';
+import { isCallOf, outputOf, type AgentToolName } from '../tools/tool-names.js';
 import { offerSummary } from './offered-slots.js';
 
 type Facts = Pick<ConversationState, 'partner' | 'quotation' | 'orderIds' | 'pendingConfirmation'>;
-const QUOTE_TOOLS = new Set(['odoo_create_quotation', 'odoo_update_quotation_lines']);
-// Tools whose use ends whatever confirmation was pending (it was carried out, or the offer changed).
-const TOUCHING = new Set([
+// Tools whose use ends whatever confirmation was pending (the quotation changed, it was carried out, or
+// the offer changed).
+const TOUCHING: AgentToolName[] = [
+  'odoo_create_quotation',
+  'odoo_update_quotation_lines',
   'odoo_confirm_quotation',
   'odoo_cancel_quotation',
   'odoo_book_appointment',
   'odoo_free_slots',
-]);
+];
 
 /**
  * What the conversation remembers after a turn, from the tools that ran (never from the model's text):
@@ -28,7 +30,7 @@ export function learn(
   let { partner, quotation } = before;
   const orderIds = new Set(before.orderIds ?? []);
   let summarised: { id: number; name: string } | undefined;
-  const touched = records.some((r) => QUOTE_TOOLS.has(r.tool) || TOUCHING.has(r.tool));
+  const touched = records.some((r) => isCallOf(r, ...TOUCHING));
   for (const record of records) {
     // A customer record this conversation created is linked to it, like one found by phone or e-mail:
     // identified by what the customer gave, not by a typed name.
@@ -79,11 +81,9 @@ export function learn(
 
 /** The free slots this turn found that the reply shows (its time and day of month are in the text). */
 function visitOffer(records: ToolCallRecord[], reply: string): string[] | undefined {
-  const found = records.findLast((r) => r.tool === 'odoo_free_slots' && r.ok);
-  if (!found || records.some((r) => r.tool === 'odoo_book_appointment')) return undefined;
-  const slots = ((found.result?.['slots'] as Array<{ local?: unknown }> | undefined) ?? []).map((s) =>
-    String(s.local ?? ''),
-  );
+  const found = records.map((r) => outputOf(r, 'odoo_free_slots')).findLast(Boolean);
+  if (!found || records.some((r) => isCallOf(r, 'odoo_book_appointment'))) return undefined;
+  const slots = found.slots.map((s) => s.local);
   const shown = slots.filter(
     (local) =>
       /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(local) &&
@@ -95,8 +95,8 @@ function visitOffer(records: ToolCallRecord[], reply: string): string[] | undefi
 
 /** The one customer a name search found this turn (the customer gave their name to book a visit). */
 function foundCustomer(records: ToolCallRecord[]): Facts['partner'] {
-  const found = records.findLast((r) => r.tool === 'odoo_find_customers' && r.ok);
-  const customers = (found?.result?.['customers'] as Array<{ id: number; name: string }> | undefined) ?? [];
+  const found = records.map((r) => outputOf(r, 'odoo_find_customers')).findLast(Boolean);
+  const customers = found?.customers ?? [];
   return customers.length === 1
     ? { id: customers[0]!.id, name: customers[0]!.name, verified: false }
     : undefined;

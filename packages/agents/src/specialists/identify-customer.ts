@@ -1,6 +1,9 @@
 import type { Contact, ConversationState } from '@mcp-crew/core';
 import type { McpToolSource } from '../tools/mcp-tools.js';
 import type { ToolCallRecord } from '../tools/tool-call-record.js';
+import type { AgentToolName, AgentToolOutput } from '../tools/tool-names.js';
+
+const FIND = 'odoo_find_customers' satisfies AgentToolName;
 
 /**
  * The customer's Odoo partner from the Chatwoot contact's phone, then e-mail (facts the channel gives,
@@ -11,15 +14,14 @@ export async function identifyCustomer(
   tools: McpToolSource[],
   records: ToolCallRecord[],
 ): Promise<ConversationState['partner']> {
-  const find = tools.find((t) => t.name === 'odoo_find_customers');
+  const find = tools.find((t) => t.name === FIND);
   if (!find) return undefined;
   for (const query of [contact.phone, contact.email]) {
     if (!query || query.replace(/\W/g, '').length < 7) continue;
     const input = { query, limit: 2 };
     try {
       const outcome = await find.client.callTool({ name: find.name, arguments: input });
-      const result = outcome.structuredContent as
-        { customers?: Array<{ id: number; name: string }> } | undefined;
+      const result = outcome.structuredContent as AgentToolOutput<typeof FIND> | undefined;
       const customers = outcome.isError ? [] : (result?.customers ?? []);
       records.push({
         tool: find.name,

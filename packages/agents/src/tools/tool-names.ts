@@ -1,5 +1,6 @@
-import type { SEARCH_KNOWLEDGE_TOOL } from '@mcp-crew/knowledge';
-import type { OdooToolName, OdooToolOutput } from '@mcp-crew/mcp-odoo';
+import type { SEARCH_KNOWLEDGE_TOOL, SearchKnowledgeInput, SearchKnowledgeOutput } from '@mcp-crew/knowledge';
+import type { OdooToolInput, OdooToolName, OdooToolOutput } from '@mcp-crew/mcp-odoo';
+import type { HandoffReason } from '@mcp-crew/core';
 import type { ToolCallRecord } from './tool-call-record.js';
 
 /** The tool the specialists offer for "a person should take this": the pipeline does the handoff. */
@@ -7,6 +8,28 @@ export const HANDOFF_TOOL = 'handoff_to_human' as const;
 
 /** Every tool a specialist may be given: MCP-Odoo's, MCP-Knowledge's search and the handoff. */
 export type AgentToolName = OdooToolName | typeof SEARCH_KNOWLEDGE_TOOL | typeof HANDOFF_TOOL;
+
+/** The arguments a tool takes, from its input schema. */
+export type AgentToolInput<N extends AgentToolName> = N extends OdooToolName
+  ? OdooToolInput<N>
+  : N extends typeof SEARCH_KNOWLEDGE_TOOL
+    ? SearchKnowledgeInput
+    : { reason: HandoffReason; note: string };
+
+/** The structured result a tool returns, from its output schema. */
+export type AgentToolOutput<N extends AgentToolName> = N extends OdooToolName
+  ? OdooToolOutput<N>
+  : N extends typeof SEARCH_KNOWLEDGE_TOOL
+    ? SearchKnowledgeOutput
+    : Record<string, never>;
+
+/** One tool call with arguments that fit that tool's schema. */
+export type AgentToolCall = { [N in AgentToolName]: [tool: N, input: AgentToolInput<N>] }[AgentToolName];
+
+/** Whether a record is a call of one of `names` (a misspelt name is a compile error, not a miss). */
+export function isCallOf(record: Pick<ToolCallRecord, 'tool'>, ...names: AgentToolName[]): boolean {
+  return (names as string[]).includes(record.tool);
+}
 
 /**
  * The structured result of a successful call to one of `names`, typed by that tool's output schema;
@@ -16,7 +39,7 @@ export function outputOf<N extends OdooToolName>(
   record: ToolCallRecord,
   ...names: N[]
 ): OdooToolOutput<N> | undefined {
-  return record.ok && record.result && (names as string[]).includes(record.tool)
+  return record.ok && record.result && isCallOf(record, ...names)
     ? (record.result as OdooToolOutput<N>)
     : undefined;
 }

@@ -1,4 +1,4 @@
-import { bestHit, quoteHit, type KnowledgeHitView } from '../knowledge-answer.js';
+import { bestHit, quoteHit } from '../knowledge-answer.js';
 import { mentions } from '../lexicon.js';
 import { call, data, resultOf, type FlowInput, type StepOutput } from '../step.js';
 import { KNOWLEDGE_TOOL } from './rules-flow.js';
@@ -14,6 +14,6 @@ export function alsoAnswerRules({ view }: FlowInput, answered: StepOutput): Step
   const found = resultOf(view, KNOWLEDGE_TOOL, { collection: 'business_rules' });
   if (!found)
     return call(view, [[KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: 5 }]]);
-  const hit = bestHit(data<{ results: KnowledgeHitView[] }>(found)?.results ?? [], view.text);
+  const hit = bestHit(data(found)?.results ?? [], view.text);
   return hit ? [{ type: 'text', text: `${text}\n\n${quoteHit(hit, 700)}` }] : answered;
 }

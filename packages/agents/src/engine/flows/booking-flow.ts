@@ -31,7 +31,7 @@ export function bookingFlow({ view, language }: FlowInput): StepOutput {
     if (!name) return say(t.askName);
     const found = resultOf(view, 'odoo_find_customers', { query: name });
     if (!found) return call(view, [['odoo_find_customers', { query: name, limit: 5 }]]);
-    const customers = data<{ customers: Array<{ id: number; name: string }> }>(found)?.customers ?? [];
+    const customers = data(found)?.customers ?? [];
     const exact = customers.filter((c) => foldText(c.name) === foldText(name));
     if (customers.length !== 1 && exact.length !== 1) return say(t.askName);
   }
@@ -47,7 +47,7 @@ export function bookingFlow({ view, language }: FlowInput): StepOutput {
       ],
     ]);
   }
-  const slots = (data<{ slots: FreeSlot[] }>(found)?.slots ?? []).filter((s) => fits(s, wanted.part));
+  const slots = (data(found)?.slots ?? []).filter((s) => fits(s, wanted.part));
   const offered = pickSlots(slots);
   if (offered.length === 0)
     return say(t.noSlots(wanted.date ? describeDay(wanted.date, language) : undefined));
@@ -87,7 +87,7 @@ export function bookFlow({ view, language }: FlowInput): StepOutput {
         { start_local: slot, duration_minutes: 60, title: t.title(partner.name), customer_id: partner.id },
       ],
     ]);
-  const booked = data<{ local: string }>(done)!;
+  const booked = data(done)!;
   return say(t.booked(describeDay(booked.local.slice(0, 10), language), booked.local.slice(11)));
 }
 

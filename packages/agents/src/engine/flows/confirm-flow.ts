@@ -2,7 +2,6 @@ import { money } from '../format.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { textsFor } from '../texts.js';
 import { bookFlow } from './booking-flow.js';
-import type { OrderResult } from './order-summary.js';
 
 /** "Sí, confírmala" after a summary: run exactly the action the summary offered, nothing else. */
 export function confirmFlow({ view, language }: FlowInput): StepOutput {
@@ -19,7 +18,7 @@ export function confirmFlow({ view, language }: FlowInput): StepOutput {
   }
   const done = resultOf(view, pending.tool);
   if (!done) return call(view, [[pending.tool, { order_id: pending.target.orderId }]]);
-  const order = data<OrderResult>(done)!;
+  const order = data(done)!;
   const t = textsFor(language);
   return say(
     pending.tool === 'odoo_cancel_quotation'

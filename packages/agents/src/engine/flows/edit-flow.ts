@@ -1,8 +1,8 @@
-import { parseCartEdit, type CartLine } from '../cart-edit.js';
+import { parseCartEdit } from '../cart-edit.js';
 import { call, data, failedCall, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { textsFor } from '../texts.js';
 import { lookUpProduct } from './find-products.js';
-import { orderSummary, type OrderResult } from './order-summary.js';
+import { orderSummary } from './order-summary.js';
 
 const UPDATE_TOOL = 'odoo_update_quotation_lines';
 
@@ -17,11 +17,11 @@ export function editFlow({ view, language }: FlowInput): StepOutput {
   const t = textsFor(language);
   const quotation = view.context?.quotation;
   if (!quotation) return say(t.notUnderstood);
-  const done = data<OrderResult>(resultOf(view, UPDATE_TOOL));
+  const done = data(resultOf(view, UPDATE_TOOL));
   if (done) return say(orderSummary(done, language, t.quoteUpdated(done.name)));
   const read = resultOf(view, 'odoo_get_order', { order_id: quotation.id });
   if (!read) return call(view, [['odoo_get_order', { order_id: quotation.id }]]);
-  const order = data<OrderResult & { lines: CartLine[] }>(read);
+  const order = data(read);
   if (!order || (order.state !== 'draft' && order.state !== 'sent'))
     return say(t.notEditable(quotation.name));
   const edit = parseCartEdit(view.text, order.lines);

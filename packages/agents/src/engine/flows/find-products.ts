@@ -1,4 +1,5 @@
 import type { PromptView } from '../prompt-view.js';
+import type { AgentToolCall } from '../step.js';
 import { namesAll, rankProducts, type FoundProduct } from '../rank-products.js';
 import type { RequestedItem } from '../parse-items.js';
 import { data, resultOf } from '../step.js';
@@ -6,7 +7,7 @@ import { data, resultOf } from '../step.js';
 export const SEARCH_TOOL = 'odoo_search_products';
 
 /** Where the search for one item stands: a call still to make, or the ranked products (maybe none). */
-export type ProductLookup = { call: [string, Record<string, unknown>] } | { products: FoundProduct[] };
+export type ProductLookup = { call: AgentToolCall } | { products: FoundProduct[] };
 
 /**
  * Looks an item up through `odoo_search_products`: first with all its words, then, when that finds
@@ -28,9 +29,7 @@ export function lookUpProduct(
         call: [SEARCH_TOOL, { query, ...(customerId ? { customer_id: customerId } : {}), limit: 20 }],
       };
     // Only products that carry every distinctive word asked for: an unknown product is not answered with others.
-    const products = (data<{ products: FoundProduct[] }>(found)?.products ?? []).filter((p) =>
-      namesAll(p, item.words),
-    );
+    const products = (data(found)?.products ?? []).filter((p) => namesAll(p, item.words));
     if (products.length > 0) return { products: rankProducts(products, item) };
   }
   return { products: [] };

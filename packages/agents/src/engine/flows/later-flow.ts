@@ -16,7 +16,7 @@ export function laterFlow({ view, language }: FlowInput): StepOutput {
     return say(t.visitLater);
   const found = resultOf(view, 'odoo_get_order', { order_id: orderId });
   if (!found) return call(view, [['odoo_get_order', { order_id: orderId }]]);
-  const order = data<{ name: string; validity_date?: string }>(found);
+  const order = data(found);
   if (!order) return say(t.visitLater);
   return say(
     t.keepDraft(

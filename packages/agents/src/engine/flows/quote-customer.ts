@@ -1,4 +1,5 @@
 import { foldText } from '@mcp-crew/core';
+import type { AgentToolCall } from '../step.js';
 import { customerNameIn } from '../parse-items.js';
 import type { PromptView } from '../prompt-view.js';
 import { data, resultOf } from '../step.js';
@@ -11,7 +12,7 @@ export interface QuoteCustomer {
 /** Where finding the quotation's customer stands: found, a tool call to make, or what to ask the customer. */
 export type CustomerStep =
   | { customer: QuoteCustomer }
-  | { call: [string, Record<string, unknown>] }
+  | { call: AgentToolCall }
   | { ask: 'name_and_contact' | 'contact' }
   | { registered: string };
 
@@ -67,11 +68,11 @@ export function customerForQuote(view: PromptView): CustomerStep {
   for (const query of [email ?? phone!, name]) {
     const found = resultOf(view, 'odoo_find_customers', { query });
     if (!found) return { call: ['odoo_find_customers', { query, limit: 2 }] };
-    const existing = data<{ customers: QuoteCustomer[] }>(found)?.customers ?? [];
+    const existing = data(found)?.customers ?? [];
     if (query !== name ? existing.length > 0 : existing.some((c) => same(name, c.name)))
       return { registered: name };
   }
-  const created = data<QuoteCustomer>(resultOf(view, 'odoo_upsert_customer'));
+  const created = data(resultOf(view, 'odoo_upsert_customer'));
   if (created) return { customer: { id: created.id, name: created.name } };
   return {
     call: ['odoo_upsert_customer', { name, ...(email ? { email } : {}), ...(phone ? { phone } : {}) }],

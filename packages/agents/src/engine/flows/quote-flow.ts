@@ -1,11 +1,12 @@
 import { firstName } from '../format.js';
+import type { AgentToolCall } from '../step.js';
 import type { RequestedItem } from '../parse-items.js';
 import { customerForQuote, type QuoteCustomer } from './quote-customer.js';
 import { call, data, failedCall, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { textsFor } from '../texts.js';
 import { lookUpProduct } from './find-products.js';
 import type { FoundProduct } from '../rank-products.js';
-import { orderSummary, type OrderResult } from './order-summary.js';
+import { orderSummary } from './order-summary.js';
 
 /**
  * A quotation from a message such as "soy Ana Gómez, necesito 2 galones de esmalte blanco y 3 rodillos":
@@ -21,7 +22,7 @@ export function quoteFlow(
   if (failed) return failed;
   const t = textsFor(language);
   const context = view.context;
-  const pending: Array<[string, Record<string, unknown>]> = [];
+  const pending: AgentToolCall[] = [];
 
   // Products first: nobody is registered, and nothing is quoted, for a request that cannot be served.
   const chosen: Array<{ item: RequestedItem; productId: number }> = [];
@@ -56,10 +57,10 @@ export function quoteFlow(
   const done = resultOf(view, tool);
   if (!done) {
     return mode === 'create'
-      ? call(view, [[tool, { customer_id: customer!.id, lines }]])
-      : call(view, [[tool, { order_id: context!.quotation!.id, add: lines }]]);
+      ? call(view, [['odoo_create_quotation', { customer_id: customer!.id, lines }]])
+      : call(view, [['odoo_update_quotation_lines', { order_id: context!.quotation!.id, add: lines }]]);
   }
-  const order = data<OrderResult>(done)!;
+  const order = data(done)!;
   const intro =
     mode === 'create'
       ? t.quoteIntro(firstName(customer?.name) ?? '', order.name)

@@ -1,4 +1,4 @@
-import { bestHit, quoteHit, type KnowledgeHitView } from '../knowledge-answer.js';
+import { bestHit, quoteHit } from '../knowledge-answer.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { KNOWLEDGE_TEXTS } from './knowledge-texts.js';
 
@@ -21,7 +21,7 @@ export function rulesFlow({ view, language }: FlowInput): StepOutput {
   const found = resultOf(view, KNOWLEDGE_TOOL);
   if (!found)
     return call(view, [[KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: 5 }]]);
-  const hit = bestHit(data<{ results: KnowledgeHitView[] }>(found)?.results ?? [], view.text);
+  const hit = bestHit(data(found)?.results ?? [], view.text);
   if (!hit)
     return handoff(view, 'out_of_scope', 'A business-rules question the knowledge base does not answer.');
   return say(withIntro(KNOWLEDGE_TEXTS[language].intro, quoteHit(hit)));

@@ -3,15 +3,6 @@ import { orderReference } from '../lexicon.js';
 import { call, data, failedCall, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { textsFor } from '../texts.js';
 
-interface StatusResult {
-  order: { name: string; state: string };
-  delivery: string;
-  invoicing: string;
-}
-interface OrderList {
-  orders: Array<{ order_id: number; name: string }>;
-}
-
 const STATE: Record<string, Partial<Record<Language, string>>> = {
   draft: { es: 'cotización (sin confirmar)', pt: 'orçamento (não confirmado)' },
   sent: { es: 'cotización enviada', pt: 'orçamento enviado' },
@@ -50,14 +41,14 @@ export function statusFlow({ view, language }: FlowInput): StepOutput {
     const listed = resultOf(view, 'odoo_list_customer_orders');
     if (!listed)
       return call(view, [['odoo_list_customer_orders', { customer_id: context.partner.id, limit: 1 }]]);
-    const latest = data<OrderList>(listed)?.orders[0];
+    const latest = data(listed)?.orders[0];
     if (!latest) return say(t.noOrders);
     target = { order_id: latest.order_id };
   }
   if (!target) return say(t.askOrderRef);
   const status = resultOf(view, 'odoo_order_status');
   if (!status) return call(view, [['odoo_order_status', target]]);
-  const found = data<StatusResult>(status)!;
+  const found = data(status)!;
   const say1 = (value: string, table: typeof PHRASES) => table[value]?.[language] ?? value;
   return say(
     t.status(

@@ -1,4 +1,5 @@
-import { bestHit, quoteHit, type KnowledgeHitView } from '../knowledge-answer.js';
+import { bestHit, quoteHit } from '../knowledge-answer.js';
+import type { AgentToolCall } from '../step.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { KNOWLEDGE_TEXTS } from './knowledge-texts.js';
 import { KNOWLEDGE_TOOL, withIntro } from './rules-flow.js';
@@ -23,7 +24,7 @@ export function supportFlow({ view, language }: FlowInput, defect: boolean): Ste
   const canOpen = defect && view.tools.has(TICKET_TOOL);
   const found = resultOf(view, KNOWLEDGE_TOOL);
   if (!found) {
-    const search: [string, Record<string, unknown>] = [
+    const search: AgentToolCall = [
       KNOWLEDGE_TOOL,
       { collection: 'support_procedures', query: view.text, topK: 5 },
     ];
@@ -43,10 +44,10 @@ export function supportFlow({ view, language }: FlowInput, defect: boolean): Ste
       ],
     ]);
   }
-  const hit = bestHit(data<{ results: KnowledgeHitView[] }>(found)?.results ?? [], view.text);
+  const hit = bestHit(data(found)?.results ?? [], view.text);
   if (!hit) return handoff(view, 'out_of_scope', 'A support question the procedures do not answer.');
   const procedure = withIntro(t.intro, quoteHit(hit, 800));
-  const ticket = data<{ ticket_id: number }>(resultOf(view, TICKET_TOOL));
+  const ticket = data(resultOf(view, TICKET_TOOL));
   if (ticket) return say(`${procedure}\n\n${t.ticketOpened(ticket.ticket_id)}`);
   return say(defect ? `${procedure}\n\n${t.offerTicket}` : procedure);
 }

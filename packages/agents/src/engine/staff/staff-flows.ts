@@ -1,4 +1,5 @@
 import { foldText } from '@mcp-crew/core';
+import type { AgentToolCall } from '../step.js';
 import type { Intent } from '../detect-intent.js';
 import { lookUpProduct } from '../flows/find-products.js';
 import type { OrderResult } from '../flows/order-summary.js';
@@ -49,7 +50,7 @@ function staffQuote(
   const failed = failedCall(view);
   if (failed) return failed;
   const t = staffTextsFor(language);
-  const pending: Array<[string, Record<string, unknown>]> = [];
+  const pending: AgentToolCall[] = [];
   const working = view.context?.quotation;
   const adding = mode === 'add' && working !== undefined;
 
@@ -61,7 +62,7 @@ function staffQuote(
       const found = resultOf(view, 'odoo_find_customers', { query: name });
       if (!found) pending.push(['odoo_find_customers', { query: name, limit: 5 }]);
       else {
-        const list = data<{ customers: Array<{ id: number; name: string }> }>(found)?.customers ?? [];
+        const list = data(found)?.customers ?? [];
         const exact = list.filter((c) => foldText(c.name) === foldText(name));
         customer = list.length === 1 ? list[0] : exact.length === 1 ? exact[0] : undefined;
         if (list.length === 0) return say(t.noCustomer(name));
@@ -87,10 +88,13 @@ function staffQuote(
   const tool = adding ? 'odoo_update_quotation_lines' : 'odoo_create_quotation';
   const done = resultOf(view, tool);
   if (!done)
-    return call(view, [
-      [tool, adding ? { order_id: working.id, add: lines } : { customer_id: customer!.id, lines }],
-    ]);
-  const order = data<StaffOrder>(done)!;
+    return call(
+      view,
+      adding
+        ? [['odoo_update_quotation_lines', { order_id: working.id, add: lines }]]
+        : [['odoo_create_quotation', { customer_id: customer!.id, lines }]],
+    );
+  const order = data(done)!;
   const intro = adding
     ? t.updated(order.name)
     : t.created(order.name, order.customer ?? customer?.name ?? '');
@@ -151,10 +155,10 @@ function staffConfirm({ view, language }: FlowInput): StepOutput {
   if (failed) return failed;
   const t = staffTextsFor(language);
   const pending = view.context?.pendingConfirmation;
-  if (!pending?.target.orderId) return say(t.nothingPending);
+  if (!pending?.target.orderId || pending.tool === 'odoo_book_appointment') return say(t.nothingPending);
   const done = resultOf(view, pending.tool);
   if (!done) return call(view, [[pending.tool, { order_id: pending.target.orderId }]]);
-  const order = data<OrderResult>(done)!;
+  const order = data(done)!;
   return say(
     pending.tool === 'odoo_cancel_quotation'
       ? t.cancelled(order.name)
