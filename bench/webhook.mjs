@@ -90,12 +90,15 @@ const results = [
 
 // The Redis run leaves its jobs behind: remove them.
 const redis = new Redis(REDIS_URL);
-let cursor = '0';
-do {
-  const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-  cursor = next;
-  if (keys.length) await redis.unlink(...keys);
-} while (cursor !== '0');
+// BullMQ's keys sit under the `{prefix:bull}` hash tag, the others under `prefix:`.
+for (const pattern of [`${prefix}*`, `{${prefix}*`]) {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.unlink(...keys);
+  } while (cursor !== '0');
+}
 await redis.quit();
 
 const ceiling = results[0].rps;

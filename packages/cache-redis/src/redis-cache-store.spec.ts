@@ -58,9 +58,9 @@ describe('RedisCacheStore', () => {
 
       const keys = (await admin.keys(`${prefix}*`)).map((k) => k.slice(prefix.length)).sort();
       expect(keys).toHaveLength(3);
-      expect(keys[0]).toMatch(/^mcp-crew:pinturas-demo:cache-kind:odoo_partner$/);
-      expect(keys[1]).toMatch(/^mcp-crew:pinturas-demo:cache:odoo_partner:[0-9a-f]{64}$/);
-      expect(keys[2]).toBe('mcp-crew:pinturas-demo:tag:res.partner:42');
+      expect(keys[0]).toMatch(/^mcp-crew:\{pinturas-demo\}:cache-kind:odoo_partner$/);
+      expect(keys[1]).toMatch(/^mcp-crew:\{pinturas-demo\}:cache:odoo_partner:[0-9a-f]{64}$/);
+      expect(keys[2]).toBe('mcp-crew:{pinturas-demo}:tag:res.partner:42');
       expect(keys.join(' ')).not.toContain('573001234567');
 
       const entryTtl = await admin.pttl(`${prefix}${keys[1]}`);
@@ -81,9 +81,9 @@ describe('RedisCacheStore', () => {
   it('extends a tag set to its longest-lived entry, never shortens it', async () => {
     const { store, prefix } = await freshStore();
     try {
-      const tag = 'mcp-crew:acme:tag:product.product:1';
-      await store.set('mcp-crew:acme:cache:odoo_product:long', '1', 600_000, [tag]);
-      await store.set('mcp-crew:acme:cache:odoo_stock:short', '1', 60_000, [tag]);
+      const tag = 'mcp-crew:{acme}:tag:product.product:1';
+      await store.set('mcp-crew:{acme}:cache:odoo_product:long', '1', 600_000, [tag]);
+      await store.set('mcp-crew:{acme}:cache:odoo_stock:short', '1', 60_000, [tag]);
       expect(await admin.pttl(`${prefix}${tag}`)).toBeGreaterThan(60_000);
     } finally {
       await store.close();

@@ -35,7 +35,7 @@ export const settingsCatalog = {
       .string()
       .regex(/^[a-zA-Z0-9:_-]+$/, { message: 'expected letters, digits, ":", "_" or "-"' })
       .default('mcp-crew'),
-    'prefix of every Redis key the queue, state and cache use',
+    "prefix of every Redis key: a tenant's keys under `<prefix>:{<tenant>}:`, BullMQ's under `{<prefix>:bull}` (the braces are Redis Cluster hash tags)",
     '`mcp-crew`',
     'crew-prod',
   ),

@@ -1,6 +1,7 @@
 export * from './errors/crew-error.js';
 export * from './tenant/secret.js';
 export * from './tenant/tenant.js';
+export * from './tenant/tenant-keys.js';
 export * from './message/message.js';
 export * from './queue/queue.js';
 export * from './chatwoot/chatwoot.js';

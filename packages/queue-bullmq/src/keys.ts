@@ -1,18 +1,27 @@
-import { messageIdentity, type InboundMessage, type TenantId } from '@mcp-crew/core';
+import { messageIdentity, tenantKeyPrefix, type InboundMessage, type TenantId } from '@mcp-crew/core';
 
-/** Where one conversation's buffered messages live: a ZSET (delivery id by message id) and a hash of payloads. */
+/**
+ * Where one conversation's buffered messages live: a ZSET (delivery id by message id) and a hash of payloads,
+ * under the tenant's hash tag (`<prefix>:{<tenant>}:conv:<id>:inbox`) so the MULTI that writes both stays in
+ * one Redis Cluster slot.
+ */
 export function bufferKeys(
   prefix: string,
   tenantId: TenantId,
   conversationId: number,
 ): { order: string; payloads: string } {
-  const base = `${prefix}:${tenantId}:conv:${conversationId}:inbox`;
+  const base = `${tenantKeyPrefix(prefix, tenantId)}conv:${conversationId}:inbox`;
   return { order: base, payloads: `${base}:messages` };
 }
 
-/** BullMQ's own key prefix (its queues' keys carry no tenant; the job payloads do). */
+/**
+ * BullMQ's own key prefix, `{<prefix>:bull}`: BullMQ's Redis Cluster convention of a prefix that is one hash
+ * tag, so every key of every queue of this deployment shares a slot (BullMQ's scripts touch several keys of a
+ * queue at once, and a dispatcher may move jobs between queues atomically). Its queues' keys carry no
+ * tenant; the job payloads do.
+ */
 export function bullPrefix(prefix: string): string {
-  return `${prefix}:bull`;
+  return `{${prefix}:bull}`;
 }
 
 /**

@@ -96,16 +96,16 @@ describe('BullMqQueue on Redis', () => {
       await queue.enqueue(makeInboundMessage({ conversationId: 400, content: 'necesito cotizar 5 galones' }));
 
       await waitFor('the turn to start', () => worker.calls.length === 1);
-      expect((await keysUnder(`${prefix}:demo:conv:400:*`)).sort()).toEqual([
-        `${prefix}:demo:conv:400:inbox`,
-        `${prefix}:demo:conv:400:inbox:messages`,
+      expect((await keysUnder(`${prefix}:{demo}:conv:400:*`)).sort()).toEqual([
+        `${prefix}:{demo}:conv:400:inbox`,
+        `${prefix}:{demo}:conv:400:inbox:messages`,
       ]);
       hold.open();
 
       await waitFor('the turn to end', () => worker.handled.length === 1);
       await waitFor(
         'the buffer to empty',
-        async () => (await keysUnder(`${prefix}:demo:conv:*`)).length === 0,
+        async () => (await keysUnder(`${prefix}:{demo}:conv:*`)).length === 0,
       );
     } finally {
       hold.open();

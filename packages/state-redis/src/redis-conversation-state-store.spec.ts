@@ -33,7 +33,7 @@ describe('RedisConversationStateStore', () => {
     const admin = new Redis(REDIS_URL);
     try {
       await store.save(tenantId('demo'), 77, { crew: 'whatsapp', history: [] });
-      const key = `${prefix}:demo:conv:77:state`;
+      const key = `${prefix}:{demo}:conv:77:state`;
       expect(store.key(tenantId('demo'), 77)).toBe(key);
       expect(JSON.parse((await admin.get(key))!)).toEqual({ crew: 'whatsapp', history: [] });
       const ttl = await admin.ttl(key);

@@ -3,6 +3,7 @@ import {
   type ConversationState,
   type ConversationStateStore,
   type TenantId,
+  tenantKeyPrefix,
 } from '@mcp-crew/core';
 import { StoreConnection, type RedisConnectionOptions } from './redis-connection.js';
 
@@ -11,7 +12,8 @@ export interface RedisConversationStateStoreOptions extends RedisConnectionOptio
   ttlSeconds?: number;
 }
 
-/** Conversation state on Redis: one JSON string per conversation at `{prefix}:{tenant}:conv:{id}:state`, with a TTL. */
+/** Conversation state on Redis: one JSON string per conversation at `<prefix>:{<tenant>}:conv:<id>:state`, with a TTL
+ * (the braces: the tenant's Redis Cluster hash tag). */
 export class RedisConversationStateStore implements ConversationStateStore {
   readonly #connection: StoreConnection;
   readonly #ttlSeconds: number;
@@ -23,7 +25,7 @@ export class RedisConversationStateStore implements ConversationStateStore {
 
   /** The key of one conversation's state. */
   key(tenantId: TenantId, conversationId: number): string {
-    return `${this.#connection.prefix}:${tenantId}:conv:${conversationId}:state`;
+    return `${tenantKeyPrefix(this.#connection.prefix, tenantId)}conv:${conversationId}:state`;
   }
 
   async load(tenantId: TenantId, conversationId: number): Promise<ConversationState> {

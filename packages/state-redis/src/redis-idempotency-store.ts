@@ -3,6 +3,7 @@ import {
   DEFAULT_IDEMPOTENCY_RECORD_TTL_MS,
   type IdempotencyStore,
   type TenantId,
+  tenantKeyPrefix,
 } from '@mcp-crew/core';
 import { StoreConnection, type RedisConnectionOptions } from './redis-connection.js';
 
@@ -10,7 +11,8 @@ export interface RedisIdempotencyStoreOptions extends RedisConnectionOptions {
   ttlMs?: number;
 }
 
-/** Recorded effects on Redis: one JSON string per key at `{prefix}:{tenant}:idem:{key}`, with a TTL. */
+/** Recorded effects on Redis: one JSON string per key at `<prefix>:{<tenant>}:idem:<key>`, with a TTL
+ * (the braces: the tenant's Redis Cluster hash tag). */
 export class RedisIdempotencyStore implements IdempotencyStore {
   readonly #connection: StoreConnection;
   readonly #ttlMs: number;
@@ -21,7 +23,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   key(tenantId: TenantId, key: string): string {
-    return `${this.#connection.prefix}:${tenantId}:idem:${key}`;
+    return `${tenantKeyPrefix(this.#connection.prefix, tenantId)}idem:${key}`;
   }
 
   async get(tenantId: TenantId, key: string): Promise<unknown> {

@@ -264,8 +264,8 @@ export function describeCacheStoreContract(name: string, factory: () => Promise<
 
     it('offers the raw store operations the tenant view relies on', async () => {
       const { store } = harness;
-      const key = `mcp-crew:${tenantA}:cache:odoo_product:raw`;
-      const tag = `mcp-crew:${tenantA}:tag:product.product:1`;
+      const key = `mcp-crew:{${tenantA}}:cache:odoo_product:raw`;
+      const tag = `mcp-crew:{${tenantA}}:tag:product.product:1`;
       expect(await store.get(key)).toBeUndefined();
       await store.set(key, '"v1"', 60_000, [tag]);
       expect(await store.get(key)).toBe('"v1"');

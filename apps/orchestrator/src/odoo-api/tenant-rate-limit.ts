@@ -6,7 +6,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import { CrewError, type TenantId } from '@mcp-crew/core';
+import { CrewError, tenantHashTag, type TenantId } from '@mcp-crew/core';
 
 export interface TenantRateLimitOptions {
   /** Requests per tenant per minute (ODOO_API_RATE_LIMIT, default 120). */
@@ -25,7 +25,7 @@ export class TenantRateLimit implements OnModuleDestroy {
   readonly #redis?: Redis;
 
   constructor(options: TenantRateLimitOptions) {
-    const base = { points: options.perMinute, duration: 60, keyPrefix: `${options.prefix}:odoo-api-rate` };
+    const base = { points: options.perMinute, duration: 60, keyPrefix: options.prefix };
     if (options.redisUrl) {
       this.#redis = new Redis(options.redisUrl, {
         enableOfflineQueue: false,
@@ -47,7 +47,8 @@ export class TenantRateLimit implements OnModuleDestroy {
   /** Spends one request of the tenant's budget, or throws RATE_LIMITED (429 with Retry-After). */
   async consume(tenant: TenantId): Promise<void> {
     try {
-      await this.#limiter.consume(tenant);
+      // `<prefix>:{<tenant>}:odoo-api-rate`: under the tenant's hash tag, like every tenant key.
+      await this.#limiter.consume(`${tenantHashTag(tenant)}:odoo-api-rate`);
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) {
         const retryAfterSeconds = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));

@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { CrewError } from '../errors/crew-error.js';
 import { Secret } from '../tenant/secret.js';
 import type { TenantId } from '../tenant/tenant.js';
+import { tenantKeyPrefix } from '../tenant/tenant-keys.js';
 import type { CacheKind } from './cache-kind.js';
 
 // Key layout (documented in packages/cache-redis/README.md). Tenant ids cannot contain ":", so one
-// tenant's prefix is never a prefix of another's.
-//   mcp-crew:{tenant}:cache:{kind}:{sha256 of the key parts}   an entry (JSON value)
-//   mcp-crew:{tenant}:tag:{model}:{id}                         index of the entries that show an Odoo record
-//   mcp-crew:{tenant}:cache-kind:{kind}                        index of the entries of one kind
+// tenant's prefix is never a prefix of another's. The braces are literal: a Redis Cluster hash tag that keeps
+// a tenant's entries and tag sets in one slot, which the atomic tag invalidation needs (see tenant-keys.ts).
+//   mcp-crew:{<tenant>}:cache:<kind>:<sha256 of the key parts>   an entry (JSON value)
+//   mcp-crew:{<tenant>}:tag:<model>:<id>                         index of the entries that show an Odoo record
+//   mcp-crew:{<tenant>}:cache-kind:<kind>                        index of the entries of one kind
 
 /** An Odoo record an entry was built from; invalidating it drops the entry. */
 export interface CacheTag {
@@ -20,7 +22,7 @@ export interface CacheTag {
 const MODEL_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 
 export function tenantPrefix(tenant: TenantId): string {
-  return `mcp-crew:${tenant}:`;
+  return tenantKeyPrefix('mcp-crew', tenant);
 }
 
 export function entryKey(tenant: TenantId, kind: CacheKind, keyParts: readonly unknown[]): string {

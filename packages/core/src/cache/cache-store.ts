@@ -1,6 +1,6 @@
 /**
  * What a cache adapter implements (in-process LRU, Redis). Every key it receives is already namespaced by
- * tenant (`mcp-crew:{tenant}:...`); adapters never build keys themselves. Application code never holds a
+ * tenant (`mcp-crew:{<tenant>}:...`, the braces a Redis Cluster hash tag); adapters never build keys themselves. Application code never holds a
  * `CacheStore` for reading or writing entries: it goes through `cacheFor(store, tenantId)`, which is what
  * makes tenants unable to reach each other's keys.
  *

@@ -41,11 +41,11 @@ describe('TenantCache', () => {
       tags: [{ model: 'res.partner', id: 42 }],
     });
     const [key, entry] = [...store.entries][0] ?? ['', undefined];
-    expect(key).toMatch(/^mcp-crew:acme:cache:odoo_partner:[0-9a-f]{64}$/);
+    expect(key).toMatch(/^mcp-crew:\{acme\}:cache:odoo_partner:[0-9a-f]{64}$/);
     expect(key).not.toContain('cliente');
     expect(entry?.tags).toEqual([
-      'mcp-crew:acme:cache-kind:odoo_partner',
-      'mcp-crew:acme:tag:res.partner:42',
+      'mcp-crew:{acme}:cache-kind:odoo_partner',
+      'mcp-crew:{acme}:tag:res.partner:42',
     ]);
     expect(entry?.ttlMs).toBe(10 * 60_000);
   });

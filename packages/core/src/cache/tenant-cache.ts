@@ -48,7 +48,7 @@ const constructionGuard = Symbol('cacheFor');
 
 /**
  * The cache as one tenant sees it. Obtained only through `cacheFor(store, tenantId)`: every key it touches is
- * built here under `mcp-crew:{tenant}:`, so no method can name, read or invalidate another tenant's entries.
+ * built here under `mcp-crew:{<tenant>}:`, so no method can name, read or invalidate another tenant's entries.
  *
  * Values are JSON: what comes back is what `JSON.stringify`/`JSON.parse` make of the loaded value (also on
  * the first, loading call, so a hit and a miss look the same). A loader result of `undefined` is returned
