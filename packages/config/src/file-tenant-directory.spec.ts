@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { isCrewError, tenantId } from '@mcp-crew/core';
+import { DEFAULT_TENANT_LIMITS, isCrewError, tenantId } from '@mcp-crew/core';
 import { FileTenantDirectory } from './file-tenant-directory.js';
 
 const shippedFile = fileURLToPath(new URL('../../../config/tenants.yaml', import.meta.url));
@@ -43,6 +43,19 @@ describe('FileTenantDirectory', () => {
       expect((error as Error).message).toMatch(/^tenants\.yaml: tenants\.0\.id: expected lowercase/);
       expect((error as Error).message).toContain('tenants.0.defaultCrew');
     }
+  });
+
+  it("gives every tenant default limits, takes its own, and names a wrong limit's path", () => {
+    const text =
+      'tenants:\n  - {id: a, name: A}\n  - {id: b, name: B, limits: {maxConcurrentTurns: 4, modelTokensPerMinute: 0}}\n';
+    const dir = FileTenantDirectory.fromText(text, 'f.yaml', { env: {} });
+    expect(dir.peek('a')?.limits).toEqual(DEFAULT_TENANT_LIMITS);
+    expect(dir.peek('b')?.limits).toEqual({ maxConcurrentTurns: 4, modelTokensPerMinute: 0 });
+    const wrong =
+      'tenants:\n  - {id: a, name: A, limits: {maxConcurrentTurns: 0, modelTokensPerMinute: -5}}\n';
+    expect(() => FileTenantDirectory.fromText(wrong, 'f.yaml', { env: {} })).toThrow(
+      /tenants\.0\.limits\.maxConcurrentTurns: expected at least 1 turn at once.*tenants\.0\.limits\.modelTokensPerMinute: expected 0 \(no cap\) or more/,
+    );
   });
 
   it('rejects duplicate ids and a real Odoo without credentials', () => {

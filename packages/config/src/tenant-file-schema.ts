@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CREW_NAMES, SPECIALIST_KINDS, Secret, TENANT_ID_PATTERN } from '@mcp-crew/core';
+import {
+  CREW_NAMES,
+  DEFAULT_TENANT_LIMITS,
+  SPECIALIST_KINDS,
+  Secret,
+  TENANT_ID_PATTERN,
+} from '@mcp-crew/core';
 
 const secret = z
   .string()
@@ -37,6 +43,24 @@ const odooApiSchema = z
   })
   .strict();
 
+/** The tenant's share of the workers and the model (see DEFAULT_TENANT_LIMITS for why these defaults). */
+const limitsSchema = z
+  .object({
+    maxConcurrentTurns: z.coerce
+      .number()
+      .int()
+      .min(1, 'expected at least 1 turn at once')
+      .max(10_000)
+      .default(DEFAULT_TENANT_LIMITS.maxConcurrentTurns),
+    modelTokensPerMinute: z.coerce
+      .number()
+      .int()
+      .min(0, 'expected 0 (no cap) or more tokens per minute')
+      .max(1_000_000_000)
+      .default(DEFAULT_TENANT_LIMITS.modelTokensPerMinute),
+  })
+  .strict();
+
 export const tenantFileEntrySchema = z
   .object({
     id: z.string().regex(TENANT_ID_PATTERN, 'expected lowercase letters, digits, "-" or "_"'),
@@ -54,6 +78,7 @@ export const tenantFileEntrySchema = z
       .array(z.enum(SPECIALIST_KINDS))
       .min(1)
       .default([...SPECIALIST_KINDS]),
+    limits: limitsSchema.default({ ...DEFAULT_TENANT_LIMITS }),
   })
   .strict();
 

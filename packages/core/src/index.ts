@@ -9,6 +9,7 @@ export * from './specialist/specialist.js';
 export * from './conversation/conversation-state.js';
 export * from './crew/crew.js';
 export * from './queue/queue-inspection.js';
+export * from './queue/tenant-limits.js';
 export * from './cache/cache.js';
 export * from './router/pick-crew.js';
 export * from './router/deterministic-selector.js';

@@ -3,6 +3,7 @@ import {
   CONSOLE_QUEUE_LOGGER,
   CrewError,
   DEFAULT_QUEUE_SETTINGS,
+  defaultTenantLimits,
   emptyQueueStats,
   type EnqueueResult,
   type InboundMessage,
@@ -11,6 +12,8 @@ import {
   type QueueLogger,
   type QueueSettings,
   type QueueStats,
+  type TenantLimitsLookup,
+  type TenantTokenMeter,
   type Turn,
   type TurnWorker,
 } from '@mcp-crew/core';
@@ -24,8 +27,10 @@ import {
   workerConnection,
   type RedisTarget,
 } from './redis-connections.js';
-import { turnJobOptions, type TurnJobData } from './turn-jobs.js';
+import { addTurn, type TurnJobData } from './turn-jobs.js';
 import { TurnRunner } from './turn-runner.js';
+import { FairScheduler } from './fair-scheduler.js';
+import { RedisTokenMeter } from './redis-token-meter.js';
 import { checkRedisDurability, type RedisDurability } from './redis-durability.js';
 
 export interface BullMqQueueOptions extends RedisTarget {
@@ -42,10 +47,15 @@ export interface BullMqQueueOptions extends RedisTarget {
   lockDurationMs?: number;
   /** How often each worker looks for turns whose lock expired (BullMQ's stalledInterval). Default 4 s. */
   stalledCheckMs?: number;
+  /** Each tenant's cap on turns at once (across every worker) and on model tokens per minute. */
+  limits?: TenantLimitsLookup;
+  /** Model tokens per tenant. Default: on this Redis, shared by every process. */
+  tokens?: TenantTokenMeter;
 }
 
 const WEEK_SECONDS = 7 * 24 * 60 * 60;
 const FAILED_TURNS_LIMIT = 1000;
+const READY_TURNS_LIMIT = 10_000;
 
 /**
  * The inbound queue on Redis, through BullMQ.
@@ -67,6 +77,9 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
   readonly #target: RedisTarget;
   readonly #producerRedis: Redis;
   readonly #stats = emptyQueueStats();
+  readonly #limits: TenantLimitsLookup;
+  /** Model tokens per tenant and minute, shared by every process: the model path records, turns wait on it. */
+  readonly tokens: TenantTokenMeter;
   #inbound: Queue<InboundMessage> | undefined;
   #workerSide: { redis: Redis; turns: Queue<TurnJobData>; workers: Worker[] } | undefined;
   #closed = false;
@@ -80,6 +93,8 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
     this.#stalledCheckMs = options.stalledCheckMs ?? 4000;
     this.#target = { url: options.url, redis: options.redis };
     this.#producerRedis = producerConnection(this.#target, this.#logger);
+    this.#limits = options.limits ?? defaultTenantLimits;
+    this.tokens = options.tokens ?? new RedisTokenMeter(this.#producerRedis, this.#prefix);
   }
 
   async enqueue(message: InboundMessage): Promise<EnqueueResult> {
@@ -113,6 +128,7 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
     const turns = new Queue<TurnJobData>(TURNS_QUEUE, { connection: redis, prefix });
     turns.on('error', (err) => this.#logger.warn({ err: err.message }, 'turn queue error'));
     const buffer = new ConversationBuffer(redis, this.#prefix);
+    const scheduler = new FairScheduler(redis, this.#prefix);
     const runner = new TurnRunner({
       worker,
       buffer,
@@ -120,6 +136,10 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
       settings: this.#settings,
       stats: this.#stats,
       logger: this.#logger,
+      scheduler,
+      limits: this.#limits,
+      tokens: this.tokens,
+      leaseMs: this.#lockDurationMs,
     });
     const common = {
       connection: redis,
@@ -136,11 +156,7 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
       async (job) => {
         const message = job.data;
         await buffer.add(message);
-        await turns.add(
-          'turn',
-          { tenantId: message.tenantId, conversationId: message.conversationId },
-          turnJobOptions(this.#settings, message.tenantId, message.conversationId),
-        );
+        await addTurn(turns, scheduler, this.#settings, message.tenantId, message.conversationId);
       },
       common,
     );
@@ -194,6 +210,31 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
 
   /** Turns whose hand-over failed, from BullMQ's failed set (a turn job keeps the turn it took). */
   async failedTurns(): Promise<Turn[]> {
+    const jobs = await this.#withTurnQueue((turns) => turns.getFailed(0, FAILED_TURNS_LIMIT - 1));
+    return jobs
+      .filter((job) => job !== undefined && job.data.turn !== undefined)
+      .sort((a, b) => a.timestamp - b.timestamp)
+      .map((job) => job.data.turn as Turn);
+  }
+
+  /**
+   * Turn jobs waiting for a worker, per tenant: queued ones and delayed ones whose time has come (BullMQ
+   * promotes those only when a worker asks for a job). Reads up to 10,000 job payloads: for operators and tests.
+   */
+  async readyTurns(): Promise<Record<string, number>> {
+    const jobs = await this.#withTurnQueue((turns) =>
+      turns.getJobs(['prioritized', 'wait', 'delayed'], 0, READY_TURNS_LIMIT - 1),
+    );
+    const now = Date.now();
+    const depths: Record<string, number> = {};
+    for (const job of jobs) {
+      if (!job || job.timestamp + job.delay > now) continue;
+      depths[job.data.tenantId] = (depths[job.data.tenantId] ?? 0) + 1;
+    }
+    return depths;
+  }
+
+  async #withTurnQueue<T>(read: (turns: Queue<TurnJobData>) => Promise<T>): Promise<T> {
     const turns =
       this.#workerSide?.turns ??
       new Queue<TurnJobData>(TURNS_QUEUE, {
@@ -201,11 +242,7 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
         prefix: bullPrefix(this.#prefix),
       });
     try {
-      const jobs = await turns.getFailed(0, FAILED_TURNS_LIMIT - 1);
-      return jobs
-        .filter((job) => job !== undefined && job.data.turn !== undefined)
-        .sort((a, b) => a.timestamp - b.timestamp)
-        .map((job) => job.data.turn as Turn);
+      return await read(turns);
     } finally {
       if (turns !== this.#workerSide?.turns) await turns.close();
     }

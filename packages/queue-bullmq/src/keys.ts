@@ -40,3 +40,18 @@ export function turnDedupId(tenantId: TenantId, conversationId: number): string 
 
 export const INBOUND_QUEUE = 'inbound';
 export const TURNS_QUEUE = 'turns';
+
+/**
+ * The fair scheduler's keys (see fair-scheduler.ts): the virtual clock and each tenant's last tag in one hash,
+ * each tenant's running turns in a sorted set of leases. They live under the turn queue's own BullMQ key
+ * space, so wherever a cluster hash tag puts that queue, they sit in the same slot as its jobs.
+ */
+export function schedulerKeys(prefix: string): { clock: string; running: (tenantId: TenantId) => string } {
+  const base = `${bullPrefix(prefix)}:${TURNS_QUEUE}:fair`;
+  return { clock: `${base}:clock`, running: (tenantId) => `${base}:running:${tenantId}` };
+}
+
+/** A tenant's model-token buckets (one hash per tenant: minute start → tokens). */
+export function tokenMeterKey(prefix: string, tenantId: TenantId): string {
+  return `${prefix}:${tenantId}:model-tokens`;
+}

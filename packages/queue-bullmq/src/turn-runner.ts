@@ -4,12 +4,18 @@ import {
   type QueueLogger,
   type QueueSettings,
   type QueueStats,
+  type TenantLimitsLookup,
+  type TenantTokenMeter,
   type Turn,
   type TurnWorker,
 } from '@mcp-crew/core';
-import { UnrecoverableError, WaitingError, type Job, type Queue } from 'bullmq';
+import { DelayedError, UnrecoverableError, WaitingError, type Job, type Queue } from 'bullmq';
 import type { ConversationBuffer } from './conversation-buffer.js';
-import { turnJobOptions, type TurnJobData } from './turn-jobs.js';
+import type { FairScheduler, TenantSlot } from './fair-scheduler.js';
+import { addTurn, type TurnJobData } from './turn-jobs.js';
+
+/** A turn of a tenant at its cap on turns at once waits this long before trying again. */
+const CAP_RETRY_MS = 200;
 
 export interface TurnRunnerDeps {
   worker: TurnWorker;
@@ -18,6 +24,11 @@ export interface TurnRunnerDeps {
   settings: QueueSettings;
   stats: QueueStats;
   logger: QueueLogger;
+  scheduler: FairScheduler;
+  limits: TenantLimitsLookup;
+  tokens?: TenantTokenMeter;
+  /** How long a tenant slot outlives a worker that stopped renewing it (died). */
+  leaseMs: number;
 }
 
 /** The turn queue's processor: builds the turn from the buffer, runs it, and removes exactly what it handled. */
@@ -25,6 +36,42 @@ export class TurnRunner {
   constructor(private readonly deps: TurnRunnerDeps) {}
 
   readonly process = async (job: Job<TurnJobData>, token?: string, signal?: AbortSignal): Promise<void> => {
+    const slot = await this.admit(job, token);
+    try {
+      await this.run(job, token, signal);
+    } finally {
+      await slot.release().catch(() => undefined);
+    }
+  };
+
+  /**
+   * The tenant's caps, checked before the turn takes its messages (so a deferred turn still gathers the ones
+   * that arrive meanwhile): over its model tokens per minute it waits for the window, at its cap on turns at
+   * once it waits for a slot. Either way the job goes back to the delayed set with its tag, keeping its place.
+   */
+  private async admit(job: Job<TurnJobData>, token: string | undefined): Promise<TenantSlot> {
+    const { tenantId } = job.data;
+    const limits = this.deps.limits(tenantId);
+    const tokenWait = this.deps.tokens
+      ? await this.deps.tokens.waitMs(tenantId, limits.modelTokensPerMinute)
+      : 0;
+    const slot =
+      tokenWait > 0
+        ? undefined
+        : await this.deps.scheduler.acquire(
+            tenantId,
+            job.id ?? '',
+            job.priority,
+            limits.maxConcurrentTurns,
+            this.deps.leaseMs,
+          );
+    if (slot) return slot;
+    if (!token) throw new Error('a deferred turn needs its job token');
+    await job.moveToDelayed(Date.now() + (tokenWait > 0 ? tokenWait : CAP_RETRY_MS), token);
+    throw new DelayedError();
+  }
+
+  private async run(job: Job<TurnJobData>, token?: string, signal?: AbortSignal): Promise<void> {
     // A turn already snapshotted, run again without a failed attempt: its worker died or handed it back.
     const resumed = job.data.turn !== undefined && (job.stalledCounter > 0 || job.data.handedBack === true);
     const turn = job.data.turn ?? (await this.takeTurn(job));
@@ -55,7 +102,7 @@ export class TurnRunner {
       await this.exhaust(job, turn, error);
     }
     await this.settle(turn);
-  };
+  }
 
   /** First attempt: snapshot the buffered messages into the job, so retries (and stalled re-runs) repeat the same turn. */
   private async takeTurn(job: Job<TurnJobData>): Promise<Turn | undefined> {
@@ -92,16 +139,12 @@ export class TurnRunner {
 
   /** Removes the turn's messages and, when others arrived meanwhile, makes sure a turn follows for them. */
   private async settle(turn: Turn): Promise<void> {
-    const { buffer, turns, settings } = this.deps;
+    const { buffer, turns, settings, scheduler } = this.deps;
     await buffer.remove(turn.tenantId, turn.conversationId, turn.messages);
     // Messages that arrived while this job waited for a retry were deduplicated into it; this job is still
     // active, so BullMQ stores this add as the follow-up and creates it once this job ends.
     if ((await buffer.size(turn.tenantId, turn.conversationId)) > 0) {
-      await turns.add(
-        'turn',
-        { tenantId: turn.tenantId, conversationId: turn.conversationId },
-        turnJobOptions(settings, turn.tenantId, turn.conversationId),
-      );
+      await addTurn(turns, scheduler, settings, turn.tenantId, turn.conversationId);
     }
   }
 }

@@ -16,11 +16,11 @@ const quiet = { warn: () => undefined, error: () => undefined };
 
 describeInboundQueueContract(
   'BullMQ on Redis',
-  async (settings) => {
+  async (settings, options) => {
     const prefix = `test:${randomUUID()}`;
     const instances: BullMqQueue[] = [];
     const make = async () => {
-      const queue = new BullMqQueue({ url: REDIS_URL, prefix, settings, logger: quiet });
+      const queue = new BullMqQueue({ url: REDIS_URL, prefix, settings, logger: quiet, ...options });
       instances.push(queue);
       await queue.waitUntilReady();
       return queue;

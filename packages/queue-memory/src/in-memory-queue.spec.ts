@@ -10,8 +10,8 @@ import { DeliveryIdMemory } from './delivery-ids.js';
 
 const quiet = { warn: () => undefined, error: () => undefined };
 
-describeInboundQueueContract('in-process', async (settings) => {
-  const queue = new InMemoryQueue({ settings, logger: quiet });
+describeInboundQueueContract('in-process', async (settings, options) => {
+  const queue = new InMemoryQueue({ settings, logger: quiet, ...options });
   return { queue, cleanup: () => queue.close() };
 });
 

@@ -3,6 +3,7 @@ import {
   conversationKey,
   CrewError,
   DEFAULT_QUEUE_SETTINGS,
+  defaultTenantLimits,
   emptyQueueStats,
   messageIdentity,
   type EnqueueResult,
@@ -13,16 +14,24 @@ import {
   type QueueSettings,
   type QueueStats,
   type TenantId,
+  type TenantLimitsLookup,
+  type TenantTokenMeter,
   type Turn,
   type TurnWorker,
 } from '@mcp-crew/core';
 import { DeliveryIdMemory } from './delivery-ids.js';
+import { MemoryTokenMeter } from './memory-token-meter.js';
+import { TenantRoundRobin } from './tenant-round-robin.js';
 
 export interface InMemoryQueueOptions {
   settings?: QueueSettings;
   /** Conversations handled at once. Default 16. */
   concurrency?: number;
   logger?: QueueLogger;
+  /** Each tenant's cap on turns at once and on model tokens per minute. Default DEFAULT_TENANT_LIMITS. */
+  limits?: TenantLimitsLookup;
+  /** Model tokens spent per tenant. Default: a meter of this process. */
+  tokens?: TenantTokenMeter;
 }
 
 /** Failed turns kept for an operator; older ones are dropped past this many. */
@@ -50,8 +59,16 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
   readonly #concurrency: number;
   readonly #logger: QueueLogger;
   readonly #seen: DeliveryIdMemory;
+  readonly #limits: TenantLimitsLookup;
+  /** Model tokens per tenant and minute: the model path records, this queue holds a tenant over its cap. */
+  readonly tokens: TenantTokenMeter;
   readonly #lanes = new Map<string, Lane>();
-  readonly #ready: Lane[] = [];
+  /** Lanes whose coalescing window has passed, served round-robin across tenants. */
+  readonly #ready = new TenantRoundRobin<Lane>();
+  readonly #runningByTenant = new Map<TenantId, number>();
+  /** A tenant over its tokens per minute starts nothing before this time. */
+  readonly #tokenBlockedUntil = new Map<TenantId, number>();
+  readonly #tokenTimers = new Map<TenantId, NodeJS.Timeout>();
   readonly #failed: Turn[] = [];
   readonly #stats = emptyQueueStats();
   #worker: TurnWorker | undefined;
@@ -63,6 +80,8 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
     this.#settings = options.settings ?? DEFAULT_QUEUE_SETTINGS;
     this.#concurrency = Math.max(1, options.concurrency ?? 16);
     this.#logger = options.logger ?? CONSOLE_QUEUE_LOGGER;
+    this.#limits = options.limits ?? defaultTenantLimits;
+    this.tokens = options.tokens ?? new MemoryTokenMeter();
     this.#seen = new DeliveryIdMemory(this.#settings.idempotencyTtlMs);
   }
 
@@ -87,7 +106,7 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
     const lane = this.#lane(message);
     if (lane.pending.length === 0) lane.firstPendingAt = Date.now();
     lane.pending.push(message);
-    if (!lane.running && !lane.timer && !this.#ready.includes(lane)) this.#arm(lane);
+    if (!lane.running && !lane.timer && !this.#ready.includes(lane.tenantId, lane)) this.#arm(lane);
     return { accepted: true };
   }
 
@@ -113,6 +132,10 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
     return [...this.#failed];
   }
 
+  async readyTurns(): Promise<Record<string, number>> {
+    return this.#ready.depths();
+  }
+
   /** Stops taking messages, runs what is pending at once (no window) and waits for every turn to end. */
   async close(): Promise<void> {
     this.#closing = true;
@@ -120,15 +143,17 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
       if (lane.timer) {
         clearTimeout(lane.timer);
         lane.timer = undefined;
-        this.#ready.push(lane);
+        this.#ready.push(lane.tenantId, lane);
       }
     }
+    this.#tokenBlockedUntil.clear();
+    for (const timer of this.#tokenTimers.values()) clearTimeout(timer);
     if (!this.#worker) {
       const dropped = [...this.#lanes.values()].reduce((n, lane) => n + lane.pending.length, 0);
       if (dropped > 0)
         this.#logger.warn({ dropped }, 'in-process queue closed without a worker: pending messages dropped');
       this.#lanes.clear();
-      this.#ready.length = 0;
+      this.#ready.clear();
       return;
     }
     this.#pump();
@@ -163,18 +188,26 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
       : Math.max(0, lane.firstPendingAt + this.#settings.coalesceWindowMs - Date.now());
     lane.timer = setTimeout(() => {
       lane.timer = undefined;
-      this.#ready.push(lane);
+      this.#ready.push(lane.tenantId, lane);
       this.#pump();
     }, wait);
   }
+
+  /** Whether the tenant may start a turn now: under its cap on turns at once and on tokens per minute. */
+  #mayStart = (tenantId: TenantId): boolean => {
+    if ((this.#runningByTenant.get(tenantId) ?? 0) >= this.#limits(tenantId).maxConcurrentTurns) return false;
+    const blockedUntil = this.#tokenBlockedUntil.get(tenantId);
+    return blockedUntil === undefined || blockedUntil <= Date.now();
+  };
 
   #pump(): void {
     const worker = this.#worker;
     if (!worker) return;
     while (this.#running < this.#concurrency) {
-      const lane = this.#ready.shift();
+      const lane = this.#ready.take(this.#mayStart);
       if (!lane) break;
       this.#running++;
+      this.#runningByTenant.set(lane.tenantId, (this.#runningByTenant.get(lane.tenantId) ?? 0) + 1);
       lane.running = true;
       const messages = lane.pending.sort((a, b) => a.messageId - b.messageId);
       lane.pending = [];
@@ -189,6 +222,10 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
   #finish(lane: Lane): void {
     lane.running = false;
     this.#running--;
+    const left = (this.#runningByTenant.get(lane.tenantId) ?? 1) - 1;
+    if (left > 0) this.#runningByTenant.set(lane.tenantId, left);
+    else this.#runningByTenant.delete(lane.tenantId);
+    void this.#checkTokens(lane.tenantId);
     // Messages that arrived during the turn form the next one.
     if (lane.pending.length > 0) this.#arm(lane);
     else this.#lanes.delete(lane.key);
@@ -197,8 +234,26 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
   }
 
   #isIdle(): boolean {
-    return (
-      this.#running === 0 && this.#ready.length === 0 && [...this.#lanes.values()].every((l) => !l.timer)
+    return this.#running === 0 && this.#ready.size === 0 && [...this.#lanes.values()].every((l) => !l.timer);
+  }
+
+  /** After a tenant's turn: when it spent its tokens for the minute, hold its next turns until the window frees. */
+  async #checkTokens(tenantId: TenantId): Promise<void> {
+    const perMinute = this.#limits(tenantId).modelTokensPerMinute;
+    if (perMinute <= 0 || this.#closing) return;
+    const wait = await this.tokens.waitMs(tenantId, perMinute).catch(() => 0);
+    if (wait <= 0) {
+      if (this.#tokenBlockedUntil.delete(tenantId)) this.#pump();
+      return;
+    }
+    this.#tokenBlockedUntil.set(tenantId, Date.now() + wait);
+    clearTimeout(this.#tokenTimers.get(tenantId));
+    this.#tokenTimers.set(
+      tenantId,
+      setTimeout(() => {
+        this.#tokenTimers.delete(tenantId);
+        void this.#checkTokens(tenantId);
+      }, wait),
     );
   }
 

@@ -1,2 +1,3 @@
 export * from './in-memory-queue.js';
 export * from './delivery-ids.js';
+export * from './memory-token-meter.js';

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { tenantId, type InboundQueue, type QueueInspection, type QueueSettings } from '@mcp-crew/core';
+import {
+  tenantId,
+  type InboundQueue,
+  type QueueInspection,
+  type QueueSettings,
+  type TenantLimitsLookup,
+  type TenantTokenMeter,
+} from '@mcp-crew/core';
 import { makeInboundMessage } from './inbound-message.js';
 import { RecordingWorker } from './recording-worker.js';
 import { gate, waitFor } from './wait-for.js';
@@ -12,7 +19,18 @@ export interface InboundQueueUnderTest {
   cleanup(): Promise<void>;
 }
 
-export type InboundQueueFactory = (settings: QueueSettings) => Promise<InboundQueueUnderTest>;
+/** What a test may set besides the settings; the factory passes each one to its adapter. */
+export interface QueueTestOptions {
+  /** Turns one instance runs at once. */
+  concurrency?: number;
+  limits?: TenantLimitsLookup;
+  tokens?: TenantTokenMeter;
+}
+
+export type InboundQueueFactory = (
+  settings: QueueSettings,
+  options?: QueueTestOptions,
+) => Promise<InboundQueueUnderTest>;
 
 /** Small windows and backoffs keep the suite fast. */
 export const CONTRACT_QUEUE_SETTINGS: QueueSettings = {
@@ -37,8 +55,8 @@ export function describeInboundQueueContract(
   const multiWorker = options.multiWorker ?? false;
   describe(`InboundQueue contract: ${name}`, () => {
     const open: InboundQueueUnderTest[] = [];
-    const start = async (settings: QueueSettings = CONTRACT_QUEUE_SETTINGS) => {
-      const subject = await factory(settings);
+    const start = async (settings: QueueSettings = CONTRACT_QUEUE_SETTINGS, options?: QueueTestOptions) => {
+      const subject = await factory(settings, options);
       open.push(subject);
       const worker = new RecordingWorker();
       return { ...subject, worker };
@@ -364,6 +382,8 @@ export function describeInboundQueueContract(
       TIMEOUT,
     );
 
+    describeFairness(start);
+
     const twoWorkersTitle = 'handles every message exactly once, in order, with two workers on one store';
     const twoWorkers = async () => {
       const subject = await start();
@@ -416,4 +436,136 @@ export function describeInboundQueueContract(
     else
       it.skip(`${twoWorkersTitle} (skipped: in-process adapter, no second process can share it)`, twoWorkers);
   });
+}
+
+type StartQueue = (
+  settings?: QueueSettings,
+  options?: QueueTestOptions,
+) => Promise<InboundQueueUnderTest & { worker: RecordingWorker }>;
+
+const NOISY = tenantId('ruidosa');
+const QUIET = tenantId('tranquila');
+
+/**
+ * Fairness across tenants and the per-tenant caps. The bound is in turns, not time: with C worker slots
+ * busy with a noisy tenant's burst, a quiet tenant's turn that becomes ready starts after at most one more
+ * of the noisy tenant's turns (the one level with it in the rotation), so it waits at most one turn per slot
+ * — whatever the size of the burst.
+ */
+function describeFairness(start: StartQueue): void {
+  it("starts a quiet tenant's turn within one turn per worker slot of a 500-turn burst", async () => {
+    const slots = 2;
+    const { queue, worker } = await start(CONTRACT_QUEUE_SETTINGS, { concurrency: slots });
+    // The noisy tenant's turns hold their slot until the test releases them, one at a time.
+    const releases: Array<() => void> = [];
+    worker.onHandle = (turn) =>
+      turn.tenantId === NOISY ? new Promise<void>((resolve) => releases.push(resolve)) : Promise.resolve();
+    await queue.startWorker(worker);
+
+    const burst = 500;
+    for (let c = 0; c < burst; c++)
+      await queue.enqueue(makeInboundMessage({ tenantId: NOISY, conversationId: 5000 + c }));
+    await queue.enqueue(makeInboundMessage({ tenantId: QUIET, conversationId: 5000 }));
+
+    // Both slots busy with the burst, and every other turn past its coalescing window: B's turn is ready.
+    await waitFor('both slots taken by the burst', () => worker.calls.length === slots, {
+      timeoutMs: 20_000,
+    });
+    await waitFor(
+      'every other turn ready',
+      async () => {
+        const ready = await queue.readyTurns();
+        return ready[QUIET] === 1 && ready[NOISY] === burst - slots;
+      },
+      { timeoutMs: 20_000 },
+    );
+    const quietStarted = () => worker.calls.findIndex((c) => c.turn.tenantId === QUIET);
+    expect(quietStarted()).toBe(-1);
+
+    // Free one slot at a time; count the noisy turns that start before the quiet one.
+    while (quietStarted() === -1) {
+      const startedBefore = worker.calls.length;
+      releases.shift()?.();
+      await waitFor('the freed slot to be taken', () => worker.calls.length > startedBefore, {
+        timeoutMs: 10_000,
+      });
+    }
+    const noisyAfterReady = quietStarted() - slots;
+    expect(noisyAfterReady).toBeLessThanOrEqual(1);
+    expect(quietStarted()).toBeLessThanOrEqual(slots + 1);
+    for (const release of releases.splice(0)) release();
+    worker.onHandle = async () => undefined;
+    await waitFor('the quiet turn', () => worker.handled.some((t) => t.tenantId === QUIET));
+  }, 60_000);
+
+  it(
+    'runs no more turns of a tenant at once than its cap, while other tenants use the free slots',
+    async () => {
+      const capped = { maxConcurrentTurns: 1, modelTokensPerMinute: 0 };
+      const free = { maxConcurrentTurns: 8, modelTokensPerMinute: 0 };
+      const { queue, worker } = await start(CONTRACT_QUEUE_SETTINGS, {
+        concurrency: 4,
+        limits: (id) => (id === NOISY ? capped : free),
+      });
+      const peak = new Map<string, number>();
+      worker.onHandle = async (turn) => {
+        const running = [...worker.running].filter((key) => key.includes(turn.tenantId)).length;
+        peak.set(turn.tenantId, Math.max(peak.get(turn.tenantId) ?? 0, running));
+        // Each noisy turn lasts until a quiet one has run beside it (or all of them have).
+        const quietCalls = () => worker.calls.filter((c) => c.turn.tenantId === QUIET).length;
+        if (turn.tenantId === NOISY) await waitFor('a quiet turn beside it', () => quietCalls() > 0);
+        // Quiet turns wait for a second one, so they are seen running side by side.
+        else await waitFor('two quiet turns', () => quietCalls() > 1);
+      };
+      await queue.startWorker(worker);
+      for (let c = 0; c < 4; c++) {
+        await queue.enqueue(makeInboundMessage({ tenantId: NOISY, conversationId: 6000 + c }));
+        await queue.enqueue(makeInboundMessage({ tenantId: QUIET, conversationId: 6000 + c }));
+      }
+      await waitFor('all eight turns', () => worker.handled.length === 8, { timeoutMs: 20_000 });
+      expect(peak.get(NOISY)).toBe(1);
+      expect(peak.get(QUIET)).toBeGreaterThan(1);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "holds a tenant's turns while it is over its model tokens per minute; other tenants go on",
+    async () => {
+      const over = new Set<string>([NOISY]);
+      const tokens: TenantTokenMeter = {
+        record: async () => undefined,
+        waitMs: async (id) => (over.has(id) ? 50 : 0),
+      };
+      const { queue, worker } = await start(CONTRACT_QUEUE_SETTINGS, {
+        limits: () => ({ maxConcurrentTurns: 8, modelTokensPerMinute: 1000 }),
+        tokens,
+      });
+      await queue.startWorker(worker);
+      // The in-process queue learns a tenant is over after one of its turns; the Redis one before each turn.
+      await queue.enqueue(makeInboundMessage({ tenantId: NOISY, conversationId: 7000 }));
+      await queue.enqueue(makeInboundMessage({ tenantId: QUIET, conversationId: 7000 }));
+      const noisy = (list: Array<{ tenantId: string }>) => list.filter((t) => t.tenantId === NOISY).length;
+      await waitFor('the quiet turn', () => worker.handled.some((t) => t.tenantId === QUIET));
+      await waitFor(
+        'no noisy turn running',
+        () => noisy(worker.calls.map((c) => c.turn)) === noisy(worker.handled),
+      );
+      await queue.enqueue(makeInboundMessage({ tenantId: NOISY, conversationId: 7001 }));
+      await queue.enqueue(makeInboundMessage({ tenantId: QUIET, conversationId: 7001 }));
+      await waitFor(
+        'the second quiet turn',
+        () => worker.handled.filter((t) => t.tenantId === QUIET).length === 2,
+      );
+      const noisyBefore = worker.calls.filter((c) => c.turn.tenantId === NOISY).length;
+      expect(noisyBefore).toBeLessThanOrEqual(1);
+
+      over.delete(NOISY);
+      await waitFor(
+        'the held turns once the window frees',
+        () => worker.handled.filter((t) => t.tenantId === NOISY).length === 2,
+      );
+    },
+    TIMEOUT,
+  );
 }

@@ -1,4 +1,9 @@
-import { odooApiCredentials, type TenantConfig } from '@mcp-crew/core';
+import {
+  DEFAULT_TENANT_LIMITS,
+  odooApiCredentials,
+  type TenantConfig,
+  type TenantLimits,
+} from '@mcp-crew/core';
 
 /** A tenant as the admin API shows it: every setting, and for each secret only whether it is set. */
 export interface TenantView {
@@ -11,6 +16,7 @@ export interface TenantView {
   defaultCrew: string;
   inboxCrews: Record<string, string>;
   enabledSpecialists: string[];
+  limits: TenantLimits;
   chatwoot: {
     baseUrl?: string;
     botTokenSet: boolean;
@@ -46,6 +52,7 @@ export function tenantView(
     defaultCrew: tenant.defaultCrew,
     inboxCrews: { ...tenant.inboxCrews },
     enabledSpecialists: [...tenant.enabledSpecialists],
+    limits: { ...(tenant.limits ?? DEFAULT_TENANT_LIMITS) },
     chatwoot: {
       ...(chatwoot.baseUrl ? { baseUrl: chatwoot.baseUrl } : {}),
       botTokenSet: Boolean(chatwoot.botToken),

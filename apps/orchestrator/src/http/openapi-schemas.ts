@@ -96,6 +96,12 @@ export const OPENAPI_SCHEMAS: Record<string, object> = {
       defaultCrew: str,
       inboxCrews: { type: 'object', additionalProperties: str },
       enabledSpecialists: { type: 'array', items: str },
+      limits: {
+        type: 'object',
+        description:
+          "The tenant's share: turns at once across every worker, model tokens per minute (0: no cap)",
+        properties: { maxConcurrentTurns: int, modelTokensPerMinute: int },
+      },
       chatwoot: {
         type: 'object',
         properties: { baseUrl: str, botTokenSet: bool, webhookSecretSet: bool, allowUnsignedWebhooks: bool },

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  DEFAULT_TENANT_LIMITS,
   type ChatwootGateway,
   type SpecialistRegistry,
   type TenantConfig,
@@ -65,7 +66,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const metrics = new Metrics({ defaultMetrics: true });
   warnAboutTenants(await tenants.list(), logger);
 
-  const queue = openQueue(settings, logger);
+  // Each tenant's caps, read on every dispatch from the live snapshot (an admin change applies at once).
+  const queue = openQueue(settings, logger, (id) => tenants.peek(id)?.limits ?? DEFAULT_TENANT_LIMITS);
   if (queue instanceof BullMqQueue) {
     // Start anyway when Redis is late: /health says 503 and webhooks get 500 (Chatwoot retries) until it answers.
     await queue
@@ -129,6 +131,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         cacheStore,
         reliability: { idempotency, breakers, odooCallTimeoutMs: settings.ODOO_CALL_TIMEOUT_MS },
         latency: metrics.latency,
+        tokens: queue.tokens,
       });
   const knowledge = opened?.knowledge;
   const agents = opened?.specialists;

@@ -1,7 +1,14 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createDefaultSpecialists, type AgentSpecialistRegistry } from '@mcp-crew/agents';
 import type { Settings } from '@mcp-crew/config';
-import { cacheFor, type CacheStore, type IdempotencyStore, type TenantConfig } from '@mcp-crew/core';
+import {
+  cacheFor,
+  tenantId,
+  type CacheStore,
+  type IdempotencyStore,
+  type TenantConfig,
+  type TenantTokenMeter,
+} from '@mcp-crew/core';
 import { CachedOdooApi, GuardedOdooApi } from '@mcp-crew/mcp-odoo';
 import type { TenantBreakers } from '@mcp-crew/reliability';
 import type { Logger } from 'pino';
@@ -23,6 +30,8 @@ export interface OpenSpecialistsOptions {
   reliability?: { idempotency: IdempotencyStore; breakers: TenantBreakers; odooCallTimeoutMs: number };
   /** Model and Odoo call metrics per tenant (the main job). */
   latency?: LatencyMetrics;
+  /** Where each model call's tokens are counted against the tenant's tokens per minute (the queue's meter). */
+  tokens?: TenantTokenMeter;
 }
 
 export interface OpenedSpecialists {
@@ -38,15 +47,24 @@ export interface OpenedSpecialists {
  * `crew serve` and `crew chat` both compose through here, so a chat session behaves like the bot.
  */
 export async function openSpecialists(options: OpenSpecialistsOptions): Promise<OpenedSpecialists> {
-  const { settings, logger, cacheStore, reliability, latency } = options;
+  const { settings, logger, cacheStore, reliability, latency, tokens: meter } = options;
   const knowledge = await openKnowledge({ settings, tenants: options.tenants, logger });
   const specialists = createDefaultSpecialists({
     ...(options.hosted ? { hosted: options.hosted } : {}),
     tokenBudget: settings.MODEL_TOKEN_BUDGET_PER_CONVERSATION,
     wrapModel: (model) =>
-      traceModel(model, (name, seconds, ok, tokens) =>
-        latency?.modelCall(currentLogContext().tenant ?? 'unknown', name, seconds, ok, tokens),
-      ),
+      traceModel(model, (name, seconds, ok, tokens) => {
+        const tenant = currentLogContext().tenant;
+        latency?.modelCall(tenant ?? 'unknown', name, seconds, ok, tokens);
+        const spent = (tokens?.input ?? 0) + (tokens?.output ?? 0);
+        if (meter && tenant && spent > 0)
+          meter.record(tenantId(tenant), spent).catch((err: unknown) => {
+            logger.warn(
+              { tenant, err: err instanceof Error ? err.message : String(err) },
+              'model tokens not metered',
+            );
+          });
+      }),
     logger,
     extraClients: async (tenant) => [await knowledge.clientFor(tenant)],
     // The breaker and timeouts sit under the cache: a cache hit is no Odoo call.

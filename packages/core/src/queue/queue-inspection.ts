@@ -25,6 +25,8 @@ export interface QueueInspection {
   stats(): QueueStats;
   /** Turns that ran out of attempts and whose hand-over to a human failed too, oldest first (bounded). */
   failedTurns(): Promise<Turn[]>;
+  /** Turns past their coalescing window and waiting for a worker, per tenant id (the queue depth to watch). */
+  readyTurns(): Promise<Record<string, number>>;
 }
 
 /** The slice of a pino logger the queue adapters use. */

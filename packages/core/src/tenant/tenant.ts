@@ -1,3 +1,4 @@
+import type { TenantLimits } from '../queue/tenant-limits.js';
 import type { Secret } from './secret.js';
 
 /** A tenant is one business (one Chatwoot account). Branded so a plain string cannot stand in for it. */
@@ -56,6 +57,8 @@ export interface TenantConfig {
   /** Crew for channels without a crew of their own (web widget, Telegram, SMS, ...). */
   defaultCrew: CrewName;
   enabledSpecialists: SpecialistKind[];
+  /** Share of the workers and of the model; `DEFAULT_TENANT_LIMITS` when absent. */
+  limits?: TenantLimits;
 }
 
 /** Where tenant configuration comes from: files on one machine, MongoDB in production. */

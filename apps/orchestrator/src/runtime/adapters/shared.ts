@@ -5,6 +5,8 @@ import type {
   IdempotencyStore,
   InboundQueue,
   QueueInspection,
+  TenantLimitsLookup,
+  TenantTokenMeter,
 } from '@mcp-crew/core';
 import { MemoryCacheStore } from '@mcp-crew/cache-memory';
 import { RedisCacheStore } from '@mcp-crew/cache-redis';
@@ -16,7 +18,13 @@ import type { Logger } from 'pino';
 
 type SharedSettings = Pick<Settings, 'adapters' | 'REDIS_URL' | 'QUEUE_PREFIX'>;
 
-/** The inbound queue: BullMQ on Redis (settings.adapters.shared = redis), else in-process. */
+/** The inbound queue, with the meter its tenants' tokens per minute are counted on. */
+export type OpenedQueue = InboundQueue & QueueInspection & { readonly tokens: TenantTokenMeter };
+
+/**
+ * The inbound queue: BullMQ on Redis (settings.adapters.shared = redis), else in-process. Either serves
+ * tenants fairly under `limits` (each tenant's cap on turns at once and on model tokens per minute).
+ */
 export function openQueue(
   settings: SharedSettings &
     Pick<
@@ -30,7 +38,8 @@ export function openQueue(
       | 'QUEUE_STALLED_CHECK_MS'
     >,
   logger: Logger,
-): InboundQueue & QueueInspection {
+  limits?: TenantLimitsLookup,
+): OpenedQueue {
   const queueSettings = {
     coalesceWindowMs: settings.COALESCE_WINDOW_MS,
     attempts: settings.QUEUE_ATTEMPTS,
@@ -47,9 +56,10 @@ export function openQueue(
       logger,
       lockDurationMs: settings.QUEUE_LOCK_MS,
       stalledCheckMs: settings.QUEUE_STALLED_CHECK_MS,
+      ...(limits ? { limits } : {}),
     });
   }
-  return new InMemoryQueue({ settings: queueSettings, concurrency, logger });
+  return new InMemoryQueue({ settings: queueSettings, concurrency, logger, ...(limits ? { limits } : {}) });
 }
 
 /** Conversation memory: Redis (shared by every replica) or in-process. */
