@@ -25,6 +25,8 @@ writeFileSync(
   `tenants:\n  - id: bench\n    name: Bench\n    chatwoot: {webhookSecret: ${secret}}\n`,
 );
 
+// BENCH_CPU_PROF=<dir>: each server writes a CPU profile of its measured run there (bench/profile-summary.mjs).
+
 function start(script, env) {
   return new Promise((resolve, reject) => {
     const child = fork(join(here, 'servers', script), {
@@ -36,7 +38,7 @@ function start(script, env) {
   });
 }
 
-async function load(port) {
+async function load(port, child) {
   const timestamp = String(Math.floor(Date.now() / 1000));
   const headers = {
     'content-type': 'application/json',
@@ -55,6 +57,7 @@ async function load(port) {
       ],
     });
   await run(2); // warm-up: JIT, connection pools
+  child.send('profile-start');
   const result = await run(DURATION);
   return {
     rps: result.requests.average,
@@ -68,7 +71,7 @@ async function load(port) {
 async function scenario(name, script, env) {
   const { child, port } = await start(script, env);
   try {
-    return { name, ...(await load(port)) };
+    return { name, ...(await load(port, child)) };
   } finally {
     child.removeAllListeners('exit');
     child.send('stop');

@@ -1,5 +1,6 @@
 // The ceiling: a bare Node HTTP server that only reads the body and answers 200.
 import { createServer } from 'node:http';
+import { onProfileMessage } from './profiler.mjs';
 
 const server = createServer((req, res) => {
   const chunks = [];
@@ -10,4 +11,7 @@ const server = createServer((req, res) => {
   });
 });
 server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
-process.on('message', (m) => m === 'stop' && server.close(() => process.exit(0)));
+process.on('message', async (m) => {
+  await onProfileMessage(m, 'bare');
+  if (m === 'stop') server.close(() => process.exit(0));
+});

@@ -19,6 +19,7 @@ import {
 } from '@mcp-crew/core';
 import { Queue, Worker, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { AddBatcher } from './add-batcher.js';
 import { ConversationBuffer } from './conversation-buffer.js';
 import { bullPrefix, INBOUND_QUEUE, messageDedupId, TURNS_QUEUE } from './keys.js';
 import {
@@ -60,8 +61,9 @@ const READY_TURNS_LIMIT = 10_000;
 /**
  * The inbound queue on Redis, through BullMQ.
  *
- * - webhook → `enqueue`: one BullMQ `add` (one atomic script) into the `inbound` queue, deduplicated by the
- *   message's identity (tenant, conversation, Chatwoot message id) for `idempotencyTtlMs`;
+ * - webhook → `enqueue`: one BullMQ add (one atomic script) into the `inbound` queue, deduplicated by the
+ *   message's identity (tenant, conversation, Chatwoot message id) for `idempotencyTtlMs`; the adds of one
+ *   event-loop turn leave as one pipeline (AddBatcher);
  * - `inbound` worker: appends the message to its conversation's buffer (idempotent) and adds the
  *   conversation's turn job, delayed by the coalescing window and deduplicated per conversation;
  * - `turns` worker: takes the buffered messages as one turn, calls `handle`, retries with BullMQ's
@@ -81,6 +83,8 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
   /** Model tokens per tenant and minute, shared by every process: the model path records, turns wait on it. */
   readonly tokens: TenantTokenMeter;
   #inbound: Queue<InboundMessage> | undefined;
+  /** Concurrent webhooks' messages go to Redis in one pipeline per event-loop turn. */
+  readonly #adds = new AddBatcher<InboundMessage>(() => this.#inboundQueue(), 'message');
   #workerSide: { redis: Redis; turns: Queue<TurnJobData>; workers: Worker[] } | undefined;
   #closed = false;
 
@@ -105,8 +109,7 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
     const jobId = randomUUID();
     let storedId: string | undefined;
     try {
-      const job = await this.#inboundQueue().add('message', message, this.#inboundJobOptions(message, jobId));
-      storedId = job.id;
+      storedId = await this.#adds.add(message, this.#inboundJobOptions(message, jobId));
     } catch (cause) {
       throw unavailable('redis refused the message', cause);
     }

@@ -1,5 +1,6 @@
 import { FIXTURE_SECRET, loadChatwootFixture } from '@mcp-crew/testing';
-import { checkChatwootSignature, signChatwootBody } from './signature.js';
+import { Secret } from '@mcp-crew/core';
+import { checkChatwootSignature, signatureKey, signChatwootBody } from './signature.js';
 
 const fixture = loadChatwootFixture('whatsapp_incoming_text');
 const at = Number(fixture.headers['x-chatwoot-timestamp']) * 1000;
@@ -54,5 +55,17 @@ describe('checkChatwootSignature', () => {
 
   it('signs the way Chatwoot does', () => {
     expect(signChatwootBody(FIXTURE_SECRET, base.timestamp!, fixture.rawBody)).toBe(base.signature);
+  });
+});
+
+describe('signatureKey', () => {
+  it("is made once per secret and verifies like the secret itself; another secret's key does not", () => {
+    const secret = new Secret(FIXTURE_SECRET);
+    const key = signatureKey(secret);
+    expect(signatureKey(secret)).toBe(key);
+    expect(checkChatwootSignature({ ...base, secret: key })).toBeUndefined();
+    const other = signatureKey(new Secret('another-webhook-secret'));
+    expect(other).not.toBe(key);
+    expect(checkChatwootSignature({ ...base, secret: other })).toBe('bad_signature');
   });
 });

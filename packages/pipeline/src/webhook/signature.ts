@@ -1,10 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 export type SignatureFailure =
   'missing_signature' | 'missing_timestamp' | 'malformed_signature' | 'stale_timestamp' | 'bad_signature';
 
 export interface SignatureInput {
-  secret: string;
+  /** The tenant's webhook secret, or its precomputed key (`signatureKey`): no key set-up per request. */
+  secret: string | KeyObject;
   /** `X-Chatwoot-Timestamp`: epoch seconds. */
   timestamp: string | undefined;
   /** `X-Chatwoot-Signature`: `sha256=<hex>`. */
@@ -36,6 +37,21 @@ export function checkChatwootSignature(input: SignatureInput): SignatureFailure 
     .digest();
   const given = Buffer.from(match[1], 'hex');
   return timingSafeEqual(expected, given) ? undefined : 'bad_signature';
+}
+
+const keys = new WeakMap<object, KeyObject>();
+
+/**
+ * The HMAC key of a secret holder (a tenant's `Secret`), made once and kept while the holder lives: a changed
+ * secret is a new holder, so it gets a new key without any invalidation.
+ */
+export function signatureKey(holder: { reveal(): string }): KeyObject {
+  let key = keys.get(holder);
+  if (!key) {
+    key = createSecretKey(Buffer.from(holder.reveal(), 'utf8'));
+    keys.set(holder, key);
+  }
+  return key;
 }
 
 /** Signs a body the way Chatwoot does (tests, the benchmark, and local tools). */

@@ -10,7 +10,7 @@ import {
   isConversationEvent,
   toSummaryRequest,
 } from './resolved-event.js';
-import { checkChatwootSignature } from './signature.js';
+import { checkChatwootSignature, signatureKey } from './signature.js';
 import { WebhookError } from './webhook-error.js';
 
 export interface WebhookRequest {
@@ -162,7 +162,7 @@ export class WebhookIntake {
       throw unauthorized('webhook_secret_not_configured');
     }
     const failure = checkChatwootSignature({
-      secret: secret.reveal(),
+      secret: signatureKey(secret),
       timestamp: header(request.headers, 'x-chatwoot-timestamp'),
       signature: header(request.headers, 'x-chatwoot-signature'),
       rawBody: request.rawBody,
