@@ -128,19 +128,18 @@ const scenario = async (name, make, oneTenant) => {
 };
 
 const prefixes = [`bench-fair-${randomUUID().slice(0, 8)}`, `bench-fair-${randomUUID().slice(0, 8)}`];
+const memoryQueue = () => new InMemoryQueue({ settings, concurrency: SLOTS, logger: quiet, limits });
+// `node bench/fairness.mjs bullmq` (or `in-process`) runs one adapter's rows only.
+const only = process.argv[2];
 try {
-  await scenario(
-    'in-process, arrival order',
-    () => new InMemoryQueue({ settings, concurrency: SLOTS, logger: quiet, limits }),
-    true,
-  );
-  await scenario(
-    'in-process, fair',
-    () => new InMemoryQueue({ settings, concurrency: SLOTS, logger: quiet, limits }),
-    false,
-  );
-  await scenario('BullMQ, arrival order', () => bullQueue(prefixes[0]), true);
-  await scenario('BullMQ, fair', () => bullQueue(prefixes[1]), false);
+  if (only !== 'bullmq') {
+    await scenario('in-process, arrival order', memoryQueue, true);
+    await scenario('in-process, fair', memoryQueue, false);
+  }
+  if (only !== 'in-process') {
+    await scenario('BullMQ, arrival order', () => bullQueue(prefixes[0]), true);
+    await scenario('BullMQ, fair', () => bullQueue(prefixes[1]), false);
+  }
 } finally {
   for (const prefix of prefixes) await cleanup(prefix);
 }

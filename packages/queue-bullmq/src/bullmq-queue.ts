@@ -57,6 +57,7 @@ export interface BullMqQueueOptions extends RedisTarget {
 const WEEK_SECONDS = 7 * 24 * 60 * 60;
 const FAILED_TURNS_LIMIT = 1000;
 const READY_TURNS_LIMIT = 10_000;
+const INBOUND_CONCURRENCY = 64;
 
 /**
  * The inbound queue on Redis, through BullMQ.
@@ -161,7 +162,9 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
         await buffer.add(message);
         await addTurn(turns, scheduler, this.#settings, message.tenantId, message.conversationId);
       },
-      common,
+      // Moving a message into its buffer is a few round trips and no CPU: many at once, so a tenant's burst of
+      // webhooks clears this first-come stage quickly and the fair turn queue decides who goes first.
+      { ...common, concurrency: Math.max(INBOUND_CONCURRENCY, this.#concurrency) },
     );
     const turnWorker = new Worker<TurnJobData>(TURNS_QUEUE, runner.process, common);
     for (const w of [inboundWorker, turnWorker]) {

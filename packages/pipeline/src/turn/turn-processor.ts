@@ -152,6 +152,8 @@ export class TurnProcessor implements TurnWorker {
         crew: crew.name,
         specialist,
         attempt: attempt.attempt,
+        // Taken over from a worker that died or stopped mid-turn.
+        ...(attempt.resumed ? { resumed: true } : {}),
         outcome,
         handoff: result.handoff?.reason,
         ...(trace
