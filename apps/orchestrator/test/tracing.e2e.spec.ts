@@ -75,6 +75,7 @@ describe('OpenTelemetry traces over OTLP/HTTP', () => {
       });
       for (const series of [
         'mcp_crew_time_to_first_reply_seconds_count{tenant="demo"}',
+        'mcp_crew_turn_queue_wait_seconds_count{tenant="demo"}',
         'mcp_crew_model_call_duration_seconds_count{tenant="demo",model="offline-intent-engine",outcome="ok"}',
         'mcp_crew_tool_calls_total{tenant="demo",tool="odoo_search_products",outcome="ok"}',
         'mcp_crew_odoo_calls_total{tenant="demo",method="searchRead",outcome="ok"}',

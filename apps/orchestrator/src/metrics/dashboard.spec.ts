@@ -49,6 +49,7 @@ describe('the Grafana dashboard (docs/grafana/mcp-crew.json)', () => {
     for (const name of [
       'mcp_crew_turn_duration_seconds',
       'mcp_crew_time_to_first_reply_seconds',
+      'mcp_crew_turn_queue_wait_seconds',
       'mcp_crew_model_call_duration_seconds',
       'mcp_crew_model_tokens_total',
       'mcp_crew_tool_calls_total',

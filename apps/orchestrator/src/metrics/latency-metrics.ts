@@ -10,6 +10,7 @@ const FAST_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10];
 export class LatencyMetrics {
   private readonly turnSeconds: Histogram<'tenant' | 'outcome'>;
   private readonly firstReplySeconds: Histogram<'tenant'>;
+  private readonly queueWaitSeconds: Histogram<'tenant'>;
   private readonly modelSeconds: Histogram<'tenant' | 'model' | 'outcome'>;
   private readonly modelTokens: Counter<'tenant' | 'model' | 'kind'>;
   private readonly toolCalls: Counter<'tenant' | 'tool' | 'outcome'>;
@@ -30,6 +31,13 @@ export class LatencyMetrics {
     this.firstReplySeconds = new Histogram({
       name: 'mcp_crew_time_to_first_reply_seconds',
       help: "From the webhook's acceptance of a turn's first message to the turn's first reply sent to Chatwoot, by tenant.",
+      labelNames: ['tenant'],
+      buckets: SECONDS,
+      registers,
+    });
+    this.queueWaitSeconds = new Histogram({
+      name: 'mcp_crew_turn_queue_wait_seconds',
+      help: "From the webhook's acceptance of a turn's first message to the start of its first attempt, by tenant (includes COALESCE_WINDOW_MS): how long a tenant's customers wait for a worker; fair scheduling keeps a quiet tenant's low beside a noisy one.",
       labelNames: ['tenant'],
       buckets: SECONDS,
       registers,
@@ -86,6 +94,9 @@ export class LatencyMetrics {
   }
   firstReply(tenant: string, seconds: number): void {
     this.firstReplySeconds.observe({ tenant }, seconds);
+  }
+  queueWait(tenant: string, seconds: number): void {
+    this.queueWaitSeconds.observe({ tenant }, seconds);
   }
   modelCall(
     tenant: string,

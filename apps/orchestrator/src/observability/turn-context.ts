@@ -31,6 +31,9 @@ export class ContextualTurnWorker implements TurnWorker {
       replied: false,
       observe: this.observe,
     };
+    // Retries and resumed turns waited for their backoff or a recovery, not for a worker slot.
+    if (attempt.attempt === 1 && !attempt.resumed)
+      this.observe?.queueWait?.(turn.tenantId, Math.max(0, Date.now() - clock.receivedAt) / 1000);
     return clocks.run(clock, () =>
       this.run(turn, attempt).then(
         () => this.observe?.turnDuration(turn.tenantId, (performance.now() - started) / 1000, true),
@@ -70,6 +73,8 @@ export class ContextualTurnWorker implements TurnWorker {
 export interface TurnObserver {
   turnDuration(tenant: string, seconds: number, ok: boolean): void;
   firstReply(tenant: string, seconds: number): void;
+  /** From the first message's acceptance to the start of the turn's first attempt (the tenant's queue wait). */
+  queueWait?(tenant: string, seconds: number): void;
 }
 
 interface TurnClock {
