@@ -22,6 +22,56 @@ describe('ConversationGuard', () => {
   });
 
   it.each([
+    ['its reference', { order_name: 'S00012' }],
+    ['its reference in another case, with a "#"', { order_name: '#s00012 ' }],
+    ['its id and its reference', { order_id: 12, order_name: 'S00012' }],
+  ])('confirms the order shown when the model names it by %s, and runs the tool on its id', (_how, input) => {
+    const guard = new ConversationGuard(
+      { pendingConfirmation: pending, quotation: { id: 12, name: 'S00012' } },
+      'sí, confírmala',
+    );
+    expect(guard.before('odoo_confirm_quotation', input)).toEqual({ run: { order_id: 12 } });
+  });
+
+  it('changes the quotation named by its reference, and no other', () => {
+    const guard = new ConversationGuard({ quotation: { id: 12, name: 'S00012' } }, 'mejor 4');
+    const update = { update: [{ line_id: 3, quantity: 4 }] };
+    expect(guard.before('odoo_update_quotation_lines', { ...update, order_name: 'S00012' })).toEqual({
+      run: { ...update, order_id: 12 },
+    });
+    expect(guard.before('odoo_update_quotation_lines', { ...update, order_name: 'S00013' })).toHaveProperty(
+      'refuse',
+    );
+  });
+
+  it("shows a customer's model no back-office link, and keeps them in the records and for staff", () => {
+    const output = {
+      text: 'Created lead #4 "Bodega". http://127.0.0.1:8069/web#id=4&model=crm.lead&view_type=form',
+      result: {
+        lead_id: 4,
+        form_url: 'http://127.0.0.1:8069/web#id=4&model=crm.lead&view_type=form',
+        portal_url: 'http://127.0.0.1:8069/my/orders/4?access_token=abc',
+        notes: ['see https://erp.example.com/odoo/crm/4'],
+      },
+    };
+    const customer = new ConversationGuard({}, '').after('odoo_create_lead', {}, output);
+    expect(customer).toEqual({
+      pass: output,
+      toModel: {
+        text: 'Created lead #4 "Bodega".',
+        result: {
+          lead_id: 4,
+          portal_url: 'http://127.0.0.1:8069/my/orders/4?access_token=abc',
+          notes: ['see'],
+        },
+      },
+    });
+    expect(new ConversationGuard({}, '', { staff: true }).after('odoo_create_lead', {}, output)).toEqual({
+      pass: output,
+    });
+  });
+
+  it.each([
     ['no pending confirmation', {}, 'sí', { order_id: 12 }],
     ['not a yes', { pendingConfirmation: pending }, 'ok', { order_id: 12 }],
     ['another order', { pendingConfirmation: pending }, 'sí', { order_id: 13 }],
@@ -30,6 +80,12 @@ describe('ConversationGuard', () => {
       { pendingConfirmation: pending },
       'sí',
       { order_id: 12, order_name: 'S00013' },
+    ],
+    [
+      'a reference that is not the quotation shown',
+      { pendingConfirmation: pending, quotation: { id: 12, name: 'S00012' } },
+      'sí',
+      { order_name: 'S00013' },
     ],
   ])('refuses to confirm with %s', (_why, state, text, input) => {
     expect(new ConversationGuard(state, text).before('odoo_confirm_quotation', input)).toHaveProperty(

@@ -1,6 +1,7 @@
 import type { ConversationState } from '@mcp-crew/core';
 import type { AfterDecision, BeforeDecision, ToolGate } from '../tools/tool-gate.js';
 import type { AgentToolName } from '../tools/tool-names.js';
+import { withoutBackOfficeLinks } from './back-office-links.js';
 import { isCommitting } from './committing-tools.js';
 import { offeredSlots } from '../memory/offered-slots.js';
 import { isExplicitYes } from './explicit-yes.js';
@@ -63,10 +64,12 @@ export class ConversationGuard implements ToolGate {
         return input['customer_id'] === undefined || this.linked(input['customer_id'])
           ? { run: input }
           : { run: withoutKey(input, 'customer_id') };
-      case 'odoo_update_quotation_lines':
-        return this.ownsOrder(input['order_id'])
-          ? { run: input }
+      case 'odoo_update_quotation_lines': {
+        const id = this.orderIdOf(input);
+        return this.ownsOrder(id)
+          ? { run: { ...withoutKey(input, 'order_name'), order_id: id } }
           : { refuse: 'only the quotation of this conversation can be changed' };
+      }
       case 'odoo_upsert_customer':
         return input['customer_id'] === undefined && !partner
           ? { run: input }
@@ -76,7 +79,15 @@ export class ConversationGuard implements ToolGate {
     }
   }
 
-  after(name: string, _input: Record<string, unknown>, output: Output): AfterDecision {
+  after(name: string, input: Record<string, unknown>, output: Output): AfterDecision {
+    const decision = this.afterCall(name, input, output);
+    // What a customer's model reads carries no back-office links; staff (the copilot) and the records keep them.
+    return 'pass' in decision && !this.options.staff
+      ? { pass: decision.pass, toModel: withoutBackOfficeLinks(decision.pass) }
+      : decision;
+  }
+
+  private afterCall(name: string, _input: Record<string, unknown>, output: Output): AfterDecision {
     const tool = name as AgentToolName;
     if (tool === 'odoo_find_customers') return { pass: withoutContactData(output) };
     if (
@@ -113,11 +124,12 @@ export class ConversationGuard implements ToolGate {
     const target = pending.target;
     if (target.orderId !== undefined && !this.ownsOrder(target.orderId))
       return { refuse: 'only an order this conversation created can be confirmed or cancelled' };
-    if (
-      target.orderId !== undefined &&
-      (input['order_id'] !== target.orderId || input['order_name'] !== undefined)
-    )
-      return { refuse: 'the action is not the one the customer was shown' };
+    if (target.orderId !== undefined) {
+      // By id or by reference ("S00005"), as the tool's schema allows: both must name the order shown.
+      if (this.orderIdOf(input) !== target.orderId)
+        return { refuse: 'the action is not the one the customer was shown' };
+      input = { ...withoutKey(input, 'order_name'), order_id: target.orderId };
+    }
     if (booking) {
       const start = input['start_local'] ?? input['start'];
       const shown = [target.start, ...offeredSlots(pending)];
@@ -137,6 +149,22 @@ export class ConversationGuard implements ToolGate {
     return partner?.verified === true && typeof customerId === 'number' && customerId === partner.id;
   }
 
+  /**
+   * The order a tool call names, by `order_id`, by `order_name` (the conversation's quotation reference,
+   * any case, with or without a leading "#") or by both when they agree; undefined when it names none,
+   * an order this conversation does not know by that reference, or two different orders.
+   */
+  private orderIdOf(input: Record<string, unknown>): number | undefined {
+    const byId = input['order_id'];
+    const name = input['order_name'];
+    if (name === undefined) return typeof byId === 'number' ? byId : undefined;
+    const quotation = this.state.quotation;
+    const byName =
+      typeof name === 'string' && quotation && sameReference(name, quotation.name) ? quotation.id : undefined;
+    if (byName === undefined) return undefined;
+    return byId === undefined || byId === byName ? byName : undefined;
+  }
+
   private ownsOrder(id: unknown): boolean {
     return (
       typeof id === 'number' && (this.state.quotation?.id === id || (this.state.orderIds ?? []).includes(id))
@@ -146,6 +174,12 @@ export class ConversationGuard implements ToolGate {
 
 const NOT_LINKED =
   "this customer is not linked to the conversation by the contact's phone or e-mail (a typed name is not enough): a person must check who is writing";
+
+/** "S00005", "s00005", "#S00005 " are one reference. */
+function sameReference(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(/[^\p{L}\p{N}/-]/gu, '').toUpperCase();
+  return norm(a) !== '' && norm(a) === norm(b);
+}
 
 function withoutKey(input: Record<string, unknown>, key: string): Record<string, unknown> {
   const { [key]: _dropped, ...rest } = input;

@@ -15,7 +15,7 @@ import {
 } from '@mcp-crew/core';
 import { ConversationGuard } from '../guards/conversation-guard.js';
 import { StaffGuard } from '../guards/staff-guard.js';
-import { checkFigures } from '../guards/figures.js';
+import { checkFigures, collectFigures, mergeFigures } from '../guards/figures.js';
 import { learn } from '../memory/learn.js';
 import { offeredSlots } from '../memory/offered-slots.js';
 import { touchedRecords } from '../memory/touched-records.js';
@@ -151,10 +151,15 @@ export class AgentSpecialist implements Specialist {
       tokens,
       ...(budgetExceeded ? { budgetExceeded } : {}),
     });
+    // What the tools returned this turn stays citable in later turns ("¿confirmo los $286.195?").
+    const sources = records.filter((r) => r.ok).flatMap((r) => [r.text, r.result ?? {}]);
+    const knownFigures =
+      sources.length > 0 ? mergeFigures(state.knownFigures, collectFigures(sources)) : state.knownFigures;
     // The spend is remembered with the conversation, so the budget holds across turns and processes.
     const learned = {
       ...learn(known, records, reply),
       ...(tokens > 0 ? { modelTokens: (state.modelTokens ?? 0) + tokens } : {}),
+      ...(knownFigures ? { knownFigures } : {}),
     };
     const requested = handoffs[0];
     if (requested || !reply) {
@@ -170,8 +175,10 @@ export class AgentSpecialist implements Specialist {
         trace: trace('handoff'),
       };
     }
-    const sources = records.filter((r) => r.ok).flatMap((r) => [r.text, r.result ?? {}]);
-    const figures = checkFigures(reply, sources, text);
+    // The customer's own numbers (this turn and before) and the facts the system gave (today, the contact).
+    const said = [...state.history.filter((h) => h.role === 'customer').map((h) => h.text), text];
+    const given = [facts.today ?? '', facts.contact.phone ?? '', ...(facts.offeredSlots ?? [])];
+    const figures = checkFigures(reply, [...sources, ...given], said.join('\n'), state.knownFigures);
     if (!figures.ok) {
       const note = `The drafted reply quoted figures that no tool returned (${figures.unknown.join(', ')}), so it was not sent.`;
       return {

@@ -3,8 +3,9 @@ import type { AgentToolName } from '../tools/tool-names.js';
 
 /**
  * The MCP tools each specialist may use. Left out on purpose: `odoo_search_read` (reads any allowlisted
- * model, other customers included). Sales may create a new customer (`odoo_upsert_customer`); the
- * conversation guard refuses any update of an existing record (a person does that).
+ * model, other customers included). Sales and scheduling may create a new customer (`odoo_upsert_customer`,
+ * to quote or book for them); the conversation guard refuses any update of an existing record (a person
+ * does that).
  */
 export const TOOL_ALLOWLISTS: Record<SpecialistKind, readonly AgentToolName[]> = {
   sales: [
@@ -23,7 +24,13 @@ export const TOOL_ALLOWLISTS: Record<SpecialistKind, readonly AgentToolName[]> =
     'odoo_upsert_customer',
     'search_knowledge',
   ],
-  scheduling: ['odoo_find_customers', 'odoo_free_slots', 'odoo_book_appointment', 'search_knowledge'],
+  scheduling: [
+    'odoo_find_customers',
+    'odoo_upsert_customer',
+    'odoo_free_slots',
+    'odoo_book_appointment',
+    'search_knowledge',
+  ],
   business_rules: ['search_knowledge', 'odoo_order_status', 'odoo_get_order'],
   support: [
     'odoo_find_customers',

@@ -101,7 +101,7 @@ async function runGated(
     text: after.pass.text,
     result: after.pass.result,
   });
-  return after.pass;
+  return after.toModel ?? after.pass;
 }
 
 /**

@@ -1,8 +1,13 @@
 /** What a guard decides before a call: run it (maybe with a corrected input) or refuse it. */
 export type BeforeDecision = { run: Record<string, unknown> } | { refuse: string };
 
-/** What a guard decides on a result: pass it (maybe trimmed) or withhold it. */
-export type AfterDecision = { pass: { text: string; result?: Record<string, unknown> } } | { refuse: string };
+type ToolOutput = { text: string; result?: Record<string, unknown> };
+
+/**
+ * What a guard decides on a result: pass it (maybe trimmed) or withhold it. `toModel`, when given, is what
+ * the model reads instead of `pass` (the turn's records keep `pass`: the trace and the hand-off note).
+ */
+export type AfterDecision = { pass: ToolOutput; toModel?: ToolOutput } | { refuse: string };
 
 /**
  * Guards around tool calls, in code: whatever the model asks, a committing call without the customer's

@@ -6,6 +6,11 @@ declare module './conversation-state.js' {
   interface ConversationState {
     /** Model tokens (input + output) this conversation has spent; drives the per-conversation budget. */
     modelTokens?: number;
+    /**
+     * Figures (numbers, percentages, order references) the conversation's tools returned in earlier turns,
+     * newest kept: a reply may repeat a total shown before, and nothing else without a source.
+     */
+    knownFigures?: { numbers: number[]; percents: number[]; refs: string[] };
     /** The last time the conversation went to a human, and why (for the interaction summary). */
     lastHandoff?: { reason: HandoffReason; at: string };
   }
