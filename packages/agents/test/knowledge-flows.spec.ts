@@ -79,9 +79,11 @@ describe('business rules, support and booking on the offline engine (knowledge +
     expect(result.trace?.tools.map((t) => t.tool)).toEqual(['search_knowledge']);
   });
 
-  it('answers an English customer with the Spanish source, saying so', async () => {
-    const result = await ask('business_rules', 'what payment methods do you accept?');
-    expect(result.replies[0]).toMatch(/^Here is our information \(in Spanish\):\n\n\*Medios de pago\*/);
+  it("answers an English customer with the business's English text", async () => {
+    const result = await ask('business_rules', 'what payment methods do you accept? do you take checks?');
+    expect(result.replies[0]).toMatch(/^\*Payment methods\*/);
+    expect(result.replies[0]).toContain('We do not accept cheques');
+    expect(result.trace?.tools[0]?.input).toMatchObject({ language: 'en' });
   });
 
   it('gives the return procedure without opening a ticket', async () => {

@@ -83,7 +83,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       result,
       await upsertSource(target, existing.get(source), {
         source,
-        language,
+        language: fileLanguage(file) ?? language,
         content,
         chunks: () => loadSource(file, content),
       }),
@@ -101,4 +101,13 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     }
   }
   return result;
+}
+
+/**
+ * The language a file's name gives (`horarios.pt.md`, `faq.en.yaml`): translations of a collection's texts sit
+ * beside the originals, and a search in the customer's language finds them. Undefined: the manifest's language.
+ */
+export function fileLanguage(file: string): Language | undefined {
+  const tag = /\.(es|pt|en)\.[a-z]+$/i.exec(file)?.[1]?.toLowerCase();
+  return tag as Language | undefined;
 }

@@ -1,6 +1,12 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { COLLECTION_KINDS, type Embedder, type TenantId, type VectorStore } from '@mcp-crew/core';
+import {
+  COLLECTION_KINDS,
+  type Embedder,
+  type Language,
+  type TenantId,
+  type VectorStore,
+} from '@mcp-crew/core';
 import { toolFailure, toolSuccess } from '@mcp-crew/mcp-kit';
 import { searchKnowledge, type KnowledgeHit } from './search-knowledge.js';
 
@@ -11,6 +17,12 @@ export const searchKnowledgeInput = {
     .describe('products, support_procedures, business_rules or interaction_history'),
   query: z.string().min(1).max(500).describe('what the customer asked, in their words'),
   topK: z.number().int().min(1).max(20).default(5).describe('how many results'),
+  language: z
+    .enum(['es', 'pt', 'en'])
+    .optional()
+    .describe(
+      "the customer's language: texts translated into it are searched; a collection with none in it answers in its own",
+    ),
   filter: z
     .object({
       source: z.string().optional(),
@@ -25,6 +37,7 @@ const hitSchema = z.object({
   score: z.number(),
   source: z.string(),
   title: z.string().optional(),
+  language: z.enum(['es', 'pt', 'en']).optional(),
   odooProductId: z.number().optional(),
   defaultCode: z.string().optional(),
 });
@@ -45,6 +58,7 @@ type SearchInput = {
   collection: (typeof COLLECTION_KINDS)[number];
   query: string;
   topK?: number;
+  language?: Language;
   filter?: { source?: string; defaultCode?: string; odooProductId?: number };
 };
 
@@ -56,15 +70,21 @@ export async function runKnowledgeSearch(
   const filter = input.filter
     ? Object.fromEntries(Object.entries(input.filter).filter(([, v]) => v !== undefined))
     : undefined;
-  return searchKnowledge({
-    tenantId: ctx.tenantId,
-    collection: input.collection,
-    query: input.query,
-    topK: input.topK ?? 5,
-    store: ctx.store,
-    embedder: ctx.embedder,
-    ...(filter && Object.keys(filter).length ? { filter } : {}),
-  });
+  const search = (language?: Language) => {
+    const where = { ...filter, ...(language ? { language } : {}) };
+    return searchKnowledge({
+      tenantId: ctx.tenantId,
+      collection: input.collection,
+      query: input.query,
+      topK: input.topK ?? 5,
+      store: ctx.store,
+      embedder: ctx.embedder,
+      ...(Object.keys(where).length ? { filter: where } : {}),
+    });
+  };
+  // Dense search returns a point whenever one passes the filter: no hit means no text in that language.
+  const translated = input.language ? await search(input.language) : [];
+  return translated.length > 0 ? translated : search();
 }
 
 /** Plain text a model reads: one numbered line per hit with score and source. */

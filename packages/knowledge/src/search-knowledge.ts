@@ -1,6 +1,7 @@
 import type {
   CollectionKind,
   Embedder,
+  Language,
   PointFilter,
   ScoredPoint,
   TenantId,
@@ -31,6 +32,8 @@ export interface KnowledgeHit {
   /** File (and section) it came from: `products/vinilo-t1-blanco-galon.md#uso`. */
   source: string;
   title?: string;
+  /** The language the text is written in (a translation's own, else its collection's). */
+  language?: Language;
   odooProductId?: number;
   defaultCode?: string;
   /** A synced Odoo product's list price (reference only: quotes use Odoo's live price). */
@@ -88,6 +91,7 @@ function toHit({ point, score }: ScoredPoint): KnowledgeHit {
     source: anchor ? `${point.source}#${String(anchor)}` : point.source,
   };
   if (point.title !== undefined) hit.title = point.title;
+  if (point.language !== undefined) hit.language = point.language;
   if (point.odooProductId !== undefined) hit.odooProductId = point.odooProductId;
   if (point.defaultCode !== undefined) hit.defaultCode = point.defaultCode;
   if (typeof point.metadata['list_price'] === 'number') hit.listPrice = point.metadata['list_price'];

@@ -9,8 +9,10 @@ import { EmbeddedVectorStore } from '@mcp-crew/vector-libsql';
 import {
   buildKnowledgeMcpServer,
   ensureDemoKnowledge,
+  fileLanguage,
   ingestFolder,
   runIngestCommand,
+  runKnowledgeSearch,
   runSearchCommand,
   searchKnowledge,
 } from '../src/index.js';
@@ -95,6 +97,37 @@ describe('knowledge over the demo collections (embedded store)', () => {
     expect(peel?.source).toBe('support_procedures/pintura-descascarada.md');
   });
 
+  it("searches the texts translated into the customer's language, and the collection's own when it has none", async () => {
+    const ctx = { tenantId: demo, store, embedder };
+    const [pt] = await runKnowledgeSearch(ctx, {
+      collection: 'business_rules',
+      query: 'quais são as formas de pagamento? aceitam cheque?',
+      language: 'pt',
+    });
+    expect([pt?.source, pt?.language]).toEqual(['business_rules/medios-de-pago.pt.md', 'pt']);
+    const en = await runKnowledgeSearch(ctx, {
+      collection: 'support_procedures',
+      query: 'black mold on my bathroom ceiling',
+      language: 'en',
+    });
+    expect(en[0]?.source).toBe('support_procedures/hongos-moho.en.md');
+    expect(en.every((hit) => hit.language === 'en')).toBe(true);
+    // A Spanish question never gets a translation; the products exist only in Spanish.
+    const es = await runKnowledgeSearch(ctx, {
+      collection: 'support_procedures',
+      query: 'moho',
+      language: 'es',
+    });
+    expect(es.every((hit) => hit.language === 'es')).toBe(true);
+    const products = await runKnowledgeSearch(ctx, {
+      collection: 'products',
+      query: 'white enamel',
+      language: 'en',
+    });
+    expect(products.length).toBeGreaterThan(0);
+    expect(products.every((hit) => hit.language === 'es')).toBe(true);
+  });
+
   it('keeps other tenants out', async () => {
     expect(
       await searchKnowledge({
@@ -139,7 +172,11 @@ describe('ingestFolder idempotency', () => {
   it('adds, skips unchanged, replaces changed, keeps removed sources, and deletes them only with prune', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'crew-ingest-'));
     const folder = join(dir, 'rules');
-    cpSync(join(COLLECTIONS, 'business_rules'), folder, { recursive: true });
+    // The Spanish originals only: the translations beside them would only multiply the counts.
+    cpSync(join(COLLECTIONS, 'business_rules'), folder, {
+      recursive: true,
+      filter: (source) => fileLanguage(source) === undefined,
+    });
     const store = EmbeddedVectorStore.inDataDir(join(dir, 'data'));
     const progress: number[] = [];
     try {

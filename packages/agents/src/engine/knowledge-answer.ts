@@ -1,4 +1,4 @@
-import { foldText } from '@mcp-crew/core';
+import { foldText, type Language } from '@mcp-crew/core';
 
 /** The fields of a `search_knowledge` hit the engine reads. */
 export interface KnowledgeHitView {
@@ -6,6 +6,7 @@ export interface KnowledgeHitView {
   score: number;
   source: string;
   title?: string;
+  language?: Language;
   odooProductId?: number;
 }
 

@@ -69,7 +69,7 @@ export const TEXTS = {
     keepDraft: (ref: string, until?: string) =>
       `Claro, sem pressa. O orçamento *${ref}* fica guardado como rascunho${until ? `; é válido até ${until}` : ''}. Quando quiser confirmar, é só responder *sim*.`,
     visitLater: 'Claro, não agendo nada por enquanto. Quando quiser, me escreva e procuramos outro horário.',
-    thanks: 'Por nada! Estou aqui se precisar de mais alguma coisa.',
+    thanks: 'De nada! Obrigado pelo contato; estou aqui se você precisar de mais alguma coisa.',
     found: 'Encontrei isto:',
     beforeTax: 'sem impostos',
     inStock: (n: string) => `${n} disponíveis`,
@@ -92,7 +92,7 @@ export const TEXTS = {
       `Feito! Seu pedido *${ref}* foi confirmado no valor de ${total}.`,
     cancelled: (ref: string) => `Pronto, cancelei o orçamento *${ref}*.`,
     status: (ref: string, state: string, delivery: string, invoicing: string) =>
-      `Seu pedido *${ref}*: ${state}. Entrega: ${delivery}. Faturamento: ${invoicing}.`,
+      `O seu pedido *${ref}* está: ${state}. Entrega: ${delivery}. Faturamento: ${invoicing}.`,
     askOrderRef: 'Pode me passar a referência do seu pedido? Está no orçamento ou na fatura.',
     noOrders: 'Não encontro pedidos no seu nome.',
     alternatives: (names: string) => `Se preferir outra referência, também temos: ${names}.`,

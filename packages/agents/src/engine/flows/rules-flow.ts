@@ -1,4 +1,5 @@
-import { bestHit, quoteHit } from '../knowledge-answer.js';
+import type { Language } from '@mcp-crew/core';
+import { bestHit, quoteHit, type KnowledgeHitView } from '../knowledge-answer.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { KNOWLEDGE_TEXTS } from './knowledge-texts.js';
 
@@ -20,13 +21,20 @@ export function rulesFlow({ view, language }: FlowInput): StepOutput {
     );
   const found = resultOf(view, KNOWLEDGE_TOOL);
   if (!found)
-    return call(view, [[KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: 5 }]]);
+    return call(view, [
+      [KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: 5, language }],
+    ]);
   const hit = bestHit(data(found)?.results ?? [], view.text);
   if (!hit)
     return handoff(view, 'out_of_scope', 'A business-rules question the knowledge base does not answer.');
-  return say(withIntro(KNOWLEDGE_TEXTS[language].intro, quoteHit(hit)));
+  return say(inLanguage(hit, language, quoteHit(hit)));
 }
 
-export function withIntro(intro: string, text: string): string {
-  return intro ? `${intro}\n\n${text}` : text;
+/**
+ * A quoted text for a customer of `language`: as it is when the knowledge has it in their language, else with
+ * a line saying which language it is in (the engine does not machine-translate the business's words).
+ */
+export function inLanguage(hit: KnowledgeHitView, language: Language, text: string): string {
+  if ((hit.language ?? 'es') === language) return text;
+  return `${KNOWLEDGE_TEXTS[language].untranslated(hit.language ?? 'es')}\n\n${text}`;
 }

@@ -2,7 +2,7 @@ import { bestHit, quoteHit } from '../knowledge-answer.js';
 import type { AgentToolCall } from '../step.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { KNOWLEDGE_TEXTS } from './knowledge-texts.js';
-import { KNOWLEDGE_TOOL, withIntro } from './rules-flow.js';
+import { KNOWLEDGE_TOOL, inLanguage } from './rules-flow.js';
 
 export const TICKET_TOOL = 'odoo_open_ticket';
 
@@ -26,7 +26,7 @@ export function supportFlow({ view, language }: FlowInput, defect: boolean): Ste
   if (!found) {
     const search: AgentToolCall = [
       KNOWLEDGE_TOOL,
-      { collection: 'support_procedures', query: view.text, topK: 5 },
+      { collection: 'support_procedures', query: view.text, topK: 5, language },
     ];
     if (!canOpen) return call(view, [search]);
     const partner = view.context?.partner;
@@ -46,7 +46,7 @@ export function supportFlow({ view, language }: FlowInput, defect: boolean): Ste
   }
   const hit = bestHit(data(found)?.results ?? [], view.text);
   if (!hit) return handoff(view, 'out_of_scope', 'A support question the procedures do not answer.');
-  const procedure = withIntro(t.intro, quoteHit(hit, 800));
+  const procedure = inLanguage(hit, language, quoteHit(hit, 800));
   const ticket = data(resultOf(view, TICKET_TOOL));
   if (ticket) return say(`${procedure}\n\n${t.ticketOpened(ticket.ticket_id)}`);
   return say(defect ? `${procedure}\n\n${t.offerTicket}` : procedure);
