@@ -18,6 +18,7 @@ export * from './router/score-specialists.js';
 export * from './policy/apply-channel-policy.js';
 export * from './policy/split-message.js';
 export * from './policy/redact-contact-data.js';
+export * from './policy/off-platform-payment.js';
 export * from './policy/markdown-to-whatsapp.js';
 export * from './policy/markdown-to-plain.js';
 export * from './policy/email-envelope.js';

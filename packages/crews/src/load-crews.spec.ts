@@ -27,11 +27,12 @@ describe('loadCrews on the real crews/ folder', () => {
     expect(crew?.policy).toMatchObject({ maxLength, format });
   });
 
-  it('forbids contact data on Mercado Libre only', async () => {
+  it('forbids contact data and payment outside the platform on Mercado Libre only', async () => {
     const crews = await loadCrews(CREWS_DIR);
     for (const [name, crew] of crews) {
       const expected = name === 'mercadolivre';
-      expect(crew.policy.forbid).toEqual({ phoneNumbers: expected, emails: expected, links: expected });
+      expect(crew.policy.forbid).toMatchObject({ phoneNumbers: expected, emails: expected, links: expected });
+      expect(crew.policy.forbid.offPlatformPayment.length > 0).toBe(expected);
     }
   });
 

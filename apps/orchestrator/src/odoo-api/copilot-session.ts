@@ -35,7 +35,7 @@ export function internalCrew(
     policy: {
       maxLength: 150_000,
       format: 'plain',
-      forbid: { phoneNumbers: false, emails: false, links: false },
+      forbid: { phoneNumbers: false, emails: false, links: false, offPlatformPayment: [] },
     },
     // Staff, not customers: the agents use the staff guard and address the Odoo user (packages/agents, staff-context).
     audience: 'staff',

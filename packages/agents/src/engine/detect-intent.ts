@@ -54,7 +54,7 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
   if (context?.pendingConfirmation && /^\W*no\b/i.test(text.trim())) return { kind: 'later' };
   // "Mi pedido llegó dañado" is a support case, not an order-status question.
   if (mentions(text, 'defect')) return { kind: 'support', defect: true };
-  if (orderReference(text) || mentions(text, 'orderStatus')) return { kind: 'status' };
+  if (orderReference(text) || asksAboutOrder(text)) return { kind: 'status' };
   if (mentions(text, 'booking')) return { kind: 'booking' };
   if (mentions(text, 'support')) return { kind: 'support', defect: false };
   // "¿A qué hora abren?" reads like "a(n) hora" to the item parser: a rules word without a buying word wins.
@@ -71,4 +71,9 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
   if (pleasantry) return { kind: pleasantry };
   if (context?.quotation && mentions(text, 'later')) return { kind: 'later' };
   return { kind: 'unknown', why: 'the offline engine did not recognise the request' };
+}
+
+/** "¿Cómo va mi pedido?", "pagué y no me llega": an order's status; "where is your store?" is not one. */
+function asksAboutOrder(text: string): boolean {
+  return mentions(text, 'orderStatus') || (mentions(text, 'orderWhere') && mentions(text, 'orderNoun'));
 }

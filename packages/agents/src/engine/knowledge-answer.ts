@@ -39,23 +39,43 @@ function words(text: string): string[] {
     .filter((w) => w.length >= 4 && !STOP.has(w));
 }
 
-// Five letters tell "devolver" and "devoluciones" apart from "desconto" while still matching plurals.
+// Five letters tell "devolver" and "devoluciones" apart from "desconto" while still matching plurals; a short
+// word matches the longer ones it begins ("pela" → "pelando"), and verb and noun forms share a root ("envían",
+// "envío").
 function same(a: string, b: string): boolean {
-  return a.length >= 5 && b.length >= 5 ? a.slice(0, 5) === b.slice(0, 5) : a === b;
+  if (a === b) return true;
+  if (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5)) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 4 && long.startsWith(short)) return true;
+  const root = (w: string) =>
+    w.replace(/(?:iendo|ando|aron|amos|ado|ido|ada|ida|an|en|ar|er|ir|as|es|os|o|a|e|s)$/, '');
+  return root(a).length >= 4 && root(a) === root(b);
 }
 
 /**
  * The hit that answers the question best: the search's order, re-ranked by the question's words found in
- * the hit's title (worth three) and body. Hybrid search ranks near-ties by chance; the title decides them.
+ * the hit's title (worth three) and body, each word weighted by how few of the hits hold it ("galón" is in
+ * most procedures and tells them apart less than "devolver"). Hybrid search ranks near-ties by chance; the
+ * words decide them.
  */
 export function bestHit(hits: KnowledgeHitView[], question: string): KnowledgeHitView | undefined {
   const wanted = [...new Set(words(question))];
+  const docs = hits.map((hit) => ({
+    title: words(hit.title ?? hit.text.split('\n')[0] ?? ''),
+    body: words(hit.text),
+  }));
+  const holds = (doc: { body: string[] }, w: string) => doc.body.some((b) => same(b, w));
+  const weight = new Map(
+    wanted.map((w) => {
+      const n = docs.filter((d) => holds(d, w)).length;
+      return [w, n === 0 ? 0 : Math.log(1 + hits.length / n)];
+    }),
+  );
   const scored = hits.map((hit, index) => {
-    const titleWords = words(hit.title ?? hit.text.split('\n')[0] ?? '');
-    const bodyWords = words(hit.text);
+    const doc = docs[index]!;
     const score = wanted.reduce(
       (sum, w) =>
-        sum + (titleWords.some((t) => same(t, w)) ? 3 : 0) + (bodyWords.some((b) => same(b, w)) ? 1 : 0),
+        sum + weight.get(w)! * ((doc.title.some((t) => same(t, w)) ? 3 : 0) + (holds(doc, w) ? 1 : 0)),
       0,
     );
     return { hit, index, score };

@@ -46,7 +46,8 @@ export const TEXTS = {
     cancelled: (ref: string) => `Listo, cancelé la cotización *${ref}*.`,
     status: (ref: string, state: string, delivery: string, invoicing: string) =>
       `Tu pedido *${ref}* está: ${state}. Entrega: ${delivery}. Facturación: ${invoicing}.`,
-    askOrderRef: '¿Me compartes la referencia de tu pedido? Está en la cotización o en la factura.',
+    askOrderRef:
+      '¿Me compartes el número de tu pedido (por ejemplo S00012)? Aparece en el correo de confirmación o en tu factura; con él reviso cómo va.',
     noOrders: 'No encuentro pedidos a tu nombre.',
     alternatives: (names: string) => `Si prefieres otra referencia, también tenemos: ${names}.`,
   },
@@ -93,7 +94,8 @@ export const TEXTS = {
     cancelled: (ref: string) => `Pronto, cancelei o orçamento *${ref}*.`,
     status: (ref: string, state: string, delivery: string, invoicing: string) =>
       `O seu pedido *${ref}* está: ${state}. Entrega: ${delivery}. Faturamento: ${invoicing}.`,
-    askOrderRef: 'Pode me passar a referência do seu pedido? Está no orçamento ou na fatura.',
+    askOrderRef:
+      'Pode me passar o número do seu pedido (por exemplo S00012)? Ele aparece no e-mail de confirmação ou na sua fatura; com ele eu verifico como está.',
     noOrders: 'Não encontro pedidos no seu nome.',
     alternatives: (names: string) => `Se preferir outra referência, também temos: ${names}.`,
   },
@@ -141,7 +143,8 @@ export const TEXTS = {
     cancelled: (ref: string) => `Done, quotation *${ref}* is cancelled.`,
     status: (ref: string, state: string, delivery: string, invoicing: string) =>
       `Your order *${ref}*: ${state}. Delivery: ${delivery}. Invoicing: ${invoicing}.`,
-    askOrderRef: 'Could you share your order reference? It is on the quotation or the invoice.',
+    askOrderRef:
+      'Could you share your order number (for example S00012)? It is on the confirmation e-mail or your invoice; with it I can check how it is going.',
     noOrders: "I can't find any orders in your name.",
     alternatives: (names: string) => `If you prefer another one, we also have: ${names}.`,
   },

@@ -100,6 +100,7 @@ export class AgentSpecialist implements Specialist {
       ...(state.pendingConfirmation?.tool === 'odoo_book_appointment'
         ? { offeredSlots: offeredSlots(state.pendingConfirmation) }
         : {}),
+      ...(ctx.crew.policy.forbid.offPlatformPayment.length > 0 ? { paymentOnPlatform: true } : {}),
       today: localDate(ctx.tenant.timezone),
       ...(staff ? { staff: { name: staff.name, ...(staff.record ? { record: staff.record } : {}) } } : {}),
     };

@@ -48,6 +48,11 @@ export function buildInstructions(input: {
     '## Channel',
     `Crew: ${crew.name} (${crew.description}). Default language: ${LANGUAGE_NAMES[crew.language]}. Tone: ${crew.tone}`,
     `Keep each message under ${crew.policy.maxLength} characters.`,
+    ...(crew.policy.forbid.offPlatformPayment.length > 0
+      ? [
+          `Payment happens only inside this platform: never offer another way to pay (${crew.policy.forbid.offPlatformPayment.slice(0, 6).join(', ')}…) nor ask for a receipt here; sentences that do are removed.`,
+        ]
+      : []),
     '',
     '## Rules enforced by the system',
     '- Every price, total, stock figure and order reference in your reply must come from a tool result of this turn; a reply with any other figure is discarded.',

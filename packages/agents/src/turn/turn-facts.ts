@@ -17,6 +17,8 @@ export interface TurnFacts {
   pendingConfirmation?: Pick<PendingConfirmation, 'tool' | 'target'>;
   /** The local times ("YYYY-MM-DD HH:MM") of the visit slots the customer was just offered. */
   offeredSlots?: string[];
+  /** The channel takes payment only inside its platform (a marketplace): no other way to pay may be offered. */
+  paymentOnPlatform?: boolean;
   /** Today's date in the business's time zone (YYYY-MM-DD), for "el martes", "mañana". */
   today?: string;
   /**

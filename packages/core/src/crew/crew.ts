@@ -14,9 +14,14 @@ export const channelPolicySchema = z
         phoneNumbers: z.boolean().default(false),
         emails: z.boolean().default(false),
         links: z.boolean().default(false),
+        /**
+         * Payment happens inside the platform (a marketplace): words that name another way to pay (a bank
+         * transfer, a wallet, "send the receipt here"). A sentence holding one is taken out of every reply.
+         */
+        offPlatformPayment: z.array(z.string().min(2)).default([]),
       })
       .strict()
-      .default({ phoneNumbers: false, emails: false, links: false }),
+      .default({ phoneNumbers: false, emails: false, links: false, offPlatformPayment: [] }),
     /** E-mail only: first line, `{name}` is the customer's first name. */
     emailGreeting: z.string().optional(),
     /** E-mail only: appended after the body. `{business}` is the tenant's name. */

@@ -28,7 +28,7 @@ const CHANNELS = {
   mercadolivre: policy({
     maxLength: 2000,
     format: 'plain',
-    forbid: { phoneNumbers: true, emails: true, links: true },
+    forbid: { phoneNumbers: true, emails: true, links: true, offPlatformPayment: [] },
   }),
   webchat: policy({ maxLength: 4000, format: 'plain' }),
 } as const;

@@ -5,6 +5,7 @@ import { wrapEmail } from './email-envelope.js';
 import { markdownToPlain } from './markdown-to-plain.js';
 import { markdownToWhatsapp } from './markdown-to-whatsapp.js';
 import { redactContactData } from './redact-contact-data.js';
+import { removeOffPlatformPayment } from './off-platform-payment.js';
 import { splitMessage } from './split-message.js';
 
 export interface PolicyContext {
@@ -15,13 +16,14 @@ export interface PolicyContext {
 }
 
 /**
- * Shapes a specialist's reply for its channel, in code, whatever the model wrote: forbidden contact
- * data out, markup converted (WhatsApp / plain / e-mail envelope), then split to the channel's length.
+ * Shapes a specialist's reply for its channel, in code, whatever the model wrote: off-platform payment and
+ * forbidden contact data out, markup converted (WhatsApp / plain / e-mail envelope), then split to the channel's length.
  * Returns the messages to send, in order; none is empty.
  */
 export function applyChannelPolicy(text: string, policy: ChannelPolicy, ctx: PolicyContext): string[] {
   const language = ctx.language ?? detectLanguage(text) ?? 'es';
-  const allowed = redactContactData(text, policy.forbid, language);
+  const onPlatform = removeOffPlatformPayment(text, policy.forbid.offPlatformPayment, language);
+  const allowed = redactContactData(onPlatform, policy.forbid, language);
   let shaped = policy.format === 'whatsapp' ? markdownToWhatsapp(allowed) : markdownToPlain(allowed);
   if (shaped === '') return [];
   if (policy.format === 'email') shaped = wrapEmail(shaped, policy, ctx);

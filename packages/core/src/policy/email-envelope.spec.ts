@@ -4,7 +4,7 @@ import { customerFirstName, wrapEmail } from './email-envelope.js';
 const policy: ChannelPolicy = {
   maxLength: 25_000,
   format: 'email',
-  forbid: { phoneNumbers: false, emails: false, links: false },
+  forbid: { phoneNumbers: false, emails: false, links: false, offPlatformPayment: [] },
   emailGreeting: 'Hola {name},',
   emailSignature: 'Saludos,\nEquipo de {business}',
 };

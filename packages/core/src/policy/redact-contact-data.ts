@@ -1,7 +1,7 @@
 import type { ChannelPolicy } from '../crew/crew.js';
 import type { Language } from '../tenant/tenant.js';
 
-export type ForbidRules = ChannelPolicy['forbid'];
+export type ForbidRules = Pick<ChannelPolicy['forbid'], 'phoneNumbers' | 'emails' | 'links'>;
 
 /** What the customer reads where contact data or a link was taken out. */
 export const REDACTED_TEXT: Readonly<Record<Language, { contact: string; link: string }>> = {

@@ -2,6 +2,7 @@ import type { PromptView } from '../prompt-view.js';
 import type { AgentToolCall } from '../step.js';
 import { namesAll, rankProducts, type FoundProduct } from '../rank-products.js';
 import type { RequestedItem } from '../parse-items.js';
+import { catalogueWords } from '../catalogue-words.js';
 import { data, resultOf } from '../step.js';
 
 export const SEARCH_TOOL = 'odoo_search_products';
@@ -15,9 +16,11 @@ export type ProductLookup = { call: AgentToolCall } | { products: FoundProduct[]
  */
 export function lookUpProduct(
   view: PromptView,
-  item: Pick<RequestedItem, 'words' | 'unit' | 'quantity'>,
+  asked: Pick<RequestedItem, 'words' | 'unit' | 'quantity'>,
   customerId?: number,
 ): ProductLookup {
+  // "black enamel", "tinta vinílica branca": searched with the catalogue's own words.
+  const item = { ...asked, words: catalogueWords(asked.words) };
   const first = item.words[0]!;
   // Then the first word's stem as typed, and as commonly misspelt ("inpermeabilisante", "anticorrosibo").
   const stems = first.length >= 6 ? [first.slice(0, 5), respell(first).slice(0, 5)] : [];

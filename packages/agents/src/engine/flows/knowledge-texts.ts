@@ -19,6 +19,8 @@ export const KNOWLEDGE_TEXTS = {
       `Abrí el caso #${id} con tu reporte; un asesor de soporte lo revisa y te contacta por este mismo chat.`,
     offerTicket: 'Si el problema sigue después de esto, cuéntame qué pasó y abro un caso con soporte.',
     ticketSubject: (what: string) => `Reporte de cliente: ${what}`,
+    platformPayment:
+      'El pago se hace únicamente dentro de la plataforma donde realizaste la compra (por ejemplo, Mercado Pago en Mercado Libre), con los medios que ella ofrece; no recibimos pagos por fuera de ella. Cuando la compra aparece aprobada, despachamos el pedido.',
   },
   pt: {
     untranslated: (other: Language) => `Segue a nossa informação (em ${LANGUAGE_NAMES.pt[other]}):`,
@@ -26,6 +28,8 @@ export const KNOWLEDGE_TEXTS = {
       `Abri o chamado #${id} com o seu relato; o suporte vai analisar e entrar em contato por aqui.`,
     offerTicket: 'Se o problema continuar, me conte o que aconteceu e abro um chamado com o suporte.',
     ticketSubject: (what: string) => `Relato de cliente: ${what}`,
+    platformPayment:
+      'O pagamento é feito somente dentro da plataforma onde você fez a compra (por exemplo, o Mercado Pago no Mercado Livre), com os meios que ela oferece; não recebemos pagamentos por fora dela. Quando a compra aparece aprovada, despachamos o pedido.',
   },
   en: {
     untranslated: (other: Language) => `Here is our information (in ${LANGUAGE_NAMES.en[other]}):`,
@@ -33,5 +37,7 @@ export const KNOWLEDGE_TEXTS = {
       `I opened case #${id} with your report; our support team will review it and reply here.`,
     offerTicket: 'If the problem continues, tell me what happened and I will open a case with support.',
     ticketSubject: (what: string) => `Customer report: ${what}`,
+    platformPayment:
+      'Payment is made only inside the platform where you bought (for example, Mercado Pago on Mercado Libre), with the methods it offers; we do not take payments outside it. Once the purchase shows as approved, we ship the order.',
   },
 } satisfies Record<Language, unknown>;

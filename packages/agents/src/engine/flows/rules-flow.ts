@@ -1,5 +1,6 @@
 import type { Language } from '@mcp-crew/core';
 import { bestHit, quoteHit, type KnowledgeHitView } from '../knowledge-answer.js';
+import { mentions } from '../lexicon.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { KNOWLEDGE_TEXTS } from './knowledge-texts.js';
 
@@ -19,6 +20,9 @@ export function rulesFlow({ view, language }: FlowInput): StepOutput {
       'out_of_scope',
       'A business-rules question, and no knowledge search is configured for this specialist.',
     );
+  // A marketplace takes the payment itself: the shop's own accounts and wallets are never offered there.
+  if (view.context?.paymentOnPlatform && mentions(view.text, 'payment'))
+    return say(KNOWLEDGE_TEXTS[language].platformPayment);
   const found = resultOf(view, KNOWLEDGE_TOOL);
   if (!found)
     return call(view, [

@@ -1,3 +1,4 @@
+import { areaIn, estimateFromArea } from '../area-estimate.js';
 import { bestHit, quoteHit } from '../knowledge-answer.js';
 import type { AgentToolCall } from '../step.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
@@ -44,9 +45,17 @@ export function supportFlow({ view, language }: FlowInput, defect: boolean): Ste
       ],
     ]);
   }
-  const hit = bestHit(data(found)?.results ?? [], view.text);
+  const results = data(found)?.results ?? [];
+  // "¿Cuánto vinilo necesito para 40 m²?": the procedure that states the product's coverage, and the estimate.
+  const sized = areaIn(view.text)
+    ? results
+        .map((h) => ({ h, estimate: estimateFromArea(view.text, h.text, language) }))
+        .find((e) => e.estimate)
+    : undefined;
+  const hit = sized?.h ?? bestHit(results, view.text);
   if (!hit) return handoff(view, 'out_of_scope', 'A support question the procedures do not answer.');
-  const procedure = inLanguage(hit, language, quoteHit(hit, 800));
+  const quoted = inLanguage(hit, language, quoteHit(hit, 800));
+  const procedure = sized?.estimate ? `${sized.estimate}\n\n${quoted}` : quoted;
   const ticket = data(resultOf(view, TICKET_TOOL));
   if (ticket) return say(`${procedure}\n\n${t.ticketOpened(ticket.ticket_id)}`);
   return say(defect ? `${procedure}\n\n${t.offerTicket}` : procedure);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import { bestHit, type KnowledgeHitView } from './knowledge-answer.js';
+
+const hit = (source: string, title: string, text: string): KnowledgeHitView => ({
+  source,
+  title,
+  text: `# ${title}\n\n${text}`,
+  score: 0.5,
+});
+
+const PROCEDURES = [
+  hit('garantia.md', 'Garantía de los productos', '12 meses desde la compra; fotos del galón y la factura.'),
+  hit('calculo.md', 'Cuánta pintura necesito (cálculo de galones)', 'Vinilo: 35 m² por galón a dos manos.'),
+  hit('pelada.md', 'Pintura que se descascara o se pela', 'Raspar y lijar la pintura suelta.'),
+  hit('devoluciones.md', 'Devoluciones y cambios', 'Dentro de 30 días; el envase sin abrir.'),
+  hit('domicilios.md', 'Domicilios: zonas y costos de envío', 'Fuera del área: transportadora.'),
+  hit('factura.md', 'Factura electrónica', 'Enviada al correo del cliente.'),
+];
+
+describe('bestHit (the procedure or rule that answers the question)', () => {
+  it('matches the symptom the customer describes, in the forms they write it', () => {
+    expect(
+      bestHit(PROCEDURES, 'la pintura de la fachada se esta pelando, la compre hace 2 meses')?.source,
+    ).toBe('pelada.md');
+    expect(bestHit(PROCEDURES, 'puedo devolver un galon que no abri?')?.source).toBe('devoluciones.md');
+    expect(bestHit(PROCEDURES, 'ustedes envian a Pereira?')?.source).toBe('domicilios.md');
+  });
+
+  it('keeps the search order when no word tells the hits apart', () => {
+    expect(bestHit(PROCEDURES, 'hola')?.source).toBe('garantia.md');
+    expect(bestHit([], 'hola')).toBeUndefined();
+  });
+});
