@@ -30,7 +30,7 @@ import {
 } from './redis-connections.js';
 import { addTurn, type TurnJobData } from './turn-jobs.js';
 import { TurnRunner } from './turn-runner.js';
-import { FairScheduler } from './fair-scheduler.js';
+import { FairScheduler, turnQueueKeys } from './fair-scheduler.js';
 import { RedisTokenMeter } from './redis-token-meter.js';
 import { checkRedisDurability, type RedisDurability } from './redis-durability.js';
 
@@ -132,7 +132,7 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
     const turns = new Queue<TurnJobData>(TURNS_QUEUE, { connection: redis, prefix });
     turns.on('error', (err) => this.#logger.warn({ err: err.message }, 'turn queue error'));
     const buffer = new ConversationBuffer(redis, this.#prefix);
-    const scheduler = new FairScheduler(redis, this.#prefix);
+    const scheduler = new FairScheduler(redis, this.#prefix, turnQueueKeys(turns));
     const runner = new TurnRunner({
       worker,
       buffer,

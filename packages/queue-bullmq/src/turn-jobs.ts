@@ -50,12 +50,20 @@ export async function addTurn(
   tenantId: TenantId,
   conversationId: number,
 ): Promise<void> {
-  const tag = await scheduler.reserve(tenantId);
+  const { tag, epoch } = await scheduler.reserve(tenantId);
   const jobId = randomUUID();
   const job = await turns.add(
     'turn',
     { tenantId, conversationId },
     { ...turnJobOptions(settings, tenantId, conversationId, tag), jobId },
   );
-  if (job.id !== jobId) await scheduler.unreserve(tenantId, tag);
+  if (job.id !== jobId) {
+    await scheduler.unreserve(tenantId, tag);
+    return;
+  }
+  // Tags restart once they grow large (see FairScheduler); a job tagged just before a restart would wait
+  // behind every new tag, so it takes one of the new epoch instead.
+  if (tag >= scheduler.resetAt && (await scheduler.epoch()) !== epoch) {
+    await job.changePriority({ priority: (await scheduler.reserve(tenantId)).tag });
+  }
 }
