@@ -51,7 +51,7 @@ export function schedulerKeys(prefix: string): { clock: string; running: (tenant
   return { clock: `${base}:clock`, running: (tenantId) => `${base}:running:${tenantId}` };
 }
 
-/** A tenant's model-token buckets (one hash per tenant: minute start → tokens). */
+/** A tenant's model-token buckets (one hash per tenant: minute start → tokens), under the tenant's hash tag. */
 export function tokenMeterKey(prefix: string, tenantId: TenantId): string {
-  return `${prefix}:${tenantId}:model-tokens`;
+  return `${tenantKeyPrefix(prefix, tenantId)}model-tokens`;
 }
