@@ -34,7 +34,12 @@ export interface AppOptions {
   redisUrl?: string;
   specialists?: SpecialistRegistry;
   env?: Record<string, string>;
+  /** The clock business hours are read with; default a Monday 10:00 in Bogotá, in the demo shop's hours. */
+  now?: () => number;
 }
+
+/** In the demo shop's business hours (Mon–Fri 7:30–18:00 Bogotá), so hand-overs in e2e tests do not depend on when they run. */
+export const IN_BUSINESS_HOURS = Date.parse('2026-11-30T10:00:00-05:00');
 
 export async function startApp(options: AppOptions) {
   const env = {
@@ -57,6 +62,7 @@ export async function startApp(options: AppOptions) {
     logger: pino({ level: 'silent' }),
     env,
     specialists: options.specialists,
+    now: options.now ?? (() => IN_BUSINESS_HOURS),
   });
   const http = await startHttp(runtime, 0, '127.0.0.1');
   // Not awaited: with Redis down the worker waits for it, while HTTP must already answer (500, 503).

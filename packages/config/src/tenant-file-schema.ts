@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CREW_NAMES,
   DEFAULT_TENANT_LIMITS,
+  crewSettingsOverrideSchema,
   SPECIALIST_KINDS,
   Secret,
   TENANT_ID_PATTERN,
@@ -19,6 +20,8 @@ const chatwootSchema = z
     baseUrl: z.url().optional(),
     botToken: secret,
     webhookSecret: secret,
+    /** A Chatwoot administrator's access token: reads agents, team members and open counts to route hand-overs. */
+    agentToken: secret,
     allowUnsignedWebhooks: bool.default(false),
   })
   .strict();
@@ -79,6 +82,8 @@ export const tenantFileEntrySchema = z
       .min(1)
       .default([...SPECIALIST_KINDS]),
     limits: limitsSchema.default({ ...DEFAULT_TENANT_LIMITS }),
+    /** Per crew: business-hours mode and hand-over routing (Chatwoot team id, assign, sales lead) over the crew file's. */
+    crewSettings: z.partialRecord(z.enum(CREW_NAMES), crewSettingsOverrideSchema).optional(),
   })
   .strict();
 

@@ -70,6 +70,13 @@ describe('MCP-MongoDB tools (in process, demo business data)', () => {
     expect((await call('business_get_opening_hours')).structuredContent).toMatchObject({
       open_now: false,
       local_time: 'sun 10:00',
+      next_opening: 'mon 2025-03-17 07:30',
+    });
+    now = Date.parse('2026-12-08T15:00:00.000Z'); // a Tuesday, and a holiday in the demo data
+    expect((await call('business_get_opening_hours')).structuredContent).toMatchObject({
+      open_now: false,
+      local_time: 'tue 10:00',
+      next_opening: 'wed 2026-12-09 07:30',
     });
   });
 

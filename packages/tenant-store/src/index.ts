@@ -8,3 +8,4 @@ export * from './document-write-audit.js';
 export * from './handoff-audit.js';
 export * from './business-data/business-data-service.js';
 export * from './business-data/seed-business-data.js';
+export * from './business-data/dataset-business-hours.js';

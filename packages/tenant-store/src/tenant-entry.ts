@@ -33,6 +33,7 @@ export function secretPaths(entry: { models?: Record<string, unknown> | null }):
   return [
     ['chatwoot', 'botToken'],
     ['chatwoot', 'webhookSecret'],
+    ['chatwoot', 'agentToken'],
     ['odoo', 'apiKey'],
     ['odooApi', 'apiKey'],
     ['odooApi', 'signingSecret'],

@@ -134,7 +134,12 @@ export class TenantStore implements TenantDirectory {
 
   setChatwootCredentials(
     id: TenantId,
-    credentials: { baseUrl?: string | null; botToken?: SecretInput; webhookSecret?: SecretInput },
+    credentials: {
+      baseUrl?: string | null;
+      botToken?: SecretInput;
+      webhookSecret?: SecretInput;
+      agentToken?: SecretInput;
+    },
   ): Promise<TenantConfig> {
     return this.update(id, { chatwoot: credentials }, 'tenant.set_chatwoot_credentials');
   }

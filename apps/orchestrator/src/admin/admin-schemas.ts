@@ -24,6 +24,8 @@ export const chatwootCredentialsBody = z
       .optional(),
     botToken: removableSecret,
     webhookSecret: removableSecret,
+    /** A Chatwoot administrator's access token, read-only use: agents, team members, open counts (hand-over routing). */
+    agentToken: removableSecret,
     allowUnsignedWebhooks: z.boolean().optional(),
   })
   .strict();

@@ -21,8 +21,10 @@ export interface TenantView {
     baseUrl?: string;
     botTokenSet: boolean;
     webhookSecretSet: boolean;
+    agentTokenSet: boolean;
     allowUnsignedWebhooks: boolean;
   };
+  crewSettings: TenantConfig['crewSettings'];
   odoo?: {
     url: string;
     db: string;
@@ -57,8 +59,10 @@ export function tenantView(
       ...(chatwoot.baseUrl ? { baseUrl: chatwoot.baseUrl } : {}),
       botTokenSet: Boolean(chatwoot.botToken),
       webhookSecretSet: Boolean(chatwoot.webhookSecret),
+      agentTokenSet: Boolean(chatwoot.agentToken),
       allowUnsignedWebhooks: chatwoot.allowUnsignedWebhooks,
     },
+    crewSettings: structuredClone(tenant.crewSettings ?? {}),
     ...(odoo
       ? {
           odoo: {

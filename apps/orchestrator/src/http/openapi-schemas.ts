@@ -104,7 +104,19 @@ export const OPENAPI_SCHEMAS: Record<string, object> = {
       },
       chatwoot: {
         type: 'object',
-        properties: { baseUrl: str, botTokenSet: bool, webhookSecretSet: bool, allowUnsignedWebhooks: bool },
+        properties: {
+          baseUrl: str,
+          botTokenSet: bool,
+          webhookSecretSet: bool,
+          agentTokenSet: bool,
+          allowUnsignedWebhooks: bool,
+        },
+      },
+      crewSettings: {
+        type: 'object',
+        description:
+          'Per crew: hours (mode, outOfHoursLabels) and handoff (assign, teamId, salesLead) over the crew file',
+        additionalProperties: { type: 'object' },
       },
       odoo: {
         type: 'object',

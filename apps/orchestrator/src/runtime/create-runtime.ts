@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   DEFAULT_TENANT_LIMITS,
   type ChatwootGateway,
@@ -17,6 +17,8 @@ import {
   WebhookIntake,
 } from '@mcp-crew/pipeline';
 import { TenantBreakers } from '@mcp-crew/reliability';
+import { EmbeddedDocumentStore } from '@mcp-crew/docstore-embedded';
+import { BusinessDataService, DatasetBusinessHours, seedMissingBusinessData } from '@mcp-crew/tenant-store';
 import { BullMqQueue } from '@mcp-crew/queue-bullmq';
 import type { Logger } from 'pino';
 import { Metrics } from '../metrics/metrics.js';
@@ -51,6 +53,8 @@ export interface RuntimeOptions {
   gateway?: (tenant: TenantConfig) => ChatwootGateway;
   /** Base URL that `odoo.url: sandbox` resolves to. */
   sandboxUrl?: string;
+  /** The clock business hours are read with (tests). */
+  now?: () => number;
 }
 
 /** Composes the orchestrator from settings: the composition root, shared by `crew serve` and the tests. */
@@ -63,6 +67,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const operatorApiKey = settings.OPERATOR_API_KEY;
   if (!operatorApiKey) logger.info('admin API disabled (503): OPERATOR_API_KEY is not set');
   const crews = await loadCrews(resolve(settings.CREWS_DIR));
+  // Business data (opening hours) lives with the tenants when they are in a document store; with the tenants
+  // file it is read-only like them: an in-memory store filled from the business data files.
+  const memoryDocuments = directory.documents ? undefined : new EmbeddedDocumentStore({ url: ':memory:' });
+  const businessData = new BusinessDataService((directory.documents ?? memoryDocuments)!.businessData);
+  const seededData = await seedMissingBusinessData(
+    businessData,
+    (await tenants.list()).map((t) => t.id),
+    join(resolve(settings.COLLECTIONS_DIR), 'business_data'),
+  );
+  if (Object.keys(seededData).length > 0) logger.info({ seeded: seededData }, 'business data seeded');
   const metrics = new Metrics({ defaultMetrics: true });
   warnAboutTenants(await tenants.list(), logger);
 
@@ -147,6 +161,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     metrics,
     // Resolved conversations are summarized into the tenant's interaction_history (default specialists' knowledge).
     ...(knowledge ? { summaries: new InteractionHistoryWriter(knowledge) } : {}),
+    hours: new DatasetBusinessHours(businessData),
+    ...(options.now ? { now: options.now } : {}),
   });
 
   // Every turn runs against its deadline; summary requests (nobody waits for them) do not.
@@ -176,6 +192,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     tenants,
     tenantStore: directory.store,
     documents: directory.documents,
+    businessData,
     crews,
     specialists: options.specialists ?? agents!,
     state,
@@ -212,6 +229,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         ['state', (state as { close?: () => Promise<void> }).close?.bind(state)],
         ['idempotency', (idempotency as { close?: () => Promise<void> }).close?.bind(idempotency)],
         ['tenants', () => directory.close()],
+        ['business data', memoryDocuments && (() => memoryDocuments.close())],
         ['health', () => health.close()],
         ['tool metrics', async () => stopToolMetrics()],
       ];

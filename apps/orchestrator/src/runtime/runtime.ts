@@ -9,7 +9,7 @@ import type {
   SpecialistRegistry,
   TenantConfig,
 } from '@mcp-crew/core';
-import type { TenantStore } from '@mcp-crew/tenant-store';
+import type { BusinessDataService, TenantStore } from '@mcp-crew/tenant-store';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
 import type { Knowledge } from './knowledge.js';
 import type { Settings } from '@mcp-crew/config';
@@ -32,6 +32,11 @@ export interface Runtime {
   tenantStore?: TenantStore;
   /** The document store behind `tenantStore` (audit log, business data). */
   documents?: DocumentStore;
+  /**
+   * Each tenant's structured business data (opening hours, ...): in the document store when tenants live in
+   * one, else in memory, seeded from COLLECTIONS_DIR/business_data/<tenant>.yaml.
+   */
+  businessData: BusinessDataService;
   /** The specialists every crew uses (the copilot's internal crew too). */
   specialists: SpecialistRegistry;
   /** Conversation memory (Chatwoot conversations and copilot sessions). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CREW_NAMES, SPECIALIST_KINDS } from '../tenant/tenant.js';
+import { crewHoursSchema, handoffRoutingSchema } from './crew-routing.js';
 
 /** How a channel's final text must look. Enforced in code on every outgoing message. */
 export const channelPolicySchema = z
@@ -55,6 +56,10 @@ export const crewDefinitionSchema = z
     members: z.array(z.enum(SPECIALIST_KINDS)).min(1),
     defaultSpecialist: z.enum(SPECIALIST_KINDS),
     escalation: escalationSchema,
+    /** Business hours: answer at every hour or only outside them (night shift), and the out-of-hours labels. */
+    hours: crewHoursSchema.prefault({}),
+    /** Who gets a handed-over conversation in Chatwoot, and whether a sales hand-over makes a CRM lead. */
+    handoff: handoffRoutingSchema.prefault({}),
     policy: channelPolicySchema,
     /** Specialist prompt files, relative to the crews folder. */
     prompts: z.partialRecord(z.enum(SPECIALIST_KINDS), z.string()).default({}),

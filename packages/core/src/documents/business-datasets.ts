@@ -8,8 +8,19 @@ const notes = z.array(z.string().min(1)).default([]);
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
+/** A day the business is closed (a public holiday it observes, a special closure), in its own time zone. */
+export const holidaySchema = z.object({ date: isoDate, name: z.string().min(1).optional() }).strict();
+
 export const openingHoursMeta = z
-  .object({ timezone: z.string().min(1), closedOnHolidays: z.boolean().default(true), notes })
+  .object({
+    /** IANA time zone of the hours, e.g. `America/Bogota`. */
+    timezone: z.string().min(1).refine(isTimeZone, 'expected an IANA time zone such as America/Bogota'),
+    closedOnHolidays: z.boolean().default(true),
+    /** Dates closed all day, whatever the weekday's hours say. */
+    holidays: z.array(holidaySchema).default([]),
+    notes,
+  })
   .strict();
 /** One open interval; a day without intervals is closed. */
 export const openingHoursRecord = z
@@ -70,6 +81,7 @@ export const BUSINESS_DATASET_SCHEMAS = {
 export type KnownDatasetName = keyof typeof BUSINESS_DATASET_SCHEMAS;
 
 export type OpeningHoursMeta = z.infer<typeof openingHoursMeta>;
+export type Holiday = z.infer<typeof holidaySchema>;
 export type OpeningHoursRecord = z.infer<typeof openingHoursRecord>;
 export type DeliveryZonesMeta = z.infer<typeof deliveryZonesMeta>;
 export type DeliveryZoneRecord = z.infer<typeof deliveryZoneRecord>;
@@ -103,6 +115,15 @@ export function validateBusinessDataset(
       parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
     );
   return parsed.data as { meta: JsonObject; records: JsonObject[] };
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function invalid(name: string, problems: string[]): CrewError {

@@ -12,7 +12,9 @@ export type HandoffReason =
   | 'processing_failed'
   | 'deadline_passed'
   | 'escalation_rule'
-  | 'angry_customer';
+  | 'angry_customer'
+  /** A night-shift crew in business hours: people answer, the bot stays silent. */
+  | 'night_shift';
 
 export interface Handoff {
   reason: HandoffReason;

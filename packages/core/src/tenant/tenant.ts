@@ -1,5 +1,6 @@
 import type { TenantLimits } from '../queue/tenant-limits.js';
 import type { Secret } from './secret.js';
+import type { CrewSettingsOverride } from '../crew/crew-routing.js';
 
 /** A tenant is one business (one Chatwoot account). Branded so a plain string cannot stand in for it. */
 export type TenantId = string & { readonly __brand: 'TenantId' };
@@ -26,6 +27,12 @@ export interface ChatwootConnection {
   baseUrl?: string;
   botToken?: Secret;
   webhookSecret?: Secret;
+  /**
+   * An access token of a Chatwoot administrator (Profile settings → Access token), used only to read the
+   * account's agents, team members and open-conversation counts when routing a hand-over: an Agent Bot token
+   * may not read them. Absent = hand-overs go to the crew's team without choosing an agent.
+   */
+  agentToken?: Secret;
   /** Explicit opt-out of webhook signature checks (logged at startup). */
   allowUnsignedWebhooks: boolean;
 }
@@ -59,6 +66,8 @@ export interface TenantConfig {
   enabledSpecialists: SpecialistKind[];
   /** Share of the workers and of the model; `DEFAULT_TENANT_LIMITS` when absent. */
   limits?: TenantLimits;
+  /** This tenant's changes to crews' hours and hand-over routing (the Chatwoot team ids are the tenant's). */
+  crewSettings?: Partial<Record<CrewName, CrewSettingsOverride>>;
 }
 
 /** Where tenant configuration comes from: files on one machine, MongoDB in production. */

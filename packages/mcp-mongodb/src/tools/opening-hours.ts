@@ -1,58 +1,57 @@
 import { z } from 'zod';
-import { WEEKDAYS, type OpeningHoursRecord, type Weekday } from '@mcp-crew/core';
+import { businessHoursFromDataset, isOpenAt, localMoment, nextOpening, WEEKDAYS } from '@mcp-crew/core';
 import { datasetMissing } from './not-configured.js';
 import { defineTool } from './tool.js';
 
 const interval = z.object({ day: z.enum(WEEKDAYS), opens: z.string(), closes: z.string() });
+const holiday = z.object({ date: z.string(), name: z.string().optional() });
 
 export const getOpeningHours = defineTool({
   name: 'business_get_opening_hours',
   title: 'Opening hours',
   description:
-    "The shop's opening hours per weekday (days not listed are closed), whether it is open right now in the shop's timezone, and notes such as holidays.",
+    "The shop's opening hours per weekday (days not listed are closed), the dates it is closed (holidays), whether it is open right now in the shop's timezone and when it opens next.",
   input: {},
   output: {
     timezone: z.string(),
     hours: z.array(interval),
+    holidays: z.array(holiday),
     open_now: z.boolean(),
     local_time: z.string().describe('Now in the shop timezone, e.g. "mon 14:05"'),
+    next_opening: z
+      .string()
+      .optional()
+      .describe('When closed: the next opening in the shop timezone, e.g. "tue 2026-12-01 07:30"'),
     closed_on_holidays: z.boolean(),
     notes: z.array(z.string()),
   },
   async run(_args, ctx) {
     const data = await ctx.business.getKnown(ctx.tenant, 'opening_hours');
     if (!data) throw datasetMissing('opening_hours');
-    const { day, time } = localTime(ctx.now(), data.meta.timezone);
-    const open = data.records.some(
-      (r: OpeningHoursRecord) => r.day === day && r.opens <= time && time < r.closes,
-    );
+    const hours = businessHoursFromDataset(data.meta, data.records);
+    const now = ctx.now();
+    const { day, time } = localMoment(now, data.meta.timezone);
+    const open = isOpenAt(hours, now);
+    const next = open ? undefined : nextOpening(hours, now);
+    const nextText = next ? `${next.day} ${next.date} ${next.time}` : undefined;
     const lines = data.records.map((r) => `${r.day} ${r.opens}-${r.closes}`).join(', ');
+    const closedDates = data.meta.holidays.map((h) => h.date).join(', ');
     return {
       result: {
         timezone: data.meta.timezone,
         hours: data.records,
+        holidays: data.meta.holidays,
         open_now: open,
         local_time: `${day} ${time}`,
+        ...(nextText ? { next_opening: nextText } : {}),
         closed_on_holidays: data.meta.closedOnHolidays,
         notes: data.meta.notes,
       },
-      text: `${open ? 'Open now' : 'Closed now'} (${day} ${time} ${data.meta.timezone}). Hours: ${lines}.`,
+      text:
+        `${open ? 'Open now' : 'Closed now'} (${day} ${time} ${data.meta.timezone}).` +
+        (nextText ? ` Opens next ${nextText}.` : '') +
+        ` Hours: ${lines}.` +
+        (closedDates ? ` Closed on: ${closedDates}.` : ''),
     };
   },
 });
-
-/** Weekday and HH:MM at `epochMs` in `timeZone`. */
-export function localTime(epochMs: number, timeZone: string): { day: Weekday; time: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(epochMs));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    day: part('weekday').toLowerCase().slice(0, 3) as Weekday,
-    time: `${part('hour')}:${part('minute')}`,
-  };
-}

@@ -1,10 +1,12 @@
 import {
   applyChannelPolicy,
   detectLanguage,
+  effectiveCrewSettings,
   isCrewError,
   lastMessage,
   pickCrew,
   turnText,
+  type BusinessHoursSource,
   type ChatwootGateway,
   type ConversationRef,
   type ConversationStateStore,
@@ -21,7 +23,9 @@ import {
   type TurnWorker,
 } from '@mcp-crew/core';
 import { handOver } from './handoff.js';
-import { DEADLINE_MESSAGE, FAILURE_MESSAGE, HANDOFF_MESSAGE } from './handoff-texts.js';
+import { handoffMessage } from './handoff-texts.js';
+import { hoursNow, type HoursNow } from '../hours/hours-now.js';
+import { outOfHours, type OutOfHours } from '../hours/out-of-hours.js';
 import { deadlineNote } from './deadline-note.js';
 import { currentTurnScope } from '@mcp-crew/reliability';
 import type { DeadlineReport } from '../reliability/deadline-worker.js';
@@ -62,6 +66,10 @@ export interface TurnProcessorDeps {
   metrics?: TurnMetrics;
   /** Stores the summary of a resolved conversation; without it, summary requests are logged and dropped. */
   summaries?: SummaryWriter;
+  /** Each tenant's business hours (its `opening_hours` business data); without it every hour counts as open. */
+  hours?: BusinessHoursSource;
+  /** The clock business hours are read with (tests set it). */
+  now?: () => number;
 }
 
 /**
@@ -90,9 +98,14 @@ export class TurnProcessor implements TurnWorker {
     const { tenant, crew } = await this.resolve(turn);
     const ref = refOf(turn);
     const gateway = this.deps.gateway(tenant);
+    const hours = await this.hoursOf(tenant);
+    const { hours: crewHours } = effectiveCrewSettings(crew, tenant.crewSettings?.[crew.name]);
+    // A night-shift crew leaves conversations to people while they are at work.
+    if (crewHours.mode === 'night_shift' && hours?.open)
+      return this.leaveToPeople(turn, tenant, crew, gateway);
     // The customer sees "typing…" while the turn works; it is cleared however the turn ends.
     await whileTyping(gateway, ref, this.deps.logger, () =>
-      this.reply(turn, attempt, tenant, crew, gateway, ref),
+      this.reply(turn, attempt, tenant, crew, gateway, ref, hours),
     );
   }
 
@@ -103,6 +116,7 @@ export class TurnProcessor implements TurnWorker {
     crew: CrewDefinition,
     gateway: ChatwootGateway,
     ref: ConversationRef,
+    hours: HoursNow | undefined,
   ): Promise<void> {
     const state = await this.deps.state.load(turn.tenantId, turn.conversationId);
     const answered = await this.#respond.respond({ turn, tenant, crew, state });
@@ -131,12 +145,13 @@ export class TurnProcessor implements TurnWorker {
     if (result.attributes) await gateway.setCustomAttributes(ref, result.attributes);
     if (result.labels?.length) await gateway.addLabels(ref, result.labels);
     if (result.handoff) {
-      const customerParts =
-        result.replies.length > 0 ? [] : shape(HANDOFF_MESSAGE[customerLanguage(turn, crew)]);
+      const language = customerLanguage(turn, crew);
+      const closed = this.outOfHours(hours, tenant, crew, language);
+      const message = handoffMessage('handoff', language, closed?.when, result.replies.length > 0);
       await handOver(gateway, ref, {
-        handoff: result.handoff,
-        labels: crew.escalation.labels,
-        customerParts,
+        handoff: withNoteLine(result.handoff, closed),
+        labels: [...crew.escalation.labels, ...(closed?.labels ?? [])],
+        customerParts: message ? shape(message) : [],
       });
       this.deps.metrics?.handoff?.(tenant.id, result.handoff.reason);
     }
@@ -186,20 +201,26 @@ export class TurnProcessor implements TurnWorker {
     }
     const { tenant, crew } = await this.resolve(turn);
     const failure = isCrewError(error) ? `${error.code}: ${error.message}` : 'an unexpected internal error';
-    const handoff: Handoff = {
-      reason: 'processing_failed',
-      note: handoffNote(
-        turn,
-        crew,
-        `MCP-Crew could not process this conversation after its retries (${failure}).`,
-      ),
-    };
+    const language = customerLanguage(turn, crew);
+    const closed = this.outOfHours(await this.hoursOf(tenant), tenant, crew, language);
+    const handoff: Handoff = withNoteLine(
+      {
+        reason: 'processing_failed',
+        note: handoffNote(
+          turn,
+          crew,
+          `MCP-Crew could not process this conversation after its retries (${failure}).`,
+        ),
+      },
+      closed,
+    );
     const customerParts = applyChannelPolicy(
-      FAILURE_MESSAGE[customerLanguage(turn, crew)],
+      handoffMessage('failure', language, closed?.when)!,
       crew.policy,
       shapeContext(turn, tenant, crew),
     );
-    const plan = { handoff, labels: crew.escalation.labels, customerParts };
+    const labels = [...crew.escalation.labels, ...(closed?.labels ?? [])];
+    const plan = { handoff, labels, customerParts };
     await handOverIfOwned(this.deps.gateway(tenant), refOf(turn), plan, this.deps.logger);
     this.deps.metrics?.handoff?.(tenant.id, handoff.reason);
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
@@ -212,16 +233,19 @@ export class TurnProcessor implements TurnWorker {
   /** The turn ran out of time: an honest short message, a note of what was being done and what failed, status `open`. */
   async deadlinePassed(turn: Turn, what: DeadlineReport): Promise<void> {
     const { tenant, crew } = await this.resolve(turn);
-    const handoff: Handoff = { reason: 'deadline_passed', note: handoffNote(turn, crew, deadlineNote(what)) };
-    const customerParts = what.answered
-      ? []
-      : applyChannelPolicy(
-          DEADLINE_MESSAGE[customerLanguage(turn, crew)],
-          crew.policy,
-          shapeContext(turn, tenant, crew),
-        );
+    const language = customerLanguage(turn, crew);
+    const closed = this.outOfHours(await this.hoursOf(tenant), tenant, crew, language);
+    const handoff = withNoteLine(
+      { reason: 'deadline_passed', note: handoffNote(turn, crew, deadlineNote(what)) },
+      closed,
+    );
+    const message = handoffMessage('deadline', language, closed?.when, what.answered);
+    const customerParts = message
+      ? applyChannelPolicy(message, crew.policy, shapeContext(turn, tenant, crew))
+      : [];
     const gateway = this.deps.gateway(tenant);
-    const plan = { handoff, labels: crew.escalation.labels, customerParts };
+    const labels = [...crew.escalation.labels, ...(closed?.labels ?? [])];
+    const plan = { handoff, labels, customerParts };
     await handOverIfOwned(gateway, refOf(turn), plan, this.deps.logger);
     this.deps.metrics?.handoff?.(tenant.id, handoff.reason);
     // The abandoned turn clears "typing…" when it stops; this covers a turn still stuck in a call.
@@ -278,6 +302,53 @@ export class TurnProcessor implements TurnWorker {
     this.deps.logger.info(log, 'conversation summary written');
   }
 
+  /**
+   * Night shift in business hours: the bot says nothing and hands the conversation to people (a private note,
+   * status `open`); it answers again once the conversation is `pending` outside business hours.
+   */
+  private async leaveToPeople(
+    turn: Turn,
+    tenant: TenantConfig,
+    crew: CrewDefinition,
+    gateway: ChatwootGateway,
+  ): Promise<void> {
+    const note = handoffNote(
+      turn,
+      crew,
+      `The ${crew.name} crew works the night shift: in business hours people answer, so MCP-Crew did not reply.`,
+    );
+    await handOverIfOwned(
+      gateway,
+      refOf(turn),
+      { handoff: { reason: 'night_shift', note }, labels: [], customerParts: [] },
+      this.deps.logger,
+    );
+    this.deps.metrics?.handoff?.(tenant.id, 'night_shift');
+    this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'handoff');
+    this.deps.logger.info(
+      { tenant: tenant.id, conversation: turn.conversationId, crew: crew.name },
+      'night shift: business hours, conversation left to people',
+    );
+  }
+
+  private async hoursOf(tenant: TenantConfig): Promise<HoursNow | undefined> {
+    return hoursNow(this.deps.hours, tenant.id, (this.deps.now ?? Date.now)(), (error) =>
+      this.deps.logger.warn(
+        { tenant: tenant.id, err: error instanceof Error ? error.message : String(error) },
+        'business hours could not be read; treating the business as open',
+      ),
+    );
+  }
+
+  private outOfHours(
+    hours: HoursNow | undefined,
+    tenant: TenantConfig,
+    crew: CrewDefinition,
+    language: Language,
+  ): OutOfHours | undefined {
+    return outOfHours(hours, effectiveCrewSettings(crew, tenant.crewSettings?.[crew.name]).hours, language);
+  }
+
   private async resolve(turn: Turn): Promise<{ tenant: TenantConfig; crew: CrewDefinition }> {
     const tenant = await this.deps.tenants.get(turn.tenantId);
     if (!tenant) throw new Error(`tenant "${turn.tenantId}" is no longer configured`);
@@ -303,6 +374,10 @@ function odooOutageHandoff(turn: Turn, crew: CrewDefinition): Handoff | undefine
       `The business's Odoo failed during this turn, so MCP-Crew could not complete the request:\n${failed}`,
     ),
   };
+}
+
+function withNoteLine(handoff: Handoff, closed: OutOfHours | undefined): Handoff {
+  return closed ? { ...handoff, note: `${handoff.note}\n\n${closed.noteLine}` } : handoff;
 }
 
 function refOf(turn: Turn): ConversationRef {
