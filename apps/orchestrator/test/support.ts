@@ -13,7 +13,7 @@ import { startHttp } from '../src/bootstrap.js';
 export const CREWS_DIR = fileURLToPath(new URL('../../../crews', import.meta.url));
 
 /** A tenants file for tests: the demo tenant pointed at a local fake Chatwoot. */
-export function writeTenantsFile(chatwootUrl: string, extra = ''): string {
+export function writeTenantsFile(chatwootUrl: string, extra = '', agentToken?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'mcp-crew-e2e-'));
   const file = join(dir, 'tenants.yaml');
   writeFileSync(
@@ -22,7 +22,7 @@ export function writeTenantsFile(chatwootUrl: string, extra = ''): string {
   - id: demo
     name: Pinturas El Arcoíris
     chatwootAccountId: 3
-    chatwoot: {baseUrl: "${chatwootUrl}", botToken: bot-token-e2e-123, webhookSecret: whsec_test_secret}
+    chatwoot: {baseUrl: "${chatwootUrl}", botToken: bot-token-e2e-123, webhookSecret: whsec_test_secret${agentToken ? `, agentToken: ${agentToken}` : ''}}
     inboxCrews: {"77": mercadolivre}
 ${extra}`,
   );

@@ -4,3 +4,4 @@ export * from './sliding-window-limiter.js';
 export * from './conversation-snapshot.js';
 export * from './http-chatwoot-gateway.js';
 export * from './console-chatwoot-gateway.js';
+export * from './http-chatwoot-routing.js';

@@ -10,3 +10,4 @@ export * from './run.js';
 export * from './odoo/cached-odoo-api.js';
 export * from './idempotent-writes.js';
 export * from './odoo/guarded-odoo-api.js';
+export * from './crm/odoo-sales-crm.js';

@@ -18,3 +18,5 @@ export * from './turn/deadline-note.js';
 export * from './reliability/deadline-worker.js';
 export * from './reliability/outbox-gateway.js';
 export * from './turn/handback-request.js';
+export * from './routing/handoff-router.js';
+export * from './routing/least-loaded.js';

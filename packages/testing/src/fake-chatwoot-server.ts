@@ -25,6 +25,19 @@ export interface FakeConversation {
   channel: string;
   /** The bot's typing indicator as last toggled (`off` until toggled). */
   typing: 'on' | 'off' | 'recording';
+  /** The assigned agent (`assignments` with `assignee_id`), if any. */
+  assigneeId?: number;
+  /** The assigned team (`assignments` with `team_id`), if any. */
+  teamId?: number;
+}
+
+/** An agent of the account, as `GET …/agents` lists it. */
+export interface FakeAgent {
+  id: number;
+  name: string;
+  email: string;
+  availability?: 'online' | 'busy' | 'offline';
+  role?: 'agent' | 'administrator';
 }
 
 /** A scripted answer for the next matching request (to test retries and errors). */
@@ -45,6 +58,11 @@ export interface FakeChatwootOptions {
   botToken?: string;
   /** Unknown conversations are created as `pending` on first use (default); `false` answers 404. */
   autoCreate?: boolean;
+  /**
+   * An administrator's access token: the only one that may read agents, team members and the live report
+   * (the bot token gets Chatwoot's 401 "not authorized for bots" there).
+   */
+  agentToken?: string;
 }
 
 export interface FakeChatwoot {
@@ -55,6 +73,12 @@ export interface FakeChatwoot {
   conversation(id: number, accountId?: number): FakeConversation | undefined;
   /** Queues a scripted answer, used once by the next matching request. */
   respondNext(response: ScriptedResponse): void;
+  /** The account's agents (account 1 unless given). */
+  setAgents(agents: FakeAgent[], accountId?: number): void;
+  /** A team and its members (agent ids). */
+  setTeam(teamId: number, memberIds: number[], accountId?: number): void;
+  /** Open conversations each agent already has elsewhere (added to the conversations the fake holds). */
+  setOpenLoad(load: Record<number, number>, accountId?: number): void;
   close(): Promise<void>;
 }
 
@@ -68,6 +92,9 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
   const requests: RecordedRequest[] = [];
   const conversations = new Map<string, FakeConversation>();
   const scripted: ScriptedResponse[] = [];
+  const agents = new Map<number, FakeAgent[]>();
+  const teams = new Map<string, number[]>();
+  const openLoad = new Map<number, Record<number, number>>();
   let nextMessageId = 1000;
 
   const key = (accountId: number, id: number) => `${accountId}:${id}`;
@@ -112,11 +139,44 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
       if (answer?.hang) return;
       return send(res, answer?.status ?? 500, answer?.body ?? { error: 'scripted failure' }, answer?.headers);
     }
+    const directory = directoryRequest(method, path, req.url ?? '');
+    if (directory) {
+      if (options.botToken !== undefined && headers.api_access_token === options.botToken)
+        return send(res, 401, { error: 'Access to this endpoint is not authorized for bots' });
+      if (headers.api_access_token !== options.agentToken || !options.agentToken)
+        return send(res, 401, { error: 'Invalid Access Token' });
+      const accountAgents = agents.get(directory.accountId) ?? [];
+      if (directory.kind === 'agents') return send(res, 200, accountAgents.map(agentJson));
+      if (directory.kind === 'team_members') {
+        const members = teams.get(`${directory.accountId}:${directory.teamId}`);
+        if (!members) return send(res, 404, { error: 'Resource could not be found' });
+        return send(res, 200, accountAgents.filter((a) => members.includes(a.id)).map(agentJson));
+      }
+      if (directory.groupBy !== 'assignee_id') return send(res, 422, { error: 'invalid group_by' });
+      const open = new Map<number | null, number>(
+        Object.entries(openLoad.get(directory.accountId) ?? {}).map(([id, n]) => [Number(id), n]),
+      );
+      for (const c of conversations.values()) {
+        if (c.accountId !== directory.accountId || c.status !== 'open') continue;
+        const by = c.assigneeId ?? null;
+        open.set(by, (open.get(by) ?? 0) + 1);
+      }
+      return send(
+        res,
+        200,
+        [...open].map(([assignee, count]) => ({
+          open: count,
+          unattended: 0,
+          unassigned: assignee === null ? count : 0,
+          assignee_id: assignee,
+        })),
+      );
+    }
     if (options.botToken !== undefined && headers.api_access_token !== options.botToken) {
       return send(res, 401, { error: 'Invalid Access Token' });
     }
     const match =
-      /^\/api\/v1\/accounts\/(\d+)\/conversations\/(\d+)(?:\/(messages|labels|custom_attributes|toggle_status|toggle_typing_status))?$/.exec(
+      /^\/api\/v1\/accounts\/(\d+)\/conversations\/(\d+)(?:\/(messages|labels|custom_attributes|toggle_status|toggle_typing_status|assignments))?$/.exec(
         path,
       );
     if (!match) return send(res, 404, { error: 'Resource could not be found' });
@@ -164,6 +224,24 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
         res.writeHead(200).end();
         return;
       }
+      // Chatwoot answers the assigned agent (agent JSON), or the team; `assignee_id` wins over `team_id`.
+      case 'POST assignments': {
+        if (input.assignee_id !== undefined) {
+          const agent = (agents.get(accountId) ?? []).find((a) => a.id === Number(input.assignee_id));
+          if (!agent) return send(res, 404, { error: 'Resource could not be found' });
+          conversation.assigneeId = agent.id;
+          return send(res, 200, agentJson(agent));
+        }
+        if (input.team_id !== undefined) {
+          conversation.teamId = Number(input.team_id);
+          return send(res, 200, {
+            id: conversation.teamId,
+            name: `team ${conversation.teamId}`,
+            account_id: accountId,
+          });
+        }
+        return send(res, 200, null);
+      }
       case 'POST toggle_status': {
         const status = input.status;
         if (status !== 'open' && status !== 'pending' && status !== 'resolved' && status !== 'snoozed') {
@@ -197,11 +275,54 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
     setConversation,
     conversation: (id, accountId = 1) => conversations.get(key(accountId, id)),
     respondNext: (response) => scripted.push(response),
+    setAgents: (list, accountId = 1) => void agents.set(accountId, list),
+    setTeam: (teamId, memberIds, accountId = 1) => void teams.set(`${accountId}:${teamId}`, memberIds),
+    setOpenLoad: (load, accountId = 1) => void openLoad.set(accountId, load),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The account-level reads only an administrator's token may make (agents, team members, the live report). */
+function directoryRequest(
+  method: string,
+  path: string,
+  url: string,
+):
+  | { kind: 'agents' | 'live_report'; accountId: number; teamId?: undefined; groupBy?: string | null }
+  | { kind: 'team_members'; accountId: number; teamId: number; groupBy?: undefined }
+  | undefined {
+  if (method !== 'GET') return undefined;
+  const agents = /^\/api\/v1\/accounts\/(\d+)\/agents$/.exec(path);
+  if (agents) return { kind: 'agents', accountId: Number(agents[1]) };
+  const team = /^\/api\/v1\/accounts\/(\d+)\/teams\/(\d+)\/team_members$/.exec(path);
+  if (team) return { kind: 'team_members', accountId: Number(team[1]), teamId: Number(team[2]) };
+  const report = /^\/api\/v2\/accounts\/(\d+)\/live_reports\/grouped_conversation_metrics$/.exec(path);
+  if (report)
+    return {
+      kind: 'live_report',
+      accountId: Number(report[1]),
+      groupBy: new URL(url, 'http://fake').searchParams.get('group_by'),
+    };
+  return undefined;
+}
+
+/** Chatwoot's `agent` JSON (app/views/api/v1/models/_agent.json.jbuilder). */
+function agentJson(a: FakeAgent): Record<string, unknown> {
+  return {
+    id: a.id,
+    account_id: 1,
+    availability_status: a.availability ?? 'online',
+    auto_offline: true,
+    confirmed: true,
+    email: a.email,
+    available_name: a.name,
+    name: a.name,
+    role: a.role ?? 'agent',
+    thumbnail: '',
   };
 }
 

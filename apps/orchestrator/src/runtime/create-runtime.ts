@@ -35,6 +35,7 @@ import type { Runtime } from './runtime.js';
 import { openTenants } from '../tenants/open-tenants.js';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
 import { InteractionHistoryWriter } from './interaction-summaries.js';
+import { createHandoffRouter } from './handoff-routing.js';
 import { DependencyChecks } from '../health/dependency-checks.js';
 import { ContextualTurnWorker, markReplySent } from '../observability/turn-context.js';
 import { observeToolCalls } from '@mcp-crew/mcp-kit';
@@ -162,6 +163,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     // Resolved conversations are summarized into the tenant's interaction_history (default specialists' knowledge).
     ...(knowledge ? { summaries: new InteractionHistoryWriter(knowledge) } : {}),
     hours: new DatasetBusinessHours(businessData),
+    // Hand-overs go to the customer's salesperson or the least-loaded team member, with a CRM lead when sales.
+    router: createHandoffRouter({
+      records: idempotency,
+      breakers,
+      odooCallTimeoutMs: settings.ODOO_CALL_TIMEOUT_MS,
+      logger,
+    }),
     ...(options.now ? { now: options.now } : {}),
   });
 

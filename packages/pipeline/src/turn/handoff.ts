@@ -5,11 +5,14 @@ export interface HandoffPlan {
   labels: readonly string[];
   /** Already shaped by the channel policy; empty when the customer was told already. */
   customerParts: readonly string[];
+  /** Sends the conversation to the right person (assignment, CRM lead); its lines go into the private note. */
+  route?: () => Promise<string[]>;
 }
 
 /**
- * Hands a conversation to humans in Chatwoot: tell the customer, leave a private note saying why,
- * label it, and set it `open` (after which the loop guard keeps the bot silent).
+ * Hands a conversation to humans in Chatwoot: tell the customer, send it to the right person (when a route is
+ * given), leave a private note saying why and where it went, label it, and set it `open` (after which the loop
+ * guard keeps the bot silent).
  * The status change goes last so that a failure before it leaves the bot owning the conversation
  * and the turn is retried rather than half-handed-over.
  */
@@ -19,7 +22,9 @@ export async function handOver(
   plan: HandoffPlan,
 ): Promise<void> {
   for (const part of plan.customerParts) await gateway.sendMessage(ref, { content: part });
-  await gateway.addPrivateNote(ref, plan.handoff.note);
+  const routed = (await plan.route?.()) ?? [];
+  const note = routed.length > 0 ? `${plan.handoff.note}\n\n${routed.join('\n')}` : plan.handoff.note;
+  await gateway.addPrivateNote(ref, note);
   if (plan.labels.length > 0) await gateway.addLabels(ref, [...plan.labels]);
   await gateway.toggleStatus(ref, 'open');
 }

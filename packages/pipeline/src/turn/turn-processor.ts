@@ -37,6 +37,7 @@ import { RespondToTurn } from './respond-to-turn.js';
 import { buildConversationSummary } from '../summary/build-summary.js';
 import { splitSummaryRequests } from '../summary/summary-request.js';
 import type { SummaryWriter } from '../summary/summary-writer.js';
+import type { HandoffRouter } from '../routing/handoff-router.js';
 
 export interface PipelineLogger {
   info(obj: object, msg: string): void;
@@ -70,6 +71,8 @@ export interface TurnProcessorDeps {
   hours?: BusinessHoursSource;
   /** The clock business hours are read with (tests set it). */
   now?: () => number;
+  /** Sends hand-overs to the right person (salesperson, least-loaded team member) and leaves CRM leads. */
+  router?: HandoffRouter;
 }
 
 /**
@@ -148,10 +151,26 @@ export class TurnProcessor implements TurnWorker {
       const language = customerLanguage(turn, crew);
       const closed = this.outOfHours(hours, tenant, crew, language);
       const message = handoffMessage('handoff', language, closed?.when, result.replies.length > 0);
+      const router = this.deps.router;
+      const settings = effectiveCrewSettings(crew, tenant.crewSettings?.[crew.name]).handoff;
       await handOver(gateway, ref, {
         handoff: withNoteLine(result.handoff, closed),
         labels: [...crew.escalation.labels, ...(closed?.labels ?? [])],
         customerParts: message ? shape(message) : [],
+        ...(router
+          ? {
+              route: () =>
+                router.route({
+                  tenant,
+                  crew,
+                  settings,
+                  ref,
+                  turn,
+                  state: result.state,
+                  sales: specialist === 'sales',
+                }),
+            }
+          : {}),
       });
       this.deps.metrics?.handoff?.(tenant.id, result.handoff.reason);
     }
@@ -317,10 +336,20 @@ export class TurnProcessor implements TurnWorker {
       crew,
       `The ${crew.name} crew works the night shift: in business hours people answer, so MCP-Crew did not reply.`,
     );
+    const router = this.deps.router;
+    const settings = effectiveCrewSettings(crew, tenant.crewSettings?.[crew.name]).handoff;
+    const state = await this.deps.state.load(turn.tenantId, turn.conversationId);
+    const route = () =>
+      router!.route({ tenant, crew, settings, ref: refOf(turn), turn, state, sales: false });
     await handOverIfOwned(
       gateway,
       refOf(turn),
-      { handoff: { reason: 'night_shift', note }, labels: [], customerParts: [] },
+      {
+        handoff: { reason: 'night_shift', note },
+        labels: [],
+        customerParts: [],
+        ...(router ? { route } : {}),
+      },
       this.deps.logger,
     );
     this.deps.metrics?.handoff?.(tenant.id, 'night_shift');
