@@ -28,26 +28,32 @@ export class ConversationBuffer {
       .then(throwOnFailure);
   }
 
-  /** Every buffered message, ordered by Chatwoot's message id (oldest first). */
+  /** Every buffered message, ordered by Chatwoot's message id (oldest first); one round trip. */
   async read(tenantId: TenantId, conversationId: number): Promise<InboundMessage[]> {
     const { order, payloads } = bufferKeys(this.prefix, tenantId, conversationId);
-    const ids = await this.redis.zrange(order, 0, '-1');
-    if (ids.length === 0) return [];
-    const raw = await this.redis.hmget(payloads, ...ids);
-    return raw.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as InboundMessage);
+    const results = await this.redis.multi().zrange(order, 0, '-1').hgetall(payloads).exec();
+    throwOnFailure(results);
+    const ids = results![0]![1] as string[];
+    const byId = results![1]![1] as Record<string, string>;
+    return ids.flatMap((id) => (byId[id] === undefined ? [] : [JSON.parse(byId[id]) as InboundMessage]));
   }
 
-  /** Removes exactly the given messages; messages that arrived meanwhile stay for the next turn. */
-  async remove(tenantId: TenantId, conversationId: number, messages: InboundMessage[]): Promise<void> {
-    if (messages.length === 0) return;
+  /**
+   * Removes exactly the given messages; messages that arrived meanwhile stay for the next turn. Returns how
+   * many stayed (one round trip for both).
+   */
+  async remove(tenantId: TenantId, conversationId: number, messages: InboundMessage[]): Promise<number> {
     const { order, payloads } = bufferKeys(this.prefix, tenantId, conversationId);
+    if (messages.length === 0) return this.redis.zcard(order);
     const entries = messages.map(bufferEntry);
-    await this.redis
+    const results = await this.redis
       .multi()
       .zrem(order, ...entries)
       .hdel(payloads, ...entries)
-      .exec()
-      .then(throwOnFailure);
+      .zcard(order)
+      .exec();
+    throwOnFailure(results);
+    return results![2]![1] as number;
   }
 
   async size(tenantId: TenantId, conversationId: number): Promise<number> {

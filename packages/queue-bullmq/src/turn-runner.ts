@@ -52,20 +52,27 @@ export class TurnRunner {
   private async admit(job: Job<TurnJobData>, token: string | undefined): Promise<TenantSlot> {
     const { tenantId } = job.data;
     const limits = this.deps.limits(tenantId);
-    const tokenWait = this.deps.tokens
-      ? await this.deps.tokens.waitMs(tenantId, limits.modelTokensPerMinute)
-      : 0;
-    const slot =
-      tokenWait > 0
-        ? undefined
-        : await this.deps.scheduler.acquire(
-            tenantId,
-            job.id ?? '',
-            job.priority,
-            limits.maxConcurrentTurns,
-            this.deps.leaseMs,
-          );
-    if (slot) return slot;
+    // Both questions at once (one round trip of latency); a slot taken while over the tokens, or when the
+    // token read failed, goes back at once (a kept slot would count against the tenant until this worker died).
+    const [tokens, acquired] = await Promise.allSettled([
+      this.deps.tokens ? this.deps.tokens.waitMs(tenantId, limits.modelTokensPerMinute) : 0,
+      this.deps.scheduler.acquire(
+        tenantId,
+        job.id ?? '',
+        job.priority,
+        limits.maxConcurrentTurns,
+        this.deps.leaseMs,
+      ),
+    ]);
+    if (acquired.status === 'rejected') throw acquired.reason;
+    const slot = acquired.value;
+    if (tokens.status === 'rejected') {
+      await slot?.release();
+      throw tokens.reason;
+    }
+    const tokenWait = tokens.value;
+    if (slot && tokenWait <= 0) return slot;
+    await slot?.release();
     if (!token) throw new Error('a deferred turn needs its job token');
     await job.moveToDelayed(Date.now() + (tokenWait > 0 ? tokenWait : CAP_RETRY_MS), token);
     throw new DelayedError();
@@ -140,10 +147,10 @@ export class TurnRunner {
   /** Removes the turn's messages and, when others arrived meanwhile, makes sure a turn follows for them. */
   private async settle(turn: Turn): Promise<void> {
     const { buffer, turns, settings, scheduler } = this.deps;
-    await buffer.remove(turn.tenantId, turn.conversationId, turn.messages);
+    const left = await buffer.remove(turn.tenantId, turn.conversationId, turn.messages);
     // Messages that arrived while this job waited for a retry were deduplicated into it; this job is still
     // active, so BullMQ stores this add as the follow-up and creates it once this job ends.
-    if ((await buffer.size(turn.tenantId, turn.conversationId)) > 0) {
+    if (left > 0) {
       await addTurn(turns, scheduler, settings, turn.tenantId, turn.conversationId);
     }
   }
