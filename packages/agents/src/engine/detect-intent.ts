@@ -3,6 +3,7 @@ import { yesToSlot } from '../guards/slot-choice.js';
 import type { TurnFacts } from '../turn/turn-facts.js';
 import { mentions, onlyPleasantries, orderReference } from './lexicon.js';
 import { looksLikeCartEdit } from './cart-edit.js';
+import { areaIn } from './area-estimate.js';
 import { parseItems, type RequestedItem } from './parse-items.js';
 
 export type Intent =
@@ -56,7 +57,9 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
   if (mentions(text, 'defect')) return { kind: 'support', defect: true };
   if (orderReference(text) || asksAboutOrder(text)) return { kind: 'status' };
   if (mentions(text, 'booking')) return { kind: 'booking' };
-  if (mentions(text, 'support')) return { kind: 'support', defect: false };
+  // "¿Cuánto vinilo necesito para una pared de 5 x 3?": an area with no packaging asks for an estimate.
+  if (mentions(text, 'support') || (areaIn(text) && parseItems(text).every((i) => !i.unit)))
+    return { kind: 'support', defect: false };
   // "¿A qué hora abren?" reads like "a(n) hora" to the item parser: a rules word without a buying word wins.
   if (mentions(text, 'rules') && !mentions(text, 'buy')) return { kind: 'rules' };
   const items = parseItems(text);

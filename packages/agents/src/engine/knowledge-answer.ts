@@ -31,6 +31,21 @@ const STOP = new Set([
   'have',
   'voces',
   'vcs',
+  // Verbs of any request: "necesito" is in the title "Cuánta pintura necesito" but says nothing of the topic.
+  'necesito',
+  'necesita',
+  'preciso',
+  'need',
+  'hago',
+  'hacer',
+  'faco',
+  'tengo',
+  'tenho',
+  'salio',
+  'quedo',
+  'favor',
+  'porfa',
+  'please',
 ]);
 
 function words(text: string): string[] {

@@ -99,6 +99,8 @@ export const LEXICON = {
   ],
   greeting: [
     'hola',
+    'holi',
+    'holis',
     'buenas',
     'buenos dias',
     'buen dia',
@@ -269,6 +271,11 @@ export const LEXICON = {
     'cheque',
     'cheques',
     'validez',
+    'cuanto tiempo',
+    'cuanto dura',
+    'sostienen',
+    'mantienen el precio',
+    'congelan',
     'valida',
     'vigencia',
     'address',
@@ -548,7 +555,7 @@ const SOFT = new Set([
 ]);
 
 /** Repeated letters squeezed ("holaaa" → "hola", "graciaaas" → "gracias"), so stretched words still match. */
-const squeeze = (text: string) => text.replace(/([a-z])\1+/g, '$1');
+export const squeeze = (text: string) => text.replace(/([a-z])\1+/g, '$1');
 
 /**
  * The kind of a message made only of pleasantries (greeting, thanks, goodbye, plus punctuation and emoji),

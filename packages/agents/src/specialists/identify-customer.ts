@@ -16,13 +16,19 @@ export async function identifyCustomer(
 ): Promise<ConversationState['partner']> {
   const find = tools.find((t) => t.name === FIND);
   if (!find) return undefined;
-  for (const query of [contact.phone, contact.email]) {
+  for (const [query, field] of [
+    [contact.phone, 'phone'],
+    [contact.email, 'email'],
+  ] as const) {
     if (!query || query.replace(/\W/g, '').length < 7) continue;
     const input = { query, limit: 2 };
     try {
       const outcome = await find.client.callTool({ name: find.name, arguments: input });
       const result = outcome.structuredContent as AgentToolOutput<typeof FIND> | undefined;
-      const customers = outcome.isError ? [] : (result?.customers ?? []);
+      // The search is fuzzy (a phone's last seven digits): only a record holding this very phone or e-mail counts.
+      const customers = (outcome.isError ? [] : (result?.customers ?? [])).filter((c) =>
+        field === 'phone' ? samePhone(query, c.phone) : sameEmail(query, c.email),
+      );
       records.push({
         tool: find.name,
         input,
@@ -36,4 +42,16 @@ export async function identifyCustomer(
     }
   }
   return undefined;
+}
+
+/** Two phone numbers are the same line when one's digits end the other's, ten of them at least (or all of both). */
+export function samePhone(a: string, b: string | undefined): boolean {
+  const x = a.replace(/\D/g, '');
+  const y = (b ?? '').replace(/\D/g, '');
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length >= 7 && long.endsWith(short) && (short.length >= 10 || short.length === long.length);
+}
+
+function sameEmail(a: string, b: string | undefined): boolean {
+  return b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 }

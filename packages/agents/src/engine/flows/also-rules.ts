@@ -1,7 +1,7 @@
 import { bestHit, quoteHit } from '../knowledge-answer.js';
 import { mentions } from '../lexicon.js';
 import { call, data, resultOf, type FlowInput, type StepOutput } from '../step.js';
-import { inLanguage, KNOWLEDGE_TOOL } from './rules-flow.js';
+import { inLanguage, KNOWLEDGE_TOOL, KNOWLEDGE_TOP_K } from './rules-flow.js';
 
 /**
  * "Necesito 2 galones…, y ¿hacen domicilio a Itagüí?": when a message that a flow answered also asks a
@@ -14,7 +14,7 @@ export function alsoAnswerRules({ view, language }: FlowInput, answered: StepOut
   const found = resultOf(view, KNOWLEDGE_TOOL, { collection: 'business_rules' });
   if (!found)
     return call(view, [
-      [KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: 5, language }],
+      [KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: KNOWLEDGE_TOP_K, language }],
     ]);
   const hit = bestHit(data(found)?.results ?? [], view.text);
   return hit

@@ -5,6 +5,8 @@ import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type St
 import { KNOWLEDGE_TEXTS } from './knowledge-texts.js';
 
 export const KNOWLEDGE_TOOL = 'search_knowledge';
+/** A rules or procedures collection holds a few dozen texts: enough hits for `bestHit` to choose by the question's words. */
+export const KNOWLEDGE_TOP_K = 10;
 
 /**
  * Opening hours, delivery zones and costs, payment methods, discounts: the business-rules collection
@@ -26,7 +28,7 @@ export function rulesFlow({ view, language }: FlowInput): StepOutput {
   const found = resultOf(view, KNOWLEDGE_TOOL);
   if (!found)
     return call(view, [
-      [KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: 5, language }],
+      [KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: KNOWLEDGE_TOP_K, language }],
     ]);
   const hit = bestHit(data(found)?.results ?? [], view.text);
   if (!hit)

@@ -1,6 +1,6 @@
 import { tokenize } from '@mcp-crew/core';
 import { money, quantity } from '../format.js';
-import { LEXICON } from '../lexicon.js';
+import { LEXICON, squeeze } from '../lexicon.js';
 import { singular } from '../parse-items.js';
 import { call, failedCall, say, type FlowInput, type StepOutput } from '../step.js';
 import { textsFor } from '../texts.js';
@@ -126,7 +126,10 @@ export function searchFlow({ view, language }: FlowInput): StepOutput {
   const t = textsFor(language);
   const tokens = tokenize(view.text);
   const unit = tokens.map((w) => UNIT_WORDS[w]).find(Boolean);
-  const words = tokens.filter((w) => !NOISE.has(w) && !UNIT_WORDS[w] && !/^\d+$/.test(w)).map(singular);
+  // "holiii", "buenaas": stretched greetings are noise too.
+  const words = tokens
+    .filter((w) => !NOISE.has(w) && !NOISE.has(squeeze(w)) && !UNIT_WORDS[w] && !/^\d+$/.test(w))
+    .map(singular);
   if (words.length === 0) return say(t.noProduct(view.text.trim()));
   const lookup = lookUpProduct(view, { words, unit, quantity: 1 }, view.context?.partner?.id);
   if ('call' in lookup) return call(view, [lookup.call]);

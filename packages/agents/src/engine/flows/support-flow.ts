@@ -3,7 +3,7 @@ import { bestHit, quoteHit } from '../knowledge-answer.js';
 import type { AgentToolCall } from '../step.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { KNOWLEDGE_TEXTS } from './knowledge-texts.js';
-import { KNOWLEDGE_TOOL, inLanguage } from './rules-flow.js';
+import { KNOWLEDGE_TOOL, KNOWLEDGE_TOP_K, inLanguage } from './rules-flow.js';
 
 export const TICKET_TOOL = 'odoo_open_ticket';
 
@@ -27,7 +27,7 @@ export function supportFlow({ view, language }: FlowInput, defect: boolean): Ste
   if (!found) {
     const search: AgentToolCall = [
       KNOWLEDGE_TOOL,
-      { collection: 'support_procedures', query: view.text, topK: 5, language },
+      { collection: 'support_procedures', query: view.text, topK: KNOWLEDGE_TOP_K, language },
     ];
     if (!canOpen) return call(view, [search]);
     const partner = view.context?.partner;
