@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import jsoncParser from 'jsonc-eslint-parser';
 
 // Dependencies point inward (apps -> features/adapters -> core); the tags live in each package.json's "nx" field.
 export default [
@@ -39,6 +40,28 @@ export default [
             },
             { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['*'] },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Each workspace declares what its code imports (SDKs and workspace packages), and nothing it does not:
+    // Nx reads the imports of the package's production files (specs and test/ excluded) from its graph.
+    files: ['packages/*/package.json', 'apps/*/package.json'],
+    languageOptions: { parser: jsoncParser },
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          ignoredFiles: [
+            '{projectRoot}/**/*.spec.ts',
+            '{projectRoot}/test/**',
+            '{projectRoot}/src/**/testing/**',
+            '{projectRoot}/jest.config.js',
+          ],
+          // Loaded by NestJS, not imported: rxjs (a peer of @nestjs/core) and @fastify/static (serves /docs).
+          ignoredDependencies: ['rxjs', '@fastify/static'],
         },
       ],
     },
