@@ -8,6 +8,7 @@ export * from './chatwoot/chatwoot.js';
 export * from './specialist/specialist.js';
 export * from './conversation/conversation-state.js';
 export * from './crew/crew.js';
+export * from './crew/vocabulary.js';
 export * from './queue/queue-inspection.js';
 export * from './queue/tenant-limits.js';
 export * from './cache/cache.js';

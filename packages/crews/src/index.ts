@@ -1,2 +1,3 @@
 export * from './load-crews.js';
 export * from './crew-invalid.js';
+export * from './read-vocabulary.js';

@@ -13,12 +13,15 @@ let dir: string;
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'mcp-crew-crews-'));
   dir = join(root, 'crews');
-  await mkdir(join(dir, 'prompts'), { recursive: true });
+  await mkdir(dir);
   for (const file of await readdir(REAL)) {
     if (file.endsWith('.yaml')) await writeFile(join(dir, file), await readFile(join(REAL, file)));
   }
-  for (const file of await readdir(join(REAL, 'prompts'))) {
-    await writeFile(join(dir, 'prompts', file), await readFile(join(REAL, 'prompts', file)));
+  for (const sub of ['prompts', 'vocabulary']) {
+    await mkdir(join(dir, sub), { recursive: true });
+    for (const file of await readdir(join(REAL, sub))) {
+      await writeFile(join(dir, sub, file), await readFile(join(REAL, sub, file)));
+    }
   }
 });
 
@@ -103,6 +106,30 @@ describe('loadCrews on broken folders', () => {
   it('fails on a prompt path outside the crews folder', async () => {
     await edit('whatsapp.yaml', (t) => t.replace('support: prompts/support.md', 'support: ../secrets.md'));
     expect((await failure()).message).toBe('crews/whatsapp.yaml: prompts.support: "../secrets.md" must be a path inside the crews folder');
+  });
+
+  it("gives every crew its vocabulary file's words", async () => {
+    for (const crew of (await loadCrews(dir)).values()) {
+      expect(crew.vocabulary?.specialists.sales?.clear).toContain('precio');
+      expect(crew.vocabulary?.defects).toContain('se pela');
+    }
+  });
+
+  it('names the vocabulary file, the field and the value when the words are invalid', async () => {
+    await edit('vocabulary/paint-shop.yaml', (t) => t.replace('  sales:\n    clear:', '  sales:\n    clearly:'));
+    expect((await failure()).message).toBe('crews/vocabulary/paint-shop.yaml: specialists.sales: unknown field "clearly"');
+  });
+
+  it('rejects keywords for a specialist that does not exist', async () => {
+    await edit('vocabulary/paint-shop.yaml', (t) => t.replace('  support:\n', '  accounting:\n'));
+    expect((await failure()).message).toBe('crews/vocabulary/paint-shop.yaml: specialists: unknown field "accounting"');
+  });
+
+  it('fails when the vocabulary file does not exist or lies outside the crews folder', async () => {
+    await edit('webchat.yaml', (t) => t.replace('vocabulary: vocabulary/paint-shop.yaml', 'vocabulary: vocabulary/nope.yaml'));
+    expect((await failure()).message).toBe('crews/vocabulary/nope.yaml: vocabulary file not found');
+    await edit('webchat.yaml', (t) => t.replace('vocabulary: vocabulary/nope.yaml', 'vocabulary: ../words.yaml'));
+    expect((await failure()).message).toBe('crews/webchat.yaml: vocabulary: "../words.yaml" must be a path inside the crews folder');
   });
 
   it('fails when the folder does not exist', async () => {

@@ -1,9 +1,15 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { readVocabularyFile } from '@mcp-crew/crews';
 import type { TurnFacts } from '../turn/turn-facts.js';
 import { detectIntent } from './detect-intent.js';
 import { customerNameIn, parseItems } from './parse-items.js';
 
-const base: TurnFacts = { language: 'es', business: 'Pinturas', greeting: '¡Hola!', contact: {} };
+// The demo crews' words (product defects, using the products), as the specialist passes them in.
+const words = await readVocabularyFile(
+  resolve(import.meta.dirname, '../../../../crews/vocabulary/paint-shop.yaml'),
+);
+const base: TurnFacts = { language: 'es', business: 'Pinturas', greeting: '¡Hola!', contact: {}, words };
 const withQuote: TurnFacts = { ...base, quotation: { id: 12, name: 'S00012' } };
 const withPending: TurnFacts = {
   ...withQuote,

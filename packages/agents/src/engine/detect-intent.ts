@@ -1,7 +1,7 @@
 import { isExplicitYes } from '../guards/explicit-yes.js';
 import { yesToSlot } from '../guards/slot-choice.js';
 import type { TurnFacts } from '../turn/turn-facts.js';
-import { mentions, onlyPleasantries, orderReference } from './lexicon.js';
+import { mentions, mentionsAny, onlyPleasantries, orderReference } from './lexicon.js';
 import { looksLikeCartEdit } from './cart-edit.js';
 import { areaIn } from './area-estimate.js';
 import { parseItems, type RequestedItem } from './parse-items.js';
@@ -54,11 +54,15 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
     return { kind: 'edit' };
   if (context?.pendingConfirmation && /^\W*no\b/i.test(text.trim())) return { kind: 'later' };
   // "Mi pedido llegó dañado" is a support case, not an order-status question.
-  if (mentions(text, 'defect')) return { kind: 'support', defect: true };
+  if (mentionsAny(text, context?.words?.defects)) return { kind: 'support', defect: true };
   if (orderReference(text) || asksAboutOrder(text)) return { kind: 'status' };
   if (mentions(text, 'booking')) return { kind: 'booking' };
   // "¿Cuánto vinilo necesito para una pared de 5 x 3?": an area with no packaging asks for an estimate.
-  if (mentions(text, 'support') || (areaIn(text) && parseItems(text).every((i) => !i.unit)))
+  if (
+    mentions(text, 'support') ||
+    mentionsAny(text, context?.words?.productCare) ||
+    (areaIn(text) && parseItems(text).every((i) => !i.unit))
+  )
     return { kind: 'support', defect: false };
   // "¿A qué hora abren?" reads like "a(n) hora" to the item parser: a rules word without a buying word wins.
   if (mentions(text, 'rules') && !mentions(text, 'buy')) return { kind: 'rules' };

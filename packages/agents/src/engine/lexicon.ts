@@ -1,83 +1,5 @@
 import { foldText } from '@mcp-crew/core';
 
-/** Words that describe a defect in an applied or bought product: a ticket is opened for them. */
-function defectWords(): string[] {
-  return [
-    'se pela',
-    'se pelo',
-    'pelando',
-    'pelada',
-    'descascara',
-    'descascaro',
-    'descascarando',
-    'descascarada',
-    'descascarado',
-    'burbuja',
-    'burbujas',
-    'ampolla',
-    'ampollas',
-    'hongo',
-    'hongos',
-    'moho',
-    'mancha',
-    'manchas',
-    'no seca',
-    'no cubre',
-    'quedo mal',
-    'defectuoso',
-    'defectuosa',
-    'danado',
-    'danada',
-    'vencido',
-    'grieta',
-    'grietas',
-    'color diferente',
-    'otro color',
-    'golpeado',
-    'golpeada',
-    'regado',
-    'regada',
-    'roto',
-    'rota',
-    'llego mal',
-    'dano',
-    'danos',
-    'bolha',
-    'bolhas',
-    'descascando',
-    'mofo',
-    'peeling',
-    'peels',
-    'flaking',
-    'mould',
-    'mildew',
-    'damaged',
-    'dented',
-    'leaking',
-    'wrong colour',
-    'wrong color',
-    'different colour',
-    'different color',
-    'amassado',
-    'amassada',
-    'quebrado',
-    'quebrada',
-    'vazando',
-    'descascou',
-    'cor diferente',
-    'abollado',
-    'abollada',
-    'derramado',
-    'derramada',
-    'bubbles',
-    'blistering',
-    'mold',
-    'defective',
-    'cracked',
-    'cracks',
-  ];
-}
-
 /** Phrases per intent, folded (lowercase, no accents), Spanish, Portuguese and English together. */
 export const LEXICON = {
   human: [
@@ -392,32 +314,9 @@ export const LEXICON = {
     'card',
     'cash',
   ],
-  // Questions about warranty, returns and product problems: the support procedures answer them.
+  // Questions about warranty, returns and problems: the support procedures answer them. The business's own
+  // words (product defects, using the products) come from its crew vocabulary (`mentionsAny`).
   support: [
-    'preparo',
-    'preparar',
-    'preparacion',
-    'como pinto',
-    'como aplico',
-    'm2',
-    'metros cuadrados',
-    'cuanta pintura',
-    'rinde',
-    'rendimiento',
-    'a dos manos',
-    'cuantos galones',
-    'cuanto necesito',
-    'metros quadrados',
-    'quanta tinta',
-    'quantos galoes',
-    'rendimento',
-    'square meters',
-    'square metres',
-    'sq m',
-    'sqm',
-    'how much paint',
-    'how many gallons',
-    'coverage',
     'garantia',
     'devolucion',
     'devoluciones',
@@ -436,9 +335,7 @@ export const LEXICON = {
     'return',
     'complaint',
     'problem',
-    ...defectWords(),
   ],
-  defect: defectWords(),
   booking: ['visita', 'cita', 'agendar', 'agenda', 'marcar', 'appointment', 'book a', 'schedule'],
   add: [
     'agrega',
@@ -520,6 +417,27 @@ export type LexiconEntry = keyof typeof LEXICON;
 export function mentions(text: string, entry: LexiconEntry): boolean {
   const folded = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ')} `;
   return LEXICON[entry].some((phrase) => folded.includes(` ${phrase} `));
+}
+
+// A crew's phrases, folded once per vocabulary (they are written with accents and capitals).
+const FOLDED = new WeakMap<readonly string[], string[]>();
+
+/** Whether the text holds one of a crew's phrases (its vocabulary) as whole words; none given: no. */
+export function mentionsAny(text: string, phrases: readonly string[] | undefined): boolean {
+  if (!phrases?.length) return false;
+  let folded = FOLDED.get(phrases);
+  if (!folded) {
+    folded = phrases
+      .map((p) =>
+        foldText(p)
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim(),
+      )
+      .filter(Boolean);
+    FOLDED.set(phrases, folded);
+  }
+  const said = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  return folded.some((phrase) => said.includes(` ${phrase} `));
 }
 
 export type Pleasantry = 'greeting' | 'thanks' | 'bye';

@@ -1,16 +1,24 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { LanguageModelV3CallOptions } from '@ai-sdk/provider';
 import { DeterministicSelector, tenantId, type SelectorInput } from '@mcp-crew/core';
+import { readVocabularyFile } from '@mcp-crew/crews';
 import { makeInboundMessage } from '@mcp-crew/testing';
 import { createStepModel } from '../model/step-model.js';
 import { ModelSelector } from './model-selector.js';
 import { createSelector } from './create-selector.js';
+
+// The demo crews' routing keywords: the fallback routes with them as the crew's selector would.
+const { specialists: keywords } = await readVocabularyFile(
+  resolve(import.meta.dirname, '../../../../crews/vocabulary/paint-shop.yaml'),
+);
 
 const input = (content: string, current?: SelectorInput['current']): SelectorInput => ({
   turn: { tenantId: tenantId('demo'), conversationId: 1, messages: [makeInboundMessage({ content })] },
   enabled: ['sales', 'scheduling', 'business_rules', 'support'],
   defaultSpecialist: 'sales',
   language: 'es',
+  keywords,
   ...(current ? { current } : {}),
 });
 

@@ -103,6 +103,9 @@ export class AgentSpecialist implements Specialist {
       ...(ctx.crew.policy.forbid.offPlatformPayment.length > 0 ? { paymentOnPlatform: true } : {}),
       today: localDate(ctx.tenant.timezone),
       ...(staff ? { staff: { name: staff.name, ...(staff.record ? { record: staff.record } : {}) } } : {}),
+      ...(ctx.crew.vocabulary
+        ? { words: { defects: ctx.crew.vocabulary.defects, productCare: ctx.crew.vocabulary.productCare } }
+        : {}),
     };
     const handoffs: Handoff[] = [];
     const budgetExceeded =

@@ -1,5 +1,5 @@
 import type { LanguageModelV3CallOptions, SharedV3ProviderOptions } from '@ai-sdk/provider';
-import type { Language, PendingConfirmation } from '@mcp-crew/core';
+import type { CrewVocabulary, Language, PendingConfirmation } from '@mcp-crew/core';
 
 /**
  * The conversation facts a turn runs with: the crew's language and greeting, the contact the channel gave,
@@ -26,6 +26,8 @@ export interface TurnFacts {
    * customer may be named per request, and the record open on their screen comes along.
    */
   staff?: { name: string; record?: { model: string; id: number } };
+  /** The business's words the offline engine reads (product defects, using the products), from the crew. */
+  words?: Pick<CrewVocabulary, 'defects' | 'productCare'>;
 }
 
 /** The provider-options namespace the facts travel under; hosted providers ignore namespaces not theirs. */

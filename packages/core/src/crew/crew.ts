@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CREW_NAMES, SPECIALIST_KINDS } from '../tenant/tenant.js';
 import { crewHoursSchema, handoffRoutingSchema } from './crew-routing.js';
+import { crewVocabularySchema } from './vocabulary.js';
 
 /** How a channel's final text must look. Enforced in code on every outgoing message. */
 export const channelPolicySchema = z
@@ -63,6 +64,11 @@ export const crewDefinitionSchema = z
     policy: channelPolicySchema,
     /** Specialist prompt files, relative to the crews folder. */
     prompts: z.partialRecord(z.enum(SPECIALIST_KINDS), z.string()).default({}),
+    /**
+     * The business's words (routing keywords, product defects): a file of the crews folder, which the loader
+     * reads and validates in its place. Without one, every message goes to the default specialist.
+     */
+    vocabulary: crewVocabularySchema.optional(),
   })
   .strict()
   .refine((crew) => crew.members.includes(crew.defaultSpecialist), {

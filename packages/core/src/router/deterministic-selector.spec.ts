@@ -1,190 +1,101 @@
-import type { InboundMessage, Turn } from '../message/message.js';
-import { SPECIALIST_KINDS, tenantId, type SpecialistKind } from '../tenant/tenant.js';
-import { isCrewError } from '../errors/crew-error.js';
-import { DeterministicSelector, SWITCH_MARGIN, SWITCH_MIN_SCORE } from './deterministic-selector.js';
+import { tenantId, type SpecialistKind } from '../tenant/tenant.js';
+import type { Turn } from '../message/message.js';
+import type { SpecialistKeywords } from '../crew/vocabulary.js';
+import { DeterministicSelector } from './deterministic-selector.js';
 import { scoreSpecialists } from './score-specialists.js';
 
-const selector = new DeterministicSelector();
+// How keywords are matched, with a small vocabulary of its own; the demo crews' routing is tested with
+// their vocabulary in packages/crews (demo-routing.spec.ts).
+const KEYWORDS: SpecialistKeywords = {
+  sales: { clear: ['precio', 'cotiz*'], strong: ['pedido'], context: ['pintura'] },
+  scheduling: { clear: ['horario de visita', 'appointment'], strong: [], context: ['martes'] },
+  business_rules: { clear: ['horario', 'transferencia'], strong: [], context: [] },
+  support: { clear: ['descascar*'], strong: [], context: [] },
+};
 
-function turn(...texts: string[]): Turn {
-  const messages = texts.map((content, i): InboundMessage => ({
-    tenantId: tenantId('pinturas-demo'),
-    deliveryId: `d-${i}`,
-    accountId: 1,
-    conversationId: 10,
-    inboxId: 1,
-    messageId: i,
-    channel: 'Channel::Whatsapp',
-    channelAttributes: {},
-    content,
-    contentType: 'text',
-    sender: { id: 5, name: 'Ana' },
-    createdAt: '2025-01-01T00:00:00Z',
-    receivedAt: 0,
-  }));
-  return { tenantId: tenantId('pinturas-demo'), conversationId: 10, messages };
+function turn(content: string): Turn {
+  return {
+    tenantId: tenantId('t'),
+    conversationId: 1,
+    messages: [
+      {
+        tenantId: tenantId('t'),
+        deliveryId: 'd',
+        accountId: 1,
+        conversationId: 1,
+        inboxId: 1,
+        messageId: 1,
+        channel: 'Channel::Api',
+        channelAttributes: {},
+        content,
+        contentType: 'text',
+        sender: { id: 1, name: 'Ana' },
+        createdAt: '2025-01-01T00:00:00Z',
+        receivedAt: 0,
+      },
+    ],
+  };
 }
 
-const select = (
-  text: string,
-  current?: SpecialistKind,
-  enabled: readonly SpecialistKind[] = SPECIALIST_KINDS,
-) => selector.select({ turn: turn(text), current, enabled, defaultSpecialist: 'sales', language: 'es' });
-
-describe('DeterministicSelector: first message of a conversation', () => {
-  it.each<[string, SpecialistKind]>([
-    // sales
-    ['¿Cuánto cuesta el galón de vinilo blanco?', 'sales'],
-    ['necesito una cotizacion para 10 galones', 'sales'],
-    ['Me regala el presio del esmalte?', 'sales'],
-    ['quiero comprar pintura para la fachada', 'sales'],
-    ['¿Tienen stock de anticorrosivo gris?', 'sales'],
-    ['Quanto custa a tinta acrílica? Quero um orçamento', 'sales'],
-    ['Can I get a quote for 5 gallons?', 'sales'],
-    ['cual es el estado de mi pedido S00012', 'sales'],
-    // scheduling
-    ['Quiero agendar una visita técnica para medir la fachada', 'scheduling'],
-    ['me puedes dar una cita para el jueves?', 'scheduling'],
-    ['Gostaria de fazer um agendamento', 'scheduling'],
-    ['I need an appointment next week', 'scheduling'],
-    ['quiero ajendar una sita', 'scheduling'],
-    ['¿Qué horario de visita tienen?', 'scheduling'],
-    // business rules
-    ['¿Cuál es el horario de atención?', 'business_rules'],
-    ['¿Hacen envíos a Medellín?', 'business_rules'],
-    ['cuánto cuesta el envío a Bello', 'business_rules'],
-    ['¿Puedo pagar con Nequi o Daviplata?', 'business_rules'],
-    ['aceptan transferencia?', 'business_rules'],
-    ['¿Qué garantía tienen las pinturas?', 'business_rules'],
-    ['Quais são as formas de pagamento?', 'business_rules'],
-    ['Do you offer a discount?', 'business_rules'],
-    ['tienen domisilio?', 'business_rules'],
-    // support
-    ['La pintura se está pelando en la pared', 'support'],
-    ['se descascaró todo el muro', 'support'],
-    ['le salieron burbujas y ampollas al esmalte', 'support'],
-    ['quiero hacer un reclamo, el producto llegó dañado', 'support'],
-    ['Quiero hacer valer la garantía, la pintura salió defectuosa', 'support'],
-    ['necesito una devolución', 'support'],
-    ['A tinta fez bolhas, preciso de suporte', 'support'],
-    ['The paint is peeling, I need support', 'support'],
-    ['tengo un porblema con el pedido', 'support'],
-  ])('"%s" -> %s', async (text, specialist) => {
-    const selection = await select(text);
-    expect(selection).toMatchObject({ specialist, reason: 'matched' });
-    expect(selection.evidence.length).toBeGreaterThan(0);
+describe('scoreSpecialists with a crew vocabulary', () => {
+  it('weighs clear, strong and context terms 3, 2 and 1', () => {
+    const scores = scoreSpecialists('el precio del pedido de pintura', KEYWORDS);
+    expect(scores.sales).toEqual({ score: 6, evidence: ['precio', 'pedido', 'pintura'] });
   });
 
-  it('gives the matched terms as evidence', async () => {
-    const selection = await select('¿Puedo pagar con Nequi o Daviplata?');
-    expect(selection.evidence).toEqual(expect.arrayContaining(['nequi', 'daviplata', 'pagar con']));
-  });
-
-  it.each(['hola', 'buenos días', 'buenas tardes', 'sí', 'gracias', '👍', ''])(
-    'falls back to the crew default without a signal ("%s")',
-    async (text) => {
-      expect(await select(text)).toEqual({ specialist: 'sales', reason: 'default', evidence: [] });
-    },
-  );
-
-  it('uses the first enabled member when the default is not enabled', async () => {
-    const selection = await selector.select({
-      turn: turn('hola'),
-      enabled: ['support', 'scheduling'],
-      defaultSpecialist: 'sales',
-      language: 'es',
-    });
-    expect(selection).toEqual({ specialist: 'support', reason: 'default', evidence: [] });
-  });
-
-  it('only lets enabled members win', async () => {
-    const selection = await select('quiero agendar una cita', undefined, ['sales', 'support']);
-    expect(selection.specialist).toBe('sales');
-    expect(selection.reason).toBe('default');
-  });
-
-  it('reads the whole burst of a turn', async () => {
-    const selection = await selector.select({
-      turn: turn('hola', 'una pregunta', 'hacen domicilios?'),
-      enabled: SPECIALIST_KINDS,
-      language: 'es',
-    });
-    expect(selection.specialist).toBe('business_rules');
-  });
-
-  it('throws a CrewError when nothing is enabled', async () => {
-    const error = await select('hola', undefined, []).catch((e: unknown) => e);
-    expect(isCrewError(error, 'NO_SPECIALIST_ENABLED')).toBe(true);
-  });
-});
-
-describe('DeterministicSelector: stickiness', () => {
-  it.each([
-    'sí',
-    '2',
-    'blanca',
-    'gracias',
-    'ok dale',
-    'el martes en la tarde',
-    'pintura blanca',
-    'la de 5 galones',
-  ])('keeps sales on a follow-up without a clear signal ("%s")', async (text) => {
-    expect(await select(text, 'sales')).toMatchObject({ specialist: 'sales', reason: 'kept' });
-  });
-
-  it.each<[string, SpecialistKind, SpecialistKind]>([
-    ['y hacen envíos a Bello?', 'sales', 'business_rules'],
-    ['¿cuánto vale el galón de vinilo?', 'scheduling', 'sales'],
-    ['ahora quiero agendar una visita', 'sales', 'scheduling'],
-    ['la pintura que compré se está pelando', 'sales', 'support'],
-  ])('"%s" moves the conversation from %s to %s', async (text, current, expected) => {
-    expect(await select(text, current)).toMatchObject({ specialist: expected, reason: 'matched' });
-  });
-
-  it('switches only when the challenger wins by the margin', async () => {
-    // "precio" (3) vs "envio" (3): a tie is no clear win, the conversation stays put.
-    const text = 'y el precio con envío?';
-    const scores = scoreSpecialists(text);
-    expect(scores.sales.score).toBe(scores.business_rules.score);
-    expect(await select(text, 'business_rules')).toMatchObject({
-      specialist: 'business_rules',
-      reason: 'kept',
-    });
-    expect(await select(text, 'sales')).toMatchObject({ specialist: 'sales', reason: 'kept' });
-    expect(SWITCH_MARGIN).toBeGreaterThan(0);
-  });
-
-  it('does not switch on weak hints even when the current specialist has none', async () => {
-    const text = 'el viernes';
-    expect(scoreSpecialists(text).scheduling.score).toBeLessThan(SWITCH_MIN_SCORE);
-    expect(await select(text, 'sales')).toMatchObject({ specialist: 'sales', reason: 'kept' });
-  });
-
-  it('treats a current specialist that is not enabled as no current', async () => {
-    const selection = await selector.select({
-      turn: turn('gracias'),
-      current: 'support',
-      enabled: ['sales'],
-      language: 'es',
-    });
-    expect(selection).toMatchObject({ specialist: 'sales', reason: 'default' });
-  });
-});
-
-describe('scoreSpecialists', () => {
   it('lets a phrase take its words away from shorter terms', () => {
-    const scores = scoreSpecialists('horario de visita');
-    expect(scores.scheduling.evidence).toContain('horario de visita');
+    const scores = scoreSpecialists('¿qué horario de visita tienen?', KEYWORDS);
+    expect(scores.scheduling.evidence).toEqual(['horario de visita']);
     expect(scores.business_rules.score).toBe(0);
   });
 
-  it('counts a repeated term once', () => {
-    expect(scoreSpecialists('precio precio precio').sales.score).toBe(3);
+  it('folds accents and case, matches prefixes and one-letter misspellings of long words', () => {
+    expect(scoreSpecialists('COTIZACIÓN', KEYWORDS).sales.evidence).toEqual(['cotiz*']);
+    expect(scoreSpecialists('se descascaró', KEYWORDS).support.score).toBe(3);
+    expect(scoreSpecialists('aceptan tranferencia?', KEYWORDS).business_rules.score).toBe(3);
   });
 
-  it('does not read Portuguese "pela" (by the) or "preciso" (I need) as support or sales', () => {
-    const scores = scoreSpecialists('preciso falar pela manhã');
-    expect(scores.support.score).toBe(0);
-    expect(scores.sales.score).toBe(0);
+  it('counts a repeated term once', () => {
+    expect(scoreSpecialists('precio precio precio', KEYWORDS).sales.score).toBe(3);
+  });
+
+  it('scores nothing without keywords', () => {
+    const scores = scoreSpecialists('precio', {});
+    expect(Object.values(scores).every((s) => s.score === 0)).toBe(true);
+  });
+});
+
+describe('DeterministicSelector with a crew vocabulary', () => {
+  const selector = new DeterministicSelector();
+  const select = (text: string, keywords?: SpecialistKeywords, current?: SpecialistKind) =>
+    selector.select({
+      turn: turn(text),
+      current,
+      enabled: ['sales', 'scheduling', 'business_rules', 'support'],
+      defaultSpecialist: 'sales',
+      language: 'es',
+      ...(keywords ? { keywords } : {}),
+    });
+
+  it("routes by the crew's keywords", async () => {
+    expect(await select('necesito un appointment', KEYWORDS)).toMatchObject({
+      specialist: 'scheduling',
+      reason: 'matched',
+    });
+  });
+
+  it('goes to the default specialist when the crew has no vocabulary', async () => {
+    expect(await select('necesito un appointment')).toEqual({
+      specialist: 'sales',
+      reason: 'default',
+      evidence: [],
+    });
+  });
+
+  it('keeps the current specialist on a weak hint', async () => {
+    expect(await select('el martes', KEYWORDS, 'sales')).toMatchObject({
+      specialist: 'sales',
+      reason: 'kept',
+    });
   });
 });

@@ -10,7 +10,7 @@ export const SWITCH_MIN_SCORE = 3;
 export const SWITCH_MARGIN = 2;
 
 /**
- * Picks the specialist by weighted keyword and phrase matching (es / pt / en), without a model.
+ * Picks the specialist by weighted keyword and phrase matching against the crew's keywords, without a model.
  * A conversation stays with its current specialist unless another one clearly wins, so short
  * follow-ups ("sí", "2", "blanca", "gracias") never move it.
  */
@@ -27,7 +27,7 @@ export class DeterministicSelector implements SpecialistSelector {
         category: 'user',
       });
     }
-    const scores = scoreSpecialists(turnText(input.turn));
+    const scores = scoreSpecialists(turnText(input.turn), input.keywords ?? {});
     const current = input.current && enabled.includes(input.current) ? input.current : undefined;
 
     if (current) {

@@ -1,7 +1,7 @@
+import { KEYWORD_WEIGHTS, type SpecialistKeywords } from '../crew/vocabulary.js';
 import { SPECIALIST_KINDS, type SpecialistKind } from '../tenant/tenant.js';
 import { tokenize } from './fold-text.js';
 import { editDistance, soundKey, stemKey } from './sound-key.js';
-import { SPECIALIST_LEXICON } from './specialist-lexicon.js';
 
 /** How strongly a text points at one specialist, and the lexicon terms that said so. */
 export interface SpecialistScore {
@@ -29,23 +29,33 @@ interface Token {
 // Below this key length a one-letter typo too often turns a word into another word (cita/cinta).
 const FUZZY_MIN_LENGTH = 7;
 
-function compile(): Term[] {
+function compile(keywords: SpecialistKeywords): Term[] {
   const terms: Term[] = [];
   for (const specialist of SPECIALIST_KINDS) {
-    for (const [weight, labels] of Object.entries(SPECIALIST_LEXICON[specialist])) {
-      for (const label of labels) {
+    for (const [group, weight] of Object.entries(KEYWORD_WEIGHTS)) {
+      for (const label of keywords[specialist]?.[group as keyof typeof KEYWORD_WEIGHTS] ?? []) {
         const words = tokenize(label.replace(/\*$/, '')).map((word, i, all) => {
           const prefix = label.endsWith('*') && i === all.length - 1;
           return { key: prefix ? soundKey(word) : stemKey(soundKey(word)), prefix };
         });
-        terms.push({ label, weight: Number(weight), specialist, words });
+        if (words.length > 0) terms.push({ label, weight, specialist, words });
       }
     }
   }
   return terms;
 }
 
-const TERMS = compile();
+// Keywords are compiled once per vocabulary (a crew's, loaded at startup), not per message.
+const COMPILED = new WeakMap<SpecialistKeywords, Term[]>();
+
+function termsOf(keywords: SpecialistKeywords): Term[] {
+  let terms = COMPILED.get(keywords);
+  if (!terms) {
+    terms = compile(keywords);
+    COMPILED.set(keywords, terms);
+  }
+  return terms;
+}
 
 function wordMatches(pattern: WordPattern, token: Token): boolean {
   if (pattern.prefix) return token.key.startsWith(pattern.key);
@@ -65,16 +75,20 @@ function matchesAt(term: Term, tokens: Token[], start: number): boolean {
 }
 
 /**
- * Scores a customer's text for every specialist. Longer phrases take their words away from shorter
- * terms ("horario de visita" counts for scheduling only); each term counts once however often it appears.
+ * Scores a customer's text for every specialist against a crew's keywords. Longer phrases take their words
+ * away from shorter terms ("horario de visita" counts for scheduling only); each term counts once however
+ * often it appears.
  */
-export function scoreSpecialists(text: string): Record<SpecialistKind, SpecialistScore> {
+export function scoreSpecialists(
+  text: string,
+  keywords: SpecialistKeywords,
+): Record<SpecialistKind, SpecialistScore> {
   const tokens = tokenize(text).map((word) => {
     const key = soundKey(word);
     return { key, stem: stemKey(key) };
   });
   const found: Array<{ term: Term; start: number }> = [];
-  for (const term of TERMS) {
+  for (const term of termsOf(keywords)) {
     for (let start = 0; start + term.words.length <= tokens.length; start++) {
       if (matchesAt(term, tokens, start)) found.push({ term, start });
     }

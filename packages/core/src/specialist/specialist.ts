@@ -1,5 +1,6 @@
 import type { ConversationState } from '../conversation/conversation-state.js';
 import type { CrewDefinition } from '../crew/crew.js';
+import type { SpecialistKeywords } from '../crew/vocabulary.js';
 import type { Turn } from '../message/message.js';
 import type { SpecialistKind, TenantConfig } from '../tenant/tenant.js';
 
@@ -95,6 +96,8 @@ export interface SelectorInput {
   /** The crew's fallback when the turn gives no signal; the first enabled member when absent or disabled. */
   defaultSpecialist?: SpecialistKind;
   language: string;
+  /** The crew's routing keywords (its vocabulary); without them only the default specialist is chosen. */
+  keywords?: SpecialistKeywords;
 }
 
 export interface Selection {

@@ -63,6 +63,7 @@ export class RespondToTurn {
       enabled: crew.members.filter((m) => tenant.enabledSpecialists.includes(m)),
       defaultSpecialist: crew.defaultSpecialist,
       language: crew.language,
+      ...(crew.vocabulary ? { keywords: crew.vocabulary.specialists } : {}),
     });
     const result = await this.run(request, selection, text);
     return {
