@@ -2,11 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
-import { RUNTIME, type Runtime } from './runtime/runtime.js';
-import { WebhookIntake } from '@mcp-crew/pipeline';
-import { DependencyChecks } from './health/dependency-checks.js';
-import { Metrics } from './metrics/metrics.js';
-import { TenantSnapshot } from './tenants/tenant-snapshot.js';
+import type { Runtime } from './runtime/runtime.js';
+import { runtimeProviders } from './runtime/providers.js';
 import { ChatwootWebhookController } from './webhooks/chatwoot-webhook.controller.js';
 import { OperatorAuthGuard } from './admin/operator-auth.guard.js';
 import { TenantAdminController } from './admin/tenant-admin.controller.js';
@@ -33,12 +30,8 @@ export class AppModule {
         OdooApiController,
       ],
       providers: [
-        { provide: RUNTIME, useValue: runtime },
-        // One provider per concern for the controllers that need only that concern (no Runtime bag there).
-        { provide: WebhookIntake, useValue: runtime.intake },
-        { provide: DependencyChecks, useValue: runtime.health },
-        { provide: TenantSnapshot, useValue: runtime.tenants },
-        { provide: Metrics, useValue: runtime.metrics },
+        // One provider per concern: nothing injects the whole runtime.
+        ...runtimeProviders(runtime),
         TenantAdminService,
         OperatorAuthGuard,
         CopilotService,

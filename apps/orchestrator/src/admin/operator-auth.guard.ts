@@ -1,8 +1,8 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { CrewError } from '@mcp-crew/core';
+import { CrewError, type Secret } from '@mcp-crew/core';
 import { bearerToken, sameCredential } from '../http/constant-time.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.js';
+import { OPERATOR_API_KEY } from '../runtime/providers.js';
 
 /**
  * The admin API's door: `Authorization: Bearer <OPERATOR_API_KEY>`, compared in constant time. Without
@@ -10,10 +10,10 @@ import { RUNTIME, type Runtime } from '../runtime/runtime.js';
  */
 @Injectable()
 export class OperatorAuthGuard implements CanActivate {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(@Inject(OPERATOR_API_KEY) private readonly operatorApiKey: Secret | null) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const expected = this.runtime.operatorApiKey;
+    const expected = this.operatorApiKey;
     if (!expected) {
       throw new CrewError(
         'ADMIN_API_DISABLED',

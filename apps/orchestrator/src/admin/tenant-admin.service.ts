@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CrewError, type TenantConfig, type TenantId } from '@mcp-crew/core';
 import type { TenantStore } from '@mcp-crew/tenant-store';
-import { RUNTIME, type Runtime } from '../runtime/runtime.js';
+import type { Logger } from 'pino';
+import { LOGGER, TENANT_STORE } from '../runtime/providers.js';
+import { TenantSnapshot } from '../tenants/tenant-snapshot.js';
 import type {
   ChatwootCredentialsBody,
   InboxesBody,
@@ -20,10 +22,14 @@ import { tenantView, type TenantView } from './tenant-view.js';
  */
 @Injectable()
 export class TenantAdminService {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(TenantSnapshot) private readonly tenants: TenantSnapshot,
+    @Inject(TENANT_STORE) private readonly store: TenantStore | null,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   async list(): Promise<TenantView[]> {
-    const tenants = await this.runtime.tenants.list();
+    const tenants = await this.tenants.list();
     return Promise.all(tenants.map((t) => this.#view(t)));
   }
 
@@ -85,7 +91,7 @@ export class TenantAdminService {
   }
 
   async #tenant(id: TenantId): Promise<TenantConfig> {
-    const tenant = await this.runtime.tenants.get(id);
+    const tenant = await this.tenants.get(id);
     if (!tenant)
       throw new CrewError('TENANT_NOT_FOUND', `tenant "${id}" does not exist`, {
         domain: 'admin',
@@ -96,7 +102,7 @@ export class TenantAdminService {
   }
 
   async #view(tenant: TenantConfig): Promise<TenantView> {
-    const models = this.runtime.tenantStore ? await this.runtime.tenantStore.modelCredentials(tenant.id) : {};
+    const models = this.store ? await this.store.modelCredentials(tenant.id) : {};
     return tenantView(
       tenant,
       Object.fromEntries(Object.entries(models).map(([k, v]) => [k, { baseUrl: v.baseUrl }])),
@@ -104,7 +110,7 @@ export class TenantAdminService {
   }
 
   async #change(id: TenantId, apply: (store: TenantStore) => Promise<TenantConfig>): Promise<TenantView> {
-    const store = this.runtime.tenantStore;
+    const store = this.store;
     if (!store) {
       throw new CrewError(
         'TENANT_STORE_READ_ONLY',
@@ -116,8 +122,8 @@ export class TenantAdminService {
       );
     }
     const config = await apply(store);
-    await this.runtime.tenants.refresh();
-    this.runtime.logger.info({ tenant: id ?? config.id }, 'tenant configuration changed');
+    await this.tenants.refresh();
+    this.logger.info({ tenant: id ?? config.id }, 'tenant configuration changed');
     return this.#view(config);
   }
 }

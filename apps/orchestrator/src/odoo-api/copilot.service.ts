@@ -4,14 +4,17 @@ import {
   applyChannelPolicy,
   COPILOT_CHANNEL,
   CrewError,
-  DeterministicSelector,
+  type ConversationStateStore,
+  type CrewDefinition,
+  type CrewName,
   type InboundMessage,
   type TenantConfig,
   type Turn,
 } from '@mcp-crew/core';
 import { RespondToTurn } from '@mcp-crew/pipeline';
+import type { Logger } from 'pino';
 import { withLogContext } from '../observability/log-context.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.js';
+import { CONVERSATION_STATE, CREWS, LOGGER } from '../runtime/providers.js';
 import type { CopilotAnswer, CopilotRequest } from './copilot-schemas.js';
 import { copilotConversationId, internalCrew } from './copilot-session.js';
 
@@ -23,18 +26,15 @@ import { copilotConversationId, internalCrew } from './copilot-session.js';
  */
 @Injectable()
 export class CopilotService {
-  readonly #respond: RespondToTurn;
-
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {
-    // The same use case as the Chatwoot turns; an Odoo user's request is routed by its words, never by a model.
-    this.#respond = new RespondToTurn({
-      selector: new DeterministicSelector(),
-      specialists: runtime.specialists,
-    });
-  }
+  constructor(
+    @Inject(RespondToTurn) private readonly respond: RespondToTurn,
+    @Inject(CREWS) private readonly crews: ReadonlyMap<CrewName, CrewDefinition>,
+    @Inject(CONVERSATION_STATE) private readonly state: ConversationStateStore,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   async ask(tenant: TenantConfig, request: CopilotRequest): Promise<CopilotAnswer> {
-    const crew = internalCrew(this.runtime.crews, tenant);
+    const crew = internalCrew(this.crews, tenant);
     if (!crew)
       throw new CrewError('COPILOT_UNAVAILABLE', 'no crew is loaded', {
         domain: 'copilot',
@@ -43,12 +43,12 @@ export class CopilotService {
     const sessionId = request.session_id ?? randomUUID();
     const conversationId = copilotConversationId(request.user.id, sessionId);
     const turn = toTurn(tenant, conversationId, request);
-    const state = await this.runtime.state.load(tenant.id, conversationId);
+    const state = await this.state.load(tenant.id, conversationId);
     // In the tenant's context, as a Chatwoot turn runs: its log lines and tool/model metrics carry the tenant.
     const result = await withLogContext({ tenant: tenant.id, conversation: conversationId }, () =>
-      this.#respond.respond({ turn, tenant, crew, state }),
+      this.respond.respond({ turn, tenant, crew, state }),
     );
-    await this.runtime.state.save(tenant.id, conversationId, result.state);
+    await this.state.save(tenant.id, conversationId, result.state);
     // A back-office user reads the handoff note itself: it says what was done and why the crew stopped.
     const text = result.replies.length > 0 ? result.replies.join('\n\n') : (result.handoff?.note ?? '');
     const reply = applyChannelPolicy(text, crew.policy, {
@@ -57,7 +57,7 @@ export class CopilotService {
       customerName: request.user.name,
     }).join('\n');
     const tools = result.trace?.tools.map((c) => c.tool) ?? [];
-    this.runtime.logger.info(
+    this.logger.info(
       { tenant: tenant.id, odooUser: request.user.id, specialist: result.selection.specialist, tools },
       'copilot request handled',
     );

@@ -16,7 +16,8 @@ import type { FastifyReply } from 'fastify';
 import type { TenantConfig } from '@mcp-crew/core';
 import { ApiZodBody } from '../http/openapi-body.js';
 import { ZodBodyPipe } from '../http/zod-body.pipe.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.js';
+import { ODOO_API_SETTINGS } from '../runtime/providers.js';
+import type { Runtime } from '../runtime/runtime.js';
 import { CopilotJobs } from './copilot-jobs.js';
 import { z } from 'zod';
 import {
@@ -38,7 +39,7 @@ import { OdooEventsService } from './odoo-events.service.js';
 @Controller('odoo/:tenantId')
 export class OdooApiController {
   constructor(
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    @Inject(ODOO_API_SETTINGS) private readonly settings: Runtime['odooApi'],
     @Inject(CopilotService) private readonly copilot: CopilotService,
     @Inject(CopilotJobs) private readonly jobs: CopilotJobs,
     @Inject(OdooEventsService) private readonly events: OdooEventsService,
@@ -60,7 +61,7 @@ export class OdooApiController {
     const tenant = tenantOf(request);
     const job = this.jobs.start(tenant.id, () => this.copilot.ask(tenant, body));
     const tracked = asyncFlag === '1' || asyncFlag === 'true';
-    const done = tracked ? job : await this.jobs.wait(job.tracking_id, copilotBudgetMs(this.runtime));
+    const done = tracked ? job : await this.jobs.wait(job.tracking_id, this.settings.syncBudgetMs);
     // The status is chosen here (200 answered, 202 still running, 500 failed), so the reply is sent by hand.
     if (done.status === 'completed' && done.output) await reply.status(200).send(done.output);
     else if (done.status === 'failed') await reply.status(500).send(done);
@@ -94,9 +95,4 @@ export class OdooApiController {
 function tenantOf(request: OdooApiRequest): TenantConfig {
   // Set by OdooAuthGuard, which runs before every handler here.
   return request.odooTenant!;
-}
-
-/** COPILOT_SYNC_BUDGET_MS: how long a copilot request is answered synchronously before it becomes a tracked job. */
-function copilotBudgetMs(runtime: Runtime): number {
-  return runtime.odooApi.syncBudgetMs;
 }

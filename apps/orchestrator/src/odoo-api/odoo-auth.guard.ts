@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { TENANT_ID_PATTERN, type TenantConfig, type TenantId } from '@mcp-crew/core';
-import { RUNTIME, type Runtime } from '../runtime/runtime.js';
+import { TenantSnapshot } from '../tenants/tenant-snapshot.js';
 import { authenticateOdooCall } from './odoo-auth.js';
 import { TenantRateLimit } from './tenant-rate-limit.js';
 
@@ -18,16 +18,14 @@ export type OdooApiRequest = RawBodyRequest<FastifyRequest> & { odooTenant?: Ten
 @Injectable()
 export class OdooAuthGuard implements CanActivate {
   constructor(
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    @Inject(TenantSnapshot) private readonly tenants: TenantSnapshot,
     @Inject(TenantRateLimit) private readonly limit: TenantRateLimit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<OdooApiRequest>();
     const tenantId = String((request.params as Record<string, string>)['tenantId'] ?? '');
-    const known = TENANT_ID_PATTERN.test(tenantId)
-      ? await this.runtime.tenants.get(tenantId as TenantId)
-      : undefined;
+    const known = TENANT_ID_PATTERN.test(tenantId) ? await this.tenants.get(tenantId as TenantId) : undefined;
     const tenant = authenticateOdooCall(known, tenantId, {
       headers: request.headers,
       rawBody: request.rawBody ?? Buffer.alloc(0),

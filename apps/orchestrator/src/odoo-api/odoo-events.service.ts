@@ -1,8 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { cacheFor, type OdooConnection, type TenantConfig, type TenantId } from '@mcp-crew/core';
+import {
+  cacheFor,
+  type CacheStore,
+  type OdooConnection,
+  type TenantConfig,
+  type TenantId,
+} from '@mcp-crew/core';
 import { syncProducts, type ProductSyncResult } from '@mcp-crew/knowledge';
 import { OdooClient } from '@mcp-crew/odoo-client';
-import { RUNTIME, type Runtime } from '../runtime/runtime.js';
+import type { Logger } from 'pino';
+import { CACHE_STORE, KNOWLEDGE, LOGGER } from '../runtime/providers.js';
+import type { Knowledge } from '../runtime/knowledge.js';
 import type { OdooEvent } from './copilot-schemas.js';
 
 export interface OdooEventOutcome {
@@ -24,10 +32,14 @@ const PRODUCT_MODELS = new Set(['product.product', 'product.template']);
 export class OdooEventsService {
   readonly #clients = new Map<TenantId, { odoo: OdooConnection; client: OdooClient }>();
 
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(CACHE_STORE) private readonly cacheStore: CacheStore,
+    @Inject(KNOWLEDGE) private readonly knowledge: Knowledge | null,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   async apply(tenant: TenantConfig, event: OdooEvent): Promise<OdooEventOutcome> {
-    const cache = cacheFor(this.runtime.cacheStore, tenant.id);
+    const cache = cacheFor(this.cacheStore, tenant.id);
     let invalidated = await cache.invalidate({ model: event.model, ids: event.ids });
     const outcome: OdooEventOutcome = {
       model: event.model,
@@ -50,7 +62,7 @@ export class OdooEventsService {
       event.model === 'product.product' ? event.ids : await this.#variantsOf(client, event.ids);
     if (event.model === 'product.template')
       invalidated += await cache.invalidate({ model: 'product.product', ids: variants });
-    const knowledge = this.runtime.knowledge;
+    const knowledge = this.knowledge;
     if (!knowledge)
       return {
         ...outcome,
@@ -71,7 +83,7 @@ export class OdooEventsService {
       ids: variants,
       language: tenant.language,
     });
-    this.runtime.logger.info(
+    this.logger.info(
       { tenant: tenant.id, model: event.model, operation: event.operation, products: variants.length },
       'Odoo change applied',
     );

@@ -18,9 +18,6 @@ import type { Logger } from 'pino';
 import type { Metrics } from '../metrics/metrics.js';
 import type { DependencyChecks } from '../health/dependency-checks.js';
 
-/** Nest injection token for the composed runtime. */
-export const RUNTIME = 'MCP_CREW_RUNTIME';
-
 /** Everything the running orchestrator is made of, composed once from settings (see create-runtime.ts). */
 export interface Runtime {
   settings: Settings;
