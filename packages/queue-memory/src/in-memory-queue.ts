@@ -66,8 +66,11 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
   /** Lanes whose coalescing window has passed, served round-robin across tenants. */
   readonly #ready = new TenantRoundRobin<Lane>();
   readonly #runningByTenant = new Map<TenantId, number>();
-  /** A tenant over its tokens per minute starts nothing before this time. */
-  readonly #tokenBlockedUntil = new Map<TenantId, number>();
+  /**
+   * Tenants over their tokens per minute: they start nothing until a re-check (timed for when the window
+   * should free) finds them under it. Blocked until the re-check answers, never merely until the time passes.
+   */
+  readonly #tokenBlocked = new Set<TenantId>();
   readonly #tokenTimers = new Map<TenantId, NodeJS.Timeout>();
   readonly #failed: Turn[] = [];
   readonly #stats = emptyQueueStats();
@@ -146,7 +149,7 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
         this.#ready.push(lane.tenantId, lane);
       }
     }
-    this.#tokenBlockedUntil.clear();
+    this.#tokenBlocked.clear();
     for (const timer of this.#tokenTimers.values()) clearTimeout(timer);
     if (!this.#worker) {
       const dropped = [...this.#lanes.values()].reduce((n, lane) => n + lane.pending.length, 0);
@@ -196,8 +199,7 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
   /** Whether the tenant may start a turn now: under its cap on turns at once and on tokens per minute. */
   #mayStart = (tenantId: TenantId): boolean => {
     if ((this.#runningByTenant.get(tenantId) ?? 0) >= this.#limits(tenantId).maxConcurrentTurns) return false;
-    const blockedUntil = this.#tokenBlockedUntil.get(tenantId);
-    return blockedUntil === undefined || blockedUntil <= Date.now();
+    return !this.#tokenBlocked.has(tenantId);
   };
 
   #pump(): void {
@@ -243,10 +245,10 @@ export class InMemoryQueue implements InboundQueue, QueueInspection {
     if (perMinute <= 0 || this.#closing) return;
     const wait = await this.tokens.waitMs(tenantId, perMinute).catch(() => 0);
     if (wait <= 0) {
-      if (this.#tokenBlockedUntil.delete(tenantId)) this.#pump();
+      if (this.#tokenBlocked.delete(tenantId)) this.#pump();
       return;
     }
-    this.#tokenBlockedUntil.set(tenantId, Date.now() + wait);
+    this.#tokenBlocked.add(tenantId);
     clearTimeout(this.#tokenTimers.get(tenantId));
     this.#tokenTimers.set(
       tenantId,
