@@ -1,9 +1,10 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { LogWriteAudit, type AuditLogger, type OdooApi } from '@mcp-crew/mcp-odoo';
-import type { IdempotencyStore, TenantConfig } from '@mcp-crew/core';
+import type { IdempotencyStore, SpecialistKind, TenantConfig } from '@mcp-crew/core';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createOfflineEngine } from './engine/offline-engine.js';
 import { withFallback } from './model/fallback-model.js';
+import type { TenantModels } from './model/tenant-models.js';
 import { createCrewMastra } from './mastra/crew-mastra.js';
 import type { StructuredLogger } from './mastra/mastra-logger.js';
 import { AgentSpecialistRegistry } from './specialists/agent-registry.js';
@@ -23,6 +24,8 @@ export interface DefaultSpecialistsOptions {
   wrapModel?: (model: LanguageModelV3) => LanguageModelV3;
   /** Where MCP-Odoo records write results under their idempotency keys. */
   idempotency?: IdempotencyStore;
+  /** Each tenant's own model per specialist (its settings over the environment's); replaces `hosted`. */
+  models?: TenantModels;
 }
 
 /**
@@ -40,7 +43,19 @@ export function createDefaultSpecialists(options: DefaultSpecialistsOptions): Ag
     );
   const model = options.hosted ? withFallback(wrap(options.hosted), offline, onFallback) : offline;
   // The budget only matters when a hosted model spends tokens; the offline engine alone has none to count.
-  const hosted = Boolean(options.hosted);
+  const hosted = Boolean(options.hosted) || Boolean(options.models);
+  // One fallback wrapper per hosted model object, so an unchanged tenant keeps the same model (and agents).
+  const wrapped = new WeakMap<LanguageModelV3, LanguageModelV3>();
+  const tenantModel = (tenant: TenantConfig, kind: SpecialistKind): LanguageModelV3 => {
+    const chosen = options.models?.chat(tenant, kind);
+    if (!chosen) return offline;
+    let found = wrapped.get(chosen.model);
+    if (!found) {
+      found = withFallback(wrap(chosen.model), offline, onFallback);
+      wrapped.set(chosen.model, found);
+    }
+    return found;
+  };
   return new AgentSpecialistRegistry({
     tools: new InProcessTenantTools({
       audit: new LogWriteAudit(logger),
@@ -48,9 +63,12 @@ export function createDefaultSpecialists(options: DefaultSpecialistsOptions): Ag
       wrapOdoo: options.wrapOdoo,
       ...(options.idempotency ? { idempotency: options.idempotency } : {}),
     }),
-    model: () => model,
+    model: options.models ? tenantModel : () => model,
     // One Mastra instance owns the agents and logs through the project's logger.
     mastra: createCrewMastra(logger),
     ...(hosted ? { offline, tokenBudget: options.tokenBudget } : {}),
+    ...(options.models
+      ? { tokenBudgetFor: (tenant, kind) => options.models?.chat(tenant, kind)?.resolved.tokenBudget }
+      : {}),
   });
 }

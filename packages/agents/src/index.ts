@@ -33,3 +33,6 @@ export * from './memory/touched-records.js';
 export * from './mastra/mastra-logger.js';
 export * from './mastra/crew-mastra.js';
 export * from './tools/tool-names.js';
+export * from './model/tenant-models.js';
+export * from './model/openai-transcriber.js';
+export * from './model/vision-describer.js';

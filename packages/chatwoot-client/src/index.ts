@@ -5,3 +5,4 @@ export * from './conversation-snapshot.js';
 export * from './http-chatwoot-gateway.js';
 export * from './console-chatwoot-gateway.js';
 export * from './http-chatwoot-routing.js';
+export * from './chatwoot-attachments.js';

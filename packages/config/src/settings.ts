@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Secret } from '@mcp-crew/core';
-import { int, optionalInt, port, secret, setting, url, type CatalogValues } from './env/fields.js';
+import { flag, int, optionalInt, port, secret, setting, url, type CatalogValues } from './env/fields.js';
 import { configError, parseEnv } from './env/parse-env.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -172,6 +172,30 @@ export const settingsCatalog = {
     'model tokens one conversation may spend (`0` = no limit); past it, its turns use the offline engine',
     '`20000`',
     '50000',
+  ),
+  OPENAI_VISION: setting(
+    flag(false),
+    "the environment's chat model takes images: customers' photos become part of the turn (tenants say so per model)",
+    '`false`',
+    'true',
+  ),
+  OPENAI_TRANSCRIPTION_MODEL: setting(
+    z.string().min(1).optional(),
+    "speech-to-text model of the environment's endpoint (`/audio/transcriptions`) for voice notes Chatwoot has not transcribed",
+    "unset: Chatwoot's transcription only (tenants may set their own)",
+    'whisper-1',
+  ),
+  VOICE_TRANSCRIPT_WAIT_MS: setting(
+    int(8000, 0, 60_000),
+    "how long a voice note's turn waits for Chatwoot's transcription (`message_updated`) before the crew's fallback; cut to leave the turn's deadline room to answer",
+    '`8000`',
+    '5000',
+  ),
+  MEDIA_MAX_BYTES: setting(
+    int(25 * 1024 * 1024, 1024),
+    'largest voice note or photo fetched from Chatwoot for transcription or vision (bigger ones get the fallback)',
+    '`26214400` (25 MiB)',
+    '10485760',
   ),
   EMBEDDINGS_PROVIDER: setting(
     z.enum(['local', 'openai'], { message: 'expected local or openai' }).optional(),

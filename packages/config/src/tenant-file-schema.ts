@@ -64,6 +64,45 @@ const limitsSchema = z
   })
   .strict();
 
+/** One OpenAI or OpenAI-compatible endpoint of the tenant: its key (sealed in the tenant store) and URL. */
+export const modelEndpointSchema = z
+  .object({
+    apiKey: z
+      .string()
+      .min(8, 'expected a secret of at least 8 characters')
+      .transform((v) => new Secret(v)),
+    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .strict();
+
+export const MODEL_PROVIDER_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
+
+const modelChoiceFields = {
+  /** A name in `models`, or `openai` (the tenant's `models.openai`, else the environment's key and URL). */
+  provider: z.string().regex(MODEL_PROVIDER_NAME, 'expected a provider name such as openai').optional(),
+  name: z.string().min(1).max(200).optional(),
+  timeoutMs: z.coerce.number().int().min(100).max(600_000).optional(),
+  tokenBudget: z.coerce.number().int().min(0).optional(),
+  vision: bool.optional(),
+};
+const modelChoiceSchema = z.object(modelChoiceFields).strict();
+
+/** Which model the tenant's specialists use (each may override), and the speech-to-text endpoint. */
+export const tenantModelSchema = z
+  .object({
+    ...modelChoiceFields,
+    specialists: z.partialRecord(z.enum(SPECIALIST_KINDS), modelChoiceSchema).optional(),
+    transcription: z
+      .object({
+        provider: modelChoiceFields.provider,
+        name: z.string().min(1).max(200).default('whisper-1'),
+        timeoutMs: modelChoiceFields.timeoutMs,
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 export const tenantFileEntrySchema = z
   .object({
     id: z.string().regex(TENANT_ID_PATTERN, 'expected lowercase letters, digits, "-" or "_"'),
@@ -84,8 +123,33 @@ export const tenantFileEntrySchema = z
     limits: limitsSchema.default({ ...DEFAULT_TENANT_LIMITS }),
     /** Per crew: business-hours mode and hand-over routing (Chatwoot team id, assign, sales lead) over the crew file's. */
     crewSettings: z.partialRecord(z.enum(CREW_NAMES), crewSettingsOverrideSchema).optional(),
+    /** The tenant's model endpoints by name (`openai`, `local`, ...); keys sealed at rest in the tenant store. */
+    models: z
+      .record(
+        z.string().regex(MODEL_PROVIDER_NAME, 'expected a provider name such as openai'),
+        modelEndpointSchema,
+      )
+      .default({}),
+    model: tenantModelSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((entry, ctx) => {
+    // A named provider must exist: `openai` alone may fall back to the environment.
+    const known = (provider: string | undefined) =>
+      provider === undefined || provider === 'openai' || provider in entry.models;
+    const check = (provider: string | undefined, path: Array<string | number>) => {
+      if (!known(provider))
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `provider "${provider}" is not among the tenant's models`,
+        });
+    };
+    check(entry.model?.provider, ['model', 'provider']);
+    check(entry.model?.transcription?.provider, ['model', 'transcription', 'provider']);
+    for (const [kind, choice] of Object.entries(entry.model?.specialists ?? {}))
+      check(choice?.provider, ['model', 'specialists', kind, 'provider']);
+  });
 
 export const tenantFileSchema = z
   .object({ tenants: z.array(tenantFileEntrySchema) })

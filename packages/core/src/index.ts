@@ -43,3 +43,5 @@ export * from './crew/crew-routing.js';
 export * from './hours/business-hours.js';
 export * from './chatwoot/chatwoot-routing.js';
 export * from './crm/sales-crm.js';
+export * from './media/media.js';
+export * from './tenant/tenant-model.js';

@@ -20,3 +20,7 @@ export * from './reliability/outbox-gateway.js';
 export * from './turn/handback-request.js';
 export * from './routing/handoff-router.js';
 export * from './routing/least-loaded.js';
+export * from './media/transcript-mailbox.js';
+export * from './media/media-reader.js';
+export * from './media/media-texts.js';
+export * from './media/media-fallback.js';

@@ -1,29 +1,15 @@
-import { z } from 'zod';
-import { tenantFileEntrySchema, toOdooConnection } from '@mcp-crew/config';
-import { CrewError, Secret, tenantId, type TenantConfig } from '@mcp-crew/core';
-
-const secret = z
-  .string()
-  .min(8, 'expected a secret of at least 8 characters')
-  .transform((v) => new Secret(v));
+import type { z } from 'zod';
+import { modelEndpointSchema, tenantFileEntrySchema, toOdooConnection } from '@mcp-crew/config';
+import { CrewError, tenantId, type TenantConfig } from '@mcp-crew/core';
 
 /** A model provider's credentials (OpenAI or any OpenAI-compatible endpoint). */
-export const modelCredentialSchema = z
-  .object({ apiKey: secret, baseUrl: z.url({ protocol: /^https?$/ }).optional() })
-  .strict();
+export const modelCredentialSchema = modelEndpointSchema;
 
 /**
- * A stored tenant: the tenants-file entry (same schema, same defaults) plus model credentials, which only
- * the store holds (the file gets them from the environment).
+ * A stored tenant: the tenants-file entry, same schema and defaults (model endpoints included, their keys
+ * sealed at rest like every other secret).
  */
-export const tenantStoreEntrySchema = tenantFileEntrySchema.extend({
-  models: z
-    .record(
-      z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'expected a provider name such as openai'),
-      modelCredentialSchema,
-    )
-    .default({}),
-});
+export const tenantStoreEntrySchema = tenantFileEntrySchema;
 
 export type TenantStoreEntry = z.infer<typeof tenantStoreEntrySchema>;
 export type ModelCredential = z.infer<typeof modelCredentialSchema>;
@@ -53,7 +39,7 @@ export function parseTenantEntry(raw: unknown): TenantStoreEntry {
 
 /** The pipeline's view of a stored tenant (the same mapping as the tenants file). */
 export function toTenantConfig(entry: TenantStoreEntry, sandboxUrl?: string): TenantConfig {
-  const { odoo, models: _models, ...rest } = entry;
+  const { odoo, ...rest } = entry;
   return {
     ...rest,
     id: tenantId(entry.id),

@@ -79,6 +79,11 @@ export interface FakeChatwoot {
   setTeam(teamId: number, memberIds: number[], accountId?: number): void;
   /** Open conversations each agent already has elsewhere (added to the conversations the fake holds). */
   setOpenLoad(load: Record<number, number>, accountId?: number): void;
+  /**
+   * Serves an attachment at `path` like Active Storage's redirect route: the request (with the bot token)
+   * is redirected to `/storage/...`, which answers the bytes without a token.
+   */
+  setFile(path: string, file: { bytes: Uint8Array; contentType: string }): void;
   close(): Promise<void>;
 }
 
@@ -95,6 +100,7 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
   const agents = new Map<number, FakeAgent[]>();
   const teams = new Map<string, number[]>();
   const openLoad = new Map<number, Record<number, number>>();
+  const files = new Map<string, { bytes: Uint8Array; contentType: string }>();
   let nextMessageId = 1000;
 
   const key = (accountId: number, id: number) => `${accountId}:${id}`;
@@ -172,8 +178,18 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
         })),
       );
     }
+    const stored = path.startsWith('/storage/') ? files.get(path.slice('/storage'.length)) : undefined;
+    if (stored) {
+      res.writeHead(200, { 'content-type': stored.contentType, 'content-length': stored.bytes.byteLength });
+      res.end(Buffer.from(stored.bytes));
+      return;
+    }
     if (options.botToken !== undefined && headers.api_access_token !== options.botToken) {
       return send(res, 401, { error: 'Invalid Access Token' });
+    }
+    if (method === 'GET' && files.has(path)) {
+      res.writeHead(302, { location: `/storage${path}` }).end();
+      return;
     }
     const match =
       /^\/api\/v1\/accounts\/(\d+)\/conversations\/(\d+)(?:\/(messages|labels|custom_attributes|toggle_status|toggle_typing_status|assignments))?$/.exec(
@@ -278,6 +294,7 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
     setAgents: (list, accountId = 1) => void agents.set(accountId, list),
     setTeam: (teamId, memberIds, accountId = 1) => void teams.set(`${accountId}:${teamId}`, memberIds),
     setOpenLoad: (load, accountId = 1) => void openLoad.set(accountId, load),
+    setFile: (path, file) => void files.set(path, file),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

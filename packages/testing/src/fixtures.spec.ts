@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync } from 'node:fs';
-import { CHATWOOT_FIXTURE_DIR, loadChatwootFixture } from './chatwoot-fixtures.js';
+import { createHmac } from 'node:crypto';
+import { CHATWOOT_FIXTURE_DIR, FIXTURE_SECRET, loadChatwootFixture } from './chatwoot-fixtures.js';
 import { loadOdooFixtures } from './odoo-fixtures.js';
 
 // The recordings ship with the repository: a plain clone must find every one of them.
@@ -17,21 +18,44 @@ describe('recorded fixtures in the repository', () => {
     }
   });
 
-  it('holds the 5 Chatwoot deliveries with their signing headers', () => {
+  it('holds the 8 Chatwoot deliveries with their signing headers, each valid for its signature', () => {
     const names = readdirSync(CHATWOOT_FIXTURE_DIR)
       .filter((f) => f.endsWith('.json') && !f.endsWith('.headers.json'))
       .map((f) => f.replace(/\.json$/, ''));
     expect(names.sort()).toEqual([
       'email_incoming',
       'whatsapp_human_owns',
+      'whatsapp_image',
       'whatsapp_incoming_text',
       'whatsapp_outgoing_echo',
       'whatsapp_private_note',
+      'whatsapp_voice_note',
+      'whatsapp_voice_note_transcribed',
     ]);
     for (const name of names) {
       const f = loadChatwootFixture(name);
-      expect(f.headers['x-chatwoot-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
-      expect(f.body['event']).toBe('message_created');
+      const expected = createHmac('sha256', FIXTURE_SECRET)
+        .update(`${f.headers['x-chatwoot-timestamp']}.`)
+        .update(f.rawBody)
+        .digest('hex');
+      expect(f.headers['x-chatwoot-signature']).toBe(`sha256=${expected}`);
+      expect(f.body['event']).toBe(name.endsWith('_transcribed') ? 'message_updated' : 'message_created');
     }
+  });
+
+  it("shapes attachments as Chatwoot 4.x's Attachment#push_event_data (audio with transcribed_text)", () => {
+    const [note, update, photo] = [
+      'whatsapp_voice_note',
+      'whatsapp_voice_note_transcribed',
+      'whatsapp_image',
+    ].map((name) => (loadChatwootFixture(name).body['attachments'] as Array<Record<string, unknown>>)[0]);
+    expect(note).toMatchObject({ file_type: 'audio', transcribed_text: '', message_id: 48230 });
+    expect(update).toMatchObject({
+      id: note!['id'],
+      file_type: 'audio',
+      transcribed_text: expect.stringMatching(/esmalte/),
+    });
+    expect(photo).toMatchObject({ file_type: 'image', content_type: 'image/jpeg' });
+    expect(Object.keys(photo!)).not.toContain('transcribed_text');
   });
 });

@@ -16,3 +16,4 @@ export * from './rejection.js';
 export * from './idempotency-store-contract.js';
 export * from './crew-cluster.js';
 export * from './stores-under-test.js';
+export * from './model-endpoint-stand-in.js';

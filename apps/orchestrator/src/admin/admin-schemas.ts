@@ -46,6 +46,33 @@ export const modelCredentialsBody = z
 
 export const MODEL_PROVIDER = /^[a-z][a-z0-9_-]{0,31}$/;
 
+const modelChoice = {
+  provider: z.string().regex(MODEL_PROVIDER).nullable().optional(),
+  name: z.string().min(1).max(200).nullable().optional(),
+  timeoutMs: z.number().int().min(100).max(600_000).nullable().optional(),
+  tokenBudget: z.number().int().min(0).nullable().optional(),
+  vision: z.boolean().nullable().optional(),
+};
+
+/**
+ * Which model the tenant's specialists use (a JSON merge patch over its `model` settings: `null` removes a
+ * field). Keys are not here: `provider` names one of the tenant's `models` (PUT .../models/{provider}).
+ */
+export const modelSettingsBody = z
+  .object({
+    ...modelChoice,
+    specialists: z
+      .partialRecord(z.enum(SPECIALIST_KINDS), z.object(modelChoice).strict().nullable())
+      .nullable()
+      .optional(),
+    transcription: z
+      .object({ provider: modelChoice.provider, name: modelChoice.name, timeoutMs: modelChoice.timeoutMs })
+      .strict()
+      .nullable()
+      .optional(),
+  })
+  .strict();
+
 /** Inbox id → crew; `null` goes back to the crew chosen by channel type. */
 export const inboxesBody = z
   .object({
@@ -72,5 +99,6 @@ export type UpdateTenantBody = z.infer<typeof updateTenantBody>;
 export type ChatwootCredentialsBody = z.infer<typeof chatwootCredentialsBody>;
 export type OdooConnectionBody = z.infer<typeof odooConnectionBody>;
 export type ModelCredentialsBody = z.infer<typeof modelCredentialsBody>;
+export type ModelSettingsBody = z.infer<typeof modelSettingsBody>;
 export type InboxesBody = z.infer<typeof inboxesBody>;
 export type OdooApiCredentialsBody = z.infer<typeof odooApiCredentialsBody>;

@@ -22,6 +22,7 @@ import {
   inboxesBody,
   MODEL_PROVIDER,
   modelCredentialsBody,
+  modelSettingsBody,
   odooApiCredentialsBody,
   odooConnectionBody,
   specialistsBody,
@@ -30,6 +31,7 @@ import {
   type ChatwootCredentialsBody,
   type InboxesBody,
   type ModelCredentialsBody,
+  type ModelSettingsBody,
   type OdooApiCredentialsBody,
   type OdooConnectionBody,
   type UpdateTenantBody,
@@ -117,6 +119,16 @@ export class TenantAdminController {
   @ApiOperation({ summary: "Remove a model provider's credentials" })
   removeModel(@Param('id') id: string, @Param('provider') provider: string) {
     return this.admin.setModel(tenantParam(id), providerParam(provider), null);
+  }
+
+  @Put(':id/model')
+  @ApiOperation({
+    summary:
+      "Choose the tenant's model per specialist: provider, model, timeout, token budget, vision, transcription (merge patch)",
+  })
+  @ApiZodBody(modelSettingsBody)
+  modelSettings(@Param('id') id: string, @Body(new ZodBodyPipe(modelSettingsBody)) body: ModelSettingsBody) {
+    return this.admin.setModelSettings(tenantParam(id), body);
   }
 
   @Put(':id/inboxes')

@@ -8,6 +8,7 @@ import type {
   ChatwootCredentialsBody,
   InboxesBody,
   ModelCredentialsBody,
+  ModelSettingsBody,
   OdooApiCredentialsBody,
   OdooConnectionBody,
   UpdateTenantBody,
@@ -66,6 +67,11 @@ export class TenantAdminService {
     return this.#change(id, (store) => store.setModelCredentials(id, provider, body));
   }
 
+  /** The tenant's model settings as a merge patch (`null` removes); applied to the next turn, agents rebuilt. */
+  setModelSettings(id: TenantId, body: ModelSettingsBody): Promise<TenantView> {
+    return this.#change(id, (store) => store.update(id, { model: body }, 'tenant.set_model_settings'));
+  }
+
   mapInboxes(id: TenantId, body: InboxesBody): Promise<TenantView> {
     return this.#change(id, (store) => store.update(id, { inboxCrews: body.inboxes }, 'tenant.map_inbox'));
   }
@@ -102,11 +108,7 @@ export class TenantAdminService {
   }
 
   async #view(tenant: TenantConfig): Promise<TenantView> {
-    const models = this.store ? await this.store.modelCredentials(tenant.id) : {};
-    return tenantView(
-      tenant,
-      Object.fromEntries(Object.entries(models).map(([k, v]) => [k, { baseUrl: v.baseUrl }])),
-    );
+    return tenantView(tenant);
   }
 
   async #change(id: TenantId, apply: (store: TenantStore) => Promise<TenantConfig>): Promise<TenantView> {

@@ -3,6 +3,7 @@ import {
   odooApiCredentials,
   type TenantConfig,
   type TenantLimits,
+  type TenantModelSettings,
 } from '@mcp-crew/core';
 
 /** A tenant as the admin API shows it: every setting, and for each secret only whether it is set. */
@@ -36,11 +37,13 @@ export interface TenantView {
   };
   odooApi: { apiKeySet: boolean; signingSecretSet: boolean };
   models: Record<string, { apiKeySet: true; baseUrl?: string }>;
+  /** Which model each specialist uses (no secrets: keys live in `models`). */
+  model?: TenantModelSettings;
 }
 
 export function tenantView(
   tenant: TenantConfig,
-  models: Record<string, { baseUrl?: string }> = {},
+  models: Record<string, { baseUrl?: string }> = tenant.models ?? {},
 ): TenantView {
   const { chatwoot, odoo } = tenant;
   const odooApi = odooApiCredentials(tenant);
@@ -83,5 +86,6 @@ export function tenantView(
         { apiKeySet: true as const, ...(m.baseUrl ? { baseUrl: m.baseUrl } : {}) },
       ]),
     ),
+    ...(tenant.model ? { model: structuredClone(tenant.model) } : {}),
   };
 }

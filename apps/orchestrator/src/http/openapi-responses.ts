@@ -78,6 +78,7 @@ export const OPERATION_RESPONSES: Record<string, Responses> = {
   'PUT /admin/tenants/{id}/odoo': tenant('the tenant with its new Odoo connection'),
   'PUT /admin/tenants/{id}/models/{provider}': tenant('the tenant with the provider set'),
   'DELETE /admin/tenants/{id}/models/{provider}': tenant('the tenant without the provider'),
+  'PUT /admin/tenants/{id}/model': tenant('the tenant with its model settings'),
   'PUT /admin/tenants/{id}/inboxes': tenant('the tenant with its inbox mapping'),
   'PUT /admin/tenants/{id}/specialists': tenant('the tenant with its specialists'),
   'PUT /admin/tenants/{id}/write-tools': tenant('the tenant with write tools on or off'),

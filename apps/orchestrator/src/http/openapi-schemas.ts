@@ -135,6 +135,11 @@ export const OPENAPI_SCHEMAS: Record<string, object> = {
         type: 'object',
         additionalProperties: { type: 'object', properties: { apiKeySet: bool, baseUrl: str } },
       },
+      model: {
+        type: 'object',
+        description:
+          "which of the tenant's models (provider = a name in models, or openai) each specialist uses, with timeout, token budget, vision and transcription",
+      },
     },
   },
   TenantList: { type: 'array', items: ref('TenantView') },

@@ -8,9 +8,11 @@ import {
 } from '@mcp-crew/core';
 import type { Settings } from '@mcp-crew/config';
 import { loadCrews } from '@mcp-crew/crews';
-import { ConsoleChatwootGateway, HttpChatwootGateway } from '@mcp-crew/chatwoot-client';
+import { ChatwootAttachments, ConsoleChatwootGateway, HttpChatwootGateway } from '@mcp-crew/chatwoot-client';
 import {
   DeadlineWorker,
+  MediaReader,
+  TranscriptMailbox,
   OutboxGateway,
   splitSummaryRequests,
   TurnProcessor,
@@ -25,6 +27,7 @@ import { Metrics } from '../metrics/metrics.js';
 import {
   createLanguageModel,
   createSpecialistSelector,
+  createTenantModels,
   openCacheStore,
   openIdempotencyStore,
   openQueue,
@@ -124,8 +127,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       idempotency,
     );
 
+  // Chatwoot's late voice-note transcriptions, left by the webhook for the turn answering the note.
+  const transcripts = new TranscriptMailbox(idempotency);
   const intake = new WebhookIntake({
     tenant: (id) => tenants.peek(id),
+    transcripts,
     // The webhook's trace context rides in the queued message.
     queue: traceQueue(queue),
     metrics,
@@ -134,6 +140,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const cacheStore = await openCacheStore(settings, logger);
   // One hosted model (or none: the offline engine) for the selector and the specialists, behind the breakers.
   const hosted = createLanguageModel(settings, breakers);
+  // Each tenant's own models (its settings over the environment's): specialists, transcription, vision.
+  const models = createTenantModels(settings, breakers);
   metrics.watchCache(cacheStore);
   // Knowledge serves the default specialists; tests that bring their own specialists skip the ingestion.
   const opened = options.specialists
@@ -141,6 +149,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     : await openSpecialists({
         settings,
         hosted,
+        models,
         logger,
         tenants: await tenants.list(),
         cacheStore,
@@ -160,6 +169,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     state,
     logger,
     metrics,
+    media: new MediaReader({
+      models,
+      fetcher: new ChatwootAttachments({ maxBytes: settings.MEDIA_MAX_BYTES }),
+      transcripts,
+      waitMs: settings.VOICE_TRANSCRIPT_WAIT_MS,
+      maxBytes: settings.MEDIA_MAX_BYTES,
+      logger,
+    }),
     // Resolved conversations are summarized into the tenant's interaction_history (default specialists' knowledge).
     ...(knowledge ? { summaries: new InteractionHistoryWriter(knowledge) } : {}),
     hours: new DatasetBusinessHours(businessData),

@@ -1,5 +1,5 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
-import { createDefaultSpecialists, type AgentSpecialistRegistry } from '@mcp-crew/agents';
+import { createDefaultSpecialists, type AgentSpecialistRegistry, type TenantModels } from '@mcp-crew/agents';
 import type { Settings } from '@mcp-crew/config';
 import {
   cacheFor,
@@ -22,6 +22,8 @@ export interface OpenSpecialistsOptions {
   settings: Settings;
   /** The hosted model chosen by the composition root (adapters/model.ts); absent = the offline engine. */
   hosted?: LanguageModelV3;
+  /** Each tenant's own models (the main job); when given, a tenant's settings choose its specialists' model. */
+  models?: TenantModels;
   logger: Logger;
   tenants: TenantConfig[];
   /** The tenant cache's store: every tenant's Odoo reads go through it. */
@@ -51,6 +53,7 @@ export async function openSpecialists(options: OpenSpecialistsOptions): Promise<
   const knowledge = await openKnowledge({ settings, tenants: options.tenants, logger });
   const specialists = createDefaultSpecialists({
     ...(options.hosted ? { hosted: options.hosted } : {}),
+    ...(options.models ? { models: options.models } : {}),
     tokenBudget: settings.MODEL_TOKEN_BUDGET_PER_CONVERSATION,
     wrapModel: (model) =>
       traceModel(model, (name, seconds, ok, tokens) => {

@@ -25,6 +25,8 @@ export interface AgentRegistryOptions {
   maxSteps?: number;
   /** Model tokens one conversation may spend before `offline` answers its turns (0 or unset: no limit). */
   tokenBudget?: number;
+  /** The budget of one tenant's specialist (its model settings), over `tokenBudget`. */
+  tokenBudgetFor?: (tenant: TenantConfig, kind: SpecialistKind) => number | undefined;
   /** The offline engine, used once a conversation's budget is spent. */
   offline?: LanguageModelV3;
   /** The process's Mastra instance, which owns the agents (its logger is theirs). Default: a silent one. */
@@ -107,7 +109,7 @@ export class AgentSpecialistRegistry implements SpecialistRegistry {
       model: from.model,
       instructions: buildInstructions({ prompt: from.prompt, tenant, crew }),
       maxSteps: this.options.maxSteps,
-      tokenBudget: this.options.tokenBudget,
+      tokenBudget: this.options.tokenBudgetFor?.(tenant, kind) ?? this.options.tokenBudget,
       offline: this.options.offline,
     });
   }

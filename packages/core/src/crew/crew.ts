@@ -47,6 +47,16 @@ export const escalationSchema = z
   })
   .strict();
 
+/** What the crew does with a voice note or a photo it cannot read (no transcription, no vision model). */
+export const mediaSchema = z
+  .object({
+    /** `ask_to_write`: a short reply asking the customer to write; `handoff`: a person takes over. */
+    voiceFallback: z.enum(['ask_to_write', 'handoff']).default('ask_to_write'),
+    /** `ask_to_describe`: a short reply asking what the photo shows; `handoff`: a person takes over. */
+    imageFallback: z.enum(['ask_to_describe', 'handoff']).default('ask_to_describe'),
+  })
+  .strict();
+
 export const crewDefinitionSchema = z
   .object({
     name: z.enum(CREW_NAMES),
@@ -62,6 +72,7 @@ export const crewDefinitionSchema = z
     /** Who gets a handed-over conversation in Chatwoot, and whether a sales hand-over makes a CRM lead. */
     handoff: handoffRoutingSchema.prefault({}),
     policy: channelPolicySchema,
+    media: mediaSchema.default({ voiceFallback: 'ask_to_write', imageFallback: 'ask_to_describe' }),
     /** Specialist prompt files, relative to the crews folder. */
     prompts: z.partialRecord(z.enum(SPECIALIST_KINDS), z.string()).default({}),
     /**
@@ -77,6 +88,7 @@ export const crewDefinitionSchema = z
   });
 
 export type ChannelPolicy = z.infer<typeof channelPolicySchema>;
+export type CrewMediaSettings = z.infer<typeof mediaSchema>;
 export type CrewDefinition = z.infer<typeof crewDefinitionSchema>;
 
 /**

@@ -1,3 +1,4 @@
+import type { MessageAttachment } from '../media/media.js';
 import type { TenantId } from '../tenant/tenant.js';
 
 export interface Contact {
@@ -28,6 +29,8 @@ export interface InboundMessage {
   channelAttributes: Record<string, unknown>;
   content: string;
   contentType: string;
+  /** Voice notes, photos, files (Chatwoot's `attachments[]`); absent when the message has none. */
+  attachments?: MessageAttachment[];
   /** E-mail subject, when the channel is e-mail. */
   subject?: string;
   sender: Contact;

@@ -15,7 +15,9 @@ export type HandoffReason =
   | 'escalation_rule'
   | 'angry_customer'
   /** A night-shift crew in business hours: people answer, the bot stays silent. */
-  | 'night_shift';
+  | 'night_shift'
+  // A voice note or photo the crew could not read (no transcription, no vision model) and chose to hand over.
+  | 'media_unreadable';
 
 export interface Handoff {
   reason: HandoffReason;

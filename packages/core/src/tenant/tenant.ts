@@ -1,6 +1,7 @@
 import type { TenantLimits } from '../queue/tenant-limits.js';
 import type { Secret } from './secret.js';
 import type { CrewSettingsOverride } from '../crew/crew-routing.js';
+import type { ModelEndpoint, TenantModelSettings } from './tenant-model.js';
 
 /** A tenant is one business (one Chatwoot account). Branded so a plain string cannot stand in for it. */
 export type TenantId = string & { readonly __brand: 'TenantId' };
@@ -68,6 +69,10 @@ export interface TenantConfig {
   limits?: TenantLimits;
   /** This tenant's changes to crews' hours and hand-over routing (the Chatwoot team ids are the tenant's). */
   crewSettings?: Partial<Record<CrewName, CrewSettingsOverride>>;
+  /** The tenant's own model endpoints by name (keys sealed at rest); none = the environment's. */
+  models?: Record<string, ModelEndpoint>;
+  /** Which endpoint and model each specialist uses, with timeout and token budget; absent = the environment's. */
+  model?: TenantModelSettings;
 }
 
 /** Where tenant configuration comes from: files on one machine, MongoDB in production. */

@@ -38,6 +38,8 @@ import { buildConversationSummary } from '../summary/build-summary.js';
 import { splitSummaryRequests } from '../summary/summary-request.js';
 import type { SummaryWriter } from '../summary/summary-writer.js';
 import type { HandoffRouter } from '../routing/handoff-router.js';
+import type { MediaReader } from '../media/media-reader.js';
+import { mediaFallback } from '../media/media-fallback.js';
 
 export interface PipelineLogger {
   info(obj: object, msg: string): void;
@@ -73,6 +75,8 @@ export interface TurnProcessorDeps {
   now?: () => number;
   /** Sends hand-overs to the right person (salesperson, least-loaded team member) and leaves CRM leads. */
   router?: HandoffRouter;
+  /** Reads voice notes and photos into the turn; without it, attachments are only mentioned in hand-over notes. */
+  media?: MediaReader;
 }
 
 /**
@@ -113,7 +117,7 @@ export class TurnProcessor implements TurnWorker {
   }
 
   private async reply(
-    turn: Turn,
+    received: Turn,
     attempt: TurnAttempt,
     tenant: TenantConfig,
     crew: CrewDefinition,
@@ -121,8 +125,15 @@ export class TurnProcessor implements TurnWorker {
     ref: ConversationRef,
     hours: HoursNow | undefined,
   ): Promise<void> {
-    const state = await this.deps.state.load(turn.tenantId, turn.conversationId);
-    const answered = await this.#respond.respond({ turn, tenant, crew, state });
+    const state = await this.deps.state.load(received.tenantId, received.conversationId);
+    // Voice notes and photos become text first; one nothing could read gets the crew's media fallback.
+    const read = this.deps.media
+      ? await this.deps.media.read(received, tenant, crew, customerLanguage(received, crew))
+      : { turn: received };
+    const turn = read.turn;
+    const answered = read.unread
+      ? mediaFallback(turn, crew, state, read.unread, customerLanguage(turn, crew))
+      : await this.#respond.respond({ turn, tenant, crew, state });
     // Odoo failed during the turn (down, too slow, breaker open): whatever was answered, a person takes over.
     const outage = answered.handoff ? undefined : odooOutageHandoff(turn, crew);
     const result = outage ? { ...answered, handoff: outage } : answered;

@@ -1,3 +1,4 @@
+import { carriesTranscript } from './normalize.js';
 import type { MessageEvent } from './payload.js';
 
 export type IgnoreReason =
@@ -18,8 +19,10 @@ export type IgnoreReason =
  * talk to itself or over a human.
  */
 export function ignoreReason(event: MessageEvent): IgnoreReason | undefined {
-  // A message_updated is an edit or a late transcription of something already handled.
-  if (event.event !== 'message_created') return 'message_updated';
+  // A message_updated is an edit, the bot's own message, or a voice note's transcription landing: only the
+  // last is work, and then once (the queue's message-level dedupe drops it when the note was already taken).
+  if (event.event !== 'message_created' && !(event.message_type === 'incoming' && carriesTranscript(event)))
+    return 'message_updated';
   if (event.message_type !== 'incoming') return event.message_type;
   if (event.private) return 'private';
   if (event.conversation.status === 'open') return 'human_owns_conversation';

@@ -1,4 +1,4 @@
-import type { InboundMessage, TenantId } from '@mcp-crew/core';
+import type { AttachmentKind, InboundMessage, MessageAttachment, TenantId } from '@mcp-crew/core';
 import type { MessageEvent } from './payload.js';
 
 /** Maps Chatwoot's delivery to the pipeline's message. Contact details come from `conversation.meta.sender`. */
@@ -25,6 +25,7 @@ export function toInboundMessage(
     channelAttributes: attributes,
     content: event.content ?? '',
     contentType: event.content_type,
+    ...attachmentsOf(event),
     subject,
     sender: {
       id: contact.id,
@@ -39,4 +40,29 @@ export function toInboundMessage(
 
 function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+const KINDS: readonly AttachmentKind[] = ['audio', 'image', 'video', 'file', 'location'];
+
+/** Chatwoot's attachments as the pipeline reads them; a voice note's transcription rides along when present. */
+function attachmentsOf(event: MessageEvent): { attachments?: MessageAttachment[] } {
+  const attachments = (event.attachments ?? []).map((a): MessageAttachment => {
+    const kind = KINDS.find((k) => k === a.file_type) ?? 'file';
+    const transcript = a.transcribed_text?.trim();
+    return {
+      id: a.id,
+      kind,
+      ...(a.data_url ? { url: a.data_url } : {}),
+      ...(a.content_type ? { contentType: a.content_type } : {}),
+      ...(kind === 'audio' && transcript ? { transcript } : {}),
+    };
+  });
+  return attachments.length > 0 ? { attachments } : {};
+}
+
+/** A `message_updated` worth a turn: a customer's voice note whose transcription has just landed. */
+export function carriesTranscript(event: MessageEvent): boolean {
+  return (event.attachments ?? []).some(
+    (a) => a.file_type === 'audio' && (a.transcribed_text?.trim().length ?? 0) > 0,
+  );
 }

@@ -9,6 +9,20 @@ const contactSchema = z.looseObject({
   phone_number: nullableString,
 });
 
+/**
+ * One of a message's `attachments[]` (Chatwoot's Attachment#push_event_data): `file_type` is `image`, `audio`,
+ * `video`, `file`, `location`, `fallback`, `share`, `story_mention`, `contact`, `ig_reel`, `embed`...;
+ * audio adds `transcribed_text` ('' until Chatwoot's transcription lands).
+ */
+const attachmentSchema = z.looseObject({
+  id: z.number().int(),
+  file_type: z.string().nullish(),
+  data_url: nullableString,
+  content_type: nullableString,
+  extension: nullableString,
+  transcribed_text: nullableString,
+});
+
 /** Every webhook has an event name; the rest depends on the event. */
 export const webhookEnvelopeSchema = z.looseObject({ event: z.string().min(1) });
 
@@ -22,6 +36,7 @@ export const messageEventSchema = z.looseObject({
   content: nullableString,
   content_type: z.string().default('text'),
   content_attributes: z.record(z.string(), z.unknown()).nullish(),
+  attachments: z.array(attachmentSchema).nullish(),
   message_type: z.enum(['incoming', 'outgoing', 'activity', 'template']),
   private: z.boolean(),
   created_at: z.string(),

@@ -3,6 +3,7 @@ import { HANDBACK_REQUEST_CONTENT_TYPE, isHandbackCandidate } from '../turn/hand
 import type { InboundMessage, InboundQueue, MessageTrace, TenantConfig } from '@mcp-crew/core';
 import { ignoreReason, type IgnoreReason } from './loop-guard.js';
 import { toInboundMessage } from './normalize.js';
+import type { TranscriptMailbox } from '../media/transcript-mailbox.js';
 import { describeIssues, messageEventSchema, webhookEnvelopeSchema } from './payload.js';
 import {
   conversationEventAccount,
@@ -39,6 +40,8 @@ export interface WebhookIntakeDeps {
   metrics: IntakeMetrics;
   maxAgeSeconds: number;
   now?: () => number;
+  /** Where voice-note transcriptions are left for the turn answering the note (see TranscriptMailbox). */
+  transcripts?: TranscriptMailbox;
 }
 
 /**
@@ -93,10 +96,29 @@ export class WebhookIntake {
     const reason = ignoreReason(event);
     if (reason) return this.ignore(tenant, reason);
 
-    return this.enqueue(
-      tenant,
-      withTrace(toInboundMessage(event, tenant.id, delivery, receivedAt), request.trace),
-    );
+    const message = toInboundMessage(event, tenant.id, delivery, receivedAt);
+    if (event.event === 'message_updated') await this.leaveTranscript(tenant, message);
+    // A transcription of a note already taken is a duplicate here: the note's turn reads it from the mailbox.
+    return this.enqueue(tenant, withTrace(message, request.trace));
+  }
+
+  private async leaveTranscript(tenant: TenantConfig, message: InboundMessage): Promise<void> {
+    const text = message.attachments
+      ?.map((a) => a.transcript)
+      .filter(Boolean)
+      .join('\n');
+    if (!this.deps.transcripts || !text) return;
+    try {
+      await this.deps.transcripts.put(tenant.id, message.conversationId, message.messageId, text);
+    } catch (cause) {
+      this.deps.metrics.outcome(tenant.id, 'failed', 'transcript_store_unavailable');
+      throw new WebhookError(
+        'WEBHOOK_QUEUE_UNAVAILABLE',
+        'the transcription could not be stored; retry later',
+        {},
+        cause,
+      );
+    }
   }
 
   /** A resolved conversation queues a summary request; other status changes are acknowledged and dropped. */

@@ -1,6 +1,6 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Mastra } from '@mastra/core/mastra';
-import { createHostedModel, createSelector } from '@mcp-crew/agents';
+import { createHostedModel, createSelector, TenantModels } from '@mcp-crew/agents';
 import type { Settings } from '@mcp-crew/config';
 import type { SpecialistSelector } from '@mcp-crew/core';
 import type { TenantBreakers } from '@mcp-crew/reliability';
@@ -15,6 +15,31 @@ type ModelSettings = Pick<
   | 'OPENAI_TIMEOUT_MS'
   | 'OPENAI_MAX_RETRIES'
 >;
+
+type TenantModelSettings = ModelSettings &
+  Pick<Settings, 'MODEL_TOKEN_BUDGET_PER_CONVERSATION' | 'OPENAI_VISION' | 'OPENAI_TRANSCRIPTION_MODEL'>;
+
+/**
+ * Each tenant's models (chat per specialist, transcription, vision) from its own settings, with the
+ * environment's as the default for whatever a tenant does not set; behind the per-tenant breakers.
+ */
+export function createTenantModels(settings: TenantModelSettings, breakers?: TenantBreakers): TenantModels {
+  return new TenantModels({
+    defaults: {
+      ...(settings.OPENAI_API_KEY ? { apiKey: settings.OPENAI_API_KEY } : {}),
+      ...(settings.OPENAI_BASE_URL ? { baseUrl: settings.OPENAI_BASE_URL } : {}),
+      model: settings.OPENAI_MODEL,
+      timeoutMs: settings.OPENAI_TIMEOUT_MS,
+      maxRetries: settings.OPENAI_MAX_RETRIES,
+      tokenBudget: settings.MODEL_TOKEN_BUDGET_PER_CONVERSATION,
+      vision: settings.OPENAI_VISION,
+      ...(settings.OPENAI_TRANSCRIPTION_MODEL
+        ? { transcriptionModel: settings.OPENAI_TRANSCRIPTION_MODEL }
+        : {}),
+    },
+    ...(breakers ? { breakers } : {}),
+  });
+}
 
 /**
  * The hosted language model (settings.adapters.model = openai), behind the per-tenant breakers when given;

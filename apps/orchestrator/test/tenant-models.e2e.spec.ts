@@ -1,0 +1,84 @@
+import type { TenantConfig } from '@mcp-crew/core';
+import {
+  startFakeChatwoot,
+  startModelEndpointStandIn,
+  type FakeChatwoot,
+  type ModelEndpointStandIn,
+} from '@mcp-crew/testing';
+import { eventually, post, signedFixture, startApp, writeTenantsFile } from './support.js';
+
+/**
+ * A model per tenant and per specialist: two tenants, each pointed at its own OpenAI-compatible endpoint (two
+ * local stand-ins) with its own key and model name, answer through the default specialists (Mastra agents)
+ * with their own model; the environment has no key at all.
+ */
+describe('a model per tenant: webhook → queue → agents → each tenant’s own endpoint', () => {
+  let chatwoot: FakeChatwoot;
+  let alpha: ModelEndpointStandIn;
+  let beta: ModelEndpointStandIn;
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let nextId = 97_000;
+
+  beforeEach(async () => {
+    chatwoot = await startFakeChatwoot();
+    alpha = await startModelEndpointStandIn({ chat: () => 'Te responde el modelo de Pinturas El Arcoíris.' });
+    beta = await startModelEndpointStandIn({ chat: () => 'Te responde el modelo de Ferretería Beta.' });
+    const tenants = `    models: {alpha: {apiKey: sk-alpha-key-123, baseUrl: "${alpha.url}"}}
+    model: {provider: alpha, name: alpha-chat-1, tokenBudget: 50000, specialists: {support: {name: alpha-support-2}}}
+  - id: beta
+    name: Ferretería Beta
+    chatwootAccountId: 4
+    chatwoot: {baseUrl: "${chatwoot.url}", botToken: bot-token-beta-123, webhookSecret: whsec_test_secret}
+    models: {openai: {apiKey: sk-beta-key-456, baseUrl: "${beta.url}"}}
+    model: {name: beta-chat-9}
+`;
+    app = await startApp({ tenantsFile: writeTenantsFile(chatwoot.url, tenants) });
+  });
+  afterEach(async () => {
+    await app.close();
+    await Promise.all([alpha.close(), beta.close(), chatwoot.close()]);
+  });
+
+  const say = (tenant: 'demo' | 'beta', content: string) =>
+    post(
+      `${app.url}/webhooks/chatwoot/${tenant}`,
+      signedFixture('whatsapp_incoming_text', (body) => {
+        body['id'] = ++nextId;
+        body['content'] = content;
+        if (tenant === 'beta') body['account'] = { id: 4, name: 'Ferretería Beta' };
+      }),
+    );
+  const replies = (account: number) =>
+    chatwoot.requests
+      .filter(
+        (r) => r.method === 'POST' && r.path === `/api/v1/accounts/${account}/conversations/1532/messages`,
+      )
+      .map((r) => (r.body as { content: string }).content);
+
+  it('answers each tenant with its own endpoint, key and model, and keeps their calls apart', async () => {
+    expect((await say('demo', 'Hola, ¿qué horario tienen?')).status).toBe(200);
+    expect((await say('beta', 'Hola, ¿qué horario tienen?')).status).toBe(200);
+    await eventually(() => replies(3).length >= 1 && replies(4).length >= 1, 20_000);
+
+    expect(replies(3)).toEqual(['Te responde el modelo de Pinturas El Arcoíris.']);
+    expect(replies(4)).toEqual(['Te responde el modelo de Ferretería Beta.']);
+    expect(alpha.calls.length).toBeGreaterThan(0);
+    expect(beta.calls.length).toBeGreaterThan(0);
+    expect(alpha.calls.every((c) => c.apiKey === 'sk-alpha-key-123')).toBe(true);
+    expect(alpha.calls.every((c) => ['alpha-chat-1', 'alpha-support-2'].includes(c.model))).toBe(true);
+    expect(beta.calls.every((c) => c.apiKey === 'sk-beta-key-456' && c.model === 'beta-chat-9')).toBe(true);
+  });
+
+  it('gives a specialist its own model over the tenant’s (support → alpha-support-2)', async () => {
+    const tenant = (await app.runtime.tenants.get('demo' as TenantConfig['id']))!;
+    expect(tenant.model).toMatchObject({ provider: 'alpha', name: 'alpha-chat-1' });
+    // A support question goes to the support specialist, whose model the tenant set apart.
+    expect(
+      (await say('demo', 'Tengo humedad en la pared y la pintura se está descascarando, ¿qué hago?')).status,
+    ).toBe(200);
+    await eventually(() => replies(3).length >= 1, 20_000);
+    expect(alpha.calls.map((c) => c.model)).toContain('alpha-support-2');
+    expect(alpha.calls.map((c) => c.model)).not.toContain('alpha-chat-1');
+    expect(beta.calls).toEqual([]);
+  });
+});
