@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TenantConfig } from '@mcp-crew/core';
 import {
   startFakeChatwoot,
@@ -82,3 +85,86 @@ describe('a model per tenant: webhook → queue → agents → each tenant’s o
     expect(beta.calls).toEqual([]);
   });
 });
+
+/**
+ * The same through the admin API on the embedded tenant store: an endpoint's key is set (sealed at rest),
+ * the tenant's model is switched to it, and the next turn answers with it, without a restart.
+ */
+describe('a model per tenant through the admin API', () => {
+  let chatwoot: FakeChatwoot;
+  let before: ModelEndpointStandIn;
+  let after: ModelEndpointStandIn;
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let nextId = 98_000;
+  const KEY = 'sk-rotated-secret-key-789';
+
+  beforeEach(async () => {
+    chatwoot = await startFakeChatwoot();
+    before = await startModelEndpointStandIn({ chat: () => 'Modelo anterior.' });
+    after = await startModelEndpointStandIn({ chat: () => 'Modelo nuevo del tenant.' });
+    app = await startApp({
+      tenantsFile: writeTenantsFile(
+        chatwoot.url,
+        `    models: {openai: {apiKey: sk-before-key-123, baseUrl: "${before.url}"}}\n`,
+      ),
+      env: {
+        TENANT_STORE: 'embedded',
+        CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        OPERATOR_API_KEY: 'operator-key-e2e',
+      },
+    });
+  });
+  afterEach(async () => {
+    await app.close();
+    await Promise.all([before.close(), after.close(), chatwoot.close()]);
+  });
+
+  const admin = (path: string, body: unknown) =>
+    fetch(`${app.url}/admin/tenants/demo${path}`, {
+      method: 'PUT',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', authorization: 'Bearer operator-key-e2e' },
+    }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }));
+  const say = (content: string) =>
+    post(
+      `${app.url}/webhooks/chatwoot/demo`,
+      signedFixture('whatsapp_incoming_text', (body) => {
+        body['id'] = ++nextId;
+        body['content'] = content;
+      }),
+    );
+  const replies = () =>
+    chatwoot.requests
+      .filter((r) => r.method === 'POST' && r.path === '/api/v1/accounts/3/conversations/1532/messages')
+      .map((r) => (r.body as { content: string }).content);
+
+  it('switches the tenant to a new endpoint and model on the next turn, its key sealed at rest', async () => {
+    await say('Hola');
+    await eventually(() => replies().length >= 1, 20_000);
+    expect(replies()).toEqual(['Modelo anterior.']);
+
+    const endpoint = await admin('/models/fast', { apiKey: KEY, baseUrl: after.url });
+    expect(endpoint.status).toBe(200);
+    expect(endpoint.json['models']).toMatchObject({ fast: { apiKeySet: true, baseUrl: after.url } });
+    const unknown = await admin('/model', { provider: 'nope' });
+    expect(unknown).toMatchObject({ status: 400, json: { error: { code: 'TENANT_CONFIG_INVALID' } } });
+    const chosen = await admin('/model', { provider: 'fast', name: 'fast-chat-2', timeoutMs: 12_000 });
+    expect(chosen.status).toBe(200);
+    expect(chosen.json['model']).toEqual({ provider: 'fast', name: 'fast-chat-2', timeoutMs: 12_000 });
+    expect(JSON.stringify(chosen.json)).not.toContain(KEY);
+
+    await say('¿Tienen rodillos?');
+    await eventually(() => replies().length >= 2, 20_000);
+    expect(replies()[1]).toBe('Modelo nuevo del tenant.');
+    expect(after.calls.every((c) => c.apiKey === KEY && c.model === 'fast-chat-2')).toBe(true);
+    // The key is nowhere in the embedded store's files: only its sealed form.
+    expect(filesContaining(app.runtime.settings.DATA_DIR, KEY)).toEqual([]);
+  });
+});
+
+function filesContaining(dir: string, text: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => readFileSync(file).includes(text));
+}
