@@ -244,6 +244,33 @@ describe('voice notes and photos: webhook → Redis queue → media → crew →
     ]);
   });
 
+  it('matches a described photo to the support procedure: a photo-only vision model, the agents on the offline engine', async () => {
+    standIn = await startModelEndpointStandIn({
+      chat: () => 'Techo del baño con manchas negras de hongos y moho en la esquina.',
+    });
+    await start({
+      echo: false,
+      extra: `    models: {eyes: {apiKey: sk-tenant-eyes-123, baseUrl: "${standIn.url}"}}
+    model: {images: {provider: eyes, name: gpt-4o-mini}}
+`,
+    });
+    expect(
+      (await deliver('whatsapp_image', ++nextId, { bytes: JPEG, contentType: 'image/jpeg' })).json,
+    ).toMatchObject({
+      status: 'queued',
+    });
+    await eventually(() => typingOff() === 1, 20_000);
+
+    // One call, the description: the specialists have no hosted model and answer on the offline engine.
+    expect(standIn.calls.map((c) => [c.model, c.hasImage])).toEqual([['gpt-4o-mini', true]]);
+    const replies = calls().filter(
+      ([m, p, b]) => m === 'POST' && p === '/messages' && !(b as { private: boolean }).private,
+    );
+    expect(replies).toHaveLength(1);
+    // The answer is the demo tenant's procedure for mould (collections/support_procedures/hongos-moho.md).
+    expect((replies[0]![2] as { content: string }).content).toMatch(/cloro/i);
+  }, 60_000);
+
   it('asks what a photo shows when no vision model is configured (crew default)', async () => {
     await start();
     expect(

@@ -36,7 +36,8 @@ describe('a model per tenant: webhook → queue → agents → each tenant’s o
     model: {name: beta-chat-9}
 `;
     app = await startApp({ tenantsFile: writeTenantsFile(chatwoot.url, tenants) });
-  });
+    // The default specialists ingest the demo knowledge on start.
+  }, 60_000);
   afterEach(async () => {
     await app.close();
     await Promise.all([alpha.close(), beta.close(), chatwoot.close()]);
@@ -70,7 +71,7 @@ describe('a model per tenant: webhook → queue → agents → each tenant’s o
     expect(alpha.calls.every((c) => c.apiKey === 'sk-alpha-key-123')).toBe(true);
     expect(alpha.calls.every((c) => ['alpha-chat-1', 'alpha-support-2'].includes(c.model))).toBe(true);
     expect(beta.calls.every((c) => c.apiKey === 'sk-beta-key-456' && c.model === 'beta-chat-9')).toBe(true);
-  });
+  }, 60_000);
 
   it('gives a specialist its own model over the tenant’s (support → alpha-support-2)', async () => {
     const tenant = (await app.runtime.tenants.get('demo' as TenantConfig['id']))!;
@@ -83,7 +84,7 @@ describe('a model per tenant: webhook → queue → agents → each tenant’s o
     expect(alpha.calls.map((c) => c.model)).toContain('alpha-support-2');
     expect(alpha.calls.map((c) => c.model)).not.toContain('alpha-chat-1');
     expect(beta.calls).toEqual([]);
-  });
+  }, 60_000);
 });
 
 /**
@@ -113,7 +114,7 @@ describe('a model per tenant through the admin API', () => {
         OPERATOR_API_KEY: 'operator-key-e2e',
       },
     });
-  });
+  }, 60_000);
   afterEach(async () => {
     await app.close();
     await Promise.all([before.close(), after.close(), chatwoot.close()]);
@@ -159,7 +160,7 @@ describe('a model per tenant through the admin API', () => {
     expect(after.calls.every((c) => c.apiKey === KEY && c.model === 'fast-chat-2')).toBe(true);
     // The key is nowhere in the embedded store's files: only its sealed form.
     expect(filesContaining(app.runtime.settings.DATA_DIR, KEY)).toEqual([]);
-  });
+  }, 60_000);
 });
 
 function filesContaining(dir: string, text: string): string[] {

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { LanguageModelV3CallOptions } from '@ai-sdk/provider';
 import { startOdooSandbox, type OdooSandbox } from '@mcp-crew/odoo-sandbox';
-import { EMPTY_CONVERSATION_STATE, type ConversationState } from '@mcp-crew/core';
+import { EMPTY_CONVERSATION_STATE, Secret, type ConversationState, type TenantConfig } from '@mcp-crew/core';
 import {
   AgentSpecialistRegistry,
   createOfflineEngine,
   createStepModel,
   factsOf,
   InProcessTenantTools,
+  TenantModels,
 } from '../src/index.js';
 import { crew, demoTenant, nextState, turnOf } from './support.js';
 
@@ -71,6 +72,36 @@ describe('agents are built once per tenant, crew and specialist', () => {
     expect((await registry.agentFor(renamed, whatsapp, 'support')).agent).toBe(after);
     // Other specialists and crews are separate agents.
     expect((await registry.agentFor(renamed, await crew('instagram'), 'support')).agent).not.toBe(after);
+  });
+
+  it("keeps a tenant's agents while its model settings stay, and rebuilds only that tenant's when they change", async () => {
+    const models = new TenantModels({
+      defaults: { model: 'gpt-4o', timeoutMs: 1000, maxRetries: 0, tokenBudget: 0, vision: false },
+    });
+    const local = new AgentSpecialistRegistry({
+      tools: new InProcessTenantTools(),
+      model: (tenant, kind) => models.chat(tenant, kind)?.model ?? engine,
+      tokenBudgetFor: (tenant, kind) => models.chat(tenant, kind)?.resolved.tokenBudget,
+    });
+    try {
+      const whatsapp = await crew('whatsapp');
+      const withModel = (id: string, name: string): TenantConfig => ({
+        ...demoTenant(sandbox.url),
+        id: id as TenantConfig['id'],
+        models: { openai: { apiKey: new Secret(`sk-${id}-key`), baseUrl: 'http://127.0.0.1:9/v1' } },
+        model: { name, tokenBudget: 1000 },
+      });
+      const first = (await local.agentFor(withModel('demo', 'model-a'), whatsapp, 'sales')).agent;
+      const other = (await local.agentFor(withModel('otra', 'model-z'), whatsapp, 'sales')).agent;
+      // A reload with the same settings (new objects) keeps both agents.
+      expect((await local.agentFor(withModel('demo', 'model-a'), whatsapp, 'sales')).agent).toBe(first);
+      const changed = (await local.agentFor(withModel('demo', 'model-b'), whatsapp, 'sales')).agent;
+      expect(changed).not.toBe(first);
+      expect((await local.agentFor(withModel('demo', 'model-b'), whatsapp, 'sales')).agent).toBe(changed);
+      expect((await local.agentFor(withModel('otra', 'model-z'), whatsapp, 'sales')).agent).toBe(other);
+    } finally {
+      await local.close();
+    }
   });
 
   it("gives the model the conversation's facts as typed provider options, and no JSON in the instructions", async () => {

@@ -100,6 +100,15 @@ export const tenantModelSchema = z
       })
       .strict()
       .optional(),
+    /** A vision-capable model that only describes photos (the specialists may run on another model). */
+    images: z
+      .object({
+        provider: modelChoiceFields.provider,
+        name: z.string().min(1).max(200),
+        timeoutMs: modelChoiceFields.timeoutMs,
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -147,6 +156,7 @@ export const tenantFileEntrySchema = z
     };
     check(entry.model?.provider, ['model', 'provider']);
     check(entry.model?.transcription?.provider, ['model', 'transcription', 'provider']);
+    check(entry.model?.images?.provider, ['model', 'images', 'provider']);
     for (const [kind, choice] of Object.entries(entry.model?.specialists ?? {}))
       check(choice?.provider, ['model', 'specialists', kind, 'provider']);
   });

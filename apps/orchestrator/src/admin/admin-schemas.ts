@@ -70,6 +70,11 @@ export const modelSettingsBody = z
       .strict()
       .nullable()
       .optional(),
+    images: z
+      .object({ provider: modelChoice.provider, name: modelChoice.name, timeoutMs: modelChoice.timeoutMs })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 

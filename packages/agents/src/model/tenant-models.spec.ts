@@ -99,4 +99,16 @@ describe('a model per tenant and per specialist', () => {
     const seeing = tenant({ model: { specialists: { support: { name: 'gpt-4o', vision: true } } } });
     expect(models.describer(seeing, 'sales')).toBeDefined();
   });
+
+  it('describes photos with a photo-only model when the tenant names one, whatever its specialists run on', () => {
+    const models = new TenantModels({ defaults: { ...env, apiKey: undefined, vision: false } });
+    const eyes = tenant({
+      models: { eyes: { apiKey: new Secret('sk-eyes-key'), baseUrl: 'http://127.0.0.1:9002/v1' } },
+      model: { images: { provider: 'eyes', name: 'gpt-4o-mini' } },
+    });
+    // No chat model anywhere (the offline engine answers), yet photos are looked at.
+    expect(models.chat(eyes, 'support')).toBeUndefined();
+    expect(models.describer(eyes, 'support')).toBeDefined();
+    expect(models.describer(eyes, 'support')).toBe(models.describer(eyes, 'sales'));
+  });
 });

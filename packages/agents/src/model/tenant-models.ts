@@ -72,6 +72,17 @@ export function resolveTranscription(
   return endpoint ? { ...endpoint, model, timeoutMs: own?.timeoutMs ?? env.timeoutMs } : undefined;
 }
 
+/** The tenant's photo-only vision model (`model.images`), when it names one and has a key for it. */
+export function resolveImages(
+  tenant: TenantConfig,
+  env: ModelDefaults,
+): { apiKey: Secret; baseUrl?: string; model: string; timeoutMs: number } | undefined {
+  const own = tenant.model?.images;
+  if (!own?.name) return undefined;
+  const endpoint = endpointOf(tenant, own.provider, env);
+  return endpoint ? { ...endpoint, model: own.name, timeoutMs: own.timeoutMs ?? env.timeoutMs } : undefined;
+}
+
 function endpointOf(
   tenant: TenantConfig,
   provider: string | undefined,
@@ -115,17 +126,21 @@ export class TenantModels implements MediaModels {
     if (!resolved) return undefined;
     return this.#cached(this.#chat, `${tenant.id}:${kind}`, resolved, () => ({
       resolved,
-      model: createHostedModel(
-        {
-          apiKey: resolved.apiKey,
-          model: resolved.model,
-          timeoutMs: resolved.timeoutMs,
-          maxRetries: this.options.defaults.maxRetries,
-          ...(resolved.baseUrl ? { baseUrl: resolved.baseUrl } : {}),
-        },
-        this.options.breakers,
-      ),
+      model: this.#hosted(resolved),
     }));
+  }
+
+  #hosted(resolved: { apiKey: Secret; baseUrl?: string; model: string; timeoutMs: number }): LanguageModelV3 {
+    return createHostedModel(
+      {
+        apiKey: resolved.apiKey,
+        model: resolved.model,
+        timeoutMs: resolved.timeoutMs,
+        maxRetries: this.options.defaults.maxRetries,
+        ...(resolved.baseUrl ? { baseUrl: resolved.baseUrl } : {}),
+      },
+      this.options.breakers,
+    );
   }
 
   transcriber(tenant: TenantConfig): Transcriber | undefined {
@@ -141,7 +156,15 @@ export class TenantModels implements MediaModels {
   }
 
   describer(tenant: TenantConfig, kind: SpecialistKind): ImageDescriber | undefined {
-    // The crew's default specialist's model when it sees, else the first of the tenant's that does.
+    const images = resolveImages(tenant, this.options.defaults);
+    if (images)
+      return this.#cached(
+        this.#describers,
+        tenant.id,
+        images,
+        () => new VisionDescriber(this.#hosted(images)),
+      );
+    // Else the crew's default specialist's model when it sees, else the first of the tenant's that does.
     for (const candidate of [kind, ...SPECIALIST_KINDS.filter((k) => k !== kind)]) {
       const chosen = this.chat(tenant, candidate);
       if (!chosen?.resolved.vision) continue;

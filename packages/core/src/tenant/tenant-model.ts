@@ -28,4 +28,9 @@ export interface TenantModelSettings extends ModelChoice {
   specialists?: Partial<Record<SpecialistKind, ModelChoice>>;
   /** The `/audio/transcriptions` endpoint for voice notes; absent = only Chatwoot's own transcription. */
   transcription?: Pick<ModelChoice, 'provider' | 'name' | 'timeoutMs'>;
+  /**
+   * A vision-capable model that only looks at photos (the specialists may run on another model, or on the
+   * offline engine); absent = a specialist's model with `vision: true`.
+   */
+  images?: Pick<ModelChoice, 'provider' | 'name' | 'timeoutMs'>;
 }
