@@ -2,12 +2,12 @@ import type { CrewDefinition, InboundMessage, Turn } from '@mcp-crew/core';
 
 /** The private note a person reads when MCP-Crew hands a conversation over: why, and what the customer said. */
 export function handoffNote(turn: Turn, crew: CrewDefinition, why: string): string {
-  const said = turn.messages.map((m) => `> ${said1(m)}`).join('\n');
+  const said = turn.messages.map((m) => `> ${describeMessage(m)}`).join('\n');
   return `MCP-Crew handed this conversation to a human (${crew.name} crew).\n${why}\n\nCustomer's last messages:\n${said}`;
 }
 
 /** One message as the person should read it: voice notes by their transcript, photos by what was seen. */
-function said1(message: InboundMessage): string {
+function describeMessage(message: InboundMessage): string {
   const attachments = message.attachments ?? [];
   if (attachments.length === 0) return message.content.trim() || '(no text: attachment or empty message)';
   const own = message.content.trim();
