@@ -14,6 +14,7 @@ import { OdooApiController } from './odoo-api/odoo-api.controller.js';
 import { OdooAuthGuard } from './odoo-api/odoo-auth.guard.js';
 import { OdooEventsService } from './odoo-api/odoo-events.service.js';
 import { TenantRateLimit } from './odoo-api/tenant-rate-limit.js';
+import { redisTarget } from './runtime/adapters/index.js';
 
 /** The HTTP surface over an already composed runtime; controllers stay thin. */
 @Module({})
@@ -43,7 +44,9 @@ export class AppModule {
           useFactory: () =>
             new TenantRateLimit({
               perMinute: runtime.odooApi.ratePerMinute,
-              redisUrl: runtime.settings.REDIS_URL,
+              ...(runtime.settings.adapters.shared === 'redis'
+                ? { redis: redisTarget(runtime.settings) }
+                : {}),
               prefix: runtime.settings.QUEUE_PREFIX,
             }),
         },

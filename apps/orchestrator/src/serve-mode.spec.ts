@@ -23,6 +23,9 @@ describe('assertServeMode', () => {
     expect(() =>
       assertServeMode({ http: false, worker: true }, { REDIS_URL: 'redis://127.0.0.1:6379' }),
     ).not.toThrow();
+    expect(() =>
+      assertServeMode({ http: false, worker: true }, { REDIS_CLUSTER_NODES: 'redis://127.0.0.1:7000' }),
+    ).not.toThrow();
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { closeRedis, openRedis, type RedisClient, type RedisTarget } from '@mcp-crew/redis-connection';
 import { CrewError, type CacheStore } from '@mcp-crew/core';
 import { CONSOLE_CACHE_LOGGER, type CacheLogger } from './cache-logger.js';
 import { INVALIDATE_TAGS_LUA } from './invalidate-script.js';
@@ -28,12 +28,12 @@ const TAG_EXTRA_TTL_MS = 1000;
  * logged once as a warning, and its end once as info. Invalidations reject so their caller can retry.
  */
 export class RedisCacheStore implements CacheStore {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #logger: CacheLogger;
   readonly #prefix: string;
   #unavailable = false;
 
-  private constructor(redis: Redis, logger: CacheLogger, prefix: string) {
+  private constructor(redis: RedisClient, logger: CacheLogger, prefix: string) {
     this.#redis = redis;
     this.#logger = logger;
     this.#prefix = prefix;
@@ -43,11 +43,14 @@ export class RedisCacheStore implements CacheStore {
   }
 
   /**
-   * Connects to `url` (e.g. `redis://127.0.0.1:6379/0`). Resolves even when Redis is down: the store then
-   * serves misses and keeps reconnecting in the background.
+   * Connects to `target`: a URL (e.g. `redis://127.0.0.1:6379/0`) or a `RedisTarget` (a cluster, say). Resolves
+   * even when Redis is down: the store then serves misses and keeps reconnecting in the background.
    */
-  static async connect(url: string, options: RedisCacheStoreOptions = {}): Promise<RedisCacheStore> {
-    const redis = new Redis(url, {
+  static async connect(
+    target: string | RedisTarget,
+    options: RedisCacheStoreOptions = {},
+  ): Promise<RedisCacheStore> {
+    const redis = openRedis(typeof target === 'string' ? { url: target } : target, {
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
@@ -95,18 +98,14 @@ export class RedisCacheStore implements CacheStore {
 
   async invalidateTags(tags: readonly string[]): Promise<number> {
     if (tags.length === 0) return 0;
-    const redis = this.#redis as Redis & {
+    const redis = this.#redis as RedisClient & {
       invalidateTags(numKeys: number, ...args: string[]): Promise<number>;
     };
     return this.#run('invalidate', () => redis.invalidateTags(tags.length, ...tags, this.#prefix));
   }
 
   async close(): Promise<void> {
-    if (this.#redis.status === 'ready') {
-      await this.#redis.quit().catch(() => this.#redis.disconnect());
-    } else {
-      this.#redis.disconnect();
-    }
+    await closeRedis(this.#redis);
   }
 
   async #run<T>(operation: string, command: () => Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
 export * from './settings.js';
+export * from './redis-endpoint.js';
 export * from './mcp-settings.js';
 export * from './env/fields.js';
 export * from './env/parse-env.js';

@@ -1,5 +1,5 @@
 import { isCrewError } from '@mcp-crew/core';
-import { loadSettings } from './settings.js';
+import { loadSettings, redisEndpoint } from './settings.js';
 
 /** The CONFIG_INVALID error loadSettings throws for `env`, or a failure when it does not throw. */
 function failure(env: Record<string, string>): { message: string; variables: unknown } {
@@ -48,6 +48,47 @@ describe('loadSettings', () => {
       'REDIS_URL: expected a redis:// or rediss:// URL',
     );
     expect(loadSettings({ REDIS_URL: 'rediss://cache.example:6380' }).adapters.shared).toBe('redis');
+  });
+
+  it('takes a Redis Cluster from REDIS_CLUSTER_NODES instead of REDIS_URL', () => {
+    const settings = loadSettings({
+      REDIS_CLUSTER_NODES: 'rediss://app:s%40cret@10.0.0.1:7000, rediss://10.0.0.2:7001,',
+    });
+    expect(settings.adapters.shared).toBe('redis');
+    expect(redisEndpoint(settings)).toEqual({
+      cluster: {
+        nodes: [
+          { host: '10.0.0.1', port: 7000 },
+          { host: '10.0.0.2', port: 7001 },
+        ],
+        username: 'app',
+        password: 's@cret',
+        tls: true,
+      },
+    });
+    expect(redisEndpoint(loadSettings({ REDIS_CLUSTER_NODES: '127.0.0.1:7000' }))).toEqual({
+      cluster: { nodes: [{ host: '127.0.0.1', port: 7000 }], tls: false },
+    });
+    expect(redisEndpoint(loadSettings({ REDIS_URL: 'redis://127.0.0.1:6379' }))).toEqual({
+      url: 'redis://127.0.0.1:6379',
+    });
+    expect(redisEndpoint(loadSettings({}))).toBeUndefined();
+  });
+
+  it('refuses cluster nodes without a port, mixed schemes, or a cluster and a single server at once', () => {
+    const noPort = failure({ REDIS_CLUSTER_NODES: 'redis://:hunter22@10.0.0.1' });
+    expect(noPort.message).toContain(
+      'REDIS_CLUSTER_NODES: expected comma-separated redis:// or rediss:// URLs',
+    );
+    expect(noPort.message).not.toContain('hunter22');
+    expect(failure({ REDIS_CLUSTER_NODES: 'redis://a:7000,rediss://b:7001' }).message).toContain(
+      'REDIS_CLUSTER_NODES: expected every node with the same scheme',
+    );
+    expect(
+      failure({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_CLUSTER_NODES: '127.0.0.1:7000' }).message,
+    ).toContain(
+      'REDIS_CLUSTER_NODES: set either REDIS_URL (one server) or REDIS_CLUSTER_NODES (a cluster), not both',
+    );
   });
 
   it('refuses bad model limits and endpoints instead of starting with defaults', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Secret } from '@mcp-crew/core';
 import { flag, int, optionalInt, port, secret, setting, url, type CatalogValues } from './env/fields.js';
 import { configError, parseEnv } from './env/parse-env.js';
+import { parseClusterNodes, type RedisEndpoint } from './redis-endpoint.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -29,6 +30,22 @@ export const settingsCatalog = {
     'queue (BullMQ), conversation state, tenant cache and rate limits on Redis',
     'unset: in-process',
     'redis://127.0.0.1:6379',
+  ),
+  REDIS_CLUSTER_NODES: setting(
+    z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        if (value === undefined) return;
+        try {
+          parseClusterNodes(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      }),
+    'the same on a Redis Cluster (instead of `REDIS_URL`): comma-separated `redis://` or `rediss://` URLs of some of its nodes, credentials in the first; every key carries a hash tag so multi-key commands stay in one slot',
+    'unset: `REDIS_URL`',
+    'redis://:pass@10.0.0.1:6379,redis://10.0.0.2:6379',
   ),
   QUEUE_PREFIX: setting(
     z
@@ -286,7 +303,7 @@ export const settingsCatalog = {
 
 /** Which adapter runs behind each port: decided here, once, from the settings (the composition root obeys). */
 export interface AdapterChoice {
-  /** Queue, conversation state, tenant cache and rate limits. */
+  /** Queue, conversation state, tenant cache and rate limits (Redis: one server or a cluster, see `redisEndpoint`). */
   shared: 'redis' | 'in-process';
   tenants: 'file' | 'embedded' | 'mongodb';
   vectors: 'qdrant' | 'embedded';
@@ -313,12 +330,24 @@ function chooseAdapters(s: CatalogValues<typeof settingsCatalog>): AdapterChoice
   const embedder = s.EMBEDDINGS_PROVIDER ?? (s.OPENAI_API_KEY ? 'openai' : 'local');
   if (embedder === 'openai' && !s.OPENAI_API_KEY)
     problems.push('EMBEDDINGS_PROVIDER: openai needs OPENAI_API_KEY');
+  if (s.REDIS_URL && s.REDIS_CLUSTER_NODES)
+    problems.push(
+      'REDIS_CLUSTER_NODES: set either REDIS_URL (one server) or REDIS_CLUSTER_NODES (a cluster), not both',
+    );
   if (problems.length > 0) throw configError('invalid environment', problems);
   return {
-    shared: s.REDIS_URL ? 'redis' : 'in-process',
+    shared: s.REDIS_URL || s.REDIS_CLUSTER_NODES ? 'redis' : 'in-process',
     tenants,
     vectors: s.QDRANT_URL ? 'qdrant' : 'embedded',
     embedder,
     model: s.OPENAI_API_KEY ? 'openai' : 'offline',
   };
+}
+
+/** The Redis the shared stores use: `REDIS_URL` (one server) or `REDIS_CLUSTER_NODES` (a cluster); none = in-process. */
+export function redisEndpoint(
+  settings: Pick<Settings, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>,
+): RedisEndpoint | undefined {
+  if (settings.REDIS_CLUSTER_NODES) return { cluster: parseClusterNodes(settings.REDIS_CLUSTER_NODES) };
+  return settings.REDIS_URL ? { url: settings.REDIS_URL } : undefined;
 }

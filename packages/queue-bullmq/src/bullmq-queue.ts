@@ -18,7 +18,7 @@ import {
   type TurnWorker,
 } from '@mcp-crew/core';
 import { Queue, Worker, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mcp-crew/redis-connection';
 import { AddBatcher } from './add-batcher.js';
 import { ConversationBuffer } from './conversation-buffer.js';
 import { bullPrefix, INBOUND_QUEUE, messageDedupId, TURNS_QUEUE } from './keys.js';
@@ -78,7 +78,7 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
   readonly #lockDurationMs: number;
   readonly #stalledCheckMs: number;
   readonly #target: RedisTarget;
-  readonly #producerRedis: Redis;
+  readonly #producerRedis: RedisClient;
   readonly #stats = emptyQueueStats();
   readonly #limits: TenantLimitsLookup;
   /** Model tokens per tenant and minute, shared by every process: the model path records, turns wait on it. */
@@ -86,7 +86,7 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
   #inbound: Queue<InboundMessage> | undefined;
   /** Concurrent webhooks' messages go to Redis in one pipeline per event-loop turn. */
   readonly #adds = new AddBatcher<InboundMessage>(() => this.#inboundQueue(), 'message');
-  #workerSide: { redis: Redis; turns: Queue<TurnJobData>; workers: Worker[] } | undefined;
+  #workerSide: { redis: RedisClient; turns: Queue<TurnJobData>; workers: Worker[] } | undefined;
   #closed = false;
 
   constructor(options: BullMqQueueOptions) {
@@ -96,7 +96,7 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
     this.#logger = options.logger ?? CONSOLE_QUEUE_LOGGER;
     this.#lockDurationMs = options.lockDurationMs ?? 5000;
     this.#stalledCheckMs = options.stalledCheckMs ?? 4000;
-    this.#target = { url: options.url, redis: options.redis };
+    this.#target = { url: options.url, cluster: options.cluster, redis: options.redis };
     this.#producerRedis = producerConnection(this.#target, this.#logger);
     this.#limits = options.limits ?? defaultTenantLimits;
     this.tokens = options.tokens ?? new RedisTokenMeter(this.#producerRedis, this.#prefix);

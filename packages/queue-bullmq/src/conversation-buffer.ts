@@ -1,5 +1,5 @@
 import { messageIdentity, type InboundMessage, type TenantId } from '@mcp-crew/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mcp-crew/redis-connection';
 import { bufferKeys } from './keys.js';
 
 /** Safety net: a conversation's buffer disappears if nothing touches it for this long. */
@@ -12,7 +12,7 @@ const BUFFER_TTL_SECONDS = 7 * 24 * 60 * 60;
  */
 export class ConversationBuffer {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

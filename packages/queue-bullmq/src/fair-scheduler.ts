@@ -1,5 +1,5 @@
 import type { TenantId } from '@mcp-crew/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mcp-crew/redis-connection';
 import { schedulerKeys } from './keys.js';
 
 /** BullMQ's highest priority number (its scores keep 21 bits for it). */
@@ -59,7 +59,7 @@ if redis.call('ZADD', KEYS[1], 'XX', 'CH', tonumber(ARGV[2]) + tonumber(ARGV[3])
 end
 return 0`;
 
-type Scripted = Redis & {
+type Scripted = RedisClient & {
   fairReserve(
     clock: string,
     active: string,
@@ -124,7 +124,7 @@ export class FairScheduler {
   readonly #keys: ReturnType<typeof schedulerKeys>;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     prefix: string,
     private readonly queueKeys: TurnQueueKeys,
     readonly resetAt: number = RESET_TAGS_AT,

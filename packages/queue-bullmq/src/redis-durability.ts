@@ -1,5 +1,5 @@
 import type { QueueLogger } from '@mcp-crew/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mcp-crew/redis-connection';
 
 export interface RedisDurability {
   /** AOF (`appendonly yes`) or RDB snapshots (`save` not empty) keep accepted messages across a restart. */
@@ -14,7 +14,10 @@ export interface RedisDurability {
  * accepted messages could be lost: no AOF and no RDB means a Redis restart drops every queued turn, and an
  * eviction policy other than `noeviction` lets Redis delete queue keys under memory pressure.
  */
-export async function checkRedisDurability(redis: Redis, logger: QueueLogger): Promise<RedisDurability> {
+export async function checkRedisDurability(
+  redis: RedisClient,
+  logger: QueueLogger,
+): Promise<RedisDurability> {
   let settings: Record<string, string>;
   try {
     settings = {
@@ -48,7 +51,7 @@ export async function checkRedisDurability(redis: Redis, logger: QueueLogger): P
   return { persistent, appendonly, save, maxmemoryPolicy };
 }
 
-async function configGet(redis: Redis, name: string): Promise<Record<string, string>> {
+async function configGet(redis: RedisClient, name: string): Promise<Record<string, string>> {
   const pairs = (await redis.call('CONFIG', 'GET', name)) as string[];
   const out: Record<string, string> = {};
   for (let i = 0; i + 1 < pairs.length; i += 2) out[pairs[i]!] = pairs[i + 1]!;

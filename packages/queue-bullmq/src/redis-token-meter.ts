@@ -1,5 +1,5 @@
 import { TOKEN_WINDOW_MS, tokenWindowWaitMs, type TenantId, type TenantTokenMeter } from '@mcp-crew/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mcp-crew/redis-connection';
 import { tokenMeterKey } from './keys.js';
 
 /**
@@ -8,7 +8,7 @@ import { tokenMeterKey } from './keys.js';
  */
 export class RedisTokenMeter implements TenantTokenMeter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly now: () => number = Date.now,
   ) {}

@@ -17,3 +17,5 @@ export * from './idempotency-store-contract.js';
 export * from './crew-cluster.js';
 export * from './stores-under-test.js';
 export * from './model-endpoint-stand-in.js';
+export * from './redis-cluster.js';
+export * from './describe-on-redis-cluster.js';

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { openRedis, type RedisClient, type RedisTarget } from '@mcp-crew/redis-connection';
 import type { DocumentStore, InboundQueue, TenantConfig, VectorStore } from '@mcp-crew/core';
 import { checkChatwoot, checkOdoo } from '../admin/connection-checks.js';
 
@@ -14,7 +14,7 @@ export interface DependencyChecksOptions {
   queue: InboundQueue;
   queueKind: 'redis' | 'in-process';
   /** Pinged on its own connection, so `/health` tells "Redis down" apart from "queue not started". */
-  redisUrl?: string;
+  redis?: RedisTarget;
   documents?: DocumentStore;
   vectors?: VectorStore;
 }
@@ -27,13 +27,13 @@ const PROBE_TIMEOUT_MS = 2000;
  */
 export class DependencyChecks {
   readonly #options: DependencyChecksOptions;
-  readonly #redis?: Redis;
+  readonly #redis?: RedisClient;
 
   constructor(options: DependencyChecksOptions) {
     this.#options = options;
-    if (options.redisUrl) {
+    if (options.redis) {
       // No offline queue: while Redis is down a ping fails at once instead of waiting for a reconnect.
-      this.#redis = new Redis(options.redisUrl, {
+      this.#redis = openRedis(options.redis, {
         lazyConnect: true,
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,

@@ -1,5 +1,5 @@
 import type { OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { closeRedis, openRedis, type RedisClient, type RedisTarget } from '@mcp-crew/redis-connection';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -11,8 +11,8 @@ import { CrewError, tenantHashTag, type TenantId } from '@mcp-crew/core';
 export interface TenantRateLimitOptions {
   /** Requests per tenant per minute (ODOO_API_RATE_LIMIT, default 120). */
   perMinute: number;
-  /** Shared across replicas when set; in-process otherwise. */
-  redisUrl?: string;
+  /** Shared across replicas when set (one server or a cluster); in-process otherwise. */
+  redis?: RedisTarget;
   prefix: string;
 }
 
@@ -22,12 +22,12 @@ export interface TenantRateLimitOptions {
  */
 export class TenantRateLimit implements OnModuleDestroy {
   readonly #limiter: RateLimiterAbstract;
-  readonly #redis?: Redis;
+  readonly #redis?: RedisClient;
 
   constructor(options: TenantRateLimitOptions) {
     const base = { points: options.perMinute, duration: 60, keyPrefix: options.prefix };
-    if (options.redisUrl) {
-      this.#redis = new Redis(options.redisUrl, {
+    if (options.redis) {
+      this.#redis = openRedis(options.redis, {
         enableOfflineQueue: false,
         lazyConnect: false,
         maxRetriesPerRequest: 1,
@@ -72,10 +72,7 @@ export class TenantRateLimit implements OnModuleDestroy {
   }
 
   async close(): Promise<void> {
-    const redis = this.#redis;
-    if (!redis || redis.status === 'end') return;
-    // QUIT needs a live connection; a client still trying to connect must be stopped, or it retries forever.
-    if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
-    else redis.disconnect();
+    // QUIT needs a live connection; a client still trying to connect is stopped instead (closeRedis).
+    if (this.#redis) await closeRedis(this.#redis);
   }
 }

@@ -31,6 +31,7 @@ import {
   openCacheStore,
   openIdempotencyStore,
   openQueue,
+  redisTarget,
   openStateStore,
 } from './adapters/index.js';
 import { openSpecialists } from './open-specialists.js';
@@ -205,7 +206,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const health = new DependencyChecks({
     queue,
     queueKind: settings.adapters.shared,
-    ...(settings.REDIS_URL ? { redisUrl: settings.REDIS_URL } : {}),
+    ...(settings.adapters.shared === 'redis' ? { redis: redisTarget(settings) } : {}),
     ...(directory.documents ? { documents: directory.documents } : {}),
     ...(knowledge ? { vectors: knowledge.store } : {}),
   });

@@ -1,4 +1,4 @@
-import type { Settings } from '@mcp-crew/config';
+import { redisEndpoint, type RedisEndpoint, type Settings } from '@mcp-crew/config';
 import type {
   CacheStore,
   ConversationStateStore,
@@ -16,7 +16,7 @@ import { MemoryConversationStateStore, MemoryIdempotencyStore } from '@mcp-crew/
 import { RedisConversationStateStore, RedisIdempotencyStore } from '@mcp-crew/state-redis';
 import type { Logger } from 'pino';
 
-type SharedSettings = Pick<Settings, 'adapters' | 'REDIS_URL' | 'QUEUE_PREFIX'>;
+type SharedSettings = Pick<Settings, 'adapters' | 'REDIS_URL' | 'REDIS_CLUSTER_NODES' | 'QUEUE_PREFIX'>;
 
 /** The inbound queue, with the meter its tenants' tokens per minute are counted on. */
 export type OpenedQueue = InboundQueue & QueueInspection & { readonly tokens: TenantTokenMeter };
@@ -49,7 +49,7 @@ export function openQueue(
   const concurrency = settings.WORKER_CONCURRENCY;
   if (settings.adapters.shared === 'redis') {
     return new BullMqQueue({
-      url: redisUrl(settings),
+      ...redisTarget(settings),
       prefix: settings.QUEUE_PREFIX,
       settings: queueSettings,
       concurrency,
@@ -65,28 +65,30 @@ export function openQueue(
 /** Conversation memory: Redis (shared by every replica) or in-process. */
 export function openStateStore(settings: SharedSettings): ConversationStateStore {
   if (settings.adapters.shared === 'redis')
-    return new RedisConversationStateStore({ url: redisUrl(settings), prefix: settings.QUEUE_PREFIX });
+    return new RedisConversationStateStore({ ...redisTarget(settings), prefix: settings.QUEUE_PREFIX });
   return new MemoryConversationStateStore();
 }
 
 /** Results of Odoo writes and Chatwoot messages under their idempotency keys: Redis or in-process. */
 export function openIdempotencyStore(settings: SharedSettings): IdempotencyStore {
   if (settings.adapters.shared === 'redis')
-    return new RedisIdempotencyStore({ url: redisUrl(settings), prefix: settings.QUEUE_PREFIX });
+    return new RedisIdempotencyStore({ ...redisTarget(settings), prefix: settings.QUEUE_PREFIX });
   return new MemoryIdempotencyStore();
 }
 
 /** The tenant cache's store: Redis (shared by every process) or in-process. */
 export async function openCacheStore(settings: SharedSettings, logger: Logger): Promise<CacheStore> {
   if (settings.adapters.shared !== 'redis') return new MemoryCacheStore();
-  return RedisCacheStore.connect(redisUrl(settings), {
+  return RedisCacheStore.connect(redisTarget(settings), {
     keyPrefix: `${settings.QUEUE_PREFIX}:`,
     logger: { warn: (obj, msg) => logger.warn(obj, msg), info: (obj, msg) => logger.info(obj, msg) },
   });
 }
 
-function redisUrl(settings: SharedSettings): string {
-  // loadSettings guarantees it: adapters.shared is redis exactly when REDIS_URL is set.
-  if (!settings.REDIS_URL) throw new Error('adapters.shared is redis without REDIS_URL');
-  return settings.REDIS_URL;
+/** One server (`REDIS_URL`) or a cluster (`REDIS_CLUSTER_NODES`); every Redis adapter takes either. */
+export function redisTarget(settings: Pick<Settings, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): RedisEndpoint {
+  // loadSettings guarantees it: adapters.shared is redis exactly when one of the two is set.
+  const endpoint = redisEndpoint(settings);
+  if (!endpoint) throw new Error('adapters.shared is redis without REDIS_URL or REDIS_CLUSTER_NODES');
+  return endpoint;
 }
