@@ -38,6 +38,20 @@ export class Metrics implements IntakeMetrics, TurnMetrics {
           if (typeof value === 'number') this.set({ event }, value);
       },
     });
+    new Gauge({
+      name: 'mcp_crew_queue_ready_turns',
+      help: 'Turns waiting for a worker, by tenant (the queue depth to watch: read from the shared queue at scrape time).',
+      labelNames: ['tenant'],
+      registers: [this.registry],
+      async collect() {
+        this.reset(); // a tenant whose backlog drained drops out instead of keeping its last depth
+        // A Redis that does not answer leaves the gauge empty rather than failing the whole scrape.
+        const ready = await Promise.resolve()
+          .then(() => queue.readyTurns())
+          .catch(() => ({}));
+        for (const [tenant, turns] of Object.entries(ready)) this.set({ tenant }, turns);
+      },
+    });
   }
 
   /** Cache hits and misses per tenant and kind, read from the cache's own counters at scrape time. */
