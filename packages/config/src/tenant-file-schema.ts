@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   CREW_NAMES,
+  DEFAULT_SALES_SETTINGS,
   DEFAULT_TENANT_LIMITS,
   crewSettingsOverrideSchema,
   SPECIALIST_KINDS,
@@ -140,6 +141,14 @@ export const tenantFileEntrySchema = z
       )
       .default({}),
     model: tenantModelSchema.optional(),
+    // Orders above these go to a salesperson as a CRM lead instead of an automatic quotation.
+    sales: z
+      .object({
+        bigOrderUnits: z.coerce.number().int().positive().default(DEFAULT_SALES_SETTINGS.bigOrderUnits),
+        bigOrderAmount: z.coerce.number().positive().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((entry, ctx) => {

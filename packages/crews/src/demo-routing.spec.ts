@@ -210,3 +210,34 @@ describe('scoreSpecialists', () => {
     expect(scores.sales.score).toBe(0);
   });
 });
+
+describe('DeterministicSelector: several requests in one message', () => {
+  it.each([
+    'necesito 2 galones de vinilo tipo 1 blanco, y hacen domicilio a itagui?',
+    'cotízame 3 rodillos de felpa. reciben nequi?',
+    'quiero dos galones de esmalte blanco, y me pueden hacer factura electronica?',
+    'me salio moho en la pared, que hago? y necesito 1 galon de sellador acrilico',
+  ])(
+    'an order (a quantity before a product word) goes to sales with the question beside it: %s',
+    async (text) => {
+      expect((await select(text)).specialist).toBe('sales');
+      expect((await select(text, 'business_rules')).specialist).toBe('sales');
+    },
+  );
+
+  it('does not read "un problema con la pintura" as an order', () => {
+    expect(scoreSpecialists('tengo un problema con la pintura').sales.evidence).not.toContain(
+      'quantity + product',
+    );
+  });
+
+  it('keeps a rules question with the specialist waiting for a yes, and switches without one', async () => {
+    const input = {
+      turn: turn('eso incluye el domicilio?'),
+      current: 'sales' as const,
+      enabled: SPECIALIST_KINDS,
+    };
+    expect((await selector.select({ ...input, language: 'es' })).specialist).toBe('business_rules');
+    expect((await selector.select({ ...input, awaitingYes: true, language: 'es' })).specialist).toBe('sales');
+  });
+});

@@ -14,6 +14,8 @@ export type CartEdit =
   | { kind: 'remove'; line: CartLine }
   | { kind: 'quantity'; line: CartLine; quantity: number }
   | { kind: 'replace'; line: CartLine; words: string[]; unit?: 'galon' | 'cuarto' | 'cunete' }
+  /** "Remove the masking tape": words that name no line by its Odoo name; the catalogue resolves them. */
+  | { kind: 'remove-named'; words: string[] }
   | { kind: 'unclear' };
 
 const REMOVE =
@@ -129,11 +131,10 @@ export function parseCartEdit(text: string, lines: CartLine[]): CartEdit {
   const folded = fold(text);
   const mentioned = wordsOf(folded).filter((w) => !/^\d+$/.test(w) && numberIn(w) === undefined);
   if (REMOVE.test(folded)) {
-    const line = lineNamed(
-      lines,
-      mentioned.filter((w) => !REMOVE.test(w)),
-    );
-    return line ? { kind: 'remove', line } : { kind: 'unclear' };
+    const words = mentioned.filter((w) => !REMOVE.test(w) && !EDIT_NOISE.has(w));
+    const line = lineNamed(lines, words);
+    if (line) return { kind: 'remove', line };
+    return words.length > 0 ? { kind: 'remove-named', words } : { kind: 'unclear' };
   }
   if (MORE_OF_SAME.test(folded)) {
     const line = lineNamed(lines, []) ?? lines.at(-1);
@@ -169,6 +170,28 @@ export function parseCartEdit(text: string, lines: CartLine[]): CartEdit {
   }
   return { kind: 'unclear' };
 }
+
+// Words around a removal that name nothing ("please remove the tape from it").
+const EDIT_NOISE = new Set([
+  'please',
+  'pls',
+  'porfa',
+  'it',
+  'from',
+  'quote',
+  'order',
+  'cotizacion',
+  'pedido',
+  'mi',
+  'my',
+  'tambien',
+  'also',
+  'tira',
+  'tire',
+  'o',
+  'os',
+  'as',
+]);
 
 const QUANTITY_WORDS = new Set([
   'sean',

@@ -4,6 +4,7 @@ import type { TurnFacts } from '../turn/turn-facts.js';
 import { mentions, mentionsAny, onlyPleasantries, orderReference } from './lexicon.js';
 import { looksLikeCartEdit } from './cart-edit.js';
 import { areaIn } from './area-estimate.js';
+import { asksToCancel } from '../guards/cancel-request.js';
 import { parseItems, type RequestedItem } from './parse-items.js';
 
 export type Intent =
@@ -20,6 +21,7 @@ export type Intent =
   | { kind: 'bye' }
   | { kind: 'later' }
   | { kind: 'edit' }
+  | { kind: 'cancel' }
   | { kind: 'angry' }
   | { kind: 'nothing_pending' }
   | { kind: 'unknown'; why: string };
@@ -44,6 +46,8 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
         : { kind: 'nothing_pending' };
   // "No, todavía no, lo pienso": with a quotation or a visit waiting for a yes, the draft stays as it is.
   if (context?.pendingConfirmation && mentions(text, 'later')) return { kind: 'later' };
+  // "Cancélala, ya no la necesito": read back to the customer, cancelled on their yes.
+  if (context?.quotation && asksToCancel(text)) return { kind: 'cancel' };
   // With a working quotation, "quítale los rodillos", "que sean 4", "no el esmalte, el vinilo" change it.
   if (
     context?.quotation &&

@@ -1,8 +1,8 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
-import { detectLanguage, type Language } from '@mcp-crew/core';
+import { detectLanguage, foldText, type Language } from '@mcp-crew/core';
 import { createStepModel } from '../model/step-model.js';
 import { detectIntent, type Intent } from './detect-intent.js';
-import { parseItems, type RequestedItem } from './parse-items.js';
+import { parseItems, singular, type RequestedItem } from './parse-items.js';
 import { bookingFlow } from './flows/booking-flow.js';
 import { confirmFlow } from './flows/confirm-flow.js';
 import { quoteFlow } from './flows/quote-flow.js';
@@ -11,11 +11,11 @@ import { searchFlow } from './flows/search-flow.js';
 import { statusFlow } from './flows/status-flow.js';
 import { supportFlow } from './flows/support-flow.js';
 import { viewPrompt } from './prompt-view.js';
-import { alsoAnswerRules } from './flows/also-rules.js';
-import { editFlow } from './flows/edit-flow.js';
+import { answerAll, extraParts } from './flows/also-answer.js';
+import { cancelFlow, editFlow } from './flows/edit-flow.js';
 import { laterFlow } from './flows/later-flow.js';
 import { staffStep } from './staff/staff-flows.js';
-import { handoff, say, type StepOutput } from './step.js';
+import { handoff, say, type FlowInput, type StepOutput } from './step.js';
 import { textsFor } from './texts.js';
 
 /**
@@ -44,7 +44,23 @@ export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
     detected.kind === 'unknown' || detected.kind === 'nothing_pending'
       ? itemsAwaitingDetails(view)
       : undefined;
-  const intent: Intent = waiting ? { kind: 'quote', items: waiting, mode: 'create' } : detected;
+  // "El tipo 1" after "¿cuál de estos quieres?": the item asked about, with the words that pick it.
+  const chosen =
+    !waiting && ['unknown', 'search', 'nothing_pending'].includes(detected.kind)
+      ? itemPicked(view)
+      : undefined;
+  const picked = waiting ?? chosen;
+  const intent: Intent = picked
+    ? { kind: 'quote', items: picked, mode: view.context?.quotation ? 'add' : 'create' }
+    : detected;
+  // "Necesito 2 galones…, y ¿hacen domicilio a Itagüí?": every request of the message is answered.
+  const { own, extras } = extraParts(view.text, intent);
+  const main = runIntent(own === view.text ? input : { ...input, view: { ...view, text: own } }, intent);
+  return answerAll(input, main, extras, runIntent);
+}
+
+function runIntent(input: FlowInput, intent: Intent): StepOutput {
+  const { view, language } = input;
   switch (intent.kind) {
     case 'human':
       return handoff(view, 'customer_asked', 'The customer asked for a person.');
@@ -58,6 +74,8 @@ export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
       return laterFlow(input);
     case 'edit':
       return editFlow(input);
+    case 'cancel':
+      return cancelFlow(input);
     case 'bye':
       return say(textsFor(language).bye);
     case 'nothing_pending':
@@ -73,7 +91,7 @@ export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
     case 'rules':
       return rulesFlow(input);
     case 'quote':
-      return alsoAnswerRules(input, quoteFlow(input, intent.items, intent.mode));
+      return quoteFlow(input, intent.items, intent.mode);
     case 'search':
       return searchFlow(input);
     case 'greeting':
@@ -100,6 +118,28 @@ function itemsAwaitingDetails(view: ReturnType<typeof viewPrompt>): RequestedIte
   const previous = view.earlier.at(-1);
   const items = previous ? parseItems(previous) : [];
   return items.length > 0 ? items : undefined;
+}
+
+// Words that go with a choice without naming it ("el de tipo 1, porfa", "ese", "quiero el esmalte").
+const CHOICE_NOISE = new Set(
+  'el la los las de del ese esa eso este esta mejor quiero dame porfa por favor o the one that this please o a um uma'.split(
+    ' ',
+  ),
+);
+
+/** The previous message's one item with the words of this short answer, when the crew had asked which product. */
+function itemPicked(view: ReturnType<typeof viewPrompt>): RequestedItem[] | undefined {
+  const previous = view.earlier.at(-1);
+  const [item, ...more] = previous ? parseItems(previous) : [];
+  if (!item || more.length > 0 || !view.lastReply?.includes(item.said)) return undefined;
+  if (parseItems(view.text).length > 0) return undefined;
+  const words = foldText(view.text)
+    .replace(/[^a-z0-9/]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w && !CHOICE_NOISE.has(w));
+  if (words.length === 0 || words.length > 5) return undefined;
+  return [{ ...item, words: [...item.words, ...words.map(singular)] }];
 }
 
 /**

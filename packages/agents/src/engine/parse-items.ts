@@ -137,6 +137,10 @@ const STOP = new Set([
   'pls',
   'please',
   'thanks',
+  'd',
+  'xfa',
+  'hoy',
+  'urgente',
 ]);
 // "Vinilo tipo 1", "lija grano 220": the number belongs to the product's name, not the quantity.
 const PART_OF_NAME = new Set(['tipo', 'type', 'grano', 'numero', 'no', 'calibre', 'referencia', 'ref']);
@@ -164,21 +168,46 @@ export function parseItems(text: string): RequestedItem[] {
   const spaced = foldText(text)
     .replace(/\bde una\b/g, ' ')
     .replace(/\b(\d+)(gal|gl|galones|galon|und|unds|uds|ud|u)\b/g, '$1 $2');
+  let correcting = false;
   for (const clause of spaced.split(SPLIT)) {
     const words = clause
       .replace(/[^a-z0-9/"]+/g, ' ')
       .trim()
       .split(/\s+/)
       .filter(Boolean);
+    // "2 galões de verniz... quer dizer, laca catalizada": the words after the correction replace the item's.
+    const corrected = CORRECTION.exec(words.join(' '));
+    if (corrected) correcting = true;
+    const rest0 = corrected ? words.join(' ').slice(corrected[0].length).trim() : words.join(' ');
+    const last = items.at(-1);
+    if (correcting && last && rest0 && !/\d/.test(rest0)) {
+      const replaced = rest0
+        .split(' ')
+        .filter((w) => !STOP.has(w) && !UNITS[w])
+        .map(singular);
+      if (replaced.length > 0) {
+        items[items.length - 1] = { ...last, words: replaced, said: `${last.said}, ${rest0}` };
+        correcting = false;
+        continue;
+      }
+    }
     const at = words.findIndex(
       (w, i) =>
         (/^\d+$/.test(w) && !PART_OF_NAME.has(words[i - 1] ?? '')) ||
-        (w in NUMBER_WORDS && w !== 'a' && w !== 'an' && !DOCUMENTS.has(words[i + 1] ?? '')) ||
-        ((w === 'a' || w === 'an') && words.length > 1 && !DOCUMENTS.has(words[i + 1] ?? '')),
+        (w in NUMBER_WORDS &&
+          w !== 'a' &&
+          w !== 'an' &&
+          !DOCUMENTS.has(words[i + 1] ?? '') &&
+          (!ONE.has(w) || askedForOne(words, i))) ||
+        ((w === 'a' || w === 'an') && englishArticle(words, i)),
     );
     if (at < 0) continue;
     const quantity = /^\d+$/.test(words[at]!) ? Number(words[at]) : NUMBER_WORDS[words[at]!]!;
-    let rest = words.slice(at + 1);
+    // "3 galon d esmalte negro q necesito pa hoy": the item ends where the sentence goes on about something else.
+    const end = words.findIndex(
+      (w, i) => i > at && (ITEM_END.has(w) || (w === 'pa' && WHEN.has(words[i + 1] ?? ''))),
+    );
+    let rest = words.slice(at + 1, end < 0 ? undefined : end);
     let unit: RequestedItem['unit'];
     if (rest[0] && UNITS[rest[0]]) unit = UNITS[rest.shift()!];
     else if (rest[0] && EMPTY_UNITS.has(rest[0])) rest.shift();
@@ -196,6 +225,79 @@ export function parseItems(text: string): RequestedItem[] {
       items.push({ quantity, unit, words: rest, said: words.slice(at).join(' ') });
   }
   return items;
+}
+
+// What a customer says before correcting the product they just named.
+const CORRECTION =
+  /^(?:quer dizer|quero dizer|quiero decir|quise decir|digo|mejor dicho|o sea|perdon|i mean|sorry)\b/;
+
+const ONE = new Set(['un', 'una', 'uno', 'um', 'uma', 'one']);
+// Words that may come before "un/una" when it counts one: "necesito una brocha", "y un rodillo", "me regalas un galón".
+const LEAD = new Set(
+  'y e and tambien ademas mas plus also me nos regala regalame regalas das dame deme manda mandame mandas pon ponme pongame agrega agregale anade suma sumale necesito necesitamos quiero quisiera queria ocupo busco llevo compro cotiza cotizame cotizas preciso quero manda i need want like would get porfa xfa hola buenas buenos dias tardes noches ok listo vale bueno entonces'.split(
+    ' ',
+  ),
+);
+// Words that end an item: "que", "porque", "cuando"… start another thought.
+const ITEM_END = new Set([
+  'que',
+  'q',
+  'k',
+  'porque',
+  'pq',
+  'xq',
+  'cuando',
+  'pero',
+  'because',
+  'but',
+  'since',
+  'which',
+]);
+const WHEN = new Set([
+  'hoy',
+  'manana',
+  'ya',
+  'el',
+  'la',
+  'ahora',
+  'esta',
+  'este',
+  'lunes',
+  'martes',
+  'miercoles',
+  'jueves',
+  'viernes',
+  'sabado',
+  'domingo',
+]);
+
+/**
+ * "Un/una" counts one only when it starts the request ("una brocha y…", "necesito un rodillo") or comes
+ * with a unit ("un galón"); in a story ("pintamos con un vinilo que no me gustó") it is an article.
+ */
+function askedForOne(words: string[], at: number): boolean {
+  return !!UNITS[words[at + 1] ?? ''] || words.slice(0, at).every((w) => LEAD.has(w));
+}
+
+// "I need a roller": "a" counts one only in English ("hacen domicilio a Itagüí" is a Spanish preposition).
+const ENGLISH_ASK = new Set([
+  'need',
+  'want',
+  'like',
+  'order',
+  'quote',
+  'buy',
+  'get',
+  'add',
+  'plus',
+  'and',
+  'also',
+]);
+
+function englishArticle(words: string[], at: number): boolean {
+  const next = words[at + 1] ?? '';
+  if (!next || DOCUMENTS.has(next)) return false;
+  return !!UNITS[next] || EMPTY_UNITS.has(next) || words.slice(0, at).some((w) => ENGLISH_ASK.has(w));
 }
 
 /** Spanish/Portuguese/English plural to singular, for search words ("rodillos" → "rodillo", "brochas" → "brocha"). */

@@ -21,6 +21,8 @@ export interface PromptView {
   text: string;
   /** Earlier customer messages, oldest first. */
   earlier: string[];
+  /** What the crew answered to the customer's previous message, if anything. */
+  lastReply?: string;
   results: SeenToolResult[];
   /** Tools the agent offers in this call. */
   tools: Set<string>;
@@ -30,8 +32,11 @@ export function viewPrompt(options: LanguageModelV3CallOptions): PromptView {
   const prompt = options.prompt;
   const lastUser = prompt.findLastIndex((m) => m.role === 'user');
   const userTexts = prompt.filter((m) => m.role === 'user').map(textOf);
+  const reply = prompt.slice(0, Math.max(lastUser, 0)).findLast((m) => m.role === 'assistant');
+  const lastReply = reply ? textOf(reply) : '';
   return {
     context: factsOf(options),
+    ...(lastReply ? { lastReply } : {}),
     text: lastUser >= 0 ? textOf(prompt[lastUser]!) : '',
     earlier: userTexts.slice(0, -1),
     results: resultsAfter(prompt, lastUser),

@@ -12,6 +12,11 @@ export interface FoundProduct {
   qty_available?: number;
 }
 
+/** A display name without its `[CODE]` and its variant attributes: "[FURN_0096] Customizable Desk (Steel, White)" → "customizable desk". */
+function baseName(name: string): string {
+  return foldText(name.replace(/^\[[^\]]*\]\s*/, '').replace(/\s*\([^)]*\)\s*$/, '')).trim();
+}
+
 /** A name's words, without the `[CODE]` prefix Odoo puts in display names. */
 function words(name: string): string[] {
   return foldText(name.replace(/^\[[^\]]*\]\s*/, ''))
@@ -32,6 +37,32 @@ export function rankProducts(
 ): FoundProduct[] {
   const scored = products.map((product, index) => ({ product, index, score: score(product, item) }));
   return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((s) => s.product);
+}
+
+/**
+ * The products of different kinds that fit the request equally well, when there are several ("3 galones de pintura blanca":
+ * Vinilo Tipo 1, Vinilo Tipo 2, Esmalte…, all white gallons): the customer is asked which, never guessed for.
+ * Empty when the best fit is alone.
+ */
+export function equallyGood(
+  products: FoundProduct[],
+  item: Pick<RequestedItem, 'words' | 'unit' | 'quantity'>,
+): FoundProduct[] {
+  const scored = products.map((product) => ({ product, score: score(product, item) }));
+  const best = Math.max(...scored.map((s) => s.score));
+  const tied = scored.filter((s) => s.score === best).map((s) => s.product);
+  // Products of one kind ("Rodillo de Felpa", "Rodillo de Espuma") for a request naming that kind: the
+  // first is offered, and the summary shows which; different kinds ("Vinilo…", "Esmalte…"), or a request
+  // naming no kind at all ("pintura blanca"), are asked about.
+  const kinds = new Set(tied.map((p) => words(p.name)[0] ?? ''));
+  const named = [...kinds].some((k) =>
+    item.words.some((w) => k.length >= 4 && foldText(w).slice(0, 4) === k.slice(0, 4)),
+  );
+  // Variants of one product ("Customizable Desk (Steel, White)", "(Steel, Black)") differ only in the
+  // attributes Odoo puts in parentheses: which one is the customer's choice too.
+  const bases = new Set(tied.map((p) => baseName(p.name)));
+  const variants = bases.size === 1 && tied.some((p) => p.name.includes('('));
+  return tied.length > 1 && (kinds.size > 1 || !named || variants) ? tied : [];
 }
 
 function score(product: FoundProduct, item: Pick<RequestedItem, 'words' | 'unit' | 'quantity'>): number {

@@ -131,6 +131,18 @@ describe('ConversationGuard', () => {
     ).toHaveProperty('pass');
   });
 
+  it("lets a company's contact read and list the company's orders", () => {
+    const pedro = { id: 16, name: 'Pedro Suárez', verified: true, companyId: 10 };
+    const guard = new ConversationGuard({ partner: pedro }, '');
+    expect(
+      guard.after('odoo_order_status', {}, { text: '', result: { order: { order_id: 2, customer_id: 10 } } }),
+    ).toHaveProperty('pass');
+    expect(
+      guard.after('odoo_order_status', {}, { text: '', result: { order: { order_id: 3, customer_id: 15 } } }),
+    ).toHaveProperty('refuse');
+    expect(guard.before('odoo_list_customer_orders', {})).toEqual({ run: { customer_id: 10 } });
+  });
+
   it('strips contact data from customer searches', () => {
     const out = new ConversationGuard({}, '').after(
       'odoo_find_customers',

@@ -45,9 +45,14 @@ export class ConversationGuard implements ToolGate {
           return {
             refuse: "orders are listed only for a customer identified by the contact's phone or e-mail",
           };
-        if (input['customer_id'] !== undefined && input['customer_id'] !== partner.id)
+        if (
+          input['customer_id'] !== undefined &&
+          input['customer_id'] !== partner.id &&
+          input['customer_id'] !== partner.companyId
+        )
           return { refuse: 'orders of another customer are not shown' };
-        return { run: { ...input, customer_id: partner.id } };
+        // A company's contact sees the company's orders, as in Odoo's portal.
+        return { run: { ...input, customer_id: partner.companyId ?? partner.id } };
       case 'odoo_get_customer':
         return partner && input['customer_id'] === partner.id
           ? { run: input }
@@ -103,7 +108,10 @@ export class ConversationGuard implements ToolGate {
           : (output.result?.['order'] as Record<string, unknown> | undefined)) ?? {};
       const mine =
         this.ownsOrder(order['order_id']) ||
-        (this.state.partner?.verified === true && order['customer_id'] === this.state.partner.id);
+        (this.state.partner?.verified === true &&
+          (order['customer_id'] === this.state.partner.id ||
+            (this.state.partner.companyId !== undefined &&
+              order['customer_id'] === this.state.partner.companyId)));
       return mine
         ? { pass: output }
         : { refuse: "that order does not belong to this conversation's customer" };

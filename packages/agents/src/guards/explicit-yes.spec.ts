@@ -21,6 +21,14 @@ describe('isExplicitYes', () => {
     'sim, pode fechar',
     'sounds good, go ahead',
     'ok, de acuerdo',
+    'si, esa me sirve',
+    'me parece bien, hagámoslo',
+    'así está bien, gracias',
+    'ándale pues',
+    'sim, pode ser',
+    'fechou',
+    "let's do it",
+    'that works for me',
   ])('"%s" is a yes', (text) => {
     expect(isExplicitYes(text)).toBe(true);
   });
@@ -37,6 +45,9 @@ describe('isExplicitYes', () => {
     'no, todavía no',
     'listo no',
     'bueno, no sé',
+    'no me sirve',
+    'no está bien',
+    'me sirve el de 9 pero más barato',
   ])('"%s" is not a yes', (text) => {
     expect(isExplicitYes(text)).toBe(false);
   });

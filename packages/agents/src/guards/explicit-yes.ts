@@ -39,6 +39,15 @@ const YES = new Set([
   'fechado',
   'beleza',
   'bora',
+  'fechou',
+  'andale',
+  'hagamoslo',
+  'hecho',
+  'obvio',
+  'alright',
+  'perfect',
+  'deal',
+  'absolutely',
   'confirmado',
   'yes',
   'yep',
@@ -52,9 +61,20 @@ const YES = new Set([
 ]);
 // Yes said in more than one word, folded; each becomes one yes word before the check.
 const YES_PHRASES: Array<[RegExp, string]> = [
+  [/\blet'?s do it\b|\bthat works(?: for me)?\b|\bworks for me\b|\ball right\b/g, 'yes'],
   [/\bde una\b/g, 'deuna'],
   [/\bsounds good\b|\blooks good\b|\bgo for it\b|\bdo it\b/g, 'yes'],
   [/\bde acuerdo\b/g, 'acuerdo'],
+  // "Esa me sirve", "me parece bien", "así está bien", "me lo llevo", "va que va", "trato hecho".
+  [
+    /\b(?:me|nos) (?:sirve|sirven|parece bien|parece perfecto|queda bien|lo llevo|la llevo|los llevo)\b/g,
+    'si',
+  ],
+  [
+    /\b(?:asi )?esta (?:bien|perfecto)\b|\bva que va\b|\btrato hecho\b|\bclaro que si\b|\bpor supuesto\b/g,
+    'si',
+  ],
+  [/\bpode ser\b|\bisso mesmo\b|\bmanda ver\b|\bpode mandar\b/g, 'sim'],
 ];
 // Words that may stand beside a yes without changing it ("sí, confírmala por favor", "yes please, go ahead").
 const FILLER = new Set([
@@ -80,6 +100,7 @@ const FILLER = new Set([
   'a',
   'con',
   'nomas',
+  'pues',
   'ok',
   'okay',
   'hazlo',

@@ -2,6 +2,7 @@ import type { ConversationState, SpecialistResult } from '@mcp-crew/core';
 import type { ToolCallRecord } from '../tools/tool-call-record.js';
 import { isCallOf, outputOf, type AgentToolName } from '../tools/tool-names.js';
 import { offerSummary } from './offered-slots.js';
+import { asksToCancel } from '../guards/cancel-request.js';
 
 type Facts = Pick<ConversationState, 'partner' | 'quotation' | 'orderIds' | 'pendingConfirmation'>;
 // Tools whose use ends whatever confirmation was pending (the quotation changed, it was carried out, or
@@ -26,6 +27,8 @@ export function learn(
   records: ToolCallRecord[],
   reply: string | undefined,
   now = new Date(),
+  /** The customer's message: a cancel request read back to them ("¿la cancelo?") waits for their yes. */
+  said = '',
 ): NonNullable<SpecialistResult['state']> {
   let { partner, quotation } = before;
   const orderIds = new Set(before.orderIds ?? []);
@@ -53,6 +56,7 @@ export function learn(
     }
   }
   const shown = summarised && reply?.includes(summarised.name) ? summarised : undefined;
+  const cancelling = !touched && reply ? cancelOffer(quotation, records, reply, said) : undefined;
   const offer = reply ? visitOffer(records, reply) : undefined;
   if (offer && !partner) partner = foundCustomer(records);
   return {
@@ -66,17 +70,41 @@ export function learn(
           summary: reply!.slice(0, 600),
           at: now.toISOString(),
         }
-      : offer && partner
+      : cancelling
         ? {
-            tool: 'odoo_book_appointment',
-            target: { start: offer[0]! },
-            summary: offerSummary(reply!, offer),
+            tool: 'odoo_cancel_quotation',
+            target: { orderId: cancelling.id },
+            summary: reply!.slice(0, 600),
             at: now.toISOString(),
           }
-        : touched
-          ? undefined
-          : before.pendingConfirmation,
+        : offer && partner
+          ? {
+              tool: 'odoo_book_appointment',
+              target: { start: offer[0]! },
+              summary: offerSummary(reply!, offer),
+              at: now.toISOString(),
+            }
+          : touched
+            ? undefined
+            : before.pendingConfirmation,
   };
+}
+
+/**
+ * The working quotation, when the customer asked to cancel it and the reply asks about it by name: the
+ * cancellation then waits for their yes like a confirmation. (The reply may name it by reference or just ask
+ * "¿Cancelo la cotización?".)
+ */
+function cancelOffer(
+  quotation: Facts['quotation'],
+  records: ToolCallRecord[],
+  reply: string,
+  said: string,
+): Facts['quotation'] {
+  if (!quotation || !asksToCancel(said) || !(reply.includes(quotation.name) || asksToCancel(reply)))
+    return undefined;
+  // A question, not a refusal or a report: "¿Cancelo la S00005?".
+  return records.some((r) => !r.ok) || !reply.includes('?') ? undefined : quotation;
 }
 
 /** The free slots this turn found that the reply shows (its time and day of month are in the text). */

@@ -12,6 +12,7 @@ import {
   type SpecialistTrace,
   type Turn,
   COPILOT_CHANNEL,
+  DEFAULT_SALES_SETTINGS,
 } from '@mcp-crew/core';
 import { ConversationGuard } from '../guards/conversation-guard.js';
 import { StaffGuard } from '../guards/staff-guard.js';
@@ -102,6 +103,7 @@ export class AgentSpecialist implements Specialist {
         : {}),
       ...(ctx.crew.policy.forbid.offPlatformPayment.length > 0 ? { paymentOnPlatform: true } : {}),
       today: localDate(ctx.tenant.timezone),
+      bigOrder: ctx.tenant.sales ?? DEFAULT_SALES_SETTINGS,
       ...(staff ? { staff: { name: staff.name, ...(staff.record ? { record: staff.record } : {}) } } : {}),
       ...(ctx.crew.vocabulary
         ? { words: { defects: ctx.crew.vocabulary.defects, productCare: ctx.crew.vocabulary.productCare } }
@@ -161,12 +163,28 @@ export class AgentSpecialist implements Specialist {
       sources.length > 0 ? mergeFigures(state.knownFigures, collectFigures(sources)) : state.knownFigures;
     // The spend is remembered with the conversation, so the budget holds across turns and processes.
     const learned = {
-      ...learn(known, records, reply),
+      ...learn(known, records, reply, new Date(), text),
       ...(tokens > 0 ? { modelTokens: (state.modelTokens ?? 0) + tokens } : {}),
       ...(knownFigures ? { knownFigures } : {}),
     };
+    // The customer's own numbers (this turn and before) and the facts the system gave (today, the contact).
+    const said = [...state.history.filter((h) => h.role === 'customer').map((h) => h.text), text];
+    const given = [facts.today ?? '', facts.contact.phone ?? '', ...(facts.offeredSlots ?? [])];
+    const figures = reply
+      ? checkFigures(reply, [...sources, ...given], said.join('\n'), state.knownFigures)
+      : undefined;
     const requested = handoffs[0];
-    if (requested || !reply) {
+    // A handoff with words of its own ("por el volumen, un asesor comercial te contacta"): said, then handed over.
+    if (requested && reply && figures?.ok) {
+      return {
+        replies: [reply],
+        handoff: { reason: requested.reason, note: withRecords(requested.note, records) },
+        state: { ...learned, pendingConfirmation: undefined },
+        touched,
+        trace: trace('handoff'),
+      };
+    }
+    if (requested || !reply || !figures) {
       const handoff = requested ?? {
         reason: 'processing_failed' as const,
         note: 'The agent gave no answer.',
@@ -179,10 +197,6 @@ export class AgentSpecialist implements Specialist {
         trace: trace('handoff'),
       };
     }
-    // The customer's own numbers (this turn and before) and the facts the system gave (today, the contact).
-    const said = [...state.history.filter((h) => h.role === 'customer').map((h) => h.text), text];
-    const given = [facts.today ?? '', facts.contact.phone ?? '', ...(facts.offeredSlots ?? [])];
-    const figures = checkFigures(reply, [...sources, ...given], said.join('\n'), state.knownFigures);
     if (!figures.ok) {
       const note = `The drafted reply quoted figures that no tool returned (${figures.unknown.join(', ')}), so it was not sent.`;
       return {

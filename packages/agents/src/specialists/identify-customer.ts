@@ -35,7 +35,14 @@ export async function identifyCustomer(
         ok: !outcome.isError,
         text: customers.map((c) => `#${c.id} ${c.name}`).join('\n') || 'no match',
       });
-      if (customers.length === 1) return { id: customers[0]!.id, name: customers[0]!.name, verified: true };
+      const [only] = customers;
+      if (customers.length === 1 && only)
+        return {
+          id: only.id,
+          name: only.name,
+          verified: true,
+          ...(only.companyId ? { companyId: only.companyId } : {}),
+        };
     } catch {
       // Not knowing the customer is no failure: the conversation goes on without a verified partner.
       return undefined;

@@ -1,5 +1,5 @@
 import type { LanguageModelV3CallOptions, SharedV3ProviderOptions } from '@ai-sdk/provider';
-import type { CrewVocabulary, Language, PendingConfirmation } from '@mcp-crew/core';
+import type { CrewVocabulary, Language, PendingConfirmation, SalesSettings } from '@mcp-crew/core';
 
 /**
  * The conversation facts a turn runs with: the crew's language and greeting, the contact the channel gave,
@@ -12,13 +12,21 @@ export interface TurnFacts {
   business: string;
   greeting: string;
   contact: { name?: string; phone?: string; email?: string };
-  partner?: { id: number; name: string; verified: boolean };
+  partner?: {
+    id: number;
+    name: string;
+    verified: boolean;
+    /** The company the contact buys for (Odoo's parent): its orders are the contact's orders too. */
+    companyId?: number;
+  };
   quotation?: { id: number; name: string };
   pendingConfirmation?: Pick<PendingConfirmation, 'tool' | 'target'>;
   /** The local times ("YYYY-MM-DD HH:MM") of the visit slots the customer was just offered. */
   offeredSlots?: string[];
   /** The channel takes payment only inside its platform (a marketplace): no other way to pay may be offered. */
   paymentOnPlatform?: boolean;
+  /** Above these an order goes to a salesperson as a CRM lead (the tenant's settings). */
+  bigOrder?: SalesSettings;
   /** Today's date in the business's time zone (YYYY-MM-DD), for "el martes", "mañana". */
   today?: string;
   /**

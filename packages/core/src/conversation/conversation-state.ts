@@ -8,7 +8,13 @@ export interface ConversationState {
   history: Array<{ role: 'customer' | 'bot'; text: string; at: string }>;
   updatedAt?: string;
   /** The customer's Odoo partner; `verified` when found by the Chatwoot contact's phone or e-mail. */
-  partner?: { id: number; name: string; verified: boolean };
+  partner?: {
+    id: number;
+    name: string;
+    verified: boolean;
+    /** The company the contact buys for (Odoo's parent): its orders are the contact's orders too. */
+    companyId?: number;
+  };
   /** The quotation the conversation is working on. */
   quotation?: { id: number; name: string };
   /** Orders created or confirmed in this conversation: the only ones it may read without a verified partner. */

@@ -31,8 +31,9 @@ export class DeterministicSelector implements SpecialistSelector {
     const current = input.current && enabled.includes(input.current) ? input.current : undefined;
 
     if (current) {
+      // Waiting for a yes, a business-rules question stays with the current specialist (it searches the rules too).
       const challenger = best(
-        enabled.filter((k) => k !== current),
+        enabled.filter((k) => k !== current && !(input.awaitingYes && k === 'business_rules')),
         scores,
         fallback,
       );

@@ -26,6 +26,19 @@ interface Token {
   stem: string;
 }
 
+/** "2 galones de vinilo", "tres rodillos": a quantity right before a product word is an order, whatever else the message asks. */
+export const ORDER_WEIGHT = 4;
+const ORDER_LABEL = 'quantity + product';
+// Quantities in words (es / pt / en). "Un/una" counts only right before the product word ("un galón", not "un problema con la pintura").
+const QUANTITY_WORDS = new Set(
+  'dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta cincuenta cien media docena dois duas quatro sete oito nove dez doze vinte two three four five six seven eight nine ten twelve twenty dozen'.split(
+    ' ',
+  ),
+);
+const ONE_WORDS = new Set(['un', 'una', 'uno', 'um', 'uma', 'one', 'a', 'an']);
+// How far after the quantity the product word may come: "2 latas de pintura", "3 cuñetes grandes de vinilo".
+const ORDER_REACH = 3;
+
 // Below this key length a one-letter typo too often turns a word into another word (cita/cinta).
 const FUZZY_MIN_LENGTH = 7;
 
@@ -94,6 +107,17 @@ export function scoreSpecialists(
     }
   }
 
+  const words = tokenize(text);
+  const order = found.some(
+    ({ term, start }) =>
+      term.specialist === 'sales' &&
+      term.weight === 1 &&
+      words.slice(Math.max(0, start - ORDER_REACH), start).some((w, i, before) => {
+        const distance = before.length - i;
+        return /^\d+$/.test(w) || QUANTITY_WORDS.has(w) || (distance === 1 && ONE_WORDS.has(w));
+      }),
+  );
+
   const used = new Array<boolean>(tokens.length).fill(false);
   const accepted = new Set<Term>();
   const lengths = [...new Set(found.map((f) => f.term.words.length))].sort((a, b) => b - a);
@@ -108,6 +132,10 @@ export function scoreSpecialists(
   const result = Object.fromEntries(
     SPECIALIST_KINDS.map((k) => [k, { score: 0, evidence: [] as string[] }]),
   ) as Record<SpecialistKind, SpecialistScore>;
+  if (order) {
+    result.sales.score += ORDER_WEIGHT;
+    result.sales.evidence.push(ORDER_LABEL);
+  }
   const byWeight = [...accepted].sort((a, b) => b.weight - a.weight);
   for (const term of byWeight) {
     result[term.specialist].score += term.weight;

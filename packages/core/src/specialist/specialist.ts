@@ -94,6 +94,11 @@ export interface SelectorInput {
   turn: Turn;
   /** The specialist that handled the conversation last, if any. */
   current?: SpecialistKind;
+  /**
+   * The current specialist showed a summary and waits for the customer's yes: a question before the yes
+   * ("¿incluye el domicilio?") is answered there, so the pending confirmation is not lost to another specialist.
+   */
+  awaitingYes?: boolean;
   enabled: readonly SpecialistKind[];
   /** The crew's fallback when the turn gives no signal; the first enabled member when absent or disabled. */
   defaultSpecialist?: SpecialistKind;

@@ -49,6 +49,16 @@ export interface OdooConnection {
   sandbox: boolean;
 }
 
+/** How the crew treats big orders: above these, a CRM lead and a salesperson instead of a quotation. */
+export interface SalesSettings {
+  /** An order line of more units than this goes to a salesperson. */
+  bigOrderUnits: number;
+  /** An order whose untaxed total at list price (the Odoo company's currency) is above this, too; unset: no amount limit. */
+  bigOrderAmount?: number;
+}
+
+export const DEFAULT_SALES_SETTINGS: SalesSettings = { bigOrderUnits: 100 };
+
 /** Everything the pipeline needs to serve one tenant. */
 export interface TenantConfig {
   id: TenantId;
@@ -73,6 +83,8 @@ export interface TenantConfig {
   models?: Record<string, ModelEndpoint>;
   /** Which endpoint and model each specialist uses, with timeout and token budget; absent = the environment's. */
   model?: TenantModelSettings;
+  /** Big-order thresholds; `DEFAULT_SALES_SETTINGS` when absent. */
+  sales?: SalesSettings;
 }
 
 /** Where tenant configuration comes from: files on one machine, MongoDB in production. */

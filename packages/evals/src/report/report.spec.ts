@@ -10,7 +10,7 @@ const run = (id: string, category: ScenarioRun['category'], n: number, passed: b
   run: n,
   passed,
   problems: passed ? [] : ['turn 1: missing "x"'],
-  turns: [{ say: 'hola', replies: ['¡Hola!'], handoff: false, problems: [] }],
+  turns: [{ say: 'hola', replies: ['¡Hola!'], handoff: false, notes: [], problems: [] }],
   ms: 10 * n,
 });
 

@@ -89,6 +89,7 @@ export function formatReport(
         out.push(`    > ${t.say}`);
         for (const r of t.replies) out.push(`    < ${r.replace(/\n/g, '\n      ')}`);
         if (t.handoff) out.push('    (handed to a person)');
+        for (const n of t.notes ?? []) out.push(`    (note: ${n.replace(/\n/g, ' ')})`);
       }
     }
   }

@@ -8,6 +8,8 @@ export interface TurnRecord {
   say: string;
   replies: string[];
   handoff: boolean;
+  /** Private notes left for the agents in this turn (a handoff says why). */
+  notes: string[];
   problems: string[];
 }
 
@@ -48,7 +50,13 @@ export async function runScenario(
         ? (await newOrders(target.erp, mark)).at(-1)?.amountTotal
         : undefined;
       const found = checkReplies({ outcome, expect: turn.expect, language: scenario.language, orderTotal });
-      turns.push({ say: turn.say, replies: outcome.replies, handoff: outcome.handoff, problems: found });
+      turns.push({
+        say: turn.say,
+        replies: outcome.replies,
+        handoff: outcome.handoff,
+        notes: outcome.notes,
+        problems: found,
+      });
       problems.push(...found.map((p) => `turn ${i + 1}: ${p}`));
     }
     if (scenario.expect.handoff !== undefined && handedOver !== scenario.expect.handoff) {

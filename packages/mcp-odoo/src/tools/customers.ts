@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CrewError } from '@mcp-crew/core';
 import type { OdooDomain, OdooRecord } from '../odoo/odoo-api.js';
-import { m2oName, text } from '../odoo/values.js';
+import { m2oId, m2oName, text } from '../odoo/values.js';
 import { bounded } from './lists.js';
 import { defineTool, type ToolContext } from './tool.js';
 
@@ -16,6 +16,7 @@ const PARTNER_FIELDS = [
   'country_id',
   'property_product_pricelist',
   'is_company',
+  'parent_id',
 ];
 
 export const customerShape = {
@@ -27,6 +28,8 @@ export const customerShape = {
   city: z.string().optional(),
   pricelist: z.string().optional(),
   isCompany: z.boolean(),
+  /** The company this contact belongs to (Odoo's parent): it buys for it. */
+  companyId: z.number().int().optional(),
 };
 const customerSchema = z.object(customerShape);
 export type Customer = z.infer<typeof customerSchema>;
@@ -41,6 +44,7 @@ export function toCustomer(r: OdooRecord): Customer {
     city: text(r['city']),
     pricelist: m2oName(r['property_product_pricelist']),
     isCompany: r['is_company'] === true,
+    companyId: m2oId(r['parent_id']),
   };
 }
 

@@ -60,6 +60,7 @@ export class RespondToTurn {
     const selection = await this.deps.selector.select({
       turn,
       current: state.crew === crew.name ? state.specialist : undefined,
+      awaitingYes: state.crew === crew.name && state.pendingConfirmation !== undefined,
       enabled: crew.members.filter((m) => tenant.enabledSpecialists.includes(m)),
       defaultSpecialist: crew.defaultSpecialist,
       language: crew.language,

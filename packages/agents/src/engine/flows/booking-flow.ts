@@ -1,6 +1,6 @@
-import { foldText } from '@mcp-crew/core';
 import { yesToSlot } from '../../guards/slot-choice.js';
-import { customerNameIn } from '../parse-items.js';
+import { textsFor } from '../texts.js';
+import { customerForQuote } from './quote-customer.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { addDays, describeDay, wantedTime } from '../when.js';
 import { BOOKING_TEXTS } from './booking-texts.js';
@@ -26,14 +26,13 @@ export function bookingFlow({ view, language }: FlowInput): StepOutput {
   const failed = failedCall(view);
   if (failed) return failed;
   const t = BOOKING_TEXTS[language];
-  if (!view.context?.partner) {
-    const name = customerNameIn(view.text);
-    if (!name) return say(t.askName);
-    const found = resultOf(view, 'odoo_find_customers', { query: name });
-    if (!found) return call(view, [['odoo_find_customers', { query: name, limit: 5 }]]);
-    const customers = data(found)?.customers ?? [];
-    const exact = customers.filter((c) => foldText(c.name) === foldText(name));
-    if (customers.length !== 1 && exact.length !== 1) return say(t.askName);
+  // The visit is booked for the customer the channel identifies, or a new one who gives a name and a phone
+  // or e-mail (created in Odoo); a typed name that is already on file proves nothing, as for quotations.
+  if (!view.context?.partner?.verified) {
+    const step = customerForQuote(view);
+    if ('ask' in step) return say(t.askName);
+    if ('registered' in step) return say(textsFor(language).writeFromRegistered(step.registered));
+    if ('calls' in step) return call(view, step.calls);
   }
   const today = view.context?.today ?? new Date().toISOString().slice(0, 10);
   const wanted = wantedTime(view.text, today);

@@ -35,6 +35,21 @@ export function editFlow({ view, language }: FlowInput): StepOutput {
       );
     case 'remove':
       return call(view, [[UPDATE_TOOL, { order_id: order.order_id, remove: [edit.line.line_id] }]]);
+    case 'remove-named': {
+      // "Remove the masking tape": the words looked up like an order's, then matched to a line by product.
+      const lookup = lookUpProduct(view, { words: edit.words, quantity: 1 }, view.context?.partner?.id);
+      if ('calls' in lookup) return call(view, lookup.calls);
+      const ids = new Set(lookup.products.map((p) => p.id));
+      const lines = order.lines.filter((l) => l.product_id !== undefined && ids.has(l.product_id));
+      if (lines.length === 0)
+        return say(
+          t.whichChange(
+            order.name,
+            order.lines.map((l) => `${l.quantity} × ${l.product}`),
+          ),
+        );
+      return call(view, [[UPDATE_TOOL, { order_id: order.order_id, remove: lines.map((l) => l.line_id) }]]);
+    }
     case 'quantity':
       return call(view, [
         [
@@ -48,7 +63,7 @@ export function editFlow({ view, language }: FlowInput): StepOutput {
         { words: edit.words, unit: edit.unit, quantity: edit.line.quantity },
         view.context?.partner?.id,
       );
-      if ('call' in lookup) return call(view, [lookup.call]);
+      if ('calls' in lookup) return call(view, lookup.calls);
       const product = lookup.products.find((p) => p.id !== edit.line.product_id);
       if (!product) return say(t.noProduct(edit.words.join(' ')));
       if (product.stock_tracked && (product.qty_available ?? 0) <= 0)
@@ -65,4 +80,18 @@ export function editFlow({ view, language }: FlowInput): StepOutput {
       ]);
     }
   }
+}
+
+/**
+ * "Cancélala, ya no la necesito": the working quotation named back; the cancellation itself waits for the customer's yes (the conversation remembers it as pending, the guard
+ * checks it), like a confirmation.
+ */
+export function cancelFlow({ view, language }: FlowInput): StepOutput {
+  const failed = failedCall(view);
+  if (failed) return failed;
+  const t = textsFor(language);
+  const quotation = view.context?.quotation;
+  if (!quotation) return say(t.notUnderstood);
+  // Named without its reference: the figures check accepts only what this turn's tools returned.
+  return say(t.askCancel());
 }

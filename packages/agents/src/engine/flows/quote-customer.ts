@@ -9,10 +9,12 @@ export interface QuoteCustomer {
   name: string;
 }
 
+type Call = AgentToolCall;
+
 /** Where finding the quotation's customer stands: found, a tool call to make, or what to ask the customer. */
 export type CustomerStep =
   | { customer: QuoteCustomer }
-  | { call: AgentToolCall }
+  | { calls: Call[] }
   | { ask: 'name_and_contact' | 'contact' }
   | { registered: string };
 
@@ -30,7 +32,7 @@ function contactDetails(view: PromptView): { email?: string; phone?: string } {
 }
 
 /** The name the customer gave ("soy…", "me llamo…", or "Camila Rojas, camila@…"), else a full name from the channel. */
-function givenName(view: PromptView): string | undefined {
+export function givenName(view: PromptView): string | undefined {
   for (const text of [view.text, ...[...view.earlier].reverse()]) {
     const introduced = customerNameIn(text);
     if (introduced && introduced.includes(' ')) return introduced;
@@ -65,9 +67,13 @@ export function customerForQuote(view: PromptView): CustomerStep {
   if (!email && !phone) return { ask: 'contact' };
   // Contact details or a name already on file belong to someone's account: typed here, they prove nothing,
   // so the customer is asked to write from the registered number or e-mail (or a person helps) instead.
-  for (const query of [email ?? phone!, name]) {
+  // Both looked up in one step.
+  const queries = [email ?? phone!, name];
+  const asked = queries.filter((query) => !resultOf(view, 'odoo_find_customers', { query }));
+  if (asked.length > 0)
+    return { calls: asked.map((query): Call => ['odoo_find_customers', { query, limit: 2 }]) };
+  for (const query of queries) {
     const found = resultOf(view, 'odoo_find_customers', { query });
-    if (!found) return { call: ['odoo_find_customers', { query, limit: 2 }] };
     const existing = data(found)?.customers ?? [];
     if (query !== name ? existing.length > 0 : existing.some((c) => same(name, c.name)))
       return { registered: name };
@@ -75,6 +81,6 @@ export function customerForQuote(view: PromptView): CustomerStep {
   const created = data(resultOf(view, 'odoo_upsert_customer'));
   if (created) return { customer: { id: created.id, name: created.name } };
   return {
-    call: ['odoo_upsert_customer', { name, ...(email ? { email } : {}), ...(phone ? { phone } : {}) }],
+    calls: [['odoo_upsert_customer', { name, ...(email ? { email } : {}), ...(phone ? { phone } : {}) }]],
   };
 }

@@ -25,7 +25,7 @@ export function rulesFlow({ view, language }: FlowInput): StepOutput {
   // A marketplace takes the payment itself: the shop's own accounts and wallets are never offered there.
   if (view.context?.paymentOnPlatform && mentions(view.text, 'payment'))
     return say(KNOWLEDGE_TEXTS[language].platformPayment);
-  const found = resultOf(view, KNOWLEDGE_TOOL);
+  const found = resultOf(view, KNOWLEDGE_TOOL, { collection: 'business_rules' });
   if (!found)
     return call(view, [
       [KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: KNOWLEDGE_TOP_K, language }],

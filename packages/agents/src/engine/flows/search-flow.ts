@@ -1,7 +1,7 @@
 import { tokenize } from '@mcp-crew/core';
 import { money, quantity } from '../format.js';
 import { LEXICON, squeeze } from '../lexicon.js';
-import { singular } from '../parse-items.js';
+import { parseItems, singular } from '../parse-items.js';
 import { call, failedCall, say, type FlowInput, type StepOutput } from '../step.js';
 import { textsFor } from '../texts.js';
 import { lookUpProduct } from './find-products.js';
@@ -92,6 +92,22 @@ const NOISE = new Set([
   'cores',
   'como',
   'sale',
+  'necesitamos',
+  'ocupo',
+  'hoy',
+  'manana',
+  'ya',
+  'semana',
+  'lunes',
+  'martes',
+  'miercoles',
+  'jueves',
+  'viernes',
+  'sabado',
+  'domingo',
+  'urgente',
+  'today',
+  'tomorrow',
   'q',
   'k',
   'en',
@@ -119,6 +135,14 @@ const NOISE = new Set([
   'much',
 ]);
 
+/** The words of a product question that name a product ("¿tienen laca negra?" → laca, negra); none in "vale". */
+export function searchWords(text: string): string[] {
+  return tokenize(text)
+    // "holiii", "buenaas": stretched greetings are noise too.
+    .filter((w) => !NOISE.has(w) && !NOISE.has(squeeze(w)) && !UNIT_WORDS[w] && !/^\d+$/.test(w))
+    .map(singular);
+}
+
 /** "¿Tienen esmalte blanco?", "¿cuánto cuesta…?", "¿hay stock de…?": products with price and stock from Odoo. */
 export function searchFlow({ view, language }: FlowInput): StepOutput {
   const failed = failedCall(view);
@@ -126,14 +150,18 @@ export function searchFlow({ view, language }: FlowInput): StepOutput {
   const t = textsFor(language);
   const tokens = tokenize(view.text);
   const unit = tokens.map((w) => UNIT_WORDS[w]).find(Boolean);
-  // "holiii", "buenaas": stretched greetings are noise too.
-  const words = tokens
-    .filter((w) => !NOISE.has(w) && !NOISE.has(squeeze(w)) && !UNIT_WORDS[w] && !/^\d+$/.test(w))
-    .map(singular);
+  const words = searchWords(view.text);
   if (words.length === 0) return say(t.noProduct(view.text.trim()));
-  const lookup = lookUpProduct(view, { words, unit, quantity: 1 }, view.context?.partner?.id);
-  if ('call' in lookup) return call(view, [lookup.call]);
+  // "¿Tienen 20 galones de…?": how many were asked for, to say when there are fewer.
+  const wanted = parseItems(view.text)[0]?.quantity ?? 1;
+  const lookup = lookUpProduct(view, { words, unit, quantity: wanted }, view.context?.partner?.id);
+  if ('calls' in lookup) return call(view, lookup.calls);
   if (lookup.products.length === 0) return say(t.noProduct(words.join(' ')));
+  const best = lookup.products[0]!;
+  const short =
+    wanted > 1 && best.stock_tracked && (best.qty_available ?? 0) < wanted
+      ? t.notEnough(best.name, quantity(best.qty_available ?? 0, language), quantity(wanted, language))
+      : undefined;
   const lines = lookup.products.slice(0, 5).map((p) => {
     const stock = !p.stock_tracked
       ? ''
@@ -142,5 +170,5 @@ export function searchFlow({ view, language }: FlowInput): StepOutput {
         : `, ${t.outOfStock}`;
     return `• ${p.name}: ${money(p.price, language, p.currency)} ${t.beforeTax}${stock}`;
   });
-  return say([t.found, ...lines].join('\n'));
+  return say([...(short ? [short, ''] : []), t.found, ...lines].join('\n'));
 }

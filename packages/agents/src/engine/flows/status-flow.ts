@@ -3,6 +3,17 @@ import { orderReference } from '../lexicon.js';
 import { call, data, failedCall, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { textsFor } from '../texts.js';
 
+interface StatusResult {
+  order: { name: string; state: string };
+  delivery: string;
+  invoicing: string;
+}
+interface OrderList {
+  orders: Array<{ order_id: number; name: string }>;
+}
+
+const NOT_FOUND = /MISSING_RECORD|not found|does not belong|another customer/i;
+
 const STATE: Record<string, Partial<Record<Language, string>>> = {
   draft: { es: 'cotización (sin confirmar)', pt: 'orçamento (não confirmado)' },
   sent: { es: 'cotización enviada', pt: 'orçamento enviado' },
@@ -27,9 +38,13 @@ const PHRASES: Record<string, Partial<Record<Language, string>>> = {
  * customer's latest order. The tools' guard keeps every read to the conversation's own customer.
  */
 export function statusFlow({ view, language }: FlowInput): StepOutput {
+  const t = textsFor(language);
+  // An unknown reference, or someone else's order, is "not found under your name": nothing to hand over.
+  const refused = resultOf(view, 'odoo_order_status');
+  if (refused?.failed && NOT_FOUND.test(String(refused.output['error'] ?? '')))
+    return say(t.orderNotFound(orderReference(view.text) ?? ''));
   const failed = failedCall(view);
   if (failed) return failed;
-  const t = textsFor(language);
   const context = view.context;
   const reference = orderReference(view.text);
   let target: Record<string, unknown> | undefined = reference

@@ -23,7 +23,7 @@ export function supportFlow({ view, language }: FlowInput, defect: boolean): Ste
     );
   const t = KNOWLEDGE_TEXTS[language];
   const canOpen = defect && view.tools.has(TICKET_TOOL);
-  const found = resultOf(view, KNOWLEDGE_TOOL);
+  const found = resultOf(view, KNOWLEDGE_TOOL, { collection: 'support_procedures' });
   if (!found) {
     const search: AgentToolCall = [
       KNOWLEDGE_TOOL,

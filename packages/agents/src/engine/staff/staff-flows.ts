@@ -75,7 +75,7 @@ function staffQuote(
   const chosen: Chosen[] = [];
   for (const item of items) {
     const lookup = lookUpProduct(view, item, customer?.id);
-    if ('call' in lookup) pending.push(lookup.call);
+    if ('calls' in lookup) pending.push(...lookup.calls);
     else {
       const product = exactlyNamed(lookup.products, item) ?? lookup.products[0];
       if (!product) return say(t.noProduct(item.said));

@@ -1,0 +1,80 @@
+import type { TurnFacts } from '../../turn/turn-facts.js';
+import { detectIntent, type Intent } from '../detect-intent.js';
+import { HANDOFF_TOOL, type FlowInput, type StepOutput } from '../step.js';
+import { searchWords } from './search-flow.js';
+
+/** One more thing the same message asks, and the words that ask it. */
+export interface ExtraPart {
+  intent: Intent;
+  text: string;
+}
+
+// What a message may ask besides its main request; each is answered after it.
+const EXTRA_KINDS = new Set<Intent['kind']>(['quote', 'search', 'rules', 'support']);
+// Main requests that leave room for more ("2 galones…, y ¿hacen domicilio?"); a yes, an edit or a handoff do not.
+const OPEN_KINDS = new Set<Intent['kind']>(['quote', 'search', 'rules', 'support', 'status']);
+const CLAUSE = /[?¿!;\n]+|[.,](?=\s|$)|\s+(?:y|e|and|pero|but|also|tambien)\s+/i;
+
+/**
+ * The other requests of a message whose main one is `primary`: "necesito 2 galones de vinilo, y ¿hacen
+ * domicilio a Itagüí?" is a quotation and a delivery question; "¿cuánto vale el thinner y a qué hora cierran?"
+ * a price and the hours. Each clause is read on its own; clauses of one kind are asked together.
+ */
+export function extraParts(text: string, primary: Intent): { own: string; extras: ExtraPart[] } {
+  if (!OPEN_KINDS.has(primary.kind)) return { own: text, extras: [] };
+  const parts = new Map<Intent['kind'], ExtraPart>();
+  const own: string[] = [];
+  for (const clause of text.split(CLAUSE)) {
+    if (!/\p{L}{3,}/u.test(clause)) continue;
+    const intent = detectIntent(clause, undefined as TurnFacts | undefined);
+    if (intent.kind === primary.kind) own.push(clause.trim());
+    if (!EXTRA_KINDS.has(intent.kind) || intent.kind === primary.kind) continue;
+    // "Vale, ponme…": a price word with no product named is no question about a product.
+    if (intent.kind === 'search' && searchWords(clause).length === 0) continue;
+    const same = parts.get(intent.kind);
+    if (!same) parts.set(intent.kind, { intent, text: clause.trim() });
+    else if (intent.kind === 'quote' && same.intent.kind === 'quote')
+      parts.set('quote', {
+        intent: { ...same.intent, items: [...same.intent.items, ...intent.items] },
+        text: `${same.text}, ${clause.trim()}`,
+      });
+    else same.text = `${same.text}, ${clause.trim()}`;
+  }
+  // A question searched in the knowledge is searched with its own words, not the order beside it.
+  const narrow = parts.size > 0 && own.length > 0 && (primary.kind === 'rules' || primary.kind === 'support');
+  return { own: narrow ? own.join(', ') : text, extras: [...parts.values()] };
+}
+
+/**
+ * The main flow's answer followed by the answers to the message's other requests. Every flow is re-run on
+ * every step with the same tool results, so a finished part gives the same text while a later one waits
+ * for its tools; a part this specialist cannot serve (it would hand off) is left out, never the whole reply.
+ */
+export function answerAll(
+  input: FlowInput,
+  main: StepOutput,
+  extras: ExtraPart[],
+  run: (input: FlowInput, intent: Intent) => StepOutput,
+): StepOutput {
+  const texts: string[] = [];
+  for (const [i, output] of [main, ...extras.map((p) => lazy(input, p, run))].entries()) {
+    const out = typeof output === 'function' ? output() : output;
+    const calls = out.filter((c) => c.type === 'tool-call');
+    if (calls.length > 0) {
+      if (i > 0 && calls.some((c) => c.toolName === HANDOFF_TOOL)) continue;
+      return out;
+    }
+    const text = out.map((c) => (c.type === 'text' ? c.text : '')).join('');
+    if (text.trim()) texts.push(text);
+    else if (i === 0) return out;
+  }
+  return [{ type: 'text', text: texts.join('\n\n') }];
+}
+
+function lazy(
+  input: FlowInput,
+  part: ExtraPart,
+  run: (input: FlowInput, intent: Intent) => StepOutput,
+): () => StepOutput {
+  return () => run({ ...input, view: { ...input.view, text: part.text } }, part.intent);
+}
