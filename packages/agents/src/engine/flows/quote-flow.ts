@@ -8,7 +8,7 @@ import { textsFor } from '../texts.js';
 import { lookUpProduct } from './find-products.js';
 import { equallyGood, type FoundProduct } from '../rank-products.js';
 import { money } from '../format.js';
-import { orderSummary, type OrderResult } from './order-summary.js';
+import { orderSummary } from './order-summary.js';
 
 /**
  * A quotation from a message such as "soy Ana Gómez, necesito 2 galones de esmalte blanco y 3 rodillos":

@@ -3,15 +3,6 @@ import { orderReference } from '../lexicon.js';
 import { call, data, failedCall, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { textsFor } from '../texts.js';
 
-interface StatusResult {
-  order: { name: string; state: string };
-  delivery: string;
-  invoicing: string;
-}
-interface OrderList {
-  orders: Array<{ order_id: number; name: string }>;
-}
-
 const NOT_FOUND = /MISSING_RECORD|not found|does not belong|another customer/i;
 
 const STATE: Record<string, Partial<Record<Language, string>>> = {
