@@ -137,10 +137,12 @@ const NOISE = new Set([
 
 /** The words of a product question that name a product ("¿tienen laca negra?" → laca, negra); none in "vale". */
 export function searchWords(text: string): string[] {
-  return tokenize(text)
-    // "holiii", "buenaas": stretched greetings are noise too.
-    .filter((w) => !NOISE.has(w) && !NOISE.has(squeeze(w)) && !UNIT_WORDS[w] && !/^\d+$/.test(w))
-    .map(singular);
+  return (
+    tokenize(text)
+      // "holiii", "buenaas": stretched greetings are noise too.
+      .filter((w) => !NOISE.has(w) && !NOISE.has(squeeze(w)) && !UNIT_WORDS[w] && !/^\d+$/.test(w))
+      .map(singular)
+  );
 }
 
 /** "¿Tienen esmalte blanco?", "¿cuánto cuesta…?", "¿hay stock de…?": products with price and stock from Odoo. */
