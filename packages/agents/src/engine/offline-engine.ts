@@ -54,7 +54,7 @@ export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
     ? { kind: 'quote', items: picked, mode: view.context?.quotation ? 'add' : 'create' }
     : detected;
   // "Necesito 2 galones…, y ¿hacen domicilio a Itagüí?": every request of the message is answered.
-  const { own, extras } = extraParts(view.text, intent);
+  const { own, extras } = extraParts(view.text, intent, view.context);
   const main = runIntent(own === view.text ? input : { ...input, view: { ...view, text: own } }, intent);
   return answerAll(input, main, extras, runIntent);
 }

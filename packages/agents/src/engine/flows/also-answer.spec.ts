@@ -1,10 +1,19 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { readVocabularyFile } from '@mcp-crew/crews';
+import type { TurnFacts } from '../../turn/turn-facts.js';
 import { detectIntent } from '../detect-intent.js';
 import { extraParts } from './also-answer.js';
 
+// The demo crews' words (product defects, using the products), as the specialist passes them in.
+const words = await readVocabularyFile(
+  resolve(import.meta.dirname, '../../../../../crews/vocabulary/paint-shop.yaml'),
+);
+const facts: TurnFacts = { language: 'es', business: 'Pinturas', greeting: '¡Hola!', contact: {}, words };
+
 const kinds = (text: string) => {
-  const primary = detectIntent(text, undefined);
-  return [primary.kind, ...extraParts(text, primary).extras.map((p) => p.intent.kind)];
+  const primary = detectIntent(text, facts);
+  return [primary.kind, ...extraParts(text, primary, facts).extras.map((p) => p.intent.kind)];
 };
 
 describe('extraParts: every request of a message', () => {
@@ -22,6 +31,6 @@ describe('extraParts: every request of a message', () => {
 
   it('searches the knowledge with the question alone, not the order beside it', () => {
     const text = 'cuanto vale el thinner galon y a que hora cierran hoy?';
-    expect(extraParts(text, detectIntent(text, undefined)).own).toBe('a que hora cierran hoy');
+    expect(extraParts(text, detectIntent(text, facts), facts).own).toBe('a que hora cierran hoy');
   });
 });

@@ -20,13 +20,18 @@ const CLAUSE = /[?¿!;\n]+|[.,](?=\s|$)|\s+(?:y|e|and|pero|but|also|tambien)\s+/
  * domicilio a Itagüí?" is a quotation and a delivery question; "¿cuánto vale el thinner y a qué hora cierran?"
  * a price and the hours. Each clause is read on its own; clauses of one kind are asked together.
  */
-export function extraParts(text: string, primary: Intent): { own: string; extras: ExtraPart[] } {
+export function extraParts(
+  text: string,
+  primary: Intent,
+  facts?: TurnFacts,
+): { own: string; extras: ExtraPart[] } {
   if (!OPEN_KINDS.has(primary.kind)) return { own: text, extras: [] };
   const parts = new Map<Intent['kind'], ExtraPart>();
   const own: string[] = [];
   for (const clause of text.split(CLAUSE)) {
     if (!/\p{L}{3,}/u.test(clause)) continue;
-    const intent = detectIntent(clause, undefined as TurnFacts | undefined);
+    // The crew's words (defects, product uses) read each clause too; the pending confirmation stays with the whole message.
+    const intent = detectIntent(clause, facts && { ...facts, pendingConfirmation: undefined });
     if (intent.kind === primary.kind) own.push(clause.trim());
     if (!EXTRA_KINDS.has(intent.kind) || intent.kind === primary.kind) continue;
     // "Vale, ponme…": a price word with no product named is no question about a product.
