@@ -1,4 +1,5 @@
 import { foldText } from '@mcp-crew/core';
+import { SMALL_NUMBER_WORDS } from '../guards/number-words.js';
 
 /** One product the customer asked for: "2 galones de esmalte blanco" → 2, galon, "esmalte blanco". */
 export interface RequestedItem {
@@ -11,43 +12,12 @@ export interface RequestedItem {
   said: string;
 }
 
+// Item quantities: one to twelve from the figures check's table, without eleven ("once" is "one time" in
+// English), and the English article ("a gallon").
 export const NUMBER_WORDS: Record<string, number> = {
-  un: 1,
-  uno: 1,
-  una: 1,
-  um: 1,
-  uma: 1,
-  one: 1,
+  ...Object.fromEntries(Object.entries(SMALL_NUMBER_WORDS).filter(([, n]) => n >= 1 && n <= 12 && n !== 11)),
   a: 1,
   an: 1,
-  dos: 2,
-  dois: 2,
-  duas: 2,
-  two: 2,
-  tres: 3,
-  three: 3,
-  cuatro: 4,
-  quatro: 4,
-  four: 4,
-  cinco: 5,
-  five: 5,
-  seis: 6,
-  six: 6,
-  siete: 7,
-  sete: 7,
-  seven: 7,
-  ocho: 8,
-  oito: 8,
-  eight: 8,
-  nueve: 9,
-  nove: 9,
-  nine: 9,
-  diez: 10,
-  dez: 10,
-  ten: 10,
-  doce: 12,
-  doze: 12,
-  twelve: 12,
 };
 export const UNITS: Record<string, RequestedItem['unit']> = {
   gal: 'galon',

@@ -4,7 +4,7 @@
  */
 
 // Keys without accents: words are compared after removing diacritics.
-const SMALL: Record<string, number> = {
+export const SMALL_NUMBER_WORDS: Record<string, number> = {
   cero: 0,
   zero: 0,
   un: 1,
@@ -153,7 +153,7 @@ export function plainWord(word: string): string {
 
 /** Whether a (plain) word is part of a number: a count, "hundred", a thousand or a million. */
 export function isNumberWord(word: string): boolean {
-  return word in SMALL || word === HUNDRED || THOUSAND.has(word) || MILLION.has(word);
+  return word in SMALL_NUMBER_WORDS || word === HUNDRED || THOUSAND.has(word) || MILLION.has(word);
 }
 
 /** Whether a word multiplies the number before it ("9 mil", "1,5 millones", "20k"). */
@@ -183,7 +183,7 @@ export function valueOfWords(words: string[]): number {
     } else if (THOUSAND.has(word)) {
       total += (current || 1) * 1000;
       current = 0;
-    } else current += SMALL[word] ?? 0;
+    } else current += SMALL_NUMBER_WORDS[word] ?? 0;
   }
   return total + current;
 }
