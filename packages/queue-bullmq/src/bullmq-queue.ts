@@ -33,6 +33,7 @@ import { TurnRunner } from './turn-runner.js';
 import { FairScheduler, turnQueueKeys } from './fair-scheduler.js';
 import { RedisTokenMeter } from './redis-token-meter.js';
 import { checkRedisDurability, type RedisDurability } from './redis-durability.js';
+import { closeWorker, InFlight, settlesWithin } from './worker-close.js';
 
 export interface BullMqQueueOptions extends RedisTarget {
   /** Prefix of every key (BullMQ's and the conversation buffers). Default `mcp-crew`. */
@@ -52,6 +53,15 @@ export interface BullMqQueueOptions extends RedisTarget {
   limits?: TenantLimitsLookup;
   /** Model tokens per tenant. Default: on this Redis, shared by every process. */
   tokens?: TenantTokenMeter;
+  /** How long `close` waits for the workers to stop before dropping their connections. Default 10 s. */
+  closeTimeoutMs?: number;
+}
+
+/** What a consuming process holds: its connection, the turn queue and each worker with its running jobs. */
+interface WorkerSide {
+  redis: RedisClient;
+  turns: Queue<TurnJobData>;
+  workers: Array<{ worker: Worker; inFlight: InFlight }>;
 }
 
 const WEEK_SECONDS = 7 * 24 * 60 * 60;
@@ -77,6 +87,7 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
   readonly #logger: QueueLogger;
   readonly #lockDurationMs: number;
   readonly #stalledCheckMs: number;
+  readonly #closeTimeoutMs: number;
   readonly #target: RedisTarget;
   readonly #producerRedis: RedisClient;
   readonly #stats = emptyQueueStats();
@@ -86,7 +97,7 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
   #inbound: Queue<InboundMessage> | undefined;
   /** Concurrent webhooks' messages go to Redis in one pipeline per event-loop turn. */
   readonly #adds = new AddBatcher<InboundMessage>(() => this.#inboundQueue(), 'message');
-  #workerSide: { redis: RedisClient; turns: Queue<TurnJobData>; workers: Worker[] } | undefined;
+  #workerSide: WorkerSide | undefined;
   #closed = false;
 
   constructor(options: BullMqQueueOptions) {
@@ -96,6 +107,7 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
     this.#logger = options.logger ?? CONSOLE_QUEUE_LOGGER;
     this.#lockDurationMs = options.lockDurationMs ?? 5000;
     this.#stalledCheckMs = options.stalledCheckMs ?? 4000;
+    this.#closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
     this.#target = { url: options.url, cluster: options.cluster, redis: options.redis };
     this.#producerRedis = producerConnection(this.#target, this.#logger);
     this.#limits = options.limits ?? defaultTenantLimits;
@@ -155,22 +167,31 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
       maxStalledCount: 3,
     };
 
+    const inboundInFlight = new InFlight();
+    const turnsInFlight = new InFlight();
     const inboundWorker = new Worker<InboundMessage>(
       INBOUND_QUEUE,
-      async (job) => {
+      inboundInFlight.track(async (job) => {
         const message = job.data;
         await buffer.add(message);
         await addTurn(turns, scheduler, this.#settings, message.tenantId, message.conversationId);
-      },
+      }),
       // Moving a message into its buffer is a few round trips and no CPU: many at once, so a tenant's burst of
       // webhooks clears this first-come stage quickly and the fair turn queue decides who goes first.
       { ...common, concurrency: Math.max(INBOUND_CONCURRENCY, this.#concurrency) },
     );
-    const turnWorker = new Worker<TurnJobData>(TURNS_QUEUE, runner.process, common);
+    const turnWorker = new Worker<TurnJobData>(TURNS_QUEUE, turnsInFlight.track(runner.process), common);
     for (const w of [inboundWorker, turnWorker]) {
       w.on('error', (err) => this.#logger.warn({ err: err.message, queue: w.name }, 'queue worker error'));
     }
-    this.#workerSide = { redis, turns, workers: [inboundWorker, turnWorker] };
+    this.#workerSide = {
+      redis,
+      turns,
+      workers: [
+        { worker: inboundWorker, inFlight: inboundInFlight },
+        { worker: turnWorker, inFlight: turnsInFlight },
+      ],
+    };
     await Promise.all([inboundWorker.waitUntilReady(), turnWorker.waitUntilReady()]);
   }
 
@@ -254,27 +275,44 @@ export class BullMqQueue implements InboundQueue, QueueInspection {
     }
   }
 
-  /** Stops consuming (BullMQ waits for the jobs in flight), then closes every connection. */
+  /**
+   * Stops consuming (BullMQ waits for the jobs in flight, which are handed back at once), then closes every
+   * connection. Bounded by `closeTimeoutMs`: past it the connections are dropped, and a turn still running is
+   * resumed by another worker once its lock expires (its effects are keyed, so it does not act twice). Seen on a
+   * loaded machine with a Redis Cluster: a turn's MULTI whose reply never came held the close for ever.
+   */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     const side = this.#workerSide;
+    let graceful = true;
     if (side) {
       if (side.redis.status === 'ready') {
-        // Inbound first: it feeds the turn queue. Running turns are stopped and handed back to the queue at
-        // once (their abort signal fires; see TurnRunner) instead of holding the shutdown for a whole turn.
-        side.workers[1]?.cancelAllJobs('worker stopping');
-        for (const worker of side.workers) await worker.close();
-        await side.turns.close();
+        graceful = await settlesWithin(this.#closeWorkers(side), this.#closeTimeoutMs);
+        if (!graceful) {
+          this.#logger.warn(
+            { timeoutMs: this.#closeTimeoutMs, running: side.workers.map((w) => w.inFlight.running) },
+            'queue workers did not stop in time: dropping their connections (running turns resume elsewhere)',
+          );
+          side.redis.disconnect();
+        }
       } else {
         // Never connected (or lost Redis): nothing runs, and a graceful close would wait for Redis forever.
         side.redis.disconnect();
-        await Promise.all([...side.workers.map((w) => w.close(true)), side.turns.close()]);
+        await Promise.all([...side.workers.map(({ worker }) => worker.close(true)), side.turns.close()]);
       }
     }
     await this.#inbound?.close();
     await closeConnection(this.#producerRedis);
-    if (side) await closeConnection(side.redis);
+    if (side && graceful) await closeConnection(side.redis);
+  }
+
+  async #closeWorkers(side: WorkerSide): Promise<void> {
+    // Inbound first: it feeds the turn queue. Running turns are stopped and handed back to the queue at once
+    // (their abort signal fires; see TurnRunner) instead of holding the shutdown for a whole turn.
+    side.workers[1]?.worker.cancelAllJobs('worker stopping');
+    for (const { worker, inFlight } of side.workers) await closeWorker(worker, inFlight, this.#logger);
+    await side.turns.close();
   }
 
   /** Created on first use, once Redis is reachable: BullMQ checks the server when a queue starts. */

@@ -113,4 +113,33 @@ describe('BullMqQueue on Redis', () => {
       await deleteKeys(prefix);
     }
   });
+
+  it('closes within closeTimeoutMs when a running turn ignores its stop signal', async () => {
+    const prefix = `test:${randomUUID()}`;
+    const warnings: string[] = [];
+    const queue = new BullMqQueue({
+      url: REDIS_URL,
+      prefix,
+      settings: CONTRACT_QUEUE_SETTINGS,
+      logger: { warn: (_: object, message: string) => warnings.push(message), error: () => undefined },
+      closeTimeoutMs: 300,
+    });
+    const worker = new RecordingWorker();
+    const never = gate(); // a turn stuck on I/O that no abort signal reaches
+    worker.onHandle = () => never.promise;
+    try {
+      await queue.waitUntilReady();
+      await queue.startWorker(worker);
+      await queue.enqueue(makeInboundMessage({ conversationId: 401 }));
+      await waitFor('the turn to start', () => worker.calls.length === 1);
+
+      await queue.close(); // returns instead of waiting for the stuck turn
+      expect(warnings).toContain(
+        'queue workers did not stop in time: dropping their connections (running turns resume elsewhere)',
+      );
+    } finally {
+      never.open();
+      await deleteKeys(prefix);
+    }
+  });
 });
