@@ -22,6 +22,7 @@ import { TenantBreakers } from '@mcp-crew/reliability';
 import { EmbeddedDocumentStore } from '@mcp-crew/docstore-embedded';
 import { BusinessDataService, DatasetBusinessHours, seedMissingBusinessData } from '@mcp-crew/tenant-store';
 import { BullMqQueue } from '@mcp-crew/queue-bullmq';
+import type { RedisConversationRateLimits } from '@mcp-crew/state-redis';
 import type { Logger } from 'pino';
 import { Metrics } from '../metrics/metrics.js';
 import {
@@ -29,6 +30,7 @@ import {
   createSpecialistSelector,
   createTenantModels,
   openCacheStore,
+  openConversationRateLimits,
   openIdempotencyStore,
   openQueue,
   redisTarget,
@@ -104,14 +106,17 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   metrics.watchQueue(queue);
 
+  // With Redis, every replica's gateways share one per-conversation budget; else each keeps its own.
+  const rateLimits = openConversationRateLimits(settings);
   const gateways = new Map<TenantId, { chatwoot: TenantConfig['chatwoot']; gateway: ChatwootGateway }>();
+  tenants.onChange((id) => void gateways.delete(id));
   const baseGateway =
     options.gateway ??
     ((tenant: TenantConfig) => {
       let found = gateways.get(tenant.id);
       // A changed Chatwoot connection (admin API) gets a new gateway; an unchanged one keeps its rate limiter.
       if (!found || !sameChatwoot(found.chatwoot, tenant.chatwoot)) {
-        found = { chatwoot: tenant.chatwoot, gateway: makeGateway(tenant) };
+        found = { chatwoot: tenant.chatwoot, gateway: makeGateway(tenant, rateLimits) };
         gateways.set(tenant.id, found);
       }
       return found.gateway;
@@ -160,6 +165,19 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       });
   const knowledge = opened?.knowledge;
   const agents = opened?.specialists;
+  // A tenant whose configuration changed (admin API here, or another replica's, seen by the snapshot's poll)
+  // gets its agents and MCP-Odoo connection closed now; its next turn connects with the new settings.
+  if (agents)
+    tenants.onChange((id) =>
+      agents
+        .forget(id)
+        .catch((error: unknown) =>
+          logger.warn(
+            { tenant: id, err: error instanceof Error ? error.message : String(error) },
+            'tenant clients not closed',
+          ),
+        ),
+    );
   const processor = new TurnProcessor({
     tenants,
     crews,
@@ -187,6 +205,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       breakers,
       odooCallTimeoutMs: settings.ODOO_CALL_TIMEOUT_MS,
       logger,
+      changes: tenants,
     }),
     ...(options.now ? { now: options.now } : {}),
   });
@@ -253,6 +272,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         ['knowledge', knowledge && (() => knowledge.close())],
         ['cache', () => cacheStore.close()],
         ['state', (state as { close?: () => Promise<void> }).close?.bind(state)],
+        ['chatwoot rate limits', rateLimits && (() => rateLimits.close())],
         ['idempotency', (idempotency as { close?: () => Promise<void> }).close?.bind(idempotency)],
         ['tenants', () => directory.close()],
         ['business data', memoryDocuments && (() => memoryDocuments.close())],
@@ -272,9 +292,14 @@ function sameChatwoot(a: TenantConfig['chatwoot'], b: TenantConfig['chatwoot']):
   return a.baseUrl === b.baseUrl && a.botToken?.reveal() === b.botToken?.reveal();
 }
 
-function makeGateway(tenant: TenantConfig): ChatwootGateway {
+function makeGateway(tenant: TenantConfig, limits?: RedisConversationRateLimits): ChatwootGateway {
   const { baseUrl, botToken } = tenant.chatwoot;
-  if (baseUrl && botToken) return new HttpChatwootGateway({ baseUrl, botToken });
+  if (baseUrl && botToken)
+    return new HttpChatwootGateway({
+      baseUrl,
+      botToken,
+      ...(limits ? { limiter: limits.forTenant(tenant.id) } : {}),
+    });
   return new ConsoleChatwootGateway({ tenantId: tenant.id });
 }
 
