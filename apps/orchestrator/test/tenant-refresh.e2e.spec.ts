@@ -72,10 +72,12 @@ describe('tenant connection caches follow the tenant’s configuration', () => {
     // Dropped at the change, not at the tenant's next turn: the old agents and their Odoo connection are gone.
     expect(demoAgents()).toEqual([]);
 
-    expect((await say('¿Y tienen rodillos de felpa?')).status).toBe(200);
+    // The same question: its cached Odoo reads came from the old Odoo and were dropped with the change.
+    expect((await say('¿Tienen esmalte blanco?')).status).toBe(200);
     await eventually(() => replies().length >= 2, 20_000);
-    // The new Odoo was logged in to and asked; the old one heard nothing more from this tenant.
-    expect(after.stats().total).toBeGreaterThan(0);
+    // The new Odoo was logged in to and asked for the product; the old one heard nothing more from this tenant.
+    expect(after.stats().calls['common']?.['authenticate']).toBe(1);
+    expect(after.stats().calls['product.product']?.['search_read']).toBeGreaterThan(0);
     expect(before.stats().total).toBe(0);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import {
+  cacheFor,
   DEFAULT_TENANT_LIMITS,
   type ChatwootGateway,
   type SpecialistRegistry,
@@ -144,6 +145,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     maxAgeSeconds: settings.WEBHOOK_MAX_AGE_SECONDS,
   });
   const cacheStore = await openCacheStore(settings, logger);
+  // Odoo reads cached from another database (or as another user) must not answer for the new one; a rotated
+  // key alone keeps them. Every replica notices and drops them: the same keys, dropped more than once.
+  tenants.onChange(async (id, tenant, previous) => {
+    if (odooTarget(tenant) === odooTarget(previous)) return;
+    const dropped = await cacheFor(cacheStore, id).invalidateAll();
+    logger.info({ tenant: id, dropped }, 'tenant cache dropped: the Odoo connection changed');
+  });
   // One hosted model (or none: the offline engine) for the selector and the specialists, behind the breakers.
   const hosted = createLanguageModel(settings, breakers);
   // Each tenant's own models (its settings over the environment's): specialists, transcription, vision.
@@ -286,6 +294,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       }
     },
   };
+}
+
+function odooTarget(tenant: TenantConfig | undefined): string {
+  const odoo = tenant?.odoo;
+  return JSON.stringify(odoo ? [odoo.url, odoo.db, odoo.user] : null);
 }
 
 function sameChatwoot(a: TenantConfig['chatwoot'], b: TenantConfig['chatwoot']): boolean {

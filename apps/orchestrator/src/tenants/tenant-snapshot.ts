@@ -1,7 +1,14 @@
 import { configFingerprint, type TenantConfig, type TenantDirectory, type TenantId } from '@mcp-crew/core';
 
-/** Told the id of a tenant whose configuration changed or that is gone (`undefined`), after the snapshot moved. */
-export type TenantChangeListener = (id: TenantId, tenant: TenantConfig | undefined) => void | Promise<void>;
+/**
+ * Told the id of a tenant whose configuration changed or that is gone (`tenant` undefined), with the
+ * configuration it had, after the snapshot moved.
+ */
+export type TenantChangeListener = (
+  id: TenantId,
+  tenant: TenantConfig | undefined,
+  previous: TenantConfig,
+) => void | Promise<void>;
 
 /** Where per-tenant caches (connections, clients, gateways) learn that a tenant's configuration changed. */
 export interface TenantChanges {
@@ -84,7 +91,7 @@ export class TenantSnapshot implements TenantDirectory, TenantChanges {
       const now = this.#tenants.get(id);
       return !now || configFingerprint(now) !== configFingerprint(old);
     });
-    for (const [id] of changed) await this.#announce(id, this.#tenants.get(id));
+    for (const [id, old] of changed) await this.#announce(id, this.#tenants.get(id), old);
   }
 
   close(): void {
@@ -92,11 +99,11 @@ export class TenantSnapshot implements TenantDirectory, TenantChanges {
     this.#listeners.clear();
   }
 
-  async #announce(id: TenantId, tenant: TenantConfig | undefined): Promise<void> {
+  async #announce(id: TenantId, tenant: TenantConfig | undefined, previous: TenantConfig): Promise<void> {
     for (const listener of this.#listeners) {
       // One failing cache must not keep the others stale; the listener logs its own failure.
       await Promise.resolve()
-        .then(() => listener(id, tenant))
+        .then(() => listener(id, tenant, previous))
         .catch(() => undefined);
     }
   }
