@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { OdooSandbox } from '@mcp-crew/odoo-sandbox';
 import { startOdooSandbox } from '@mcp-crew/odoo-sandbox';
 import { startFakeChatwoot, type FakeChatwoot } from '@mcp-crew/testing';
@@ -77,6 +80,71 @@ describe('tenant connection caches follow the tenant’s configuration', () => {
     await eventually(() => replies().length >= 2, 20_000);
     // The new Odoo was logged in to and asked for the product; the old one heard nothing more from this tenant.
     expect(after.stats().calls['common']?.['authenticate']).toBe(1);
+    expect(after.stats().calls['product.product']?.['search_read']).toBeGreaterThan(0);
+    expect(before.stats().total).toBe(0);
+  }, 60_000);
+});
+
+/**
+ * Two replicas over one tenant store (the embedded store's files, as MongoDB would be shared): the change is
+ * made through one replica's admin API, and the other replica's next turn, once its snapshot poll has seen
+ * the change, goes to the new Odoo.
+ */
+describe('a tenant change made through another replica', () => {
+  let chatwoot: FakeChatwoot;
+  let before: OdooSandbox;
+  let after: OdooSandbox;
+  let writer: Awaited<ReturnType<typeof startApp>>;
+  let reader: Awaited<ReturnType<typeof startApp>>;
+  let nextId = 99_500;
+
+  beforeEach(async () => {
+    chatwoot = await startFakeChatwoot();
+    [before, after] = await Promise.all([startOdooSandbox({ port: 0 }), startOdooSandbox({ port: 0 })]);
+    const odoo = `    odoo: {url: "${before.url}", db: sandbox, user: admin, apiKey: sandbox-admin-key, protocol: jsonrpc}\n`;
+    const tenantsFile = writeTenantsFile(chatwoot.url, odoo);
+    const env = {
+      TENANT_STORE: 'embedded',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'mcp-crew-shared-')),
+      CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      OPERATOR_API_KEY: 'operator-key-e2e',
+    };
+    writer = await startApp({ tenantsFile, env });
+    reader = await startApp({ tenantsFile, env });
+  }, 60_000);
+  afterEach(async () => {
+    await reader.close();
+    await writer.close();
+    await Promise.all([before.close(), after.close(), chatwoot.close()]);
+  });
+
+  it('moves the other replica’s next turn to the new Odoo within its snapshot poll', async () => {
+    const say = (content: string) =>
+      post(
+        `${reader.url}/webhooks/chatwoot/demo`,
+        signedFixture('whatsapp_incoming_text', (body) => {
+          body['id'] = ++nextId;
+          body['content'] = content;
+        }),
+      );
+    const replies = () =>
+      chatwoot.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/conversations/1532/messages'));
+    expect((await say('¿Tienen esmalte blanco?')).status).toBe(200);
+    await eventually(() => replies().length >= 1, 20_000);
+    expect(before.stats().total).toBeGreaterThan(0);
+
+    const changed = await fetch(`${writer.url}/admin/tenants/demo/odoo`, {
+      method: 'PUT',
+      body: JSON.stringify({ url: after.url }),
+      headers: { 'content-type': 'application/json', authorization: 'Bearer operator-key-e2e' },
+    });
+    expect(changed.status).toBe(200);
+    // The reader learns of it from its poll (every 5 s), not from the writer.
+    await eventually(() => reader.runtime.tenants.peek('demo')?.odoo?.url === after.url, 15_000);
+    before.resetStats();
+
+    expect((await say('¿Tienen esmalte blanco?')).status).toBe(200);
+    await eventually(() => replies().length >= 2, 20_000);
     expect(after.stats().calls['product.product']?.['search_read']).toBeGreaterThan(0);
     expect(before.stats().total).toBe(0);
   }, 60_000);
