@@ -138,4 +138,25 @@ describe('agents are built once per tenant, crew and specialist', () => {
       await local.close();
     }
   });
+  it('forgets a tenant at once: its agents leave Mastra, its Odoo MCP client is closed, other tenants stay', async () => {
+    const tenant = demoTenant(sandbox.url);
+    const other = { ...demoTenant(sandbox.url), id: 'otra-tienda' as TenantConfig['id'] };
+    const whatsapp = await crew('whatsapp');
+    const agent = (await registry.agentFor(tenant, whatsapp, 'sales')).agent;
+    const kept = (await registry.agentFor(other, whatsapp, 'sales')).agent;
+    const tools = new InProcessTenantTools();
+    const [first] = await tools.forTenant(tenant);
+    await expect(first!.client.listTools()).resolves.toBeDefined();
+
+    await registry.forget(tenant.id);
+    await tools.forget(tenant.id);
+    expect(() => registry.mastra.getAgentById(agent.id)).toThrow(/not found/);
+    expect(registry.mastra.getAgentById(kept.id)).toBe(kept);
+    // The old in-process connection is closed; the next use connects anew.
+    await expect(first!.client.listTools()).rejects.toThrow();
+    const [again] = await tools.forTenant(tenant);
+    expect(again!.client).not.toBe(first!.client);
+    await tools.close();
+    expect((await registry.agentFor(tenant, whatsapp, 'sales')).agent).not.toBe(agent);
+  });
 });

@@ -1,4 +1,4 @@
-import { CrewError } from '@mcp-crew/core';
+import { conversationRateLimitError, CrewError } from '@mcp-crew/core';
 
 /** Stable codes of the errors the Chatwoot client raises. */
 export const ChatwootErrorCode = {
@@ -42,19 +42,8 @@ export function chatwootTransportError(facts: ChatwootErrorFacts): CrewError {
   );
 }
 
-/** Our own per-conversation limiter would have to wait longer than allowed. */
-export function chatwootLocalRateLimitError(key: string, waitMs: number): CrewError {
-  return new CrewError(
-    ChatwootErrorCode.RateLimited,
-    `too many messages to conversation ${key}; the next slot is in ${Math.ceil(waitMs / 1000)} s`,
-    {
-      domain: 'chatwoot',
-      category: 'third_party',
-      retryable: true,
-      details: { conversation: key, waitMs, source: 'local-limiter' },
-    },
-  );
-}
+/** Our own per-conversation limiter would have to wait longer than allowed (the same error on Redis). */
+export const chatwootLocalRateLimitError = conversationRateLimitError;
 
 function classify(status: number): [ChatwootErrorCode, boolean] {
   if (status === 401 || status === 403) return [ChatwootErrorCode.Unauthorized, false];

@@ -1,6 +1,7 @@
 import { CrewError } from '@mcp-crew/core';
 import type {
   ChatwootGateway,
+  ConversationRateLimiter,
   ConversationRef,
   ConversationSnapshot,
   ConversationStatus,
@@ -33,6 +34,8 @@ export interface HttpChatwootGatewayOptions {
   timeoutMs?: number;
   /** `false` turns the per-conversation limiter off. */
   rateLimit?: RateLimitOptions | false;
+  /** A shared per-conversation limiter (Redis, for replicas); replaces the in-process one `rateLimit` builds. */
+  limiter?: ConversationRateLimiter;
   /** Waits between retries (tests). */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -49,13 +52,14 @@ interface MessageJson {
  */
 export class HttpChatwootGateway implements ChatwootGateway {
   readonly #http: ChatwootHttp;
-  readonly #limiter: SlidingWindowLimiter | undefined;
+  readonly #limiter: ConversationRateLimiter | undefined;
 
   constructor(options: HttpChatwootGatewayOptions) {
     this.#http = new ChatwootHttp(options);
     const rate = options.rateLimit;
     this.#limiter =
-      rate === false
+      options.limiter ??
+      (rate === false
         ? undefined
         : new SlidingWindowLimiter({
             limit: rate?.limit ?? 200,
@@ -63,7 +67,7 @@ export class HttpChatwootGateway implements ChatwootGateway {
             maxWaitMs: rate?.maxWaitMs ?? 15_000,
             now: rate?.now,
             sleep: rate?.sleep,
-          });
+          }));
   }
 
   async sendMessage(ref: ConversationRef, message: OutgoingMessage): Promise<{ id: number }> {

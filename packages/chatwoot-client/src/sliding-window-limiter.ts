@@ -1,3 +1,4 @@
+import type { ConversationRateLimiter } from '@mcp-crew/core';
 import { chatwootLocalRateLimitError } from './chatwoot-errors.js';
 
 export interface SlidingWindowLimiterOptions {
@@ -15,9 +16,10 @@ export interface SlidingWindowLimiterOptions {
  *
  * Hand-written rather than `p-throttle`/`bottleneck` because we need: one window per conversation with the
  * idle ones forgotten, a bounded wait that fails fast instead of queueing without end, and an injectable
- * clock so tests need no real minute. It only limits this process; several workers share Chatwoot's limit.
+ * clock so tests need no real minute. It only limits this process: with several replicas, a shared limiter
+ * (Redis, `RedisConversationRateLimits`) is injected into the gateway instead.
  */
-export class SlidingWindowLimiter {
+export class SlidingWindowLimiter implements ConversationRateLimiter {
   readonly #slots = new Map<string, number[]>();
   readonly #now: () => number;
   readonly #sleep: (ms: number) => Promise<void>;

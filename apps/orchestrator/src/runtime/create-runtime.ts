@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import {
+  cacheFor,
   DEFAULT_TENANT_LIMITS,
   type ChatwootGateway,
   type SpecialistRegistry,
@@ -22,6 +23,7 @@ import { TenantBreakers } from '@mcp-crew/reliability';
 import { EmbeddedDocumentStore } from '@mcp-crew/docstore-embedded';
 import { BusinessDataService, DatasetBusinessHours, seedMissingBusinessData } from '@mcp-crew/tenant-store';
 import { BullMqQueue } from '@mcp-crew/queue-bullmq';
+import type { RedisConversationRateLimits } from '@mcp-crew/state-redis';
 import type { Logger } from 'pino';
 import { Metrics } from '../metrics/metrics.js';
 import {
@@ -29,6 +31,7 @@ import {
   createSpecialistSelector,
   createTenantModels,
   openCacheStore,
+  openConversationRateLimits,
   openIdempotencyStore,
   openQueue,
   redisTarget,
@@ -104,14 +107,17 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   metrics.watchQueue(queue);
 
+  // With Redis, every replica's gateways share one per-conversation budget; else each keeps its own.
+  const rateLimits = openConversationRateLimits(settings);
   const gateways = new Map<TenantId, { chatwoot: TenantConfig['chatwoot']; gateway: ChatwootGateway }>();
+  tenants.onChange((id) => void gateways.delete(id));
   const baseGateway =
     options.gateway ??
     ((tenant: TenantConfig) => {
       let found = gateways.get(tenant.id);
       // A changed Chatwoot connection (admin API) gets a new gateway; an unchanged one keeps its rate limiter.
       if (!found || !sameChatwoot(found.chatwoot, tenant.chatwoot)) {
-        found = { chatwoot: tenant.chatwoot, gateway: makeGateway(tenant) };
+        found = { chatwoot: tenant.chatwoot, gateway: makeGateway(tenant, rateLimits) };
         gateways.set(tenant.id, found);
       }
       return found.gateway;
@@ -139,6 +145,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     maxAgeSeconds: settings.WEBHOOK_MAX_AGE_SECONDS,
   });
   const cacheStore = await openCacheStore(settings, logger);
+  // Odoo reads cached from another database (or as another user) must not answer for the new one; a rotated
+  // key alone keeps them. Every replica notices and drops them: the same keys, dropped more than once.
+  tenants.onChange(async (id, tenant, previous) => {
+    if (odooTarget(tenant) === odooTarget(previous)) return;
+    const dropped = await cacheFor(cacheStore, id).invalidateAll();
+    logger.info({ tenant: id, dropped }, 'tenant cache dropped: the Odoo connection changed');
+  });
   // One hosted model (or none: the offline engine) for the selector and the specialists, behind the breakers.
   const hosted = createLanguageModel(settings, breakers);
   // Each tenant's own models (its settings over the environment's): specialists, transcription, vision.
@@ -160,6 +173,19 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       });
   const knowledge = opened?.knowledge;
   const agents = opened?.specialists;
+  // A tenant whose configuration changed (admin API here, or another replica's, seen by the snapshot's poll)
+  // gets its agents and MCP-Odoo connection closed now; its next turn connects with the new settings.
+  if (agents)
+    tenants.onChange((id) =>
+      agents
+        .forget(id)
+        .catch((error: unknown) =>
+          logger.warn(
+            { tenant: id, err: error instanceof Error ? error.message : String(error) },
+            'tenant clients not closed',
+          ),
+        ),
+    );
   const processor = new TurnProcessor({
     tenants,
     crews,
@@ -187,6 +213,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       breakers,
       odooCallTimeoutMs: settings.ODOO_CALL_TIMEOUT_MS,
       logger,
+      changes: tenants,
     }),
     ...(options.now ? { now: options.now } : {}),
   });
@@ -253,6 +280,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         ['knowledge', knowledge && (() => knowledge.close())],
         ['cache', () => cacheStore.close()],
         ['state', (state as { close?: () => Promise<void> }).close?.bind(state)],
+        ['chatwoot rate limits', rateLimits && (() => rateLimits.close())],
         ['idempotency', (idempotency as { close?: () => Promise<void> }).close?.bind(idempotency)],
         ['tenants', () => directory.close()],
         ['business data', memoryDocuments && (() => memoryDocuments.close())],
@@ -268,13 +296,23 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
 }
 
+function odooTarget(tenant: TenantConfig | undefined): string {
+  const odoo = tenant?.odoo;
+  return JSON.stringify(odoo ? [odoo.url, odoo.db, odoo.user] : null);
+}
+
 function sameChatwoot(a: TenantConfig['chatwoot'], b: TenantConfig['chatwoot']): boolean {
   return a.baseUrl === b.baseUrl && a.botToken?.reveal() === b.botToken?.reveal();
 }
 
-function makeGateway(tenant: TenantConfig): ChatwootGateway {
+function makeGateway(tenant: TenantConfig, limits?: RedisConversationRateLimits): ChatwootGateway {
   const { baseUrl, botToken } = tenant.chatwoot;
-  if (baseUrl && botToken) return new HttpChatwootGateway({ baseUrl, botToken });
+  if (baseUrl && botToken)
+    return new HttpChatwootGateway({
+      baseUrl,
+      botToken,
+      ...(limits ? { limiter: limits.forTenant(tenant.id) } : {}),
+    });
   return new ConsoleChatwootGateway({ tenantId: tenant.id });
 }
 

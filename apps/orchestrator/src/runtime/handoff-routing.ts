@@ -5,12 +5,15 @@ import { OdooClient } from '@mcp-crew/odoo-client';
 import { HandoffRouter } from '@mcp-crew/pipeline';
 import type { TenantBreakers } from '@mcp-crew/reliability';
 import type { Logger } from 'pino';
+import type { TenantChanges } from '../tenants/tenant-snapshot.js';
 
 export interface HandoffRoutingOptions {
   records: IdempotencyStore;
   breakers: TenantBreakers;
   odooCallTimeoutMs: number;
   logger: Logger;
+  /** Drops a tenant's clients when its configuration changes (or it is removed). */
+  changes?: TenantChanges;
 }
 
 /**
@@ -21,6 +24,10 @@ export interface HandoffRoutingOptions {
 export function createHandoffRouter(options: HandoffRoutingOptions): HandoffRouter {
   const routings = new Map<TenantId, { key: string; routing: ChatwootRouting }>();
   const crms = new Map<TenantId, { key: string; crm: SalesCrm }>();
+  options.changes?.onChange((id) => {
+    routings.delete(id);
+    crms.delete(id);
+  });
   return new HandoffRouter({
     records: options.records,
     logger: options.logger,

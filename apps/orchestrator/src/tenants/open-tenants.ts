@@ -67,6 +67,8 @@ export async function openTenants(options: OpenTenantsOptions): Promise<RuntimeT
       refreshMs: SNAPSHOT_REFRESH_MS,
       onRefreshError,
     });
+    // Another replica's change, seen by the snapshot's poll: this process's reads of the tenant go to the store.
+    tenants.onChange((id) => store.invalidate(id));
     return {
       tenants,
       store,

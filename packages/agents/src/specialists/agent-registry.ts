@@ -1,18 +1,19 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Mastra } from '@mastra/core/mastra';
-import type {
-  CrewDefinition,
-  SpecialistKind,
-  SpecialistRegistry,
-  Specialist,
-  TenantConfig,
+import {
+  configFingerprint,
+  type CrewDefinition,
+  type SpecialistKind,
+  type SpecialistRegistry,
+  type Specialist,
+  type TenantConfig,
+  type TenantId,
 } from '@mcp-crew/core';
 import { createCrewMastra } from '../mastra/crew-mastra.js';
 import type { McpToolSource } from '../tools/mcp-tools.js';
 import type { TenantTools } from '../tools/tenant-tools.js';
 import { AgentSpecialist } from './agent-specialist.js';
 import { TOOL_ALLOWLISTS } from './allowlists.js';
-import { configFingerprint } from './config-fingerprint.js';
 import { buildInstructions, PromptFiles } from './instructions.js';
 
 export interface AgentRegistryOptions {
@@ -86,6 +87,20 @@ export class AgentSpecialistRegistry implements SpecialistRegistry {
     this.mastra.addAgent(specialist.agent, specialist.agent.id);
     this.#built.set(key, { from, specialist });
     return specialist;
+  }
+
+  /**
+   * Drops a tenant's agents and closes its MCP clients at once, when the tenant's configuration changed or it
+   * was removed (the tenant snapshot's change notice), so an old Odoo connection does not linger until the
+   * tenant's next turn; that turn builds them again from the new configuration.
+   */
+  async forget(tenant: TenantId): Promise<void> {
+    for (const [key, { specialist }] of this.#built) {
+      if (!key.startsWith(`${tenant}\u0000`)) continue;
+      this.mastra.removeAgent(specialist.agent.id);
+      this.#built.delete(key);
+    }
+    await this.options.tools.forget?.(tenant);
   }
 
   async close(): Promise<void> {

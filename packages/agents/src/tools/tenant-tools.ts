@@ -9,13 +9,14 @@ import {
   type WriteAudit,
 } from '@mcp-crew/mcp-odoo';
 import { OdooClient } from '@mcp-crew/odoo-client';
-import type { IdempotencyStore, TenantConfig, TenantId } from '@mcp-crew/core';
-import { configFingerprint } from '../specialists/config-fingerprint.js';
+import { configFingerprint, type IdempotencyStore, type TenantConfig, type TenantId } from '@mcp-crew/core';
 import { listMcpTools, type McpToolSource } from './mcp-tools.js';
 
 /** Gives a tenant's MCP tools (every server it uses), connected once and reused by every turn. */
 export interface TenantTools {
   forTenant(tenant: TenantConfig): Promise<McpToolSource[]>;
+  /** Closes a tenant's clients now (its configuration changed or it is gone); the next turn connects anew. */
+  forget?(tenant: TenantId): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +67,14 @@ export class InProcessTenantTools implements TenantTools {
       if (this.#tenants.get(tenant.id)?.entry === entry) this.#tenants.delete(tenant.id);
     });
     return (await entry).tools;
+  }
+
+  async forget(tenant: TenantId): Promise<void> {
+    const found = this.#tenants.get(tenant);
+    if (!found) return;
+    this.#tenants.delete(tenant);
+    const old = await found.entry.catch(() => undefined);
+    if (old) await closeAll(old.own);
   }
 
   async close(): Promise<void> {

@@ -13,7 +13,11 @@ import { RedisCacheStore } from '@mcp-crew/cache-redis';
 import { BullMqQueue } from '@mcp-crew/queue-bullmq';
 import { InMemoryQueue } from '@mcp-crew/queue-memory';
 import { MemoryConversationStateStore, MemoryIdempotencyStore } from '@mcp-crew/state-memory';
-import { RedisConversationStateStore, RedisIdempotencyStore } from '@mcp-crew/state-redis';
+import {
+  RedisConversationRateLimits,
+  RedisConversationStateStore,
+  RedisIdempotencyStore,
+} from '@mcp-crew/state-redis';
 import type { Logger } from 'pino';
 
 type SharedSettings = Pick<Settings, 'adapters' | 'REDIS_URL' | 'REDIS_CLUSTER_NODES' | 'QUEUE_PREFIX'>;
@@ -67,6 +71,17 @@ export function openStateStore(settings: SharedSettings): ConversationStateStore
   if (settings.adapters.shared === 'redis')
     return new RedisConversationStateStore({ ...redisTarget(settings), prefix: settings.QUEUE_PREFIX });
   return new MemoryConversationStateStore();
+}
+
+/**
+ * The Chatwoot per-conversation limit shared by every replica (Redis), or undefined: each gateway keeps its
+ * in-process limiter.
+ */
+export function openConversationRateLimits(
+  settings: SharedSettings,
+): RedisConversationRateLimits | undefined {
+  if (settings.adapters.shared !== 'redis') return undefined;
+  return new RedisConversationRateLimits({ ...redisTarget(settings), prefix: settings.QUEUE_PREFIX });
 }
 
 /** Results of Odoo writes and Chatwoot messages under their idempotency keys: Redis or in-process. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Secret } from '@mcp-crew/core';
+import { Secret } from './secret.js';
 
 // Configurations are immutable objects replaced on change, so each one is fingerprinted once.
 const FINGERPRINTS = new WeakMap<object, string>();
