@@ -8,7 +8,7 @@ import {
   type ParsedBusinessHoursDocument,
   type TenantId,
 } from '@mcp-crew/core';
-import type { BusinessDataService } from '@mcp-crew/tenant-store';
+import type { BusinessDataService, TenantStore } from '@mcp-crew/tenant-store';
 import type { Logger } from 'pino';
 import { BUSINESS_DATA, LOGGER, TENANT_STORE } from '../runtime/providers.js';
 import { tenantsReadOnly } from './admin-errors.js';
@@ -23,7 +23,8 @@ export type DatasetView = Omit<BusinessDataset, 'name' | 'tenantId'>;
 
 /**
  * A tenant's business data (opening hours, delivery zones, payment methods, FAQ, free-form datasets) in the
- * store the crew's tools and the out-of-hours logic read on every turn, so a change counts from the next one.
+ * store the out-of-hours logic and MCP-MongoDB's business tools read on every call, so a change counts from
+ * the next turn.
  * Editable only where the tenants are (a document store), like the tenant settings.
  */
 @Injectable()
@@ -31,7 +32,7 @@ export class BusinessAdminService {
   constructor(
     @Inject(TenantAdminService) private readonly admin: TenantAdminService,
     @Inject(BUSINESS_DATA) private readonly business: BusinessDataService,
-    @Inject(TENANT_STORE) private readonly store: unknown,
+    @Inject(TENANT_STORE) private readonly store: TenantStore | null,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
