@@ -8,6 +8,9 @@ import { ChatwootWebhookController } from './webhooks/chatwoot-webhook.controlle
 import { OperatorAuthGuard } from './admin/operator-auth.guard.js';
 import { TenantAdminController } from './admin/tenant-admin.controller.js';
 import { TenantAdminService } from './admin/tenant-admin.service.js';
+import { BusinessAdminController } from './admin/business-admin.controller.js';
+import { BusinessAdminService } from './admin/business-admin.service.js';
+import { CrewSettingsAdminService } from './admin/crew-settings-admin.service.js';
 import { CopilotJobs } from './odoo-api/copilot-jobs.js';
 import { CopilotService } from './odoo-api/copilot.service.js';
 import { OdooApiController } from './odoo-api/odoo-api.controller.js';
@@ -28,12 +31,15 @@ export class AppModule {
         HealthController,
         MetricsController,
         TenantAdminController,
+        BusinessAdminController,
         OdooApiController,
       ],
       providers: [
         // One provider per concern: nothing injects the whole runtime.
         ...runtimeProviders(runtime),
         TenantAdminService,
+        BusinessAdminService,
+        CrewSettingsAdminService,
         OperatorAuthGuard,
         CopilotService,
         OdooEventsService,

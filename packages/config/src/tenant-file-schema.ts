@@ -131,7 +131,7 @@ export const tenantFileEntrySchema = z
       .min(1)
       .default([...SPECIALIST_KINDS]),
     limits: limitsSchema.default({ ...DEFAULT_TENANT_LIMITS }),
-    /** Per crew: business-hours mode and hand-over routing (Chatwoot team id, assign, sales lead) over the crew file's. */
+    /** Per crew: business-hours mode, hand-over routing (Chatwoot team id, assign, sales lead) and media fallbacks over the crew file's. */
     crewSettings: z.partialRecord(z.enum(CREW_NAMES), crewSettingsOverrideSchema).optional(),
     /** The tenant's model endpoints by name (`openai`, `local`, ...); keys sealed at rest in the tenant store. */
     models: z

@@ -42,6 +42,7 @@ export * from './conversation/conversation-extras.js';
 export * from './idempotency/idempotency-store.js';
 export * from './crew/crew-routing.js';
 export * from './hours/business-hours.js';
+export * from './hours/business-hours-document.js';
 export * from './chatwoot/chatwoot-routing.js';
 export * from './chatwoot/conversation-rate-limiter.js';
 export * from './crm/sales-crm.js';

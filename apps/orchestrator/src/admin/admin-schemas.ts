@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CREW_NAMES, SPECIALIST_KINDS } from '@mcp-crew/core';
+import {
+  businessDatasetIssues,
+  businessHoursDocumentSchema,
+  CREW_NAMES,
+  crewSettingsPatchSchema,
+  DATASET_NAME_PATTERN,
+  SPECIALIST_KINDS,
+} from '@mcp-crew/core';
 
 // Request bodies of the admin API. Secrets are plain strings in, sealed by the tenant store; `null` removes one.
 const secret = z.string().min(8, 'expected a secret of at least 8 characters');
@@ -100,6 +107,44 @@ export const odooApiCredentialsBody = z
 /** A tenant as the tenants file describes it (validated in full by the tenant store, with field paths). */
 export const createTenantBody = z.looseObject({ id: z.string(), name: z.string() });
 
+/**
+ * A tenant's business hours: IANA time zone, open intervals (`HH:MM`) per weekday (a day left out or with no
+ * intervals is closed; intervals must not overlap), closed dates with an optional name.
+ */
+export const businessHoursBody = businessHoursDocumentSchema;
+
+/**
+ * Business datasets by name (`datasets: {name: {description, meta, records}}`, the shape of
+ * `collections/business_data/<tenant>.yaml`): each named one replaced, `null` removes one, others stay.
+ * Known names (opening_hours, delivery_zones, payment_methods, faq) are checked against their schema.
+ */
+export const businessDataBody = z
+  .object({
+    datasets: z.record(
+      z.string().regex(DATASET_NAME_PATTERN, 'expected a snake_case dataset name'),
+      z
+        .object({
+          description: z.string().min(1),
+          meta: z.record(z.string(), z.json()).optional(),
+          records: z.array(z.record(z.string(), z.json())),
+        })
+        .strict()
+        .nullable(),
+    ),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    for (const [name, dataset] of Object.entries(body.datasets)) {
+      if (!dataset || !DATASET_NAME_PATTERN.test(name)) continue;
+      for (const issue of businessDatasetIssues(name, dataset.meta, dataset.records))
+        ctx.addIssue({ code: 'custom', path: ['datasets', name, ...issue.path], message: issue.message });
+    }
+  });
+
+/** A JSON merge patch over one crew's settings for the tenant (`null` goes back to the crew file's value). */
+export const crewSettingsBody = crewSettingsPatchSchema;
+
+export type BusinessDataBody = z.infer<typeof businessDataBody>;
 export type UpdateTenantBody = z.infer<typeof updateTenantBody>;
 export type ChatwootCredentialsBody = z.infer<typeof chatwootCredentialsBody>;
 export type OdooConnectionBody = z.infer<typeof odooConnectionBody>;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CrewError, type TenantConfig, type TenantId } from '@mcp-crew/core';
+import type { TenantConfig, TenantId } from '@mcp-crew/core';
 import type { TenantStore } from '@mcp-crew/tenant-store';
 import type { Logger } from 'pino';
 import { LOGGER, TENANT_STORE } from '../runtime/providers.js';
@@ -13,6 +13,7 @@ import type {
   OdooConnectionBody,
   UpdateTenantBody,
 } from './admin-schemas.js';
+import { tenantNotFound, tenantsReadOnly } from './admin-errors.js';
 import { checkChatwoot, checkOdoo, type ConnectionCheck } from './connection-checks.js';
 import { tenantView, type TenantView } from './tenant-view.js';
 
@@ -96,14 +97,27 @@ export class TenantAdminService {
     return { tenant: id, ok: checks.every((c) => c.ok || c.skipped), checks };
   }
 
+  /** The tenant's configuration (secrets inside: never answer with it, only with a view). */
+  config(id: TenantId): Promise<TenantConfig> {
+    return this.#tenant(id);
+  }
+
+  /**
+   * Applies a change through the tenant store, then refreshes the snapshot: the next turn sees it (agents are
+   * rebuilt only when the tenant's model settings changed). Returns the new configuration.
+   */
+  async change(id: TenantId, apply: (store: TenantStore) => Promise<TenantConfig>): Promise<TenantConfig> {
+    const store = this.store;
+    if (!store) throw tenantsReadOnly();
+    const config = await apply(store);
+    await this.tenants.refresh();
+    this.logger.info({ tenant: id ?? config.id }, 'tenant configuration changed');
+    return config;
+  }
+
   async #tenant(id: TenantId): Promise<TenantConfig> {
     const tenant = await this.tenants.get(id);
-    if (!tenant)
-      throw new CrewError('TENANT_NOT_FOUND', `tenant "${id}" does not exist`, {
-        domain: 'admin',
-        category: 'user',
-        details: { tenant: id },
-      });
+    if (!tenant) throw tenantNotFound(id);
     return tenant;
   }
 
@@ -112,20 +126,6 @@ export class TenantAdminService {
   }
 
   async #change(id: TenantId, apply: (store: TenantStore) => Promise<TenantConfig>): Promise<TenantView> {
-    const store = this.store;
-    if (!store) {
-      throw new CrewError(
-        'TENANT_STORE_READ_ONLY',
-        'tenants come from TENANTS_FILE and are read-only here: set MONGODB_URL or TENANT_STORE=embedded to edit them',
-        {
-          domain: 'admin',
-          category: 'user',
-        },
-      );
-    }
-    const config = await apply(store);
-    await this.tenants.refresh();
-    this.logger.info({ tenant: id ?? config.id }, 'tenant configuration changed');
-    return this.#view(config);
+    return this.#view(await this.change(id, apply));
   }
 }

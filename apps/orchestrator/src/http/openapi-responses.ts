@@ -26,6 +26,11 @@ const ODOO_ERRORS: Responses = {
   '429': E('rate limit of the tenant reached (Retry-After)'),
   '500': E('unexpected failure'),
 };
+const answer = (schema: string, description: string, notFound = 'no such tenant') => ({
+  '200': { description, schema },
+  ...ADMIN_ERRORS,
+  '404': E(notFound),
+});
 const tenant = (description: string) => ({ '200': { description, schema: 'TenantView' }, ...ADMIN_ERRORS });
 
 /**
@@ -83,6 +88,24 @@ export const OPERATION_RESPONSES: Record<string, Responses> = {
   'PUT /admin/tenants/{id}/specialists': tenant('the tenant with its specialists'),
   'PUT /admin/tenants/{id}/write-tools': tenant('the tenant with write tools on or off'),
   'PUT /admin/tenants/{id}/odoo-api': tenant('the tenant with its Odoo API credentials'),
+  'GET /admin/tenants/{id}/business-hours': answer(
+    'BusinessHours',
+    'the business hours',
+    'no such tenant, or it has no business hours yet',
+  ),
+  'PUT /admin/tenants/{id}/business-hours': answer('BusinessHours', 'the new business hours'),
+  'GET /admin/tenants/{id}/business-data': answer('BusinessData', 'every business dataset'),
+  'PUT /admin/tenants/{id}/business-data': answer('BusinessData', 'every business dataset after the change'),
+  'GET /admin/tenants/{id}/crews/{crew}/settings': answer(
+    'CrewSettings',
+    "the crew's settings",
+    'no such tenant, or the crew is not loaded',
+  ),
+  'PATCH /admin/tenants/{id}/crews/{crew}/settings': answer(
+    'CrewSettings',
+    "the crew's settings after the change",
+    'no such tenant, or the crew is not loaded',
+  ),
   'POST /admin/tenants/{id}/test-connections': {
     '200': { description: 'each check and its finding', schema: 'ConnectionChecks' },
     ...ADMIN_ERRORS,

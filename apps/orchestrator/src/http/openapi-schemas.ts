@@ -115,7 +115,7 @@ export const OPENAPI_SCHEMAS: Record<string, object> = {
       crewSettings: {
         type: 'object',
         description:
-          'Per crew: hours (mode, outOfHoursLabels) and handoff (assign, teamId, salesLead) over the crew file',
+          'Per crew: hours (mode, outOfHoursLabels), handoff (assign, teamId, salesLead) and media (voiceFallback, imageFallback) over the crew file',
         additionalProperties: { type: 'object' },
       },
       odoo: {
@@ -143,6 +143,63 @@ export const OPENAPI_SCHEMAS: Record<string, object> = {
     },
   },
   TenantList: { type: 'array', items: ref('TenantView') },
+  BusinessHours: {
+    type: 'object',
+    description: "The tenant's business hours (its opening_hours business data), every weekday listed",
+    required: ['tenant', 'timezone', 'weekly', 'holidays', 'closedOnHolidays', 'notes', 'updatedAt'],
+    properties: {
+      tenant: str,
+      timezone: { type: 'string', description: 'IANA time zone, e.g. America/Bogota' },
+      weekly: {
+        type: 'object',
+        description: 'mon..sun → open intervals (HH:MM); an empty list is a closed day',
+        additionalProperties: {
+          type: 'array',
+          items: { type: 'object', properties: { opens: str, closes: str } },
+        },
+      },
+      holidays: {
+        type: 'array',
+        items: { type: 'object', properties: { date: { type: 'string', format: 'date' }, name: str } },
+      },
+      closedOnHolidays: bool,
+      notes: { type: 'array', items: str },
+      updatedAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  BusinessData: {
+    type: 'object',
+    required: ['tenant', 'datasets'],
+    properties: {
+      tenant: str,
+      datasets: {
+        type: 'object',
+        description: 'name → dataset',
+        additionalProperties: {
+          type: 'object',
+          properties: {
+            description: str,
+            meta: { type: 'object' },
+            records: { type: 'array', items: { type: 'object' } },
+            updatedAt: { type: 'string', format: 'date-time' },
+          },
+        },
+      },
+    },
+  },
+  CrewSettings: {
+    type: 'object',
+    description:
+      "One crew's settings for the tenant: hours (mode, outOfHoursLabels), handoff (assign, teamId, salesLead), media (voiceFallback, imageFallback)",
+    required: ['tenant', 'crew', 'crewFile', 'overrides', 'effective'],
+    properties: {
+      tenant: str,
+      crew: str,
+      crewFile: { type: 'object', description: "the crew file's values" },
+      overrides: { type: 'object', description: "the tenant's changes" },
+      effective: { type: 'object', description: 'what the next turn uses' },
+    },
+  },
   ConnectionChecks: {
     type: 'object',
     required: ['tenant', 'ok', 'checks'],

@@ -23,6 +23,8 @@ export const CREWS = 'mcp-crew:crews';
 export const CONVERSATION_STATE = 'mcp-crew:conversation-state';
 /** The tenant cache's store. */
 export const CACHE_STORE = 'mcp-crew:cache-store';
+/** Each tenant's structured business data (`BusinessDataService`), the store the turns read. */
+export const BUSINESS_DATA = 'mcp-crew:business-data';
 /** Vector store and embedder, or null when this process has no knowledge (tests with given specialists). */
 export const KNOWLEDGE = 'mcp-crew:knowledge';
 
@@ -41,6 +43,7 @@ export function runtimeProviders(runtime: Runtime): Provider[] {
     { provide: CONVERSATION_STATE, useValue: runtime.state },
     { provide: CACHE_STORE, useValue: runtime.cacheStore },
     { provide: KNOWLEDGE, useValue: runtime.knowledge ?? null },
+    { provide: BUSINESS_DATA, useValue: runtime.businessData },
     // The same use case as the Chatwoot turns; an Odoo user's request is routed by its words, never by a model.
     {
       provide: RespondToTurn,

@@ -26,6 +26,21 @@ const handoffShape = {
   salesLead: z.boolean(),
 };
 
+const mediaShape = {
+  /** `ask_to_write`: a short reply asking the customer to write; `handoff`: a person takes over. */
+  voiceFallback: z.enum(['ask_to_write', 'handoff']),
+  /** `ask_to_describe`: a short reply asking what the photo shows; `handoff`: a person takes over. */
+  imageFallback: z.enum(['ask_to_describe', 'handoff']),
+};
+
+/** What the crew does with a voice note or a photo it cannot read (no transcription, no vision model). */
+export const mediaSchema = z
+  .object({
+    voiceFallback: mediaShape.voiceFallback.default('ask_to_write'),
+    imageFallback: mediaShape.imageFallback.default('ask_to_describe'),
+  })
+  .strict();
+
 /** A crew's behaviour around business hours (crew file `hours:`). */
 export const crewHoursSchema = z
   .object({
@@ -43,25 +58,54 @@ export const handoffRoutingSchema = z
   })
   .strict();
 
-/** A tenant's changes to one crew's hours and hand-over routing (tenants file `crewSettings.<crew>`). */
+/**
+ * A tenant's changes to one crew's hours, hand-over routing and media fallbacks (tenants file
+ * `crewSettings.<crew>`, admin API `.../crews/{crew}/settings`).
+ */
 export const crewSettingsOverrideSchema = z
   .object({
     hours: z.object(hoursShape).partial().strict().optional(),
     handoff: z.object(handoffShape).partial().strict().optional(),
+    media: z.object(mediaShape).partial().strict().optional(),
   })
+  .strict();
+
+/** Every field of a shape optional and nullable: a JSON merge patch where `null` goes back to the crew file. */
+function patchOf<T extends Record<string, z.ZodType>>(shape: T) {
+  const fields = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.nullable().optional()]));
+  return z
+    .object(fields as { [K in keyof T]: z.ZodOptional<z.ZodNullable<T[K]>> })
+    .strict()
+    .nullable()
+    .optional();
+}
+
+/** A JSON merge patch over a tenant's `crewSettings.<crew>` (same fields as the override; `null` removes). */
+export const crewSettingsPatchSchema = z
+  .object({ hours: patchOf(hoursShape), handoff: patchOf(handoffShape), media: patchOf(mediaShape) })
   .strict();
 
 export type CrewHours = z.infer<typeof crewHoursSchema>;
 export type HandoffRouting = z.infer<typeof handoffRoutingSchema>;
+export type CrewMediaSettings = z.infer<typeof mediaSchema>;
 export type CrewSettingsOverride = z.infer<typeof crewSettingsOverrideSchema>;
+export type CrewSettingsPatch = z.infer<typeof crewSettingsPatchSchema>;
 
-/** The crew file's hours and routing with the tenant's changes applied. */
+/** A crew's settings a tenant may change: business hours, hand-over routing, media fallbacks. */
+export interface CrewSettings {
+  hours: CrewHours;
+  handoff: HandoffRouting;
+  media: CrewMediaSettings;
+}
+
+/** The crew file's hours, routing and media fallbacks with the tenant's changes applied. */
 export function effectiveCrewSettings(
-  crew: { hours?: CrewHours; handoff?: HandoffRouting },
+  crew: { hours?: CrewHours; handoff?: HandoffRouting; media?: CrewMediaSettings },
   override: CrewSettingsOverride | undefined,
-): { hours: CrewHours; handoff: HandoffRouting } {
+): CrewSettings {
   return {
     hours: { ...crewHoursSchema.parse(crew.hours ?? {}), ...override?.hours },
     handoff: { ...handoffRoutingSchema.parse(crew.handoff ?? {}), ...override?.handoff },
+    media: { ...mediaSchema.parse(crew.media ?? {}), ...override?.media },
   };
 }

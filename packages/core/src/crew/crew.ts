@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CREW_NAMES, SPECIALIST_KINDS } from '../tenant/tenant.js';
-import { crewHoursSchema, handoffRoutingSchema } from './crew-routing.js';
+import { crewHoursSchema, handoffRoutingSchema, mediaSchema } from './crew-routing.js';
 import { crewVocabularySchema } from './vocabulary.js';
 
 /** How a channel's final text must look. Enforced in code on every outgoing message. */
@@ -47,16 +47,6 @@ export const escalationSchema = z
   })
   .strict();
 
-/** What the crew does with a voice note or a photo it cannot read (no transcription, no vision model). */
-export const mediaSchema = z
-  .object({
-    /** `ask_to_write`: a short reply asking the customer to write; `handoff`: a person takes over. */
-    voiceFallback: z.enum(['ask_to_write', 'handoff']).default('ask_to_write'),
-    /** `ask_to_describe`: a short reply asking what the photo shows; `handoff`: a person takes over. */
-    imageFallback: z.enum(['ask_to_describe', 'handoff']).default('ask_to_describe'),
-  })
-  .strict();
-
 export const crewDefinitionSchema = z
   .object({
     name: z.enum(CREW_NAMES),
@@ -88,7 +78,6 @@ export const crewDefinitionSchema = z
   });
 
 export type ChannelPolicy = z.infer<typeof channelPolicySchema>;
-export type CrewMediaSettings = z.infer<typeof mediaSchema>;
 export type CrewDefinition = z.infer<typeof crewDefinitionSchema>;
 
 /**

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CrewError } from '../errors/crew-error.js';
 import type { JsonObject } from './json.js';
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)');
+/** A wall-clock time, `HH:MM` 24 h. */
+export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)');
 const notes = z.array(z.string().min(1)).default([]);
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -24,7 +25,7 @@ export const openingHoursMeta = z
   .strict();
 /** One open interval; a day without intervals is closed. */
 export const openingHoursRecord = z
-  .object({ day: z.enum(WEEKDAYS), opens: time, closes: time })
+  .object({ day: z.enum(WEEKDAYS), opens: clockTimeSchema, closes: clockTimeSchema })
   .strict()
   .refine((r) => r.opens < r.closes, 'opens must be before closes');
 
@@ -93,9 +94,23 @@ export const DATASET_NAME_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 const freeRecord = z.record(z.string(), z.json());
 const freeMeta = z.record(z.string(), z.json());
 
+/** A problem with a dataset: the field path inside `{ meta, records }` and what was expected. */
+export interface DatasetIssue {
+  path: Array<string | number>;
+  message: string;
+}
+
 /**
- * Checks a dataset's meta and records against its schema (known names) or as plain JSON objects (other
- * names), returning them with defaults filled in. Throws `BUSINESS_DATA_INVALID` naming each bad field.
+ * Each problem with a dataset's meta and records against its schema (known names) or as plain JSON objects
+ * (other names); opening hours must not overlap on a weekday. Empty when the dataset is valid.
+ */
+export function businessDatasetIssues(name: string, meta: unknown, records: unknown): DatasetIssue[] {
+  return parseDataset(name, meta, records).issues;
+}
+
+/**
+ * Checks a dataset's meta and records, returning them with defaults filled in. Throws
+ * `BUSINESS_DATA_INVALID` naming each bad field.
  */
 export function validateBusinessDataset(
   name: string,
@@ -103,6 +118,35 @@ export function validateBusinessDataset(
   records: unknown,
 ): { meta: JsonObject; records: JsonObject[] } {
   if (!DATASET_NAME_PATTERN.test(name)) throw invalid(name, [`name: expected snake_case, got "${name}"`]);
+  const parsed = parseDataset(name, meta, records);
+  if (!parsed.data)
+    throw invalid(
+      name,
+      parsed.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  return parsed.data;
+}
+
+/** Start indexes (into `intervals`) of each interval that starts before an earlier-starting one of its day closes. */
+export function overlappingIntervals(
+  intervals: ReadonlyArray<{ day?: string; opens: string; closes: string }>,
+): Array<{ index: number; other: number }> {
+  const order = intervals.map((i, index) => ({ ...i, index })).sort((a, b) => (a.opens < b.opens ? -1 : 1));
+  const found: Array<{ index: number; other: number }> = [];
+  const latest = new Map<string, (typeof order)[number]>();
+  for (const interval of order) {
+    const before = latest.get(interval.day ?? '');
+    if (before && interval.opens < before.closes) found.push({ index: interval.index, other: before.index });
+    if (!before || interval.closes > before.closes) latest.set(interval.day ?? '', interval);
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function parseDataset(
+  name: string,
+  meta: unknown,
+  records: unknown,
+): { data?: { meta: JsonObject; records: JsonObject[] }; issues: DatasetIssue[] } {
   const known = (BUSINESS_DATASET_SCHEMAS as Record<string, { meta: z.ZodType; record: z.ZodType }>)[name];
   const schema = z.object({
     meta: known?.meta ?? freeMeta,
@@ -110,11 +154,25 @@ export function validateBusinessDataset(
   });
   const parsed = schema.safeParse({ meta: meta ?? {}, records });
   if (!parsed.success)
-    throw invalid(
-      name,
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
-  return parsed.data as { meta: JsonObject; records: JsonObject[] };
+    return {
+      issues: parsed.error.issues.map((i) => ({
+        path: i.path as Array<string | number>,
+        message: i.message,
+      })),
+    };
+  if (name === 'opening_hours') {
+    const rows = parsed.data.records as OpeningHoursRecord[];
+    const issues = overlappingIntervals(rows).map(({ index, other }) => ({
+      path: ['records', index],
+      message: `expected intervals that do not overlap: ${describe(rows[index]!)} overlaps ${describe(rows[other]!)}`,
+    }));
+    if (issues.length > 0) return { issues };
+  }
+  return { data: parsed.data as { meta: JsonObject; records: JsonObject[] }, issues: [] };
+}
+
+function describe(r: { day?: string; opens: string; closes: string }): string {
+  return `${r.day ? `${r.day} ` : ''}${r.opens}–${r.closes}`;
 }
 
 function isTimeZone(value: string): boolean {

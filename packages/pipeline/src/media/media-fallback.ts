@@ -1,11 +1,12 @@
-import type { ConversationState, CrewDefinition, Language, Turn } from '@mcp-crew/core';
+import type { ConversationState, CrewDefinition, CrewMediaSettings, Language, Turn } from '@mcp-crew/core';
 import { handoffNote } from '../turn/handoff-note.js';
 import type { TurnResponse } from '../turn/respond-to-turn.js';
 import { IMAGE_ASK_TO_DESCRIBE, VOICE_ASK_TO_WRITE } from './media-texts.js';
 
 /**
  * The crew's answer to a voice note or photo nothing could read: a short reply asking the customer to write
- * (or describe the photo), or a hand-over, as the crew's `media` settings say. No specialist runs.
+ * (or describe the photo), or a hand-over, as the crew's `media` settings (with the tenant's changes) say.
+ * No specialist runs.
  */
 export function mediaFallback(
   turn: Turn,
@@ -13,10 +14,11 @@ export function mediaFallback(
   state: ConversationState,
   unread: 'voice' | 'image',
   language: Language,
+  media: CrewMediaSettings,
 ): TurnResponse {
   const selection = { specialist: crew.defaultSpecialist, reason: 'default' as const, evidence: [] };
   const handsOver =
-    unread === 'voice' ? crew.media.voiceFallback === 'handoff' : crew.media.imageFallback === 'handoff';
+    unread === 'voice' ? media.voiceFallback === 'handoff' : media.imageFallback === 'handoff';
   if (handsOver) {
     const why =
       unread === 'voice'

@@ -132,7 +132,14 @@ export class TurnProcessor implements TurnWorker {
       : { turn: received };
     const turn = read.turn;
     const answered = read.unread
-      ? mediaFallback(turn, crew, state, read.unread, customerLanguage(turn, crew))
+      ? mediaFallback(
+          turn,
+          crew,
+          state,
+          read.unread,
+          customerLanguage(turn, crew),
+          effectiveCrewSettings(crew, tenant.crewSettings?.[crew.name]).media,
+        )
       : await this.#respond.respond({ turn, tenant, crew, state });
     // Odoo failed during the turn (down, too slow, breaker open): whatever was answered, a person takes over.
     const outage = answered.handoff ? undefined : odooOutageHandoff(turn, crew);
