@@ -24,9 +24,11 @@ export async function handOver(
   for (const part of plan.customerParts) await gateway.sendMessage(ref, { content: part });
   // Routing never stops a hand-over: whatever it could not do becomes a line of the note.
   const routed = plan.route
-    ? await plan.route().catch((error: unknown) => [
-        `Could not route the conversation: ${error instanceof Error ? error.message : String(error)}`,
-      ])
+    ? await plan
+        .route()
+        .catch((error: unknown) => [
+          `Could not route the conversation: ${error instanceof Error ? error.message : String(error)}`,
+        ])
     : [];
   const note = routed.length > 0 ? `${plan.handoff.note}\n\n${routed.join('\n')}` : plan.handoff.note;
   await gateway.addPrivateNote(ref, note);

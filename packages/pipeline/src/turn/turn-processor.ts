@@ -298,8 +298,7 @@ export class TurnProcessor implements TurnWorker {
     const router = this.deps.router;
     const settings = effectiveCrewSettings(crew, tenant.crewSettings?.[crew.name]).handoff;
     const ref = refOf(turn);
-    const route = () =>
-      router!.route({ tenant, crew, settings, ref, turn, state: h.state, sales: h.sales });
+    const route = () => router!.route({ tenant, crew, settings, ref, turn, state: h.state, sales: h.sales });
     const plan: HandoffPlan = {
       handoff: withNoteLine(h.handoff, closed),
       labels: [...crew.escalation.labels, ...(closed?.labels ?? [])],
