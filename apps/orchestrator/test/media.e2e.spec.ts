@@ -229,12 +229,22 @@ describe('voice notes and photos: webhook → Redis queue → media → crew →
     ).toMatchObject({ status: 'queued' });
     await eventually(() => typingOff() === 1);
 
-    expect(standIn.calls).toHaveLength(1);
+    // The photo is looked at, then the tenant's selector (on the tenant's model) routes the description.
+    expect(standIn.calls).toHaveLength(2);
     expect(standIn.calls[0]).toMatchObject({
       path: '/v1/chat/completions',
       apiKey: 'sk-tenant-vision-123',
       model: 'llava-13b',
       hasImage: true,
+    });
+    expect(standIn.calls[1]).toMatchObject({
+      apiKey: 'sk-tenant-vision-123',
+      model: 'llava-13b',
+      hasImage: false,
+    });
+    expect(standIn.calls[1]!.messages?.at(-1)).toEqual({
+      role: 'user',
+      content: 'Pared con humedad y pintura descascarada cerca del zócalo.',
     });
     expect(calls()).toEqual([
       ['POST', '/toggle_typing_status', { typing_status: 'on' }],

@@ -6,9 +6,21 @@ import {
   startFakeChatwoot,
   startModelEndpointStandIn,
   type FakeChatwoot,
+  type ModelEndpointCall,
   type ModelEndpointStandIn,
 } from '@mcp-crew/testing';
 import { eventually, post, signedFixture, startApp, writeTenantsFile } from './support.js';
+
+/** The specialist selector's call (its instructions), told apart from the specialists' own calls. */
+const isSelectorCall = (call: ModelEndpointCall) =>
+  (call.messages ?? []).some(
+    (m) => m.role === 'system' && JSON.stringify(m.content).includes('You route a customer message'),
+  );
+/** A stand-in's chat: the selector's structured answer picks `specialist`; every other call gets `text`. */
+const answering =
+  (text: string, specialist = 'business_rules') =>
+  (call: ModelEndpointCall) =>
+    isSelectorCall(call) ? JSON.stringify({ specialist, why: 'stand-in choice' }) : text;
 
 /**
  * A model per tenant and per specialist: two tenants, each pointed at its own OpenAI-compatible endpoint (two
@@ -24,10 +36,13 @@ describe('a model per tenant: webhook → queue → agents → each tenant’s o
 
   beforeEach(async () => {
     chatwoot = await startFakeChatwoot();
-    alpha = await startModelEndpointStandIn({ chat: () => 'Te responde el modelo de Pinturas El Arcoíris.' });
-    beta = await startModelEndpointStandIn({ chat: () => 'Te responde el modelo de Ferretería Beta.' });
+    // Alpha's selector sends everything to support; beta's to business rules.
+    alpha = await startModelEndpointStandIn({
+      chat: answering('Te responde el modelo de Pinturas El Arcoíris.', 'support'),
+    });
+    beta = await startModelEndpointStandIn({ chat: answering('Te responde el modelo de Ferretería Beta.') });
     const tenants = `    models: {alpha: {apiKey: sk-alpha-key-123, baseUrl: "${alpha.url}"}}
-    model: {provider: alpha, name: alpha-chat-1, tokenBudget: 50000, specialists: {support: {name: alpha-support-2}}}
+    model: {provider: alpha, name: alpha-chat-1, tokenBudget: 50000, specialists: {support: {name: alpha-support-2}}, selector: {name: alpha-router-0}}
   - id: beta
     name: Ferretería Beta
     chatwootAccountId: 4
@@ -69,8 +84,24 @@ describe('a model per tenant: webhook → queue → agents → each tenant’s o
     expect(alpha.calls.length).toBeGreaterThan(0);
     expect(beta.calls.length).toBeGreaterThan(0);
     expect(alpha.calls.every((c) => c.apiKey === 'sk-alpha-key-123')).toBe(true);
-    expect(alpha.calls.every((c) => ['alpha-chat-1', 'alpha-support-2'].includes(c.model))).toBe(true);
+    expect(
+      alpha.calls.every((c) => ['alpha-router-0', 'alpha-chat-1', 'alpha-support-2'].includes(c.model)),
+    ).toBe(true);
     expect(beta.calls.every((c) => c.apiKey === 'sk-beta-key-456' && c.model === 'beta-chat-9')).toBe(true);
+  }, 60_000);
+
+  it("routes each tenant's turns with its own selector model: alpha's `model.selector`, beta's default", async () => {
+    expect((await say('demo', 'Hola, ¿qué horario tienen?')).status).toBe(200);
+    expect((await say('beta', 'Hola, ¿qué horario tienen?')).status).toBe(200);
+    await eventually(() => replies(3).length >= 1 && replies(4).length >= 1, 20_000);
+
+    const alphaSelector = alpha.calls.filter(isSelectorCall);
+    const betaSelector = beta.calls.filter(isSelectorCall);
+    expect(alphaSelector.map((c) => [c.apiKey, c.model])).toEqual([['sk-alpha-key-123', 'alpha-router-0']]);
+    expect(betaSelector.map((c) => [c.apiKey, c.model])).toEqual([['sk-beta-key-456', 'beta-chat-9']]);
+    // Alpha's selector chose support, whose model then answered: the tenant's selector decided the turn.
+    expect(alpha.calls.filter((c) => !isSelectorCall(c)).map((c) => c.model)).toContain('alpha-support-2');
+    expect(beta.calls.filter((c) => !isSelectorCall(c)).every((c) => c.model === 'beta-chat-9')).toBe(true);
   }, 60_000);
 
   it('gives a specialist its own model over the tenant’s (support → alpha-support-2)', async () => {
@@ -101,8 +132,8 @@ describe('a model per tenant through the admin API', () => {
 
   beforeEach(async () => {
     chatwoot = await startFakeChatwoot();
-    before = await startModelEndpointStandIn({ chat: () => 'Modelo anterior.' });
-    after = await startModelEndpointStandIn({ chat: () => 'Modelo nuevo del tenant.' });
+    before = await startModelEndpointStandIn({ chat: answering('Modelo anterior.') });
+    after = await startModelEndpointStandIn({ chat: answering('Modelo nuevo del tenant.') });
     app = await startApp({
       tenantsFile: writeTenantsFile(
         chatwoot.url,
@@ -158,6 +189,9 @@ describe('a model per tenant through the admin API', () => {
     await eventually(() => replies().length >= 2, 20_000);
     expect(replies()[1]).toBe('Modelo nuevo del tenant.');
     expect(after.calls.every((c) => c.apiKey === KEY && c.model === 'fast-chat-2')).toBe(true);
+    // The tenant's selector was rebuilt on the new settings too: the second turn's selection went to `after`.
+    expect(before.calls.filter(isSelectorCall)).toHaveLength(1);
+    expect(after.calls.filter(isSelectorCall)).toHaveLength(1);
     // The key is nowhere in the embedded store's files: only its sealed form.
     expect(filesContaining(app.runtime.settings.DATA_DIR, KEY)).toEqual([]);
   }, 60_000);

@@ -28,6 +28,7 @@ export * from './engine/when.js';
 export * from './engine/knowledge-answer.js';
 export * from './selector/model-selector.js';
 export * from './selector/create-selector.js';
+export * from './selector/tenant-selector.js';
 export * from './model/resilient-model.js';
 export * from './memory/touched-records.js';
 export * from './mastra/mastra-logger.js';

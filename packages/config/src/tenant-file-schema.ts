@@ -110,6 +110,15 @@ export const tenantModelSchema = z
       })
       .strict()
       .optional(),
+    /** The specialist selector's model; unset fields come from the tenant's default choice. */
+    selector: z
+      .object({
+        provider: modelChoiceFields.provider,
+        name: modelChoiceFields.name,
+        timeoutMs: modelChoiceFields.timeoutMs,
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -166,6 +175,7 @@ export const tenantFileEntrySchema = z
     check(entry.model?.provider, ['model', 'provider']);
     check(entry.model?.transcription?.provider, ['model', 'transcription', 'provider']);
     check(entry.model?.images?.provider, ['model', 'images', 'provider']);
+    check(entry.model?.selector?.provider, ['model', 'selector', 'provider']);
     for (const [kind, choice] of Object.entries(entry.model?.specialists ?? {}))
       check(choice?.provider, ['model', 'specialists', kind, 'provider']);
   });

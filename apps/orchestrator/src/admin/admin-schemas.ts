@@ -82,6 +82,11 @@ export const modelSettingsBody = z
       .strict()
       .nullable()
       .optional(),
+    selector: z
+      .object({ provider: modelChoice.provider, name: modelChoice.name, timeoutMs: modelChoice.timeoutMs })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 

@@ -28,8 +28,8 @@ import type { Logger } from 'pino';
 import { Metrics } from '../metrics/metrics.js';
 import {
   createLanguageModel,
-  createSpecialistSelector,
   createTenantModels,
+  createTenantSelector,
   openCacheStore,
   openConversationRateLimits,
   openIdempotencyStore,
@@ -152,7 +152,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     const dropped = await cacheFor(cacheStore, id).invalidateAll();
     logger.info({ tenant: id, dropped }, 'tenant cache dropped: the Odoo connection changed');
   });
-  // One hosted model (or none: the offline engine) for the selector and the specialists, behind the breakers.
+  // The environment's hosted model (or none: the offline engine) for the specialists, behind the breakers.
   const hosted = createLanguageModel(settings, breakers);
   // Each tenant's own models (its settings over the environment's): specialists, transcription, vision.
   const models = createTenantModels(settings, breakers);
@@ -189,8 +189,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const processor = new TurnProcessor({
     tenants,
     crews,
-    // The model-based selector when OPENAI_API_KEY is set (deterministic on any error), else the deterministic one.
-    selector: createSpecialistSelector(hosted, logger, agents?.mastra),
+    // Each tenant's model-based selector on its own model settings (deterministic on any error or without a key).
+    selector: createTenantSelector(models, logger, agents?.mastra),
     specialists: options.specialists ?? agents!,
     gateway,
     state,

@@ -83,6 +83,22 @@ export function resolveImages(
   return endpoint ? { ...endpoint, model: own.name, timeoutMs: own.timeoutMs ?? env.timeoutMs } : undefined;
 }
 
+/** The selector's model: the tenant's `model.selector` over its default choice over the environment's; no key = none. */
+export function resolveSelector(
+  tenant: TenantConfig,
+  env: ModelDefaults,
+): { apiKey: Secret; baseUrl?: string; model: string; timeoutMs: number } | undefined {
+  const top = tenant.model ?? {};
+  const own = top.selector ?? {};
+  const endpoint = endpointOf(tenant, own.provider ?? top.provider, env);
+  if (!endpoint) return undefined;
+  return {
+    ...endpoint,
+    model: own.name ?? top.name ?? env.model,
+    timeoutMs: own.timeoutMs ?? top.timeoutMs ?? env.timeoutMs,
+  };
+}
+
 function endpointOf(
   tenant: TenantConfig,
   provider: string | undefined,
@@ -114,6 +130,7 @@ export class TenantModels implements MediaModels {
   readonly #chat = new Map<string, Cached<{ model: LanguageModelV3; resolved: ResolvedModel }>>();
   readonly #transcribers = new Map<string, Cached<Transcriber>>();
   readonly #describers = new Map<string, Cached<ImageDescriber>>();
+  readonly #selectors = new Map<string, Cached<LanguageModelV3>>();
 
   constructor(private readonly options: TenantModelsOptions) {}
 
@@ -141,6 +158,13 @@ export class TenantModels implements MediaModels {
       },
       this.options.breakers,
     );
+  }
+
+  /** The hosted model of the tenant's specialist selector; undefined = no key anywhere: the deterministic one. */
+  selector(tenant: TenantConfig): LanguageModelV3 | undefined {
+    const resolved = resolveSelector(tenant, this.options.defaults);
+    if (!resolved) return undefined;
+    return this.#cached(this.#selectors, tenant.id, resolved, () => this.#hosted(resolved));
   }
 
   transcriber(tenant: TenantConfig): Transcriber | undefined {

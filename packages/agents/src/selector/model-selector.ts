@@ -27,6 +27,8 @@ export interface ModelSelectorOptions {
   onFallback?: (error: unknown) => void;
   /** The process's Mastra instance, to own the selector's agent and log for it. Default: a silent one. */
   mastra?: Mastra;
+  /** The agent's id in Mastra (one selector per tenant). Default: `specialist-selector`. */
+  id?: string;
 }
 
 type SelectorContext = { input: SelectorInput; enabled: SpecialistKind[] };
@@ -44,7 +46,7 @@ export class ModelSelector implements SpecialistSelector {
   constructor(private readonly options: ModelSelectorOptions) {
     this.#fallback = options.fallback ?? new DeterministicSelector();
     this.#agent = new Agent({
-      id: 'specialist-selector',
+      id: options.id ?? 'specialist-selector',
       name: 'Specialist selector',
       instructions: ({ requestContext }) => {
         const { input, enabled } = contextOf(requestContext as RequestContext<SelectorContext>);

@@ -92,6 +92,8 @@ export interface SpecialistRegistry {
 
 export interface SelectorInput {
   turn: Turn;
+  /** The tenant whose turn it is: its model settings choose the selector's model. */
+  tenant?: TenantConfig;
   /** The specialist that handled the conversation last, if any. */
   current?: SpecialistKind;
   /**

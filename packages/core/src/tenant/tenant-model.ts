@@ -33,4 +33,6 @@ export interface TenantModelSettings extends ModelChoice {
    * offline engine); absent = a specialist's model with `vision: true`.
    */
   images?: Pick<ModelChoice, 'provider' | 'name' | 'timeoutMs'>;
+  /** The specialist selector's model (one short call per turn); absent = the tenant's default choice above. */
+  selector?: Pick<ModelChoice, 'provider' | 'name' | 'timeoutMs'>;
 }

@@ -82,6 +82,26 @@ export class MediaReader {
     return { turn: { ...turn, messages }, ...(unread ? { unread } : {}) };
   }
 
+  /**
+   * The turn with the transcripts already known (in the message, or left in the mailbox by Chatwoot or by an
+   * earlier read through the endpoint): no waiting and no model call, for a hand-over's note.
+   */
+  async known(turn: Turn): Promise<Turn> {
+    if (!turn.messages.some((m) => m.attachments?.some((a) => a.kind === 'audio' && !a.transcript)))
+      return turn;
+    const messages: InboundMessage[] = [];
+    for (const message of turn.messages) {
+      const attachments: MessageAttachment[] = [];
+      for (const attachment of message.attachments ?? []) {
+        const transcript =
+          attachment.kind === 'audio' && !attachment.transcript ? await this.fromMailbox(message) : undefined;
+        attachments.push(transcript ? { ...attachment, transcript } : attachment);
+      }
+      messages.push(message.attachments ? { ...message, attachments } : message);
+    }
+    return { ...turn, messages };
+  }
+
   private async transcript(
     tenant: TenantConfig,
     message: InboundMessage,
@@ -97,7 +117,13 @@ export class MediaReader {
         const audio = await this.fetch(tenant, attachment, signal);
         return transcriber.transcribe(audio, { language, signal });
       });
-      if (text?.trim()) return text.trim();
+      if (text?.trim()) {
+        // Kept like Chatwoot's, so a later hand-over of this turn (deadline, retries spent) shows it too.
+        await this.deps.transcripts
+          ?.put(message.tenantId, message.conversationId, message.messageId, text.trim())
+          .catch(() => undefined);
+        return text.trim();
+      }
     }
     return this.waitForMailbox(message);
   }

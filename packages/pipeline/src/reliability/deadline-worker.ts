@@ -127,6 +127,8 @@ export class DeadlineWorker implements TurnWorker {
       deadlineAt: this.#now() + deadlineMs,
       signal: new AbortController().signal,
     });
+    // What failed stays failed for the hand-over's routing (an Odoo that is down is not asked for a salesperson).
+    for (const dependency of scope.failedDependencies) handover.failedDependencies.add(dependency);
     // A message the abandoned turn already sent (or was sending) is the customer's answer: no second one.
     const answered = (scope.steps.get('chatwoot_message') ?? 0) > 0;
     await runInTurnScope(handover, () =>

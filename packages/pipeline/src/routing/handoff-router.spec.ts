@@ -173,4 +173,34 @@ describe('leastLoaded', () => {
     expect(leastLoaded([CAROLINA], new Map())?.agent.id).toBe(11);
     expect(leastLoaded([], new Map())).toBeUndefined();
   });
+
+  it("routes a failure's hand-over by what the conversation knows: a verified customer's salesperson, no lead", async () => {
+    const { router, assigned, leads, reads } = fakes({
+      salespeople: [{ userId: 2, name: 'Carolina', email: 'carolina@shop.example', source: 'customer' }],
+    });
+    const known = { ...request(false), state: { history: [], partner: { id: 5, verified: true } } } as never;
+    const lines = await inTurn(() => router.route(known));
+    expect(assigned).toEqual([{ agentId: 11 }]);
+    expect(leads).toEqual([]);
+    expect(reads).toEqual(['agents']);
+    expect(lines).toEqual(["Assigned to Carolina, the customer's salesperson in Odoo."]);
+  });
+
+  it('with Odoo down, a known customer goes to the team without asking Odoo', async () => {
+    const { router, assigned, reads } = fakes({
+      salespeople: [{ userId: 2, name: 'Carolina', email: 'carolina@shop.example', source: 'customer' }],
+    });
+    const known = { ...request(false), state: { history: [], partner: { id: 5, verified: true } } } as never;
+    const scope = newTurnScope({
+      tenantId: 'demo',
+      turnKey: 'demo:1532:2',
+      deadlineAt: Date.now() + 60_000,
+      signal: new AbortController().signal,
+    });
+    scope.failedDependencies.add('odoo');
+    const lines = await runInTurnScope(scope, () => router.route(known));
+    expect(assigned).toEqual([{ agentId: 12 }]);
+    expect(reads).toEqual(['team', 'open']);
+    expect(lines).toEqual(['Assigned to Pedro, the least-loaded member of team 7 (3 open).']);
+  });
 });

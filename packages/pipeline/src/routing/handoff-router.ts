@@ -89,12 +89,16 @@ export class HandoffRouter {
     const recorded = key
       ? ((await this.deps.records.get(tenant.id, key)) as Recorded | undefined)
       : undefined;
+    // A sales hand-over identifies the customer by the channel too; any other goes by what the conversation knows.
+    const known = request.state.partner?.verified ? request.state.partner.id : undefined;
     const partnerId =
       crm && sales
         ? await this.partnerOf(request, crm).catch(
             (e: unknown) => (problem('identify the customer in Odoo', e), undefined),
           )
-        : undefined;
+        : crm
+          ? known
+          : undefined;
     const choice =
       recorded?.choice ?? (routing ? await this.choose(request, routing, crm, partnerId, problem) : {});
     if (key && !recorded) await this.deps.records.put(tenant.id, key, { choice } satisfies Recorded);
@@ -133,7 +137,8 @@ export class HandoffRouter {
     problem: (what: string, error: unknown) => void,
   ): Promise<Choice> {
     const { ref, settings, state, sales } = request;
-    if (sales && crm && routing.canReadAgents) {
+    // Every hand-over goes to the salesperson when the customer or the quotation is known, else to the team.
+    if ((sales || partnerId || state.quotation) && crm && routing.canReadAgents) {
       try {
         const salespeople = await crm.salespeople({
           ...(partnerId ? { partnerId } : {}),

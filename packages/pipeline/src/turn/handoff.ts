@@ -22,7 +22,14 @@ export async function handOver(
   plan: HandoffPlan,
 ): Promise<void> {
   for (const part of plan.customerParts) await gateway.sendMessage(ref, { content: part });
-  const routed = (await plan.route?.()) ?? [];
+  // Routing never stops a hand-over: whatever it could not do becomes a line of the note.
+  const routed = plan.route
+    ? await plan
+        .route()
+        .catch((error: unknown) => [
+          `Could not route the conversation: ${error instanceof Error ? error.message : String(error)}`,
+        ])
+    : [];
   const note = routed.length > 0 ? `${plan.handoff.note}\n\n${routed.join('\n')}` : plan.handoff.note;
   await gateway.addPrivateNote(ref, note);
   if (plan.labels.length > 0) await gateway.addLabels(ref, [...plan.labels]);

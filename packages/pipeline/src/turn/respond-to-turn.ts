@@ -59,6 +59,7 @@ export class RespondToTurn {
     const text = turnText(turn);
     const selection = await this.deps.selector.select({
       turn,
+      tenant,
       current: state.crew === crew.name ? state.specialist : undefined,
       awaitingYes: state.crew === crew.name && state.pendingConfirmation !== undefined,
       enabled: crew.members.filter((m) => tenant.enabledSpecialists.includes(m)),

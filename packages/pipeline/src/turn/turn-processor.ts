@@ -1,5 +1,7 @@
 import {
   applyChannelPolicy,
+  EMPTY_CONVERSATION_STATE,
+  turnKey,
   detectLanguage,
   effectiveCrewSettings,
   isCrewError,
@@ -9,6 +11,7 @@ import {
   type BusinessHoursSource,
   type ChatwootGateway,
   type ConversationRef,
+  type ConversationState,
   type ConversationStateStore,
   type CrewDefinition,
   type CrewName,
@@ -22,12 +25,12 @@ import {
   type TurnAttempt,
   type TurnWorker,
 } from '@mcp-crew/core';
-import { handOver } from './handoff.js';
+import { handOver, type HandoffPlan } from './handoff.js';
 import { handoffMessage } from './handoff-texts.js';
 import { hoursNow, type HoursNow } from '../hours/hours-now.js';
 import { outOfHours, type OutOfHours } from '../hours/out-of-hours.js';
 import { deadlineNote } from './deadline-note.js';
-import { currentTurnScope } from '@mcp-crew/reliability';
+import { currentTurnScope, newTurnScope, runInTurnScope } from '@mcp-crew/reliability';
 import type { DeadlineReport } from '../reliability/deadline-worker.js';
 import { handoffNote } from './handoff-note.js';
 import { setTyping, whileTyping } from './typing.js';
@@ -165,33 +168,16 @@ export class TurnProcessor implements TurnWorker {
     }
     if (result.attributes) await gateway.setCustomAttributes(ref, result.attributes);
     if (result.labels?.length) await gateway.addLabels(ref, result.labels);
-    if (result.handoff) {
-      const language = customerLanguage(turn, crew);
-      const closed = this.outOfHours(hours, tenant, crew, language);
-      const message = handoffMessage('handoff', language, closed?.when, result.replies.length > 0);
-      const router = this.deps.router;
-      const settings = effectiveCrewSettings(crew, tenant.crewSettings?.[crew.name]).handoff;
-      await handOver(gateway, ref, {
-        handoff: withNoteLine(result.handoff, closed),
-        labels: [...crew.escalation.labels, ...(closed?.labels ?? [])],
-        customerParts: message ? shape(message) : [],
-        ...(router
-          ? {
-              route: () =>
-                router.route({
-                  tenant,
-                  crew,
-                  settings,
-                  ref,
-                  turn,
-                  state: result.state,
-                  sales: specialist === 'sales',
-                }),
-            }
-          : {}),
+    if (result.handoff)
+      await this.handOff(turn, tenant, crew, hours, {
+        handoff: result.handoff,
+        say: 'handoff',
+        answered: result.replies.length > 0,
+        state: result.state,
+        // A lead is the sales specialist's own hand-over; a photo or voice note nobody read is not one.
+        sales: specialist === 'sales' && !read.unread,
+        ifOwned: false,
       });
-      this.deps.metrics?.handoff?.(tenant.id, result.handoff.reason);
-    }
 
     await this.deps.state.save(turn.tenantId, turn.conversationId, result.state);
     const outcome = result.handoff ? 'handoff' : 'answered';
@@ -238,28 +224,32 @@ export class TurnProcessor implements TurnWorker {
     }
     const { tenant, crew } = await this.resolve(turn);
     const failure = isCrewError(error) ? `${error.code}: ${error.message}` : 'an unexpected internal error';
-    const language = customerLanguage(turn, crew);
-    const closed = this.outOfHours(await this.hoursOf(tenant), tenant, crew, language);
-    const handoff: Handoff = withNoteLine(
-      {
-        reason: 'processing_failed',
-        note: handoffNote(
-          turn,
-          crew,
-          `MCP-Crew could not process this conversation after its retries (${failure}).`,
-        ),
-      },
-      closed,
+    const known = await this.knownMedia(turn);
+    // Its own scope: the route's choice is recorded once, and an Odoo that made the turn fail is not asked again.
+    const scope = newTurnScope({
+      tenantId: turn.tenantId,
+      turnKey: `${turnKey(turn)}:exhausted`,
+      deadlineAt: Number.MAX_SAFE_INTEGER,
+      signal: new AbortController().signal,
+    });
+    if (isCrewError(error) && error.domain === 'odoo') scope.failedDependencies.add('odoo');
+    await runInTurnScope(scope, async () =>
+      this.handOff(known, tenant, crew, await this.hoursOf(tenant), {
+        handoff: {
+          reason: 'processing_failed',
+          note: handoffNote(
+            known,
+            crew,
+            `MCP-Crew could not process this conversation after its retries (${failure}).`,
+          ),
+        },
+        say: 'failure',
+        answered: false,
+        state: await this.stateOf(turn),
+        sales: false,
+        ifOwned: true,
+      }),
     );
-    const customerParts = applyChannelPolicy(
-      handoffMessage('failure', language, closed?.when)!,
-      crew.policy,
-      shapeContext(turn, tenant, crew),
-    );
-    const labels = [...crew.escalation.labels, ...(closed?.labels ?? [])];
-    const plan = { handoff, labels, customerParts };
-    await handOverIfOwned(this.deps.gateway(tenant), refOf(turn), plan, this.deps.logger);
-    this.deps.metrics?.handoff?.(tenant.id, handoff.reason);
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
     this.deps.logger.error(
       { tenant: tenant.id, conversation: turn.conversationId, error: failure },
@@ -270,21 +260,16 @@ export class TurnProcessor implements TurnWorker {
   /** The turn ran out of time: an honest short message, a note of what was being done and what failed, status `open`. */
   async deadlinePassed(turn: Turn, what: DeadlineReport): Promise<void> {
     const { tenant, crew } = await this.resolve(turn);
-    const language = customerLanguage(turn, crew);
-    const closed = this.outOfHours(await this.hoursOf(tenant), tenant, crew, language);
-    const handoff = withNoteLine(
-      { reason: 'deadline_passed', note: handoffNote(turn, crew, deadlineNote(what)) },
-      closed,
-    );
-    const message = handoffMessage('deadline', language, closed?.when, what.answered);
-    const customerParts = message
-      ? applyChannelPolicy(message, crew.policy, shapeContext(turn, tenant, crew))
-      : [];
+    const known = await this.knownMedia(turn);
     const gateway = this.deps.gateway(tenant);
-    const labels = [...crew.escalation.labels, ...(closed?.labels ?? [])];
-    const plan = { handoff, labels, customerParts };
-    await handOverIfOwned(gateway, refOf(turn), plan, this.deps.logger);
-    this.deps.metrics?.handoff?.(tenant.id, handoff.reason);
+    await this.handOff(known, tenant, crew, await this.hoursOf(tenant), {
+      handoff: { reason: 'deadline_passed', note: handoffNote(known, crew, deadlineNote(what)) },
+      say: 'deadline',
+      answered: what.answered,
+      state: await this.stateOf(turn),
+      sales: false,
+      ifOwned: true,
+    });
     // The abandoned turn clears "typing…" when it stops; this covers a turn still stuck in a call.
     await setTyping(gateway, refOf(turn), 'off', this.deps.logger);
     this.deps.metrics?.turn(tenant.id, crew.name, 'none', 'failed');
@@ -292,6 +277,64 @@ export class TurnProcessor implements TurnWorker {
       { tenant: tenant.id, conversation: turn.conversationId, failures: what.failures },
       'turn deadline passed; handed to a human',
     );
+  }
+
+  /**
+   * Every hand-over but the night shift's takes this one path: the customer is told (when a person answers,
+   * out of hours), the conversation goes to the right person (salesperson of a known customer or quotation,
+   * else the team's least-loaded member), the note says why (and where it went), the labels mark it (the
+   * morning queue out of hours). `ifOwned`: the pipeline's own hand-overs leave a person's conversation alone.
+   */
+  private async handOff(
+    turn: Turn,
+    tenant: TenantConfig,
+    crew: CrewDefinition,
+    hours: HoursNow | undefined,
+    h: {
+      handoff: Handoff;
+      say: 'handoff' | 'failure' | 'deadline';
+      answered: boolean;
+      state: ConversationState;
+      sales: boolean;
+      ifOwned: boolean;
+    },
+  ): Promise<void> {
+    const language = customerLanguage(turn, crew);
+    const closed = this.outOfHours(hours, tenant, crew, language);
+    const message = handoffMessage(h.say, language, closed?.when, h.answered);
+    const router = this.deps.router;
+    const settings = effectiveCrewSettings(crew, tenant.crewSettings?.[crew.name]).handoff;
+    const ref = refOf(turn);
+    const route = () => router!.route({ tenant, crew, settings, ref, turn, state: h.state, sales: h.sales });
+    const plan: HandoffPlan = {
+      handoff: withNoteLine(h.handoff, closed),
+      labels: [...crew.escalation.labels, ...(closed?.labels ?? [])],
+      customerParts: message
+        ? applyChannelPolicy(message, crew.policy, shapeContext(turn, tenant, crew))
+        : [],
+      ...(router ? { route } : {}),
+    };
+    const gateway = this.deps.gateway(tenant);
+    if (h.ifOwned) await handOverIfOwned(gateway, ref, plan, this.deps.logger);
+    else await handOver(gateway, ref, plan);
+    this.deps.metrics?.handoff?.(tenant.id, h.handoff.reason);
+  }
+
+  /** The conversation's state for a failure's hand-over; a store that fails too leaves only the team to route to. */
+  private async stateOf(turn: Turn): Promise<ConversationState> {
+    return this.deps.state.load(turn.tenantId, turn.conversationId).catch((error: unknown) => {
+      this.deps.logger.warn(
+        { tenant: turn.tenantId, conversation: turn.conversationId, err: describeError(error) },
+        'conversation state unreadable for the hand-over; routing without it',
+      );
+      return EMPTY_CONVERSATION_STATE;
+    });
+  }
+
+  /** The turn with what is already known of its voice notes (no waiting, no model call), for the person's note. */
+  private async knownMedia(turn: Turn): Promise<Turn> {
+    if (!this.deps.media) return turn;
+    return this.deps.media.known(turn).catch(() => turn);
   }
 
   private async handBack(turn: Turn): Promise<void> {
@@ -421,6 +464,14 @@ function odooOutageHandoff(turn: Turn, crew: CrewDefinition): Handoff | undefine
       `The business's Odoo failed during this turn, so MCP-Crew could not complete the request:\n${failed}`,
     ),
   };
+}
+
+function describeError(error: unknown): string {
+  return isCrewError(error)
+    ? `${error.code}: ${error.message}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
 }
 
 function withNoteLine(handoff: Handoff, closed: OutOfHours | undefined): Handoff {

@@ -1,6 +1,6 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Mastra } from '@mastra/core/mastra';
-import { createHostedModel, createSelector, TenantModels } from '@mcp-crew/agents';
+import { createHostedModel, createSelector, TenantModels, TenantSelector } from '@mcp-crew/agents';
 import type { Settings } from '@mcp-crew/config';
 import type { SpecialistSelector } from '@mcp-crew/core';
 import type { TenantBreakers } from '@mcp-crew/reliability';
@@ -77,4 +77,24 @@ export function createSpecialistSelector(
       ),
     mastra,
   );
+}
+
+/**
+ * The specialist selector of the Chatwoot pipeline: each tenant's on its own model settings (`model.selector`
+ * over its default choice over the environment's), deterministic on any error or without a key.
+ */
+export function createTenantSelector(
+  models: TenantModels,
+  logger: Logger,
+  mastra?: Mastra,
+): SpecialistSelector {
+  return new TenantSelector({
+    model: (tenant) => models.selector(tenant),
+    onFallback: (error) =>
+      logger.warn(
+        { error: error instanceof Error ? error.message : 'unknown' },
+        'specialist selector model failed; the deterministic selector chose',
+      ),
+    ...(mastra ? { mastra } : {}),
+  });
 }
