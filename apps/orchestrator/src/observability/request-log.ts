@@ -15,7 +15,6 @@ export function requestIdOf(headers: Record<string, string | string[] | undefine
 }
 
 const rejections = new WeakMap<object, string>();
-const accepted = new WeakMap<object, Outcome>();
 
 /**
  * Notes why a webhook was refused (the 401 body is the same for every reason, on purpose), for its log line.
@@ -31,21 +30,27 @@ interface Outcome {
   code?: string;
 }
 
-/**
- * Notes an accepted webhook's outcome (queued, duplicate, ignored with its reason) for its log line, so the
- * answer is not parsed back from the reply on the hot path. `request` is the raw request, as above.
- */
-export function noteWebhookOutcome(request: object, status: string, reason?: string): void {
-  accepted.set(request, reason === undefined ? { outcome: status } : { outcome: status, reason });
+/** What an accepted webhook answered: `queued`, `duplicate`, or `ignored` with the reason. */
+export interface WebhookAnswer {
+  status: string;
+  reason?: string;
 }
 
+/** The request field the webhook handler fills (declared on every request by `registerRequestLogging`). */
+const ANSWER = 'crewWebhookAnswer';
+type WithAnswer = { [ANSWER]?: WebhookAnswer | null };
+
 /**
- * One log line per HTTP request, with its request id (returned as `X-Request-Id`), status and duration; a
- * webhook's line carries its tenant and outcome (queued, duplicate, ignored with the reason, or the rejection
- * code: 401, 400, 404 ...). Every log line written while the request runs carries the request id.
+ * Notes an accepted webhook's answer for its log line, so the reply is not parsed back on the hot path. A
+ * field declared once on Fastify's request (same shape for every request, no WeakMap entry per request).
  */
+export function noteWebhookOutcome(request: FastifyRequest, answer: WebhookAnswer): void {
+  (request as WithAnswer)[ANSWER] = answer;
+}
+
 export function registerRequestLogging(fastify: FastifyInstance, logger: Logger): void {
   const outcomes = new WeakMap<FastifyRequest, Outcome>();
+  fastify.decorateRequest(ANSWER, null);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     withLogContext({ requestId: request.id }, done);
@@ -69,7 +74,7 @@ export function registerRequestLogging(fastify: FastifyInstance, logger: Logger)
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime),
       ...(tenant ? { tenant } : {}),
-      ...(outcomes.get(request) ?? accepted.get(request.raw)),
+      ...(outcomes.get(request) ?? answerOutcome((request as WithAnswer)[ANSWER])),
       ...(rejections.has(request.raw) ? { reason: rejections.get(request.raw) } : {}),
     };
     if (tenant) logger.info(line, `webhook ${line.outcome ?? line.code ?? reply.statusCode}`);
@@ -84,6 +89,13 @@ function lineLevel(url: string, status: number): 'error' | 'info' | 'debug' {
   if (WEBHOOK.test(url)) return 'info';
   if (status >= 500) return 'error';
   return QUIET.test(url) && status < 400 ? 'debug' : 'info';
+}
+
+function answerOutcome(answer: WebhookAnswer | null | undefined): Outcome {
+  if (!answer) return {};
+  return answer.reason === undefined
+    ? { outcome: answer.status }
+    : { outcome: answer.status, reason: answer.reason };
 }
 
 /** The outcome from the answer itself: `{status, reason}` for an accepted webhook, `{error: {code}}` otherwise. */

@@ -69,7 +69,7 @@ export class ChatwootWebhookController {
         })
         .then(
           (outcome) => {
-            noteWebhookOutcome(request.raw, outcome.status, 'reason' in outcome ? outcome.reason : undefined);
+            noteWebhookOutcome(request, outcome);
             return outcome;
           },
           (error: unknown) => {
