@@ -3,7 +3,7 @@
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
@@ -58,8 +58,16 @@ async function load(port, child) {
     });
   await run(2); // warm-up: JIT, connection pools
   child.send('profile-start');
+  const redisCpuBefore = await redisCpu();
   const result = await run(DURATION);
+  const redisCpuSeconds = (await redisCpu()) - redisCpuBefore;
+  const cpu = new Promise((resolve) => child.once('message', (m) => resolve(m.cpuMicros)));
+  child.send('measure-end');
+  const acks = result.requests.total;
   return {
+    serverCpuPerAck: (await cpu) / acks,
+    // Redis is shared with other jobs: its figure is an upper bound of what this run cost it.
+    redisCpuPerAck: (redisCpuSeconds * 1e6) / acks,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -77,6 +85,14 @@ async function scenario(name, script, env) {
     child.send('stop');
     await new Promise((r) => child.once('exit', r));
   }
+}
+
+// Redis's own CPU seconds (user + system) so far, from INFO.
+const infoRedis = new Redis(REDIS_URL);
+async function redisCpu() {
+  const info = await infoRedis.info('cpu');
+  const field = (name) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return field('used_cpu_user') + field('used_cpu_sys');
 }
 
 const prefix = `bench-${Date.now()}`;
@@ -103,15 +119,32 @@ for (const pattern of [`${prefix}*`, `{${prefix}*`]) {
   } while (cursor !== '0');
 }
 await redis.quit();
+await infoRedis.quit();
 
 const ceiling = results[0].rps;
 console.log(
   `\nWebhook acknowledgements: ${CONNECTIONS} connections, ${DURATION}s per run, signature checking on\n`,
 );
-console.log('scenario                          acks/s    p50 ms  p99 ms  non-2xx  of ceiling');
+console.log(
+  'scenario                          acks/s    p50 ms  p99 ms  non-2xx  of ceiling  server µs/ack  redis µs/ack',
+);
 for (const r of results) {
   console.log(
-    `${r.name.padEnd(32)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(7)} ${String(r.non2xx + r.errors).padStart(8)}  ${((r.rps / ceiling) * 100).toFixed(0).padStart(6)}%`,
+    `${r.name.padEnd(32)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(7)} ${String(r.non2xx + r.errors).padStart(8)}  ${((r.rps / ceiling) * 100).toFixed(0).padStart(9)}%  ${r.serverCpuPerAck.toFixed(0).padStart(13)}  ${r.name.includes('Redis') ? r.redisCpuPerAck.toFixed(0).padStart(12) : ''}`,
   );
 }
+const bareCpu = results[0].serverCpuPerAck;
+console.log(
+  `\nCPU ratio (bare server µs/ack ÷ row's server µs/ack, the rate ratio if only the server's CPU counted): ${results
+    .slice(1)
+    .map((r) => (bareCpu / r.serverCpuPerAck).toFixed(2))
+    .join(
+      ' / ',
+    )}; with Redis's CPU counted: ${(bareCpu / (results[2].serverCpuPerAck + results[2].redisCpuPerAck)).toFixed(2)}`,
+);
+console.log(
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 console.log('\nTarget: >= 10,000 acks/s with p99 <= 5 ms (orchestrator rows).');

@@ -5,7 +5,7 @@ import { withLogContext } from './log-context.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Probes are polled every few seconds: their lines go to debug so they do not drown the rest. */
-const QUIET = /^\/(health|metrics)(\/|$)/;
+const QUIET = /^\/(health|metrics)(\/|\?|$)/;
 const WEBHOOK = /^\/webhooks\/chatwoot\/([^/?]+)/;
 
 /** The request id: the caller's `X-Request-Id` when it is a sane token, else a new UUID. */
@@ -30,23 +30,41 @@ interface Outcome {
   code?: string;
 }
 
+/** What an accepted webhook answered: `queued`, `duplicate`, or `ignored` with the reason. */
+export interface WebhookAnswer {
+  status: string;
+  reason?: string;
+}
+
+/** The request field the webhook handler fills (declared on every request by `registerRequestLogging`). */
+const ANSWER = 'crewWebhookAnswer';
+type WithAnswer = { [ANSWER]?: WebhookAnswer | null };
+
 /**
- * One log line per HTTP request, with its request id (returned as `X-Request-Id`), status and duration; a
- * webhook's line carries its tenant and outcome (queued, duplicate, ignored with the reason, or the rejection
- * code: 401, 400, 404 ...). Every log line written while the request runs carries the request id.
+ * Notes an accepted webhook's answer for its log line, so the reply is not parsed back on the hot path. A
+ * field declared once on Fastify's request (same shape for every request, no WeakMap entry per request).
  */
+export function noteWebhookOutcome(request: FastifyRequest, answer: WebhookAnswer): void {
+  (request as WithAnswer)[ANSWER] = answer;
+}
+
 export function registerRequestLogging(fastify: FastifyInstance, logger: Logger): void {
   const outcomes = new WeakMap<FastifyRequest, Outcome>();
+  fastify.decorateRequest(ANSWER, null);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     withLogContext({ requestId: request.id }, done);
   });
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (typeof payload === 'string' && (reply.statusCode >= 400 || WEBHOOK.test(request.url)))
-      outcomes.set(request, outcomeOf(payload));
-    return payload;
+  // Only error answers are read back (their code); an accepted webhook's outcome was noted by its handler.
+  // Callback-style hooks: no promise per request.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode >= 400 && typeof payload === 'string') outcomes.set(request, outcomeOf(payload));
+    done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
+    const level = lineLevel(request.url, reply.statusCode);
+    // Nothing is built for a line the logger would drop (e.g. LOG_LEVEL=warn under load).
+    if (!logger.isLevelEnabled(level)) return done();
     const path = request.url.split('?')[0] ?? request.url;
     const tenant = WEBHOOK.exec(path)?.[1];
     const line = {
@@ -56,15 +74,28 @@ export function registerRequestLogging(fastify: FastifyInstance, logger: Logger)
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime),
       ...(tenant ? { tenant } : {}),
-      ...outcomes.get(request),
+      ...(outcomes.get(request) ?? answerOutcome((request as WithAnswer)[ANSWER])),
       ...(rejections.has(request.raw) ? { reason: rejections.get(request.raw) } : {}),
     };
     if (tenant) logger.info(line, `webhook ${line.outcome ?? line.code ?? reply.statusCode}`);
-    else if (reply.statusCode >= 500) logger.error(line, 'request failed');
-    else if (QUIET.test(path) && reply.statusCode < 400) logger.debug(line, 'request');
-    else logger.info(line, 'request');
+    else if (level === 'error') logger.error(line, 'request failed');
+    else logger[level](line, 'request');
     done();
   });
+}
+
+/** The level of a request's line: webhooks info, failures error, passing probes debug, the rest info. */
+function lineLevel(url: string, status: number): 'error' | 'info' | 'debug' {
+  if (WEBHOOK.test(url)) return 'info';
+  if (status >= 500) return 'error';
+  return QUIET.test(url) && status < 400 ? 'debug' : 'info';
+}
+
+function answerOutcome(answer: WebhookAnswer | null | undefined): Outcome {
+  if (!answer) return {};
+  return answer.reason === undefined
+    ? { outcome: answer.status }
+    : { outcome: answer.status, reason: answer.reason };
 }
 
 /** The outcome from the answer itself: `{status, reason}` for an accepted webhook, `{error: {code}}` otherwise. */

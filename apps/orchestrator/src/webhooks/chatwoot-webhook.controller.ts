@@ -11,7 +11,9 @@ import {
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiZodBody } from '../http/openapi-body.js';
-import { noteRejectionReason } from '../observability/request-log.js';
+import { noteRejectionReason, noteWebhookOutcome } from '../observability/request-log.js';
+
+const EMPTY = Buffer.alloc(0);
 import { inSpan, isTracing, SpanKind } from '../observability/tracing.js';
 
 /** Chatwoot Agent Bot webhooks. The tenant is in the path so its secret is known before the body is read. */
@@ -61,15 +63,21 @@ export class ChatwootWebhookController {
         .receive({
           tenantId,
           headers: request.headers,
-          rawBody: request.rawBody ?? Buffer.alloc(0),
+          rawBody: request.rawBody ?? EMPTY,
           body,
           trace: { requestId: request.id },
         })
-        .catch((error: unknown) => {
-          // The reason (bad signature, stale timestamp, ...) goes to the request's log line, never to the caller.
-          if (error instanceof WebhookError && error.reason) noteRejectionReason(request.raw, error.reason);
-          throw error;
-        });
+        .then(
+          (outcome) => {
+            noteWebhookOutcome(request, outcome);
+            return outcome;
+          },
+          (error: unknown) => {
+            // The reason (bad signature, stale timestamp, ...) goes to the request's log line, never to the caller.
+            if (error instanceof WebhookError && error.reason) noteRejectionReason(request.raw, error.reason);
+            throw error;
+          },
+        );
     // The root of the turn's trace: webhook → queue → turn → model/tool → Odoo/Chatwoot.
     return isTracing()
       ? inSpan(

@@ -69,11 +69,10 @@ export class WebhookIntake {
     const delivery = deliveryIdOf(request.headers);
 
     const body = request.body !== undefined ? request.body : parseJson(request.rawBody);
-    const envelope = webhookEnvelopeSchema.safeParse(body);
-    if (!envelope.success) throw invalidPayload(envelope.error);
-    if (isConversationEvent(envelope.data.event))
+    const kind = eventOf(body);
+    if (isConversationEvent(kind))
       return this.receiveConversationEvent(tenant, delivery, body, receivedAt, request.trace);
-    if (envelope.data.event !== 'message_created' && envelope.data.event !== 'message_updated') {
+    if (kind !== 'message_created' && kind !== 'message_updated') {
       return this.ignore(tenant, 'unsupported_event');
     }
     const parsed = messageEventSchema.safeParse(body);
@@ -205,6 +204,18 @@ export class WebhookIntake {
 
 function withTrace(message: InboundMessage, trace: MessageTrace | undefined): InboundMessage {
   return trace ? { ...message, trace } : message;
+}
+
+/**
+ * The body's `event`. Read directly when it is a non-empty string (the schema would copy every field of the
+ * body just to read it); otherwise the schema reports why, with the usual error.
+ */
+function eventOf(body: unknown): string {
+  const event = typeof body === 'object' && body !== null ? (body as { event?: unknown }).event : undefined;
+  if (typeof event === 'string' && event.length > 0 && !Array.isArray(body)) return event;
+  const envelope = webhookEnvelopeSchema.safeParse(body);
+  if (!envelope.success) throw invalidPayload(envelope.error);
+  return envelope.data.event;
 }
 
 function parseJson(raw: Buffer): unknown {
