@@ -33,7 +33,8 @@ export class CopilotService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async ask(tenant: TenantConfig, request: CopilotRequest): Promise<CopilotAnswer> {
+  /** `trackingId`: the job running the request, named in the turn's delivery id (logs, effect keys). */
+  async ask(tenant: TenantConfig, request: CopilotRequest, trackingId?: string): Promise<CopilotAnswer> {
     const crew = internalCrew(this.crews, tenant);
     if (!crew)
       throw new CrewError('COPILOT_UNAVAILABLE', 'no crew is loaded', {
@@ -42,7 +43,7 @@ export class CopilotService {
       });
     const sessionId = request.session_id ?? randomUUID();
     const conversationId = copilotConversationId(request.user.id, sessionId);
-    const turn = toTurn(tenant, conversationId, request);
+    const turn = toTurn(tenant, conversationId, request, trackingId ?? randomUUID());
     const state = await this.state.load(tenant.id, conversationId);
     // In the tenant's context, as a Chatwoot turn runs: its log lines and tool/model metrics carry the tenant.
     const result = await withLogContext({ tenant: tenant.id, conversation: conversationId }, () =>
@@ -76,11 +77,16 @@ export class CopilotService {
   }
 }
 
-function toTurn(tenant: TenantConfig, conversationId: number, request: CopilotRequest): Turn {
+function toTurn(
+  tenant: TenantConfig,
+  conversationId: number,
+  request: CopilotRequest,
+  trackingId: string,
+): Turn {
   const now = Date.now();
   const message: InboundMessage = {
     tenantId: tenant.id,
-    deliveryId: `odoo-copilot:${randomUUID()}`,
+    deliveryId: `odoo-copilot:${trackingId}`,
     accountId: 0,
     conversationId,
     inboxId: 0,
