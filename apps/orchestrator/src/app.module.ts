@@ -49,6 +49,7 @@ export class AppModule {
           useFactory: () =>
             new CopilotJobs({
               store: runtime.copilotJobs,
+              leaseMs: runtime.odooApi.jobLeaseMs,
               onStoreError: (error) =>
                 runtime.logger.warn(
                   { err: error instanceof Error ? error.message : String(error) },

@@ -253,7 +253,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     state,
     copilotJobs,
     operatorApiKey,
-    odooApi: { syncBudgetMs: settings.COPILOT_SYNC_BUDGET_MS, ratePerMinute: settings.ODOO_API_RATE_LIMIT },
+    odooApi: {
+      syncBudgetMs: settings.COPILOT_SYNC_BUDGET_MS,
+      jobLeaseMs: settings.COPILOT_JOB_LEASE_MS,
+      ratePerMinute: settings.ODOO_API_RATE_LIMIT,
+    },
     queue,
     queueKind: settings.adapters.shared,
     cacheStore,

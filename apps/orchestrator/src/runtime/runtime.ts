@@ -43,8 +43,11 @@ export interface Runtime {
   copilotJobs: CopilotJobStore;
   /** OPERATOR_API_KEY: the admin API's bearer key; undefined = the admin API answers 503. */
   operatorApiKey?: Secret;
-  /** The API Odoo calls: COPILOT_SYNC_BUDGET_MS (default 20000) and ODOO_API_RATE_LIMIT per tenant per minute (default 120). */
-  odooApi: { syncBudgetMs: number; ratePerMinute: number };
+  /**
+   * The API Odoo calls: COPILOT_SYNC_BUDGET_MS (default 20000), COPILOT_JOB_LEASE_MS (default 30000) and
+   * ODOO_API_RATE_LIMIT per tenant per minute (default 120).
+   */
+  odooApi: { syncBudgetMs: number; jobLeaseMs: number; ratePerMinute: number };
   crews: ReadonlyMap<CrewName, CrewDefinition>;
   queue: InboundQueue;
   queueKind: 'redis' | 'in-process';
