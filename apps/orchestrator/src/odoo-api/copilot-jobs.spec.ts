@@ -76,6 +76,7 @@ describe('CopilotJobs', () => {
     await expect(jobs.get(tenantId('otra'), job.tracking_id)).rejects.toMatchObject({
       code: 'JOB_NOT_FOUND',
     });
+    await expect(jobs.get(demo, 'x'.repeat(5000))).rejects.toMatchObject({ code: 'JOB_NOT_FOUND' });
     await expect(jobs.wait(tenantId('otra'), job.tracking_id, 10)).rejects.toMatchObject({
       code: 'JOB_NOT_FOUND',
     });

@@ -98,6 +98,8 @@ export class CopilotJobs {
 
   /** The job as every replica sees it; one whose process died (lapsed lease) reads as failed. */
   async get(tenant: TenantId, trackingId: string): Promise<CopilotJobView> {
+    // Tracking ids are UUIDs: a longer one from the URL is no job, and never becomes a store key.
+    if (trackingId.length > 64) throw missing(trackingId);
     const record = await this.#store.get(tenant, trackingId);
     if (!record) throw missing(trackingId);
     const unfinished = record.status === 'queued' || record.status === 'processing';
