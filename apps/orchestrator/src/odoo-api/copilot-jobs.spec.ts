@@ -117,19 +117,6 @@ describe('CopilotJobs', () => {
     expect((await jobs.get(demo, job.tracking_id)).status).toBe('completed');
   });
 
-  it('lets running jobs finish and record their outcome on shutdown, up to a bound', async () => {
-    const store = new MemoryCopilotJobStore();
-    const jobs = new CopilotJobs({ store, shutdownWaitMs: 50 });
-    const quick = gate();
-    const job = await jobs.start(demo, quick.work);
-    setTimeout(() => quick.finish(answer), 10);
-    await jobs.beforeApplicationShutdown();
-    expect((await jobs.get(demo, job.tracking_id)).status).toBe('completed');
-    const stuck = await jobs.start(demo, gate().work);
-    await jobs.beforeApplicationShutdown();
-    expect((await jobs.get(demo, stuck.tracking_id)).status).toBe('processing');
-  });
-
   it('accepts nothing when the store cannot take the job', async () => {
     const jobs = new CopilotJobs({
       store: {

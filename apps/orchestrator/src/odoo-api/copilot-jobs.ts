@@ -26,8 +26,6 @@ export interface CopilotJobsOptions {
   store: CopilotJobStore;
   /** How long a running job is vouched for without a renewal (renewed every third of it). Default 30 s. */
   leaseMs?: number;
-  /** How long a stopping process waits for its running jobs (Nest's shutdown hook). Default 10 s. */
-  shutdownWaitMs?: number;
   /** Failed writes of a job's progress (the request itself still answers from this process). */
   onStoreError?: (error: unknown) => void;
   now?: () => number;
@@ -48,7 +46,6 @@ interface Running {
 export class CopilotJobs {
   readonly #store: CopilotJobStore;
   readonly #leaseMs: number;
-  readonly #shutdownWaitMs: number;
   readonly #onStoreError: (error: unknown) => void;
   readonly #now: () => number;
   /** The jobs this process runs, for `wait` (no store round trips while the caller waits). */
@@ -57,7 +54,6 @@ export class CopilotJobs {
   constructor(options: CopilotJobsOptions) {
     this.#store = options.store;
     this.#leaseMs = options.leaseMs ?? 30_000;
-    this.#shutdownWaitMs = options.shutdownWaitMs ?? 10_000;
     this.#onStoreError = options.onStoreError ?? (() => undefined);
     this.#now = options.now ?? Date.now;
   }
@@ -120,17 +116,6 @@ export class CopilotJobs {
   /** Resolves when every job this process runs has finished (shutdown, tests). */
   async drain(): Promise<void> {
     await Promise.all([...this.#running.values()].map((j) => j.done));
-  }
-
-  /**
-   * On SIGTERM (Nest's hook, before the stores close): running jobs get up to `shutdownWaitMs` to finish and
-   * record their outcome; one still running after that reads as failed once its lease lapses.
-   */
-  async beforeApplicationShutdown(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#shutdownWaitMs)));
-    await Promise.race([this.drain(), waited]);
-    clearTimeout(timer);
   }
 
   async #run(
