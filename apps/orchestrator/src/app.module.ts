@@ -44,7 +44,19 @@ export class AppModule {
         CopilotService,
         OdooEventsService,
         OdooAuthGuard,
-        { provide: CopilotJobs, useValue: new CopilotJobs() },
+        {
+          provide: CopilotJobs,
+          useFactory: () =>
+            new CopilotJobs({
+              store: runtime.copilotJobs,
+              leaseMs: runtime.odooApi.jobLeaseMs,
+              onStoreError: (error) =>
+                runtime.logger.warn(
+                  { err: error instanceof Error ? error.message : String(error) },
+                  'copilot job progress not saved',
+                ),
+            }),
+        },
         {
           provide: TenantRateLimit,
           useFactory: () =>

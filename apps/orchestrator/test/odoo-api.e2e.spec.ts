@@ -74,9 +74,13 @@ describe('Odoo API (copilot and events)', () => {
     });
     expect(answer.reply).toContain(record!.display_name);
     const [order] = await odoo.searchRead('sale.order', [['id', '=', record!.id]], {
-      fields: ['state', 'partner_id'],
+      fields: ['state', 'partner_id', 'origin'],
     });
     expect(order).toMatchObject({ state: 'draft', partner_id: [10, 'Ferretería El Sol S.A.S.'] });
+    // The write is keyed by its copilot job, as a Chatwoot turn's are: recorded once, never made twice.
+    expect(order!['origin']).toMatch(
+      /^mcp-crew:demo:-?\d+:d:odoo-copilot:[0-9a-f-]{36}:odoo_create_quotation:1$/,
+    );
     const lines = await odoo.searchRead('sale.order.line', [['order_id', '=', record!.id]], {
       fields: ['product_id', 'product_uom_qty'],
     });

@@ -25,6 +25,7 @@ describe('loadSettings', () => {
       OPENAI_TIMEOUT_MS: 30_000,
       OPENAI_MAX_RETRIES: 2,
       COPILOT_SYNC_BUDGET_MS: 20_000,
+      COPILOT_JOB_LEASE_MS: 30_000,
       ODOO_API_RATE_LIMIT: 120,
     });
     expect(settings.REDIS_URL).toBeUndefined();

@@ -281,6 +281,12 @@ export const settingsCatalog = {
     '`20000`',
     '10000',
   ),
+  COPILOT_JOB_LEASE_MS: setting(
+    int(30_000, 1000, 600_000),
+    'how long a running copilot job is vouched for without a renewal (renewed every third of it): a job whose process died reads as failed this long after its last renewal',
+    '`30000`',
+    '10000',
+  ),
   ODOO_API_RATE_LIMIT: setting(
     int(120, 1),
     'requests per minute per tenant on the API Odoo calls',

@@ -40,6 +40,7 @@ export * from './router/fold-text.js';
 export * from './tenant/odoo-api-credentials.js';
 export * from './conversation/conversation-extras.js';
 export * from './idempotency/idempotency-store.js';
+export * from './copilot/copilot-job-store.js';
 export * from './crew/crew-routing.js';
 export * from './hours/business-hours.js';
 export * from './hours/business-hours-document.js';

@@ -1,2 +1,3 @@
 export * from './memory-conversation-state-store.js';
 export * from './memory-idempotency-store.js';
+export * from './memory-copilot-job-store.js';

@@ -4,10 +4,12 @@ import { tenantId } from '@mcp-crew/core';
 import { openRedis } from '@mcp-crew/redis-connection';
 import {
   describeConversationStateStoreContract,
+  describeCopilotJobStoreContract,
   describeIdempotencyStoreContract,
   describeOnRedisCluster,
 } from '@mcp-crew/testing';
 import { RedisConversationStateStore } from './redis-conversation-state-store.js';
+import { RedisCopilotJobStore } from './redis-copilot-job-store.js';
 import { RedisIdempotencyStore } from './redis-idempotency-store.js';
 
 // Medium test on a throwaway 3-master Redis Cluster (local redis-server processes, removed afterwards).
@@ -22,10 +24,16 @@ describeOnRedisCluster('state stores on a 3-master Redis Cluster', (cluster) => 
     return { store, cleanup: () => store.close() };
   });
 
+  describeCopilotJobStoreContract('Redis Cluster', async () => {
+    const store = new RedisCopilotJobStore({ cluster: cluster(), prefix: `test:${randomUUID()}` });
+    return { store, cleanup: () => store.close() };
+  });
+
   it("keeps each tenant's keys in one slot, and tenants spread over the masters", async () => {
     const prefix = `test:${randomUUID()}`;
     const state = new RedisConversationStateStore({ cluster: cluster(), prefix });
     const effects = new RedisIdempotencyStore({ cluster: cluster(), prefix });
+    const jobs = new RedisCopilotJobStore({ cluster: cluster(), prefix });
     const admin = openRedis({ cluster: cluster() });
     const slot = async (key: string) => Number(await admin.call('CLUSTER', 'KEYSLOT', key));
     try {
@@ -36,6 +44,7 @@ describeOnRedisCluster('state stores on a 3-master Redis Cluster', (cluster) => 
           await slot(state.key(tenant, 1)),
           await slot(state.key(tenant, 99)),
           await slot(effects.key(tenant, 'turn:1:odoo_create_quotation')),
+          await slot(jobs.key(tenant, '0b8f6c1e-5d2a-4c1b-9f3e-7a6d5c4b3a21')),
         ]);
         expect(slots.size).toBe(1);
         owners.add(await masterOf(admin, [...slots][0]!));
@@ -43,7 +52,7 @@ describeOnRedisCluster('state stores on a 3-master Redis Cluster', (cluster) => 
       // 12 tenants on 3 masters: more than one master holds some (the odds of all on one are ~1e-5).
       expect(owners.size).toBeGreaterThan(1);
     } finally {
-      await Promise.all([state.close(), effects.close()]);
+      await Promise.all([state.close(), effects.close(), jobs.close()]);
       admin.disconnect();
     }
   });

@@ -13,6 +13,8 @@ export interface CrewClusterOptions {
   odoo: { url: string; db: string; user: string; apiKey: string };
   /** More environment for both processes (TURN_DEADLINE_MS, ...). */
   env?: Record<string, string>;
+  /** More YAML after the demo tenant's lines in the tenants file (its `odooApi`, more tenants). */
+  tenantsExtra?: string;
 }
 
 interface LogLine {
@@ -25,7 +27,11 @@ class CrewProcess {
   readonly logs: LogLine[] = [];
   readonly exited: Promise<number | null>;
 
-  constructor(readonly child: ChildProcess) {
+  constructor(
+    readonly child: ChildProcess,
+    /** An intake's base URL. */
+    readonly url?: string,
+  ) {
     let buffered = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
@@ -51,7 +57,8 @@ class CrewProcess {
 export class CrewCluster {
   readonly prefix = `crash-${process.pid}-${randomUUID().slice(0, 8)}`;
   intakeUrl = '';
-  #intake: CrewProcess | undefined;
+  /** Running intake (HTTP) processes, the first one at `intakeUrl`. */
+  readonly #intakes: CrewProcess[] = [];
   /** Running workers, oldest first. */
   readonly #workers: CrewProcess[] = [];
   readonly #env: Record<string, string>;
@@ -90,14 +97,29 @@ export class CrewCluster {
     chatwoot: {baseUrl: "${options.chatwootUrl}", botToken: bot-token-cluster, webhookSecret: ${FIXTURE_SECRET}}
     odoo: {url: "${url}", db: ${db}, user: ${user}, apiKey: ${apiKey}, protocol: jsonrpc, allowWrites: true}
     inboxCrews: {}
-`,
+${options.tenantsExtra ?? ''}`,
     );
     const cluster = new CrewCluster(options, dir);
-    const port = await freePort();
-    cluster.#intake = cluster.#spawn(['--no-worker'], { PORT: String(port) });
-    cluster.intakeUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(cluster.intakeUrl, cluster.#intake, 30_000);
+    cluster.intakeUrl = await cluster.startIntake();
     return cluster;
+  }
+
+  /** Starts one more intake process (HTTP only, another replica behind the load balancer); its base URL. */
+  async startIntake(): Promise<string> {
+    const port = await freePort();
+    const intake = this.#spawn(['--no-worker'], { PORT: String(port) });
+    this.#intakes.push(intake);
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHealth(url, intake, 30_000);
+    return url;
+  }
+
+  /** SIGKILL of the intake serving `url`: it dies mid-request, as on a crash or an OOM kill. */
+  async killIntake(url: string): Promise<void> {
+    const intake = this.#intakes.find((p) => p.url === url);
+    if (!intake) throw new Error(`no intake at ${url}`);
+    intake.child.kill('SIGKILL');
+    await intake.exited;
   }
 
   /** Starts one more worker process and waits until it consumes the queue. */
@@ -123,7 +145,7 @@ export class CrewCluster {
 
   /** Every JSON log line the intake and the running workers printed so far (startup warnings, errors). */
   logs(): LogLine[] {
-    return [this.#intake, ...this.#workers].flatMap((p) => p?.logs ?? []);
+    return [...this.#intakes, ...this.#workers].flatMap((p) => p.logs);
   }
 
   /** Posts a signed customer message from the fixture, as Chatwoot would. */
@@ -160,8 +182,8 @@ export class CrewCluster {
   }
 
   async close(): Promise<void> {
-    for (const child of [...this.#workers.splice(0), this.#intake]) {
-      if (!child || child.child.exitCode !== null) continue;
+    for (const child of [...this.#workers.splice(0), ...this.#intakes.splice(0)]) {
+      if (child.child.exitCode !== null || child.child.signalCode !== null) continue;
       child.child.kill('SIGTERM');
       const stopped = await Promise.race([
         child.exited.then(() => true),
@@ -182,7 +204,7 @@ export class CrewCluster {
       env: { ...this.#env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    return new CrewProcess(child);
+    return new CrewProcess(child, env['PORT'] ? `http://127.0.0.1:${env['PORT']}` : undefined);
   }
 
   #waitForLog(process: CrewProcess, match: (line: LogLine) => boolean, timeoutMs: number): Promise<LogLine> {

@@ -14,6 +14,7 @@ export * from './intake-fakes.js';
 export * from './odoo-fixtures.js';
 export * from './rejection.js';
 export * from './idempotency-store-contract.js';
+export * from './copilot-job-store-contract.js';
 export * from './crew-cluster.js';
 export * from './stores-under-test.js';
 export * from './model-endpoint-stand-in.js';

@@ -12,6 +12,7 @@ import {
   type Turn,
 } from '@mcp-crew/core';
 import { RespondToTurn } from '@mcp-crew/pipeline';
+import { newTurnScope, runInTurnScope } from '@mcp-crew/reliability';
 import type { Logger } from 'pino';
 import { withLogContext } from '../observability/log-context.js';
 import { CONVERSATION_STATE, CREWS, LOGGER } from '../runtime/providers.js';
@@ -33,7 +34,8 @@ export class CopilotService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async ask(tenant: TenantConfig, request: CopilotRequest): Promise<CopilotAnswer> {
+  /** `trackingId`: the job running the request, named in the turn's delivery id (logs, effect keys). */
+  async ask(tenant: TenantConfig, request: CopilotRequest, trackingId?: string): Promise<CopilotAnswer> {
     const crew = internalCrew(this.crews, tenant);
     if (!crew)
       throw new CrewError('COPILOT_UNAVAILABLE', 'no crew is loaded', {
@@ -42,11 +44,20 @@ export class CopilotService {
       });
     const sessionId = request.session_id ?? randomUUID();
     const conversationId = copilotConversationId(request.user.id, sessionId);
-    const turn = toTurn(tenant, conversationId, request);
+    const job = trackingId ?? randomUUID();
+    const turn = toTurn(tenant, conversationId, request, job);
     const state = await this.state.load(tenant.id, conversationId);
+    // Its Odoo writes are keyed by the job (`{turn key}:{tool}:{n}`, as a Chatwoot turn's): a write is recorded
+    // under its key and never made twice for one request. No deadline: the caller's budget is the job's wait.
+    const scope = newTurnScope({
+      tenantId: tenant.id,
+      turnKey: `${tenant.id}:${conversationId}:d:${turn.messages[0]!.deliveryId}`,
+      deadlineAt: Number.MAX_SAFE_INTEGER,
+      signal: new AbortController().signal,
+    });
     // In the tenant's context, as a Chatwoot turn runs: its log lines and tool/model metrics carry the tenant.
     const result = await withLogContext({ tenant: tenant.id, conversation: conversationId }, () =>
-      this.respond.respond({ turn, tenant, crew, state }),
+      runInTurnScope(scope, () => this.respond.respond({ turn, tenant, crew, state })),
     );
     await this.state.save(tenant.id, conversationId, result.state);
     // A back-office user reads the handoff note itself: it says what was done and why the crew stopped.
@@ -76,11 +87,16 @@ export class CopilotService {
   }
 }
 
-function toTurn(tenant: TenantConfig, conversationId: number, request: CopilotRequest): Turn {
+function toTurn(
+  tenant: TenantConfig,
+  conversationId: number,
+  request: CopilotRequest,
+  trackingId: string,
+): Turn {
   const now = Date.now();
   const message: InboundMessage = {
     tenantId: tenant.id,
-    deliveryId: `odoo-copilot:${randomUUID()}`,
+    deliveryId: `odoo-copilot:${trackingId}`,
     accountId: 0,
     conversationId,
     inboxId: 0,

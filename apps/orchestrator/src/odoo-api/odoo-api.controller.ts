@@ -59,9 +59,9 @@ export class OdooApiController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const tenant = tenantOf(request);
-    const job = this.jobs.start(tenant.id, () => this.copilot.ask(tenant, body));
+    const job = await this.jobs.start(tenant.id, (trackingId) => this.copilot.ask(tenant, body, trackingId));
     const tracked = asyncFlag === '1' || asyncFlag === 'true';
-    const done = tracked ? job : await this.jobs.wait(job.tracking_id, this.settings.syncBudgetMs);
+    const done = tracked ? job : await this.jobs.wait(tenant.id, job.tracking_id, this.settings.syncBudgetMs);
     // The status is chosen here (200 answered, 202 still running, 500 failed), so the reply is sent by hand.
     if (done.status === 'completed' && done.output) await reply.status(200).send(done.output);
     else if (done.status === 'failed') await reply.status(500).send(done);
@@ -72,7 +72,7 @@ export class OdooApiController {
   @ApiOperation({
     summary: 'Status of a tracked copilot request: queued, processing, completed (with output) or failed',
   })
-  job(@Req() request: OdooApiRequest, @Param('trackingId') trackingId: string) {
+  async job(@Req() request: OdooApiRequest, @Param('trackingId') trackingId: string) {
     return this.jobs.get(tenantOf(request).id, trackingId);
   }
 

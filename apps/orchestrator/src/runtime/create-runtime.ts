@@ -32,6 +32,7 @@ import {
   createTenantSelector,
   openCacheStore,
   openConversationRateLimits,
+  openCopilotJobStore,
   openIdempotencyStore,
   openQueue,
   redisTarget,
@@ -101,6 +102,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const state = openStateStore(settings);
   // Results of Odoo writes and Chatwoot messages under their idempotency keys: a retried turn reuses them.
   const idempotency = openIdempotencyStore(settings);
+  const copilotJobs = openCopilotJobStore(settings);
   const breakers = new TenantBreakers({
     consecutiveFailures: settings.BREAKER_FAILURES,
     halfOpenAfterMs: settings.BREAKER_OPEN_SECONDS * 1000,
@@ -249,8 +251,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     crews,
     specialists: options.specialists ?? agents!,
     state,
+    copilotJobs,
     operatorApiKey,
-    odooApi: { syncBudgetMs: settings.COPILOT_SYNC_BUDGET_MS, ratePerMinute: settings.ODOO_API_RATE_LIMIT },
+    odooApi: {
+      syncBudgetMs: settings.COPILOT_SYNC_BUDGET_MS,
+      jobLeaseMs: settings.COPILOT_JOB_LEASE_MS,
+      ratePerMinute: settings.ODOO_API_RATE_LIMIT,
+    },
     queue,
     queueKind: settings.adapters.shared,
     cacheStore,
@@ -282,6 +289,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         ['state', (state as { close?: () => Promise<void> }).close?.bind(state)],
         ['chatwoot rate limits', rateLimits && (() => rateLimits.close())],
         ['idempotency', (idempotency as { close?: () => Promise<void> }).close?.bind(idempotency)],
+        ['copilot jobs', (copilotJobs as { close?: () => Promise<void> }).close?.bind(copilotJobs)],
         ['tenants', () => directory.close()],
         ['business data', memoryDocuments && (() => memoryDocuments.close())],
         ['health', () => health.close()],

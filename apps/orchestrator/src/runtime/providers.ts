@@ -15,7 +15,7 @@ export const LOGGER = 'mcp-crew:logger';
 export const TENANT_STORE = 'mcp-crew:tenant-store';
 /** OPERATOR_API_KEY as a Secret, or null when the admin API is off. */
 export const OPERATOR_API_KEY = 'mcp-crew:operator-api-key';
-/** `{ syncBudgetMs, ratePerMinute }` of the API Odoo calls. */
+/** `{ syncBudgetMs, jobLeaseMs, ratePerMinute }` of the API Odoo calls. */
 export const ODOO_API_SETTINGS = 'mcp-crew:odoo-api-settings';
 /** The loaded crews (`ReadonlyMap<CrewName, CrewDefinition>`). */
 export const CREWS = 'mcp-crew:crews';

@@ -2,6 +2,7 @@ import type {
   Secret,
   CacheStore,
   ConversationStateStore,
+  CopilotJobStore,
   CrewDefinition,
   CrewName,
   DocumentStore,
@@ -38,10 +39,15 @@ export interface Runtime {
   specialists: SpecialistRegistry;
   /** Conversation memory (Chatwoot conversations and copilot sessions). */
   state: ConversationStateStore;
+  /** Copilot jobs: Redis when configured (any replica answers a status request), else this process's memory. */
+  copilotJobs: CopilotJobStore;
   /** OPERATOR_API_KEY: the admin API's bearer key; undefined = the admin API answers 503. */
   operatorApiKey?: Secret;
-  /** The API Odoo calls: COPILOT_SYNC_BUDGET_MS (default 20000) and ODOO_API_RATE_LIMIT per tenant per minute (default 120). */
-  odooApi: { syncBudgetMs: number; ratePerMinute: number };
+  /**
+   * The API Odoo calls: COPILOT_SYNC_BUDGET_MS (default 20000), COPILOT_JOB_LEASE_MS (default 30000) and
+   * ODOO_API_RATE_LIMIT per tenant per minute (default 120).
+   */
+  odooApi: { syncBudgetMs: number; jobLeaseMs: number; ratePerMinute: number };
   crews: ReadonlyMap<CrewName, CrewDefinition>;
   queue: InboundQueue;
   queueKind: 'redis' | 'in-process';

@@ -5,6 +5,8 @@ import { loadSettings } from '@mcp-crew/config';
 import { DeterministicSelector } from '@mcp-crew/core';
 import { LocalEmbedder, OpenAIEmbedder } from '@mcp-crew/embeddings';
 import { InMemoryQueue } from '@mcp-crew/queue-memory';
+import { MemoryCopilotJobStore } from '@mcp-crew/state-memory';
+import { RedisCopilotJobStore } from '@mcp-crew/state-redis';
 import { EmbeddedVectorStore } from '@mcp-crew/vector-libsql';
 import { QdrantVectorStore } from '@mcp-crew/vector-qdrant';
 import { pino } from 'pino';
@@ -12,6 +14,7 @@ import {
   createEmbedder,
   createLanguageModel,
   createSpecialistSelector,
+  openCopilotJobStore,
   openQueue,
   openVectorStore,
 } from './index.js';
@@ -35,6 +38,13 @@ describe('adapter factories (one per port, obeying settings.adapters)', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('keep copilot jobs in Redis when Redis is configured (any replica answers), else in the process', async () => {
+    expect(openCopilotJobStore(loadSettings({}))).toBeInstanceOf(MemoryCopilotJobStore);
+    const shared = openCopilotJobStore(loadSettings({ REDIS_URL: 'redis://127.0.0.1:6379' }));
+    expect(shared).toBeInstanceOf(RedisCopilotJobStore);
+    await (shared as RedisCopilotJobStore).close();
   });
 
   it('choose OpenAI, its model and dimension, and Qdrant when the settings name them', () => {

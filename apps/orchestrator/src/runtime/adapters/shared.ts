@@ -2,6 +2,7 @@ import { redisEndpoint, type RedisEndpoint, type Settings } from '@mcp-crew/conf
 import type {
   CacheStore,
   ConversationStateStore,
+  CopilotJobStore,
   IdempotencyStore,
   InboundQueue,
   QueueInspection,
@@ -12,10 +13,15 @@ import { MemoryCacheStore } from '@mcp-crew/cache-memory';
 import { RedisCacheStore } from '@mcp-crew/cache-redis';
 import { BullMqQueue } from '@mcp-crew/queue-bullmq';
 import { InMemoryQueue } from '@mcp-crew/queue-memory';
-import { MemoryConversationStateStore, MemoryIdempotencyStore } from '@mcp-crew/state-memory';
+import {
+  MemoryConversationStateStore,
+  MemoryCopilotJobStore,
+  MemoryIdempotencyStore,
+} from '@mcp-crew/state-memory';
 import {
   RedisConversationRateLimits,
   RedisConversationStateStore,
+  RedisCopilotJobStore,
   RedisIdempotencyStore,
 } from '@mcp-crew/state-redis';
 import type { Logger } from 'pino';
@@ -89,6 +95,13 @@ export function openIdempotencyStore(settings: SharedSettings): IdempotencyStore
   if (settings.adapters.shared === 'redis')
     return new RedisIdempotencyStore({ ...redisTarget(settings), prefix: settings.QUEUE_PREFIX });
   return new MemoryIdempotencyStore();
+}
+
+/** Copilot jobs: Redis (any replica answers a job's status) or in-process. */
+export function openCopilotJobStore(settings: SharedSettings): CopilotJobStore {
+  if (settings.adapters.shared === 'redis')
+    return new RedisCopilotJobStore({ ...redisTarget(settings), prefix: settings.QUEUE_PREFIX });
+  return new MemoryCopilotJobStore();
 }
 
 /** The tenant cache's store: Redis (shared by every process) or in-process. */
