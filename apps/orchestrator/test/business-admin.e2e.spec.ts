@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Specialist, SpecialistRegistry } from '@mcp-crew/core';
 import { HANDOFF_MESSAGE, VOICE_ASK_TO_WRITE } from '@mcp-crew/pipeline';
 import { startFakeChatwoot, type FakeChatwoot } from '@mcp-crew/testing';
-import { eventually, post, signedFixture, startApp, writeTenantsFile } from './support.js';
+import { eventually, post, signedFixture, startApp, writeTenantsFile, sendText } from './support.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BASE = '/api/v1/accounts/3/conversations/1532';
@@ -55,14 +55,7 @@ describe('admin API: business hours, business data, crew settings → the next t
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR}` },
     }).then(async (r) => ({ status: r.status, json: (await r.json()) as unknown }));
-  const say = (content: string) =>
-    post(
-      `${app.url}/webhooks/chatwoot/demo`,
-      signedFixture('whatsapp_incoming_text', (body) => {
-        body['id'] = ++nextId;
-        body['content'] = content;
-      }),
-    );
+  const say = (content: string) => sendText(app.url, ++nextId, content);
   const voiceNote = () =>
     post(
       `${app.url}/webhooks/chatwoot/demo`,

@@ -103,6 +103,17 @@ export async function post(url: string, request: { body: Buffer; headers: Record
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
+/** A customer's WhatsApp text with Chatwoot message id `id`, signed and posted to `tenant`'s webhook at `url`. */
+export function sendText(url: string, id: number, content: string, tenant = 'demo') {
+  return post(
+    `${url}/webhooks/chatwoot/${tenant}`,
+    signedFixture('whatsapp_incoming_text', (body) => {
+      body['id'] = id;
+      body['content'] = content;
+    }),
+  );
+}
+
 /** Polls until `check` returns a truthy value (bounded), instead of sleeping a fixed time. */
 export async function eventually<T>(
   check: () => T | undefined | false | Promise<T | undefined | false>,

@@ -1,6 +1,6 @@
 import type { Specialist, SpecialistRegistry, Turn } from '@mcp-crew/core';
 import { startFakeChatwoot, type FakeChatwoot } from '@mcp-crew/testing';
-import { eventually, post, signedFixture, startApp, writeTenantsFile } from './support.js';
+import { eventually, post, signedFixture, startApp, writeTenantsFile, sendText } from './support.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BASE = '/api/v1/accounts/3/conversations/1532';
@@ -37,14 +37,7 @@ describe('bot and human taking turns: webhook → Redis queue → crew → recor
     await chatwoot.close();
   });
 
-  const say = (content: string) =>
-    post(
-      `${app.url}/webhooks/chatwoot/demo`,
-      signedFixture('whatsapp_incoming_text', (body) => {
-        body['id'] = ++nextId;
-        body['content'] = content;
-      }),
-    );
+  const say = (content: string) => sendText(app.url, ++nextId, content);
   const calls = () =>
     chatwoot.requests
       .filter((r) => r.path.startsWith(BASE))

@@ -9,7 +9,7 @@ import {
   type ModelEndpointCall,
   type ModelEndpointStandIn,
 } from '@mcp-crew/testing';
-import { eventually, post, signedFixture, startApp, writeTenantsFile } from './support.js';
+import { eventually, post, signedFixture, startApp, writeTenantsFile, sendText } from './support.js';
 
 /** The specialist selector's call (its instructions), told apart from the specialists' own calls. */
 const isSelectorCall = (call: ModelEndpointCall) =>
@@ -157,14 +157,7 @@ describe('a model per tenant through the admin API', () => {
       body: JSON.stringify(body),
       headers: { 'content-type': 'application/json', authorization: 'Bearer operator-key-e2e' },
     }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }));
-  const say = (content: string) =>
-    post(
-      `${app.url}/webhooks/chatwoot/demo`,
-      signedFixture('whatsapp_incoming_text', (body) => {
-        body['id'] = ++nextId;
-        body['content'] = content;
-      }),
-    );
+  const say = (content: string) => sendText(app.url, ++nextId, content);
   const replies = () =>
     chatwoot.requests
       .filter((r) => r.method === 'POST' && r.path === '/api/v1/accounts/3/conversations/1532/messages')

@@ -6,7 +6,7 @@ import type { OdooSandbox } from '@mcp-crew/odoo-sandbox';
 import { startOdooSandbox } from '@mcp-crew/odoo-sandbox';
 import { startFakeChatwoot, type FakeChatwoot } from '@mcp-crew/testing';
 import type { AgentSpecialistRegistry } from '@mcp-crew/agents';
-import { eventually, post, signedFixture, startApp, writeTenantsFile } from './support.js';
+import { eventually, startApp, writeTenantsFile, sendText } from './support.js';
 
 /**
  * A tenant's Odoo connection changed through the admin API is used by the very next turn, without a restart:
@@ -38,14 +38,7 @@ describe('tenant connection caches follow the tenant’s configuration', () => {
     await Promise.all([before.close(), after.close(), chatwoot.close()]);
   });
 
-  const say = (content: string) =>
-    post(
-      `${app.url}/webhooks/chatwoot/demo`,
-      signedFixture('whatsapp_incoming_text', (body) => {
-        body['id'] = ++nextId;
-        body['content'] = content;
-      }),
-    );
+  const say = (content: string) => sendText(app.url, ++nextId, content);
   const replies = () =>
     chatwoot.requests.filter(
       (r) =>
@@ -119,14 +112,7 @@ describe('a tenant change made through another replica', () => {
   });
 
   it('moves the other replica’s next turn to the new Odoo within its snapshot poll', async () => {
-    const say = (content: string) =>
-      post(
-        `${reader.url}/webhooks/chatwoot/demo`,
-        signedFixture('whatsapp_incoming_text', (body) => {
-          body['id'] = ++nextId;
-          body['content'] = content;
-        }),
-      );
+    const say = (content: string) => sendText(reader.url, ++nextId, content);
     const replies = () =>
       chatwoot.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/conversations/1532/messages'));
     expect((await say('¿Tienen esmalte blanco?')).status).toBe(200);

@@ -1,3 +1,4 @@
+import { CrewError } from '@mcp-crew/core';
 import { closeRedis, openRedis, type RedisClient, type RedisTarget } from '@mcp-crew/redis-connection';
 import type { RedisOptions } from 'ioredis';
 
@@ -29,5 +30,22 @@ export class StoreConnection {
   /** Ends a client the store opened; a caller's client is left to the caller. */
   async close(): Promise<void> {
     if (this.#ownsClient) await closeRedis(this.redis);
+  }
+}
+
+/** Runs a store's Redis command; a failure becomes a retryable system error with the store's own code. */
+export async function storeCommand<T>(
+  failure: { code: string; message: string; domain: string },
+  command: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await command();
+  } catch (cause) {
+    throw new CrewError(failure.code, failure.message, {
+      domain: failure.domain,
+      category: 'system',
+      retryable: true,
+      cause,
+    });
   }
 }

@@ -1,11 +1,11 @@
-import {
-  CrewError,
-  tenantKeyPrefix,
-  type CopilotJobRecord,
-  type CopilotJobStore,
-  type TenantId,
-} from '@mcp-crew/core';
-import { StoreConnection, type RedisConnectionOptions } from './redis-connection.js';
+import { tenantKeyPrefix, type CopilotJobRecord, type CopilotJobStore, type TenantId } from '@mcp-crew/core';
+import { StoreConnection, type RedisConnectionOptions, storeCommand } from './redis-connection.js';
+
+const FAILURE = {
+  code: 'COPILOT_JOBS_UNAVAILABLE',
+  message: 'copilot jobs could not be read or written: redis unavailable',
+  domain: 'copilot',
+};
 
 /**
  * Copilot jobs on Redis, read by every replica: one JSON string per job at
@@ -37,20 +37,7 @@ export class RedisCopilotJobStore implements CopilotJobStore {
     return this.#connection.close();
   }
 
-  async #run<T>(command: () => Promise<T>): Promise<T> {
-    try {
-      return await command();
-    } catch (cause) {
-      throw new CrewError(
-        'COPILOT_JOBS_UNAVAILABLE',
-        'copilot jobs could not be read or written: redis unavailable',
-        {
-          domain: 'copilot',
-          category: 'system',
-          retryable: true,
-          cause,
-        },
-      );
-    }
+  #run<T>(command: () => Promise<T>): Promise<T> {
+    return storeCommand(FAILURE, command);
   }
 }

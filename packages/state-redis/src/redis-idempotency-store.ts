@@ -1,11 +1,16 @@
 import {
-  CrewError,
   DEFAULT_IDEMPOTENCY_RECORD_TTL_MS,
   type IdempotencyStore,
   type TenantId,
   tenantKeyPrefix,
 } from '@mcp-crew/core';
-import { StoreConnection, type RedisConnectionOptions } from './redis-connection.js';
+import { StoreConnection, type RedisConnectionOptions, storeCommand } from './redis-connection.js';
+
+const FAILURE = {
+  code: 'IDEMPOTENCY_STORE_UNAVAILABLE',
+  message: 'recorded effects could not be read or written: redis unavailable',
+  domain: 'state',
+};
 
 export interface RedisIdempotencyStoreOptions extends RedisConnectionOptions {
   ttlMs?: number;
@@ -46,15 +51,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     return this.#connection.close();
   }
 
-  async #run<T>(command: () => Promise<T>): Promise<T> {
-    try {
-      return await command();
-    } catch (cause) {
-      throw new CrewError(
-        'IDEMPOTENCY_STORE_UNAVAILABLE',
-        'recorded effects could not be read or written: redis unavailable',
-        { domain: 'state', category: 'system', retryable: true, cause },
-      );
-    }
+  #run<T>(command: () => Promise<T>): Promise<T> {
+    return storeCommand(FAILURE, command);
   }
 }
