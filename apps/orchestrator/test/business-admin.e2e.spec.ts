@@ -310,3 +310,51 @@ describe('admin API with the read-only tenants file', () => {
     }
   });
 });
+
+/** The default specialists (offline engine) answer an hours question from the hours the admin API just set. */
+describe('admin API: business hours → the crew answers "¿a qué hora abren mañana?" with them', () => {
+  let chatwoot: FakeChatwoot;
+  let app: Awaited<ReturnType<typeof startApp>>;
+
+  beforeAll(async () => {
+    chatwoot = await startFakeChatwoot({ botToken: BOT_TOKEN });
+    chatwoot.setConversation({ id: 1532, accountId: 3, status: 'pending' });
+    app = await startApp({
+      tenantsFile: writeTenantsFile(chatwoot.url),
+      redisUrl: REDIS_URL,
+      now: () => MONDAY_9AM,
+      env: {
+        TENANT_STORE: 'embedded',
+        CONFIG_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        OPERATOR_API_KEY: OPERATOR,
+      },
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await chatwoot.close();
+  });
+
+  it('quotes the new Tuesday hours, not the knowledge text', async () => {
+    const put = await fetch(`${app.url}/admin/tenants/demo/business-hours`, {
+      method: 'PUT',
+      body: JSON.stringify({
+        timezone: 'America/Bogota',
+        weekly: { mon: [{ opens: '07:30', closes: '18:00' }], tue: [{ opens: '10:00', closes: '16:00' }] },
+        holidays: [],
+      }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR}` },
+    });
+    expect(put.status).toBe(200);
+
+    expect((await sendText(app.url, 98_001, '¿a qué hora abren mañana?')).status).toBe(200);
+    const replies = () =>
+      chatwoot.requests
+        .filter((r) => r.path === `${BASE}/messages` && r.method === 'POST')
+        .map((r) => (r.body as { content: string; private: boolean }).content);
+    await eventually(() => replies().length > 0);
+    expect(replies()[0]).toMatch(
+      /^Mañana atendemos de 10:00 a 16:00\.\nNuestro horario: lunes 07:30–18:00, martes 10:00–16:00, miércoles a domingo cerrado\./,
+    );
+  });
+});

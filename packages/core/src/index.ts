@@ -44,6 +44,7 @@ export * from './copilot/copilot-job-store.js';
 export * from './crew/crew-routing.js';
 export * from './hours/business-hours.js';
 export * from './hours/business-hours-document.js';
+export * from './hours/opening-text.js';
 export * from './chatwoot/chatwoot-routing.js';
 export * from './chatwoot/conversation-rate-limiter.js';
 export * from './crm/sales-crm.js';

@@ -79,7 +79,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // Business data (opening hours) lives with the tenants when they are in a document store; with the tenants
   // file it is read-only like them: an in-memory store filled from the business data files.
   const memoryDocuments = directory.documents ? undefined : new EmbeddedDocumentStore({ url: ':memory:' });
-  const businessData = new BusinessDataService((directory.documents ?? memoryDocuments)!.businessData);
+  const documents = (directory.documents ?? memoryDocuments)!;
+  const businessData = new BusinessDataService(documents.businessData);
   const seededData = await seedMissingBusinessData(
     businessData,
     (await tenants.list()).map((t) => t.id),
@@ -172,6 +173,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         reliability: { idempotency, breakers, odooCallTimeoutMs: settings.ODOO_CALL_TIMEOUT_MS },
         latency: metrics.latency,
         tokens: queue.tokens,
+        businessData: {
+          business: businessData,
+          auditLog: documents.auditLog,
+          ...(options.now ? { now: options.now } : {}),
+        },
       });
   const knowledge = opened?.knowledge;
   const agents = opened?.specialists;

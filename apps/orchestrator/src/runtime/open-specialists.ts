@@ -12,6 +12,7 @@ import {
 import { CachedOdooApi, GuardedOdooApi } from '@mcp-crew/mcp-odoo';
 import type { TenantBreakers } from '@mcp-crew/reliability';
 import type { Logger } from 'pino';
+import { openBusinessTools, type BusinessTools } from './business-tools.js';
 import { openKnowledge, type Knowledge } from './knowledge.js';
 import { traced } from '../observability/tracing.js';
 import { currentLogContext } from '../observability/log-context.js';
@@ -34,6 +35,11 @@ export interface OpenSpecialistsOptions {
   latency?: LatencyMetrics;
   /** Where each model call's tokens are counted against the tenant's tokens per minute (the queue's meter). */
   tokens?: TenantTokenMeter;
+  /**
+   * The tenants' business data (opening hours the admin API edits), offered to the specialists through
+   * MCP-MongoDB; without it they answer hours from the knowledge text.
+   */
+  businessData?: Parameters<typeof openBusinessTools>[0];
 }
 
 export interface OpenedSpecialists {
@@ -51,6 +57,7 @@ export interface OpenedSpecialists {
 export async function openSpecialists(options: OpenSpecialistsOptions): Promise<OpenedSpecialists> {
   const { settings, logger, cacheStore, reliability, latency, tokens: meter } = options;
   const knowledge = await openKnowledge({ settings, tenants: options.tenants, logger });
+  const business: BusinessTools | undefined = options.businessData && openBusinessTools(options.businessData);
   const specialists = createDefaultSpecialists({
     ...(options.hosted ? { hosted: options.hosted } : {}),
     ...(options.models ? { models: options.models } : {}),
@@ -69,7 +76,10 @@ export async function openSpecialists(options: OpenSpecialistsOptions): Promise<
           });
       }),
     logger,
-    extraClients: async (tenant) => [await knowledge.clientFor(tenant)],
+    extraClients: async (tenant) => [
+      await knowledge.clientFor(tenant),
+      ...(business ? [await business.clientFor(tenant)] : []),
+    ],
     // The breaker and timeouts sit under the cache: a cache hit is no Odoo call.
     wrapOdoo: (tenant, api) => {
       const guarded = reliability
@@ -92,6 +102,7 @@ export async function openSpecialists(options: OpenSpecialistsOptions): Promise<
     knowledge,
     close: async () => {
       await specialists.close();
+      await business?.close();
       await knowledge.close();
     },
   };

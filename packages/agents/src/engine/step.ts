@@ -72,9 +72,14 @@ export function data<N extends AgentToolName>(
   return result && !result.failed ? (result.output['result'] as AgentToolOutput<N> | undefined) : undefined;
 }
 
-/** A failed tool call ends the flow: a person takes over, with what failed. */
-export function failedCall(view: PromptView): StepOutput | undefined {
-  const failed = view.results.find((r) => r.failed && r.toolName !== HANDOFF_TOOL);
+/**
+ * A failed tool call ends the flow: a person takes over, with what failed. `optional`: tools whose failure
+ * the flow handles itself (it answers another way).
+ */
+export function failedCall(view: PromptView, ...optional: AgentToolName[]): StepOutput | undefined {
+  const failed = view.results.find(
+    (r) => r.failed && r.toolName !== HANDOFF_TOOL && !(optional as string[]).includes(r.toolName),
+  );
   if (!failed) return undefined;
   const error = typeof failed.output['error'] === 'string' ? failed.output['error'] : 'failed';
   return handoff(

@@ -1,5 +1,4 @@
-import type { Language } from '@mcp-crew/core';
-import { foldText } from '@mcp-crew/core';
+import { foldText, WEEKDAYS as WEEKDAYS_FROM_MONDAY, type Language, type Weekday } from '@mcp-crew/core';
 
 /** The day and part of the day a customer asks for ("el martes en la mañana", "tomorrow afternoon"). */
 export interface WantedTime {
@@ -115,6 +114,11 @@ const MONTHS: Record<Language, string[]> = {
     'December',
   ],
 };
+
+/** The name of a weekday ("martes", "terça-feira", "Tuesday"). */
+export function weekdayName(day: Weekday, language: Language): string {
+  return DAY_NAMES[language][(WEEKDAYS_FROM_MONDAY.indexOf(day) + 1) % 7] ?? day;
+}
 
 /** "martes 24 de noviembre" / "terça-feira, 24 de novembro" / "Tuesday, November 24" for a local date. */
 export function describeDay(date: string, language: Language): string {

@@ -31,7 +31,7 @@ export const TOOL_ALLOWLISTS: Record<SpecialistKind, readonly AgentToolName[]> =
     'odoo_book_appointment',
     'search_knowledge',
   ],
-  business_rules: ['search_knowledge', 'odoo_order_status', 'odoo_get_order'],
+  business_rules: ['search_knowledge', 'business_get_opening_hours', 'odoo_order_status', 'odoo_get_order'],
   support: [
     'odoo_find_customers',
     'search_knowledge',

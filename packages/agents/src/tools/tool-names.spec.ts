@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ToolCallRecord } from '@mcp-crew/core';
 import { SEARCH_KNOWLEDGE_TOOL } from '@mcp-crew/knowledge';
+import { MONGO_TOOLS } from '@mcp-crew/mcp-mongodb';
 import { ODOO_TOOL_NAMES } from '@mcp-crew/mcp-odoo';
 import { call, data, resultOf } from '../engine/step.js';
 import type { PromptView } from '../engine/prompt-view.js';
@@ -8,7 +9,12 @@ import { COMMITTING_TOOLS } from '../guards/committing-tools.js';
 import { TOOL_ALLOWLISTS } from '../specialists/allowlists.js';
 import { HANDOFF_TOOL, isCallOf, outputOf } from './tool-names.js';
 
-const known = new Set<string>([...ODOO_TOOL_NAMES, SEARCH_KNOWLEDGE_TOOL, HANDOFF_TOOL]);
+const known = new Set<string>([
+  ...ODOO_TOOL_NAMES,
+  ...MONGO_TOOLS.map((t) => t.name),
+  SEARCH_KNOWLEDGE_TOOL,
+  HANDOFF_TOOL,
+]);
 
 function view(results: PromptView['results'], tools: string[]): PromptView {
   return { text: '', earlier: [], results, tools: new Set(tools) };

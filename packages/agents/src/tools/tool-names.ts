@@ -1,4 +1,5 @@
 import type { SEARCH_KNOWLEDGE_TOOL, SearchKnowledgeInput, SearchKnowledgeOutput } from '@mcp-crew/knowledge';
+import type { OPENING_HOURS_TOOL, OpeningHoursOutput } from '@mcp-crew/mcp-mongodb';
 import type { OdooToolInput, OdooToolName, OdooToolOutput } from '@mcp-crew/mcp-odoo';
 import type { HandoffReason } from '@mcp-crew/core';
 import type { ToolCallRecord } from './tool-call-record.js';
@@ -6,22 +7,30 @@ import type { ToolCallRecord } from './tool-call-record.js';
 /** The tool the specialists offer for "a person should take this": the pipeline does the handoff. */
 export const HANDOFF_TOOL = 'handoff_to_human' as const;
 
-/** Every tool a specialist may be given: MCP-Odoo's, MCP-Knowledge's search and the handoff. */
-export type AgentToolName = OdooToolName | typeof SEARCH_KNOWLEDGE_TOOL | typeof HANDOFF_TOOL;
+/**
+ * Every tool a specialist may be given: MCP-Odoo's, MCP-Knowledge's search, MCP-MongoDB's opening hours
+ * (the tenant's `opening_hours` business data) and the handoff.
+ */
+export type AgentToolName =
+  OdooToolName | typeof SEARCH_KNOWLEDGE_TOOL | typeof OPENING_HOURS_TOOL | typeof HANDOFF_TOOL;
 
 /** The arguments a tool takes, from its input schema. */
 export type AgentToolInput<N extends AgentToolName> = N extends OdooToolName
   ? OdooToolInput<N>
   : N extends typeof SEARCH_KNOWLEDGE_TOOL
     ? SearchKnowledgeInput
-    : { reason: HandoffReason; note: string };
+    : N extends typeof OPENING_HOURS_TOOL
+      ? Record<string, never>
+      : { reason: HandoffReason; note: string };
 
 /** The structured result a tool returns, from its output schema. */
 export type AgentToolOutput<N extends AgentToolName> = N extends OdooToolName
   ? OdooToolOutput<N>
   : N extends typeof SEARCH_KNOWLEDGE_TOOL
     ? SearchKnowledgeOutput
-    : Record<string, never>;
+    : N extends typeof OPENING_HOURS_TOOL
+      ? OpeningHoursOutput
+      : Record<string, never>;
 
 /** One tool call with arguments that fit that tool's schema. */
 export type AgentToolCall = { [N in AgentToolName]: [tool: N, input: AgentToolInput<N>] }[AgentToolName];

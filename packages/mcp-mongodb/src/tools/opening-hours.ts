@@ -6,8 +6,11 @@ import { defineTool } from './tool.js';
 const interval = z.object({ day: z.enum(WEEKDAYS), opens: z.string(), closes: z.string() });
 const holiday = z.object({ date: z.string(), name: z.string().optional() });
 
+/** The tool the crew's specialists call for the tenant's opening hours. */
+export const OPENING_HOURS_TOOL = 'business_get_opening_hours' as const;
+
 export const getOpeningHours = defineTool({
-  name: 'business_get_opening_hours',
+  name: OPENING_HOURS_TOOL,
   title: 'Opening hours',
   description:
     "The shop's opening hours per weekday (days not listed are closed), the dates it is closed (holidays), whether it is open right now in the shop's timezone and when it opens next.",
@@ -18,10 +21,15 @@ export const getOpeningHours = defineTool({
     holidays: z.array(holiday),
     open_now: z.boolean(),
     local_time: z.string().describe('Now in the shop timezone, e.g. "mon 14:05"'),
+    local_date: z.string().describe('Today in the shop timezone, YYYY-MM-DD'),
     next_opening: z
       .string()
       .optional()
       .describe('When closed: the next opening in the shop timezone, e.g. "tue 2026-12-01 07:30"'),
+    next_opening_at: z
+      .object({ date: z.string(), day: z.enum(WEEKDAYS), time: z.string(), days_ahead: z.number() })
+      .optional()
+      .describe('The same as next_opening, structured (days_ahead: 0 today, 1 tomorrow)'),
     closed_on_holidays: z.boolean(),
     notes: z.array(z.string()),
   },
@@ -30,7 +38,7 @@ export const getOpeningHours = defineTool({
     if (!data) throw datasetMissing('opening_hours');
     const hours = businessHoursFromDataset(data.meta, data.records);
     const now = ctx.now();
-    const { day, time } = localMoment(now, data.meta.timezone);
+    const { date, day, time } = localMoment(now, data.meta.timezone);
     const open = isOpenAt(hours, now);
     const next = open ? undefined : nextOpening(hours, now);
     const nextText = next ? `${next.day} ${next.date} ${next.time}` : undefined;
@@ -43,7 +51,18 @@ export const getOpeningHours = defineTool({
         holidays: data.meta.holidays,
         open_now: open,
         local_time: `${day} ${time}`,
-        ...(nextText ? { next_opening: nextText } : {}),
+        local_date: date,
+        ...(next
+          ? {
+              next_opening: nextText,
+              next_opening_at: {
+                date: next.date,
+                day: next.day,
+                time: next.time,
+                days_ahead: next.daysAhead,
+              },
+            }
+          : {}),
         closed_on_holidays: data.meta.closedOnHolidays,
         notes: data.meta.notes,
       },
@@ -55,3 +74,6 @@ export const getOpeningHours = defineTool({
     };
   },
 });
+
+/** What `business_get_opening_hours` returns as its structured result. */
+export type OpeningHoursOutput = z.infer<z.ZodObject<(typeof getOpeningHours)['output']>>;

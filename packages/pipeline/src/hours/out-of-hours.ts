@@ -1,6 +1,5 @@
-import type { CrewHours, Language } from '@mcp-crew/core';
+import { describeOpening, type CrewHours, type Language } from '@mcp-crew/core';
 import type { HoursNow } from './hours-now.js';
-import { describeOpening } from './opening-text.js';
 
 /** A hand-over's out-of-hours parts: what the customer is told, the labels, the line in the note. */
 export interface OutOfHours {

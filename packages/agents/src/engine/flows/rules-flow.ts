@@ -2,20 +2,31 @@ import type { Language } from '@mcp-crew/core';
 import { bestHit, quoteHit, type KnowledgeHitView } from '../knowledge-answer.js';
 import { mentions } from '../lexicon.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
+import { hoursAnswer } from './hours-answer.js';
 import { KNOWLEDGE_TEXTS } from './knowledge-texts.js';
 
 export const KNOWLEDGE_TOOL = 'search_knowledge';
+/** MCP-MongoDB's tool over the tenant's `opening_hours` business data (what the admin API edits). */
+export const OPENING_HOURS_TOOL = 'business_get_opening_hours';
 /** A rules or procedures collection holds a few dozen texts: enough hits for `bestHit` to choose by the question's words. */
 export const KNOWLEDGE_TOP_K = 10;
 
 /**
  * Opening hours, delivery zones and costs, payment methods, discounts: the business-rules collection
  * answers, quoted in the business's own words (its figures pass the figures check because they are the
- * tool's). One search, one answer: two model steps.
+ * tool's). One search, one answer: two model steps. An opening-hours question is answered from the tenant's
+ * hours data first (edited through the admin API); without that data (the tool fails: no dataset, or is not
+ * offered) the collection's text answers.
  */
 export function rulesFlow({ view, language }: FlowInput): StepOutput {
-  const failed = failedCall(view);
+  const failed = failedCall(view, OPENING_HOURS_TOOL);
   if (failed) return failed;
+  if (mentions(view.text, 'hours') && view.tools.has(OPENING_HOURS_TOOL)) {
+    const hours = resultOf(view, OPENING_HOURS_TOOL);
+    if (!hours) return call(view, [[OPENING_HOURS_TOOL, {}]]);
+    const known = data(hours);
+    if (known) return say(hoursAnswer(known, view.text, language));
+  }
   if (!view.tools.has(KNOWLEDGE_TOOL))
     return handoff(
       view,

@@ -1,4 +1,5 @@
-import type { Language, NextOpening } from '@mcp-crew/core';
+import type { Language } from '../tenant/tenant.js';
+import type { NextOpening } from './business-hours.js';
 
 const LOCALE: Record<Language, string> = { es: 'es-CO', pt: 'pt-BR', en: 'en-US' };
 
