@@ -95,6 +95,10 @@ describe('opening hours from the business data (offline engine)', () => {
     );
     expect(now.trace?.tools.map((t) => t.tool)).toEqual(['business_get_opening_hours']);
     expect((await ask('abren el sábado?')).replies[0]).toMatch(/^Sábado atendemos de 08:00 a 14:00\./);
+    // The rest of the question is the knowledge's, after the hours.
+    const more = await ask('¿cuál es el horario y qué medios de pago aceptan?');
+    expect(more.replies[0]).toMatch(/^Ahora estamos abiertos: hoy atendemos de 07:30 a 18:00\./);
+    expect(more.replies[0]).toContain('Nequi');
     expect((await ask('what time do you open tomorrow?')).replies[0]).toMatch(
       /^Tomorrow we are open from 07:30 to 18:00\.\nOur hours: Monday to Friday/,
     );

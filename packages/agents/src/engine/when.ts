@@ -27,6 +27,11 @@ const WEEKDAYS: Record<string, number> = {
   thursday: 4,
   friday: 5,
   saturday: 6,
+  // "¿abren los sábados?": the next one.
+  domingos: 0,
+  sabados: 6,
+  sundays: 0,
+  saturdays: 6,
 };
 
 /** Adds days to a local date (YYYY-MM-DD) without time-zone surprises: the date is handled as UTC noon. */

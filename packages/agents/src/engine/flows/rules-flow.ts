@@ -25,7 +25,22 @@ export function rulesFlow({ view, language }: FlowInput): StepOutput {
     const hours = resultOf(view, OPENING_HOURS_TOOL);
     if (!hours) return call(view, [[OPENING_HOURS_TOOL, {}]]);
     const known = data(hours);
-    if (known) return say(hoursAnswer(known, view.text, language));
+    if (known) {
+      const answer = hoursAnswer(known, view.text, language);
+      // "¿horario y cómo los contacto?": the rest of the question is the knowledge's, quoted after the hours.
+      if (!asksMoreThanHours(view.text) || !view.tools.has(KNOWLEDGE_TOOL)) return say(answer);
+      const found = resultOf(view, KNOWLEDGE_TOOL, { collection: 'business_rules' });
+      if (!found)
+        return call(view, [
+          [
+            KNOWLEDGE_TOOL,
+            { collection: 'business_rules', query: view.text, topK: KNOWLEDGE_TOP_K, language },
+          ],
+        ]);
+      const hit = bestHit(data(found)?.results ?? [], view.text);
+      const rest = hit && !HOURS_TEXT.test(hit.source) ? inLanguage(hit, language, quoteHit(hit)) : undefined;
+      return say(rest ? `${answer}\n\n${rest}` : answer);
+    }
   }
   if (!view.tools.has(KNOWLEDGE_TOOL))
     return handoff(
@@ -45,6 +60,14 @@ export function rulesFlow({ view, language }: FlowInput): StepOutput {
   if (!hit)
     return handoff(view, 'out_of_scope', 'A business-rules question the knowledge base does not answer.');
   return say(inLanguage(hit, language, quoteHit(hit)));
+}
+
+/** The knowledge's own hours text (`horarios.md`): the hours data answers for it. */
+const HOURS_TEXT = /(^|\/)horarios(\.[a-z]{2})?\.md$/;
+
+/** Whether the question names another business-rules topic besides the hours ("y cómo los contacto"). */
+function asksMoreThanHours(text: string): boolean {
+  return mentions(text, 'otherRules');
 }
 
 /**
