@@ -23,7 +23,7 @@ describe('InFlight', () => {
     const inFlight = new InFlight();
     let release: () => void = () => undefined;
     const job = inFlight.track(() => new Promise<string>((resolve) => (release = () => resolve('done'))));
-    const running = job();
+    const running = job('a');
     expect(inFlight.running).toBe(1);
     let idle = false;
     const waiting = inFlight.idle().then(() => (idle = true));
@@ -35,9 +35,21 @@ describe('InFlight', () => {
     expect(inFlight.running).toBe(0);
   });
 
+  it("keeps BullMQ's three parameters, so BullMQ still passes the processor its abort signal", async () => {
+    const inFlight = new InFlight();
+    const seen: unknown[] = [];
+    const tracked = inFlight.track(async (job: string, token?: string, signal?: AbortSignal) => {
+      seen.push(job, token, signal);
+    });
+    expect(tracked.length).toBeGreaterThanOrEqual(3); // BullMQ: processorAcceptsSignal = processor.length >= 3
+    const signal = new AbortController().signal;
+    await tracked('job', 'token', signal);
+    expect(seen).toEqual(['job', 'token', signal]);
+  });
+
   it('counts a failing call out too', async () => {
     const inFlight = new InFlight();
-    await expect(inFlight.track(async () => Promise.reject(new Error('boom')))()).rejects.toThrow('boom');
+    await expect(inFlight.track(async () => Promise.reject(new Error('boom')))('a')).rejects.toThrow('boom');
     expect(inFlight.running).toBe(0);
   });
 });
@@ -53,7 +65,7 @@ describe('closeWorker', () => {
     const { worker } = hangingWorker();
     const inFlight = new InFlight();
     let release: () => void = () => undefined;
-    const job = inFlight.track(() => new Promise<void>((resolve) => (release = resolve)))();
+    const job = inFlight.track(() => new Promise<void>((resolve) => (release = resolve)))('a');
     let returned = false;
     const closing = closeWorker(worker, inFlight, quiet, 10).then(() => (returned = true));
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -9,12 +9,17 @@ export class InFlight {
   #running = 0;
   #waiters: Array<() => void> = [];
 
-  /** Wraps a processor: every call is counted while it runs. */
-  track<A extends unknown[], R>(processor: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-    return async (...args: A) => {
+  /**
+   * Wraps a BullMQ processor: every call is counted while it runs. The wrapper declares BullMQ's three
+   * parameters because BullMQ passes the abort signal only to a processor whose `length` is at least 3.
+   */
+  track<J, R>(
+    processor: (job: J, token?: string, signal?: AbortSignal) => Promise<R>,
+  ): (job: J, token?: string, signal?: AbortSignal) => Promise<R> {
+    return async (job: J, token?: string, signal?: AbortSignal) => {
       this.#running++;
       try {
-        return await processor(...args);
+        return await processor(job, token, signal);
       } finally {
         if (--this.#running === 0) for (const wake of this.#waiters.splice(0)) wake();
       }
