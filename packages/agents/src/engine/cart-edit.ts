@@ -1,5 +1,5 @@
 import { foldText } from '@mcp-crew/core';
-import { NUMBER_WORDS, singular, UNITS } from './parse-items.js';
+import { NUMBER_WORDS, packagingOf, singular, UNITS } from './parse-items.js';
 
 /** A line of the working quotation, as `odoo_get_order` returns it. */
 export interface CartLine {
@@ -147,7 +147,7 @@ export function parseCartEdit(text: string, lines: CartLine[]): CartEdit {
       const line = lineNamed(lines, []) ?? lines.at(-1);
       if (!line) return { kind: 'unclear' };
       const kept = wordsOf(line.product).filter((w) => !COLOURS.has(w) && !UNITS[w] && w !== '1/4');
-      return { kind: 'replace', line, words: [...kept, colour], unit: unitOf(line.product) };
+      return { kind: 'replace', line, words: [...kept, colour], unit: packagingOf(line.product) };
     }
     const oldWords = wordsOf(notThis ?? from ?? '');
     const newWords = wordsOf(butThis ?? to ?? '');
@@ -157,7 +157,7 @@ export function parseCartEdit(text: string, lines: CartLine[]): CartEdit {
         kind: 'replace',
         line,
         words: newWords.filter((w) => !UNITS[w]),
-        unit: newWords.map((w) => UNITS[w]).find(Boolean) ?? unitOf(line.product),
+        unit: newWords.map((w) => UNITS[w]).find(Boolean) ?? packagingOf(line.product),
       };
   }
   const quantity = numberIn(QUANTITY.exec(folded)?.[1]) ?? loneNumber(folded);
@@ -222,17 +222,6 @@ function loneNumber(folded: string): number | undefined {
     .map(numberIn)
     .filter((n): n is number => n !== undefined);
   return numbers.length === 1 && folded.split(' ').length <= 8 ? numbers[0] : undefined;
-}
-
-function unitOf(product: string): 'galon' | 'cuarto' | 'cunete' | undefined {
-  const name = foldText(product);
-  return name.includes('1/4')
-    ? 'cuarto'
-    : name.includes('cunete')
-      ? 'cunete'
-      : name.includes('galon')
-        ? 'galon'
-        : undefined;
 }
 
 /** Whether a message reads as a change to a working quotation (not a new request). */

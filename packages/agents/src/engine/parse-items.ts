@@ -19,6 +19,18 @@ export const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   an: 1,
 };
+/** The packaging a catalogue name states ("Vinilo Tipo 1 Blanco Galón" → galon), if any. */
+export function packagingOf(productName: string): RequestedItem['unit'] {
+  const name = foldText(productName);
+  return name.includes('1/4')
+    ? 'cuarto'
+    : name.includes('cunete')
+      ? 'cunete'
+      : name.includes('galon')
+        ? 'galon'
+        : undefined;
+}
+
 export const UNITS: Record<string, RequestedItem['unit']> = {
   gal: 'galon',
   gl: 'galon',

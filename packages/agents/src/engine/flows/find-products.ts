@@ -2,7 +2,7 @@ import { foldText } from '@mcp-crew/core';
 import type { PromptView } from '../prompt-view.js';
 import type { AgentToolCall } from '../step.js';
 import { namesAll, rankProducts, type FoundProduct } from '../rank-products.js';
-import { UNITS, type RequestedItem } from '../parse-items.js';
+import { packagingOf, UNITS, type RequestedItem } from '../parse-items.js';
 import { catalogueWords } from '../catalogue-words.js';
 import { data, resultOf } from '../step.js';
 
@@ -68,7 +68,7 @@ function byCatalogueName(view: PromptView, item: Item, customerId?: number): Pro
   // The entry must mention every word asked for (in its name or in how customers also call it).
   const covering = hits.filter((h) => h.title && covers(`${h.title}\n${h.text}`, item.words));
   // Of those, the one in the size asked for ("2 galões de verniz": the gallon, not the quarter of another colour).
-  const hit = covering.find((h) => item.unit && sizeOf(h.title!) === item.unit) ?? covering[0];
+  const hit = covering.find((h) => item.unit && packagingOf(h.title!) === item.unit) ?? covering[0];
   if (!hit?.title) return { products: [] };
   const name = familyName(hit.title);
   if (!name) return { products: [] };
@@ -93,17 +93,6 @@ function tokens(text: string): string[] {
 // Words of a catalogue name that give its size, not its kind: "Vinilo Tipo 1 Blanco Galón" → "Vinilo Tipo 1 Blanco".
 const SIZE =
   /\s*(?:\b1\/4 de gal[oó]n|\bcu[nñ]ete(?: \d+ galones)?|\bgal[oó]n(?:es)?|\bbotella [\d.,]+ ?ml|\b\d+(?:[.,]\d+)? ?(?:ml|l|lt|kg|g)\b)\s*/giu;
-
-function sizeOf(title: string): RequestedItem['unit'] {
-  const name = foldText(title);
-  return name.includes('1/4')
-    ? 'cuarto'
-    : name.includes('cunete')
-      ? 'cunete'
-      : name.includes('galon')
-        ? 'galon'
-        : undefined;
-}
 
 function familyName(title: string): string {
   return title.replace(SIZE, ' ').replace(/\s+/g, ' ').trim();
