@@ -4,27 +4,16 @@ import { isCrewError, tenantId } from '@mcp-crew/core';
 import { describeConversationStateStoreContract } from '@mcp-crew/testing';
 import { Redis } from 'ioredis';
 import { RedisConversationStateStore } from './redis-conversation-state-store.js';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { REDIS_URL, redisStoreUnderTest } from '../test/redis-store-under-test.js';
 
 async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
   const keys = await redis.keys(`${prefix}:*`);
   if (keys.length > 0) await redis.del(...keys);
 }
 
-describeConversationStateStoreContract('Redis', async () => {
-  const prefix = `test:${randomUUID()}`;
-  const store = new RedisConversationStateStore({ url: REDIS_URL, prefix });
-  return {
-    store,
-    cleanup: async () => {
-      const admin = new Redis(REDIS_URL);
-      await deleteKeys(admin, prefix);
-      await admin.quit();
-      await store.close();
-    },
-  };
-});
+describeConversationStateStoreContract('Redis', async () =>
+  redisStoreUnderTest((options) => new RedisConversationStateStore(options)),
+);
 
 describe('RedisConversationStateStore', () => {
   it('stores JSON under the tenant and conversation, with a TTL', async () => {

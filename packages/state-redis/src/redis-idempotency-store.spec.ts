@@ -1,21 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { describeIdempotencyStoreContract } from '@mcp-crew/testing';
-import { Redis } from 'ioredis';
 import { RedisIdempotencyStore } from './redis-idempotency-store.js';
+import { redisStoreUnderTest } from '../test/redis-store-under-test.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-describeIdempotencyStoreContract('Redis', async () => {
-  const prefix = `test:${randomUUID()}`;
-  const store = new RedisIdempotencyStore({ url: REDIS_URL, prefix });
-  return {
-    store,
-    cleanup: async () => {
-      const admin = new Redis(REDIS_URL);
-      const keys = await admin.keys(`${prefix}:*`);
-      if (keys.length > 0) await admin.del(...keys);
-      await admin.quit();
-      await store.close();
-    },
-  };
-});
+describeIdempotencyStoreContract('Redis', async () =>
+  redisStoreUnderTest((options) => new RedisIdempotencyStore(options)),
+);
