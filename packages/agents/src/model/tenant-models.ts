@@ -30,12 +30,16 @@ export interface ModelDefaults {
   transcriptionModel?: string;
 }
 
-/** One specialist's model once the tenant's settings are applied over the environment's. */
-export interface ResolvedModel {
+/** A model on an endpoint, with its call timeout. */
+export interface ModelChoice {
   apiKey: Secret;
   baseUrl?: string;
   model: string;
   timeoutMs: number;
+}
+
+/** One specialist's model once the tenant's settings are applied over the environment's. */
+export interface ResolvedModel extends ModelChoice {
   tokenBudget: number;
   vision: boolean;
 }
@@ -48,12 +52,10 @@ export function resolveModel(
 ): ResolvedModel | undefined {
   const top = tenant.model ?? {};
   const own = top.specialists?.[kind] ?? {};
-  const endpoint = endpointOf(tenant, own.provider ?? top.provider, env);
-  if (!endpoint) return undefined;
+  const choice = layered(tenant, own, env);
+  if (!choice) return undefined;
   return {
-    ...endpoint,
-    model: own.name ?? top.name ?? env.model,
-    timeoutMs: own.timeoutMs ?? top.timeoutMs ?? env.timeoutMs,
+    ...choice,
     tokenBudget: own.tokenBudget ?? top.tokenBudget ?? env.tokenBudget,
     // Vision belongs to the model: a tenant's own model is not assumed to see because the environment's does.
     vision: own.vision ?? (own.name ? false : (top.vision ?? (top.name ? false : env.vision))),
@@ -61,10 +63,7 @@ export function resolveModel(
 }
 
 /** The tenant's speech-to-text endpoint, else the environment's when it names a transcription model. */
-export function resolveTranscription(
-  tenant: TenantConfig,
-  env: ModelDefaults,
-): { apiKey: Secret; baseUrl?: string; model: string; timeoutMs: number } | undefined {
+export function resolveTranscription(tenant: TenantConfig, env: ModelDefaults): ModelChoice | undefined {
   const own = tenant.model?.transcription;
   const model = own?.name ?? env.transcriptionModel;
   if (!model) return undefined;
@@ -73,10 +72,7 @@ export function resolveTranscription(
 }
 
 /** The tenant's photo-only vision model (`model.images`), when it names one and has a key for it. */
-export function resolveImages(
-  tenant: TenantConfig,
-  env: ModelDefaults,
-): { apiKey: Secret; baseUrl?: string; model: string; timeoutMs: number } | undefined {
+export function resolveImages(tenant: TenantConfig, env: ModelDefaults): ModelChoice | undefined {
   const own = tenant.model?.images;
   if (!own?.name) return undefined;
   const endpoint = endpointOf(tenant, own.provider, env);
@@ -84,12 +80,17 @@ export function resolveImages(
 }
 
 /** The selector's model: the tenant's `model.selector` over its default choice over the environment's; no key = none. */
-export function resolveSelector(
+export function resolveSelector(tenant: TenantConfig, env: ModelDefaults): ModelChoice | undefined {
+  return layered(tenant, tenant.model?.selector ?? {}, env);
+}
+
+/** `own` (provider, name, timeout) over the tenant's default model over the environment's; no key = none. */
+function layered(
   tenant: TenantConfig,
+  own: { provider?: string; name?: string; timeoutMs?: number },
   env: ModelDefaults,
-): { apiKey: Secret; baseUrl?: string; model: string; timeoutMs: number } | undefined {
+): ModelChoice | undefined {
   const top = tenant.model ?? {};
-  const own = top.selector ?? {};
   const endpoint = endpointOf(tenant, own.provider ?? top.provider, env);
   if (!endpoint) return undefined;
   return {
