@@ -17,6 +17,7 @@ export * from './router/pick-crew.js';
 export * from './router/deterministic-selector.js';
 export * from './router/detect-language.js';
 export * from './router/score-specialists.js';
+export * from './router/sound-key.js';
 export * from './policy/apply-channel-policy.js';
 export * from './policy/split-message.js';
 export * from './policy/redact-contact-data.js';

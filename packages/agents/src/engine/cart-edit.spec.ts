@@ -56,3 +56,29 @@ describe('cart edits of the working quotation', () => {
       expect(looksLikeCartEdit(text)).toBe(false);
   });
 });
+
+describe('cart edits with clitics and colour-only swaps', () => {
+  const RUST: CartLine = {
+    line_id: 14,
+    product_id: 24,
+    product: '[ANT-GRI-GL] Anticorrosivo Gris Galón',
+    quantity: 1,
+  };
+  it('removes with "bórralo" and "siempre no quiero…"', () => {
+    expect(parseCartEdit('siempre no quiero el anticorrosivo, bórralo', [RUST, ENAMEL])).toEqual({
+      kind: 'remove',
+      line: RUST,
+    });
+    expect(looksLikeCartEdit('sácamelos')).toBe(true);
+  });
+
+  it('swaps only the colour with "cambiámelo por el blanco"', () => {
+    const black: CartLine = { ...ENAMEL, product: '[ESM-NEG-GL] Esmalte Sintético Negro Galón' };
+    expect(parseCartEdit('mejor cambiámelo por el blanco', [black])).toEqual({
+      kind: 'replace',
+      line: black,
+      words: ['esmalte', 'sintetico', 'blanco'],
+      unit: 'galon',
+    });
+  });
+});

@@ -18,14 +18,16 @@ export type CartEdit =
   | { kind: 'remove-named'; words: string[] }
   | { kind: 'unclear' };
 
+// Removal verbs with the clitics customers glue to them ("quítale", "bórralo", "sácamelos").
 const REMOVE =
-  /\b(quita|quitale|quitar|quite|saca|sacale|sacar|elimina|eliminar|eliminale|borra|borrale|borrar|retira|retirale|remove|drop|delete|take off|tira|remova|retire|tirar|sin)\b/;
+  /\b(?:(?:quit|sac|elimin|borr|retir)(?:a|e|ar|ale|alo|ala|alos|alas|ales|amelo|amela|amelos|amelas)|remove|drop|delete|take off|tira|remova|retire|tirar|sin)\b|\b(?:ya no|siempre no|mejor no) (?:quiero|necesito|voy a llevar|llevo) (?:el|la|los|las)\b/;
 const QUANTITY =
   /\b(?:que sean|mejor|ponme|ponle|pon|dejalo en|dejala en|dejalos en|cambia(?:lo|la|los)? a|son|serian|make it|make them|change (?:it|them)? ?to|melhor|sao|coloca)\s+([a-z0-9]+)/;
 const MORE_OF_SAME =
   /\b(otro|otra|uno mas|una mas|one more|another|mais um|mais uma)\b.*\b(igual|mismo|misma|same)\b|\b(sumale|agregale|anadele)\s+(otro|otra|uno|una)\b/;
+// "No el esmalte, el vinilo", "cámbiale el negro por el blanco", "cambiámelo por el blanco", "mejor en gris".
 const REPLACE =
-  /\bno\s+(?:el|la|los|las|ese|esa)?\s*([a-z0-9 ]+?)\s*,\s*(?:mejor\s+)?(?:el|la|los|las)?\s*([a-z0-9 ]+)$|\b(?:cambia|cambiale|cambiar)\s+(?:el|la|los|las)?\s*([a-z0-9 ]+?)\s+por\s+(?:el|la|los|las)?\s*([a-z0-9 ]+)$|\b(?:mejor|prefiero|better|rather)\s+(?:en|in|em)\s+([a-z]+)$/;
+  /\bno\s+(?:el|la|los|las|ese|esa)?\s*([a-z0-9 ]+?)\s*,\s*(?:mejor\s+)?(?:el|la|los|las)?\s*([a-z0-9 ]+)$|\b(?:cambia(?:le|lo|la|los|las|melo|mela|melos|melas)?|cambiar)\s+(?:(?:el|la|los|las)?\s*([a-z0-9 ]+?)\s+)?por\s+(?:el|la|los|las)?\s*([a-z0-9 ]+)$|\b(?:mejor|prefiero|better|rather)\s+(?:en|in|em)\s+([a-z]+)$/;
 // Words that name a colour: "mejor en gris" changes only the colour of a line.
 const COLOURS = new Set([
   'blanco',
@@ -142,7 +144,12 @@ export function parseCartEdit(text: string, lines: CartLine[]): CartEdit {
   }
   const replace = REPLACE.exec(folded);
   if (replace) {
-    const [, notThis, butThis, from, to, colour] = replace;
+    const [, notThis, butThis, from, to, colourOnly] = replace;
+    // "Cambiámelo por el blanco": only a colour named, so the line keeps its product and size.
+    const toWords = wordsOf(butThis ?? to ?? '');
+    const colour =
+      colourOnly ??
+      (!notThis && !from && toWords.length === 1 && COLOURS.has(toWords[0]!) ? toWords[0] : undefined);
     if (colour && COLOURS.has(colour)) {
       const line = lineNamed(lines, []) ?? lines.at(-1);
       if (!line) return { kind: 'unclear' };

@@ -17,3 +17,9 @@ describe('catalogueWords (English and Portuguese product words in the catalogueâ
     expect(catalogueWords(['tinta'])).toEqual(['tinta']);
   });
 });
+
+describe('catalogueWords and misspellings', () => {
+  it('respells a catalogue word written by ear', () => {
+    expect(catalogueWords(['binilo', 'blanko', 'tipo', '1'])).toEqual(['vinilo', 'blanco', 'tipo', '1']);
+  });
+});

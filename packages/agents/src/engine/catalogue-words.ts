@@ -1,4 +1,4 @@
-import { foldText } from '@mcp-crew/core';
+import { foldText, soundKey } from '@mcp-crew/core';
 
 /**
  * English and Portuguese words for the catalogue's Spanish ones (folded, singular), so "3 gallons of black
@@ -84,6 +84,15 @@ const ATTRIBUTES: Record<string, string> = {
 // Generic words that say "a paint" in another language; the Spanish name never carries them.
 const NOTHING = new Set(['paint', 'tinta', 'can', 'tin']);
 
+// The catalogue's own words by their sound, so "binilo blanko" reads as "vinilo blanco" (b/v, c/k, s/z, h).
+const BY_SOUND = new Map(
+  [...Object.values(KINDS), ...Object.values(ATTRIBUTES)].map((w) => [soundKey(w), w] as const),
+);
+
+function respelt(word: string): string {
+  return word.length >= 5 && !/\d/.test(word) ? (BY_SOUND.get(soundKey(word)) ?? word) : word;
+}
+
 /**
  * The customer's item words in the catalogue's language: phrases of two words first ("masking tape"), product
  * kinds moved to the front, words already in the catalogue's language kept as they are.
@@ -99,7 +108,7 @@ export function catalogueWords(words: readonly string[]): string[] {
       i++;
       continue;
     }
-    const word = folded[i]!;
+    const word = respelt(folded[i]!);
     if (KINDS[word]) kinds.push(KINDS[word]);
     else if (ATTRIBUTES[word]) rest.push(ATTRIBUTES[word]);
     else if (!NOTHING.has(word)) rest.push(word);

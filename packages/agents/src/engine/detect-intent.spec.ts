@@ -92,3 +92,77 @@ describe('parseItems and customerNameIn', () => {
     expect(customerNameIn('necesito pintura')).toBeUndefined();
   });
 });
+
+describe('detectIntent on phrasings outside the demo set', () => {
+  const withBookingOffer: TurnFacts = {
+    ...base,
+    pendingConfirmation: { tool: 'odoo_book_appointment', target: { start: '2026-12-03 08:00' } },
+  };
+  const withCancel: TurnFacts = {
+    ...withQuote,
+    pendingConfirmation: { tool: 'odoo_cancel_quotation', target: { orderId: 12 } },
+  };
+  it.each([
+    ['me pasas con alguien de carne y hueso por favor', base, 'human'],
+    ['quero falar com alguém da loja', base, 'human'],
+    ['llevo 3 dias esperando y nadie me responde!!! estoy mamado', base, 'angry'],
+    ['Necesito el certificado de retención en la fuente del año pasado', base, 'out_of_scope'],
+    ['si les compro 10 galones me hacen algun descuentico?', base, 'rules'],
+    ['Do you give any discount if I buy 20 gallons?', base, 'rules'],
+    ['oye y que onda con mi cotizacion?', base, 'status'],
+    ['che, ya salió el pedido S00002?', base, 'status'],
+    ['necesito que vengan a medir la fachada, se puede el jueves?', base, 'booking'],
+    ['me asesoras? que pintura me sirve para el baño', base, 'support'],
+    ['compré un galón y vino todo cortado, quiero poner un reclamo', base, 'support'],
+    ['súmale otro galón igual', withQuote, 'edit'],
+    ['siempre no quiero el anticorrosivo, bórralo', withQuote, 'edit'],
+    ['mejor cambiámelo por el blanco', withQuote, 'edit'],
+    ['si dale, cancelala', withCancel, 'confirm'],
+    // Waiting for a yes to the quotation, "cancélala" asks to cancel it instead (read back first).
+    ['si dale, cancelala', withPending, 'cancel'],
+    ['mejor a las 10 de la mañana', withBookingOffer, 'booking'],
+  ])('"%s" → %s', (text, context, kind) => {
+    expect(detectIntent(text, context).kind).toBe(kind);
+  });
+
+  it('adds to the working quotation with "súmale"', () => {
+    expect(detectIntent('y sumale 3 bandejas para rodillo', withQuote)).toMatchObject({
+      kind: 'quote',
+      mode: 'add',
+    });
+  });
+
+  it('opens a ticket for a complaint, not only for a named defect', () => {
+    expect(detectIntent('quiero poner un reclamo por el pedido', base)).toEqual({
+      kind: 'support',
+      defect: true,
+    });
+  });
+});
+
+describe('parseItems on loose phrasings', () => {
+  it('reads a misspelt unit and respells nothing else', () => {
+    expect(parseItems('nesecito 2 galnes de binilo blanko tipo 1')).toEqual([
+      expect.objectContaining({ quantity: 2, unit: 'galon', words: ['binilo', 'blanko', 'tipo', '1'] }),
+    ]);
+  });
+
+  it('ends the item where its purpose starts, keeping names with "para"', () => {
+    expect(
+      parseItems('necesito 150 galones de vinilo tipo 1 blanco para pintar un conjunto')[0]?.words,
+    ).toEqual(['vinilo', 'tipo', '1', 'blanco']);
+    expect(parseItems('3 bandejas para rodillo')[0]?.words).toEqual(['bandeja', 'rodillo']);
+  });
+
+  it('takes the product named before the quantity ("del vinilo… quiero 2 de las grandes")', () => {
+    expect(parseItems('del vinilo tipo 1 blanco quiero 2 de las grandes')).toEqual([
+      expect.objectContaining({ quantity: 2, size: 'largest', words: ['vinilo', 'tipo', '1', 'blanco'] }),
+    ]);
+    // Not any words before a number: a phone after a name is no product.
+    expect(parseItems('soy Daniela Cardona mi cel 3187776655')).toEqual([]);
+  });
+
+  it('does not read a past purchase as a request', () => {
+    expect(parseItems('compré un galón de vinilo la semana pasada y vino cortado')).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { isExplicitYes } from '../guards/explicit-yes.js';
-import { yesToSlot } from '../guards/slot-choice.js';
+import { timeIn, yesToSlot } from '../guards/slot-choice.js';
+import { foldText } from '@mcp-crew/core';
 import type { TurnFacts } from '../turn/turn-facts.js';
 import { mentions, mentionsAny, onlyPleasantries, orderReference } from './lexicon.js';
 import { looksLikeCartEdit } from './cart-edit.js';
@@ -23,6 +24,7 @@ export type Intent =
   | { kind: 'edit' }
   | { kind: 'cancel' }
   | { kind: 'angry' }
+  | { kind: 'out_of_scope' }
   | { kind: 'nothing_pending' }
   | { kind: 'unknown'; why: string };
 
@@ -38,7 +40,10 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
     return { kind: mentions(text, 'human') ? 'human' : 'angry' };
   if (context?.pendingConfirmation?.tool === 'odoo_book_appointment' && yesToSlot(text))
     return { kind: 'confirm' };
-  if (isExplicitYes(text))
+  // "A las 10 de la mañana" after an offer of times, without a yes: the offer again, that time first.
+  if (context?.pendingConfirmation?.tool === 'odoo_book_appointment' && timeIn(text) && !text.includes('?'))
+    return { kind: 'booking' };
+  if (isExplicitYes(text, context?.pendingConfirmation?.tool))
     return context?.pendingConfirmation
       ? { kind: 'confirm' }
       : onlyPleasantries(text)
@@ -51,14 +56,16 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
   // With a working quotation, "quítale los rodillos", "que sean 4", "no el esmalte, el vinilo" change it.
   if (
     context?.quotation &&
-    !mentions(text, 'add') &&
+    // "Súmale otro igual" adds nothing new: more of a line, an edit.
+    (!mentions(text, 'add') || parseItems(text).length === 0) &&
     looksLikeCartEdit(text) &&
     (parseItems(text).length === 0 || !mentions(text, 'buy'))
   )
     return { kind: 'edit' };
   if (context?.pendingConfirmation && /^\W*no\b/i.test(text.trim())) return { kind: 'later' };
   // "Mi pedido llegó dañado" is a support case, not an order-status question.
-  if (mentionsAny(text, context?.words?.defects)) return { kind: 'support', defect: true };
+  if (mentionsAny(text, context?.words?.defects) || mentions(text, 'complaint'))
+    return { kind: 'support', defect: true };
   if (orderReference(text) || asksAboutOrder(text)) return { kind: 'status' };
   if (mentions(text, 'booking')) return { kind: 'booking' };
   // "¿Cuánto vinilo necesito para una pared de 5 x 3?": an area with no packaging asks for an estimate.
@@ -68,6 +75,8 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
     (areaIn(text) && parseItems(text).every((i) => !i.unit))
   )
     return { kind: 'support', defect: false };
+  // "Si les compro 10 galones, ¿me hacen descuento?": a purchase supposed, the question is the rule.
+  if (mentions(text, 'rules') && HYPOTHETICAL.test(foldText(text))) return { kind: 'rules' };
   // "¿A qué hora abren?" reads like "a(n) hora" to the item parser: a rules word without a buying word wins.
   if (mentions(text, 'rules') && !mentions(text, 'buy')) return { kind: 'rules' };
   const items = parseItems(text);
@@ -81,8 +90,12 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
   const pleasantry = onlyPleasantries(text);
   if (pleasantry) return { kind: pleasantry };
   if (context?.quotation && mentions(text, 'later')) return { kind: 'later' };
+  if (mentions(text, 'staffOnly')) return { kind: 'out_of_scope' };
   return { kind: 'unknown', why: 'the offline engine did not recognise the request' };
 }
+
+const HYPOTHETICAL =
+  /\b(?:si (?:les |le |te )?(?:compro|llevo|pido|compramos|llevamos|pedimos)|if (?:i|we) (?:buy|order|get)|se (?:eu )?(?:comprar|levar))\b/;
 
 /** "¿Cómo va mi pedido?", "pagué y no me llega": an order's status; "where is your store?" is not one. */
 function asksAboutOrder(text: string): boolean {

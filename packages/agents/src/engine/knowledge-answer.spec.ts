@@ -31,3 +31,21 @@ describe('bestHit (the procedure or rule that answers the question)', () => {
     expect(bestHit([], 'hola')).toBeUndefined();
   });
 });
+
+describe('bestHit with the words customers use for a topic', () => {
+  it('reads "¿dónde quedan ubicados?" as the address', () => {
+    const rules = [
+      hit('domicilios.md', 'Domicilios: zonas y costos de envío', 'Hacemos domicilios en Medellín.'),
+      hit('horarios.md', 'Horario de atención', 'Dirección de la tienda: Carrera 43A # 12-34.'),
+    ];
+    expect(bestHit(rules, 'donde quedan ubicados?')?.source).toBe('horarios.md');
+  });
+
+  it('does not let a request for advice pick a text', () => {
+    const procedures = [
+      hit('devoluciones.md', 'Devoluciones', 'Un asesor confirma si aplica.'),
+      hit('hongos.md', 'Hongos en paredes', 'Manchas negras en baños y cocinas.'),
+    ];
+    expect(bestHit(procedures, 'me asesoras? que pintura me sirve para el baño')?.source).toBe('hongos.md');
+  });
+});

@@ -46,6 +46,16 @@ const STOP = new Set([
   'favor',
   'porfa',
   'please',
+  // Asking for advice says nothing of the topic either ("¿me asesoras? ¿qué me sirve para el baño?").
+  'asesoras',
+  'asesorame',
+  'asesorar',
+  'recomiendas',
+  'recomienda',
+  'recomiendan',
+  'sirve',
+  'sirven',
+  'recommend',
 ]);
 
 function words(text: string): string[] {
@@ -67,6 +77,18 @@ function same(a: string, b: string): boolean {
   return root(a).length >= 4 && root(a) === root(b);
 }
 
+// Words customers use for a topic that the business's texts name otherwise ("¿dónde quedan ubicados?" is
+// the address; "descuentico" a discount): the question also holds the text's word.
+const SAME_TOPIC: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:ubicad[oa]s?|ubicacion|quedan|localizad[oa]s?|located|location|endereco)$/, 'direccion'],
+  [/^(?:descuent(?:ico|ito)s?|rebajas?|rebajitas?)$/, 'descuento'],
+];
+
+function withTopics(wanted: string[]): string[] {
+  const more = wanted.flatMap((w) => SAME_TOPIC.filter(([re]) => re.test(w)).map(([, topic]) => topic));
+  return [...new Set([...wanted, ...more])];
+}
+
 /**
  * The hit that answers the question best: the search's order, re-ranked by the question's words found in
  * the hit's title (worth three) and body, each word weighted by how few of the hits hold it ("galón" is in
@@ -74,7 +96,7 @@ function same(a: string, b: string): boolean {
  * words decide them.
  */
 export function bestHit(hits: KnowledgeHitView[], question: string): KnowledgeHitView | undefined {
-  const wanted = [...new Set(words(question))];
+  const wanted = withTopics([...new Set(words(question))]);
   const docs = hits.map((hit) => ({
     title: words(hit.title ?? hit.text.split('\n')[0] ?? ''),
     body: words(hit.text),

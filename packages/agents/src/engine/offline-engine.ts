@@ -70,6 +70,12 @@ function runIntent(input: FlowInput, intent: Intent): StepOutput {
         'customer_asked',
         'The customer is upset or complaining formally: a person should answer.',
       );
+    case 'out_of_scope':
+      return handoff(
+        view,
+        'out_of_scope',
+        'A back-office matter (certificates, statements, jobs) a person settles.',
+      );
     case 'later':
       return laterFlow(input);
     case 'edit':

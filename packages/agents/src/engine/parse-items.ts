@@ -1,4 +1,4 @@
-import { foldText } from '@mcp-crew/core';
+import { editDistance, foldText, PAST_PURCHASE_WORDS, soundKey } from '@mcp-crew/core';
 import { SMALL_NUMBER_WORDS } from '../guards/number-words.js';
 
 /** One product the customer asked for: "2 galones de esmalte blanco" → 2, galon, "esmalte blanco". */
@@ -6,6 +6,8 @@ export interface RequestedItem {
   quantity: number;
   /** Canonical packaging unit when given: galon, cuarto, cunete. */
   unit?: 'galon' | 'cuarto' | 'cunete';
+  /** "El grande", "las pequeñas": the largest or smallest packaging the product comes in, when no unit is named. */
+  size?: 'largest' | 'smallest';
   /** Folded, singular words that describe the product. */
   words: string[];
   /** What the customer wrote, for replies. */
@@ -83,15 +85,19 @@ const EMPTY_UNITS = new Set([
   'pliegos',
   'x',
 ]);
-// "El grande / el pequeño": the gallon and the quarter of a paint that comes in both.
-const SIZE_WORDS: Record<string, RequestedItem['unit']> = {
-  grande: 'galon',
-  grandes: 'galon',
-  pequeno: 'cuarto',
-  pequenos: 'cuarto',
-  chico: 'cuarto',
-  chicos: 'cuarto',
-  pequena: 'cuarto',
+// "El grande / el pequeño": the largest or smallest packaging of the product asked for (a gallon of an enamel
+// that comes in gallons and quarters; a bucket of a vinyl that also comes in buckets).
+const SIZE_WORDS: Record<string, NonNullable<RequestedItem['size']>> = {
+  grande: 'largest',
+  grandes: 'largest',
+  pequeno: 'smallest',
+  pequenos: 'smallest',
+  pequena: 'smallest',
+  pequenas: 'smallest',
+  chico: 'smallest',
+  chicos: 'smallest',
+  chica: 'smallest',
+  chicas: 'smallest',
 };
 const STOP = new Set([
   'de',
@@ -184,29 +190,71 @@ export function parseItems(text: string): RequestedItem[] {
         ((w === 'a' || w === 'an') && englishArticle(words, i)),
     );
     if (at < 0) continue;
+    // "Compré un galón de vinilo y vino cortado": a past purchase is the story, not a request.
+    if (words.slice(0, at).some((w) => PAST_PURCHASE_WORDS.has(w))) continue;
     const quantity = /^\d+$/.test(words[at]!) ? Number(words[at]) : NUMBER_WORDS[words[at]!]!;
     // "3 galon d esmalte negro q necesito pa hoy": the item ends where the sentence goes on about something else.
     const end = words.findIndex(
-      (w, i) => i > at && (ITEM_END.has(w) || (w === 'pa' && WHEN.has(words[i + 1] ?? ''))),
+      (w, i) =>
+        i > at &&
+        (ITEM_END.has(w) || (w === 'pa' && WHEN.has(words[i + 1] ?? '')) || purposeStarts(words, i)),
     );
-    let rest = words.slice(at + 1, end < 0 ? undefined : end);
+    let rest = words.slice(at + 1, end < 0 ? undefined : end).map(respeltUnit);
     let unit: RequestedItem['unit'];
+    let size: RequestedItem['size'];
     if (rest[0] && UNITS[rest[0]]) unit = UNITS[rest.shift()!];
     else if (rest[0] && EMPTY_UNITS.has(rest[0])) rest.shift();
     // "2 latas de un galón de laca", "1 esmalte blanco grande": the size may come after the container or the name.
     rest = rest.filter((w, i) => {
       if (UNITS[w] && !unit) return ((unit = UNITS[w]), false);
-      if (SIZE_WORDS[w] && !unit) return ((unit = SIZE_WORDS[w]), false);
+      if (SIZE_WORDS[w] && !unit) return ((size = SIZE_WORDS[w]), false);
       return !(
         EMPTY_UNITS.has(w) ||
         ((w === 'un' || w === 'una' || w === 'um' || w === 'a') && UNITS[rest[i + 1] ?? ''])
       );
     });
     rest = rest.filter((w) => !STOP.has(w) && !SIZE_WORDS[w]).map(singular);
+    // "Del vinilo tipo 1 blanco quiero 2 de las grandes": the product named first, then how many of it.
+    if (rest.length === 0 && /^(?:del|de (?:la|las|los|el)|do|da|dos|das) /.test(`${words.join(' ')} `))
+      rest = words
+        .slice(0, at)
+        .filter((w) => !STOP.has(w) && !LEAD.has(w) && !UNITS[w])
+        .map(singular);
     if (quantity > 0 && rest.length > 0)
-      items.push({ quantity, unit, words: rest, said: words.slice(at).join(' ') });
+      items.push({
+        quantity,
+        unit,
+        ...(size && !unit ? { size } : {}),
+        words: rest,
+        said: words.slice(at).join(' '),
+      });
   }
   return items;
+}
+
+// "Para pintar…", "para un conjunto…", "para el baño": what the item is for, not its name ("Imprimante para Muros").
+const PURPOSE_NEXT = new Set(
+  'un una unos unas el la los las mi mis su sus nuestro nuestra nuestros nuestras este esta ese esa que'.split(
+    ' ',
+  ),
+);
+
+function purposeStarts(words: string[], at: number): boolean {
+  const next = words[at + 1] ?? '';
+  return (
+    (words[at] === 'para' || words[at] === 'pa') &&
+    (PURPOSE_NEXT.has(next) || (next.length > 4 && /(?:ar|er|ir)$/.test(next)))
+  );
+}
+
+/** A misspelt packaging word ("galnes", "galoness", "cuñetes") read as the unit it is one slip away from. */
+function respeltUnit(word: string): string {
+  if (UNITS[word] || word.length < 5 || /\d/.test(word)) return word;
+  const key = soundKey(word);
+  const unit = Object.keys(UNITS).find(
+    (u) => u.length >= 5 && (soundKey(u) === key || editDistance(word, u, 1) <= 1),
+  );
+  return unit ?? word;
 }
 
 // What a customer says before correcting the product they just named.

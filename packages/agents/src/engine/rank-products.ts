@@ -1,5 +1,5 @@
 import { foldText } from '@mcp-crew/core';
-import type { RequestedItem } from './parse-items.js';
+import { packagingOf, type RequestedItem } from './parse-items.js';
 
 /** The fields of an `odoo_search_products` result the engine reads. */
 export interface FoundProduct {
@@ -33,7 +33,7 @@ function words(name: string): string[] {
  */
 export function rankProducts(
   products: FoundProduct[],
-  item: Pick<RequestedItem, 'words' | 'unit' | 'quantity'>,
+  item: Pick<RequestedItem, 'words' | 'unit' | 'size' | 'quantity'>,
 ): FoundProduct[] {
   const scored = products.map((product, index) => ({ product, index, score: score(product, item) }));
   return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((s) => s.product);
@@ -46,7 +46,7 @@ export function rankProducts(
  */
 export function equallyGood(
   products: FoundProduct[],
-  item: Pick<RequestedItem, 'words' | 'unit' | 'quantity'>,
+  item: Pick<RequestedItem, 'words' | 'unit' | 'size' | 'quantity'>,
 ): FoundProduct[] {
   const scored = products.map((product) => ({ product, score: score(product, item) }));
   const best = Math.max(...scored.map((s) => s.score));
@@ -65,7 +65,13 @@ export function equallyGood(
   return tied.length > 1 && (kinds.size > 1 || !named || variants) ? tied : [];
 }
 
-function score(product: FoundProduct, item: Pick<RequestedItem, 'words' | 'unit' | 'quantity'>): number {
+// Packagings from small to large; a product sold otherwise (a bottle, a brush) counts as the smallest.
+const PACKAGING_RANK: Record<string, number> = { '': 0, cuarto: 1, galon: 2, cunete: 3 };
+
+function score(
+  product: FoundProduct,
+  item: Pick<RequestedItem, 'words' | 'unit' | 'size' | 'quantity'>,
+): number {
   const name = words(product.name);
   const wanted = item.words.map((w) => foldText(w));
   const matched = wanted.filter((w) => name.some((n) => n.startsWith(w) || w.startsWith(n))).length;
@@ -75,6 +81,8 @@ function score(product: FoundProduct, item: Pick<RequestedItem, 'words' | 'unit'
   if (item.unit === 'galon') value += name.includes('galon') && !quarter ? 8 : -8;
   if (item.unit === 'cuarto') value += quarter ? 8 : -8;
   if (item.unit === 'cunete') value += name.includes('cunete') ? 8 : -8;
+  if (item.size && !item.unit)
+    value += (item.size === 'largest' ? 4 : -4) * (PACKAGING_RANK[packagingOf(product.name) ?? ''] ?? 0);
   if (product.stock_tracked && (product.qty_available ?? 0) < item.quantity) value -= 3;
   return value;
 }

@@ -28,3 +28,13 @@ describe('wantedTime', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
   });
 });
+
+describe('wantedTime with an hour', () => {
+  it('keeps the hour the customer asked for', () => {
+    expect(wantedTime('sexta às 3 da tarde', '2026-11-30')).toEqual({
+      date: '2026-12-04',
+      part: 'afternoon',
+      time: { hour: 15, minute: 0 },
+    });
+  });
+});

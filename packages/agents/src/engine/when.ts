@@ -1,10 +1,13 @@
 import { foldText, WEEKDAYS as WEEKDAYS_FROM_MONDAY, type Language, type Weekday } from '@mcp-crew/core';
+import { timeIn, type PickedTime } from '../guards/slot-choice.js';
 
 /** The day and part of the day a customer asks for ("el martes en la mañana", "tomorrow afternoon"). */
 export interface WantedTime {
   /** A local date (YYYY-MM-DD), or undefined for "the next days". */
   date?: string;
   part?: 'morning' | 'afternoon';
+  /** "A las 10", "às 3 da tarde": the hour asked for, 24-hour. */
+  time?: PickedTime;
 }
 
 const WEEKDAYS: Record<string, number> = {
@@ -67,7 +70,8 @@ export function wantedTime(text: string, today: string): WantedTime {
     const day = words.map((w) => WEEKDAYS[w]).find((d) => d !== undefined);
     if (day !== undefined) date = addDays(today, (day - weekday(today) + 7) % 7 || 7);
   }
-  return { ...(date ? { date } : {}), ...(part ? { part } : {}) };
+  const time = timeIn(text);
+  return { ...(date ? { date } : {}), ...(part ? { part } : {}), ...(time ? { time } : {}) };
 }
 
 const DAY_NAMES: Record<Language, string[]> = {

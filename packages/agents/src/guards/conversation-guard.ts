@@ -127,7 +127,7 @@ export class ConversationGuard implements ToolGate {
         refuse: `${tool} needs the customer's explicit yes to a summary of exactly this action, and none is pending`,
       };
     const booking = tool === 'odoo_book_appointment';
-    const yes = booking ? yesToSlot(this.latestText) !== undefined : isExplicitYes(this.latestText);
+    const yes = booking ? yesToSlot(this.latestText) !== undefined : isExplicitYes(this.latestText, tool);
     if (!yes) return { refuse: "the customer's latest message is not an explicit yes" };
     const target = pending.target;
     if (target.orderId !== undefined && !this.ownsOrder(target.orderId))

@@ -52,3 +52,12 @@ describe('isExplicitYes', () => {
     expect(isExplicitYes(text)).toBe(false);
   });
 });
+
+describe('isExplicitYes with the pending action', () => {
+  it("takes the pending action's own verb beside a yes, and only that action's", () => {
+    expect(isExplicitYes('si dale, cancelala', 'odoo_cancel_quotation')).toBe(true);
+    expect(isExplicitYes('si dale, cancelala', 'odoo_confirm_quotation')).toBe(false);
+    expect(isExplicitYes('si dale, cancelala')).toBe(false);
+    expect(isExplicitYes('cancelala', 'odoo_cancel_quotation')).toBe(false);
+  });
+});

@@ -136,11 +136,34 @@ const FILLER = new Set([
   'good',
 ]);
 
+// The action's own verb beside a yes names what is already pending ("sí dale, cancélala" to "¿cancelo la
+// cotización?"); it says yes to that action only, never to another one.
+const ACTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  odoo_cancel_quotation: new Set([
+    'cancela',
+    'cancelala',
+    'cancelalo',
+    'cancelar',
+    'cancelarla',
+    'cancelarlo',
+    'cancelada',
+    'anula',
+    'anulala',
+    'anulalo',
+    'anular',
+    'cancel',
+    'cancelled',
+    'canceled',
+  ]),
+  odoo_confirm_quotation: new Set(['confirmala', 'confirmalo', 'confirma', 'confirmar', 'fechar', 'fecha']),
+};
+
 /**
  * True when a message is an explicit yes ("sí", "sí, confírmala", "dale", "confirmo", "sim", "yes") and
- * nothing else: a question, a condition or any extra request ("sí, pero a precio 0") is not a yes.
+ * nothing else: a question, a condition or any extra request ("sí, pero a precio 0") is not a yes. With the
+ * pending action's tool, its own verb may stand beside the yes ("sí, cancélala").
  */
-export function isExplicitYes(text: string): boolean {
+export function isExplicitYes(text: string, pendingTool?: string): boolean {
   if (text.includes('?')) return false;
   let folded = foldText(text);
   for (const [phrase, word] of YES_PHRASES) folded = folded.replace(phrase, word);
@@ -148,5 +171,8 @@ export function isExplicitYes(text: string): boolean {
   const tokens = tokenize(folded);
   if (tokens.includes('no') && !tokens.includes('nomas')) return false;
   if (tokens.length === 0 || tokens.length > 8) return false;
-  return tokens.some((t) => YES.has(t)) && tokens.every((t) => YES.has(t) || FILLER.has(t));
+  const action = pendingTool ? ACTION_WORDS[pendingTool] : undefined;
+  return (
+    tokens.some((t) => YES.has(t)) && tokens.every((t) => YES.has(t) || FILLER.has(t) || !!action?.has(t))
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { yesToSlot } from './slot-choice.js';
+import { timeIn, yesToSlot } from './slot-choice.js';
 
 describe('yesToSlot', () => {
   it.each([
@@ -20,4 +20,12 @@ describe('yesToSlot', () => {
       expect(yesToSlot(text)).toBeUndefined();
     },
   );
+});
+
+describe('times of day', () => {
+  it('finds the time a request names, not any number', () => {
+    expect(timeIn('posso agendar pra sexta às 3 da tarde?')).toEqual({ hour: 15, minute: 0 });
+    expect(timeIn('next monday at 9am')).toEqual({ hour: 9, minute: 0 });
+    expect(timeIn('necesito 2 galones para el jueves')).toBeUndefined();
+  });
 });

@@ -43,6 +43,12 @@ export function yesToSlot(text: string): { time?: PickedTime } | undefined {
     .filter((w) => w && !AROUND_TIME.has(w))
     .join(' ');
   if (!isExplicitYes(rest)) return undefined;
+  const time = toTime(match);
+  return time && { time };
+}
+
+/** The 24-hour time of a TIME match; 1 to 6 without a.m./p.m. is the afternoon. */
+function toTime(match: RegExpExecArray): PickedTime | undefined {
   let hour = Number(match[1]);
   const minute = Number(match[2] ?? '0');
   const marker = match[3] ?? '';
@@ -50,5 +56,20 @@ export function yesToSlot(text: string): { time?: PickedTime } | undefined {
   if (afternoon && hour < 12) hour += 12;
   else if (!marker && hour >= 1 && hour <= 6) hour += 12;
   if (hour > 23 || minute > 59) return undefined;
-  return { time: { hour, minute } };
+  return { hour, minute };
+}
+
+// A number is a time of day only beside a word that says so ("a las 10", "às 3", "at 9", "10:30", "9 am").
+const TIME_LEAD = /\b(?:a las|las|a la|as|at|para las|pras)\s+$/;
+
+/** The time of day a request names ("el jueves a las 10", "sexta às 3 da tarde", "monday at 9am"), if any. */
+export function timeIn(text: string): PickedTime | undefined {
+  const folded = foldText(text);
+  const pattern = new RegExp(TIME.source, 'g');
+  for (const match of folded.matchAll(pattern)) {
+    const said =
+      match[2] !== undefined || match[3] !== undefined || TIME_LEAD.test(folded.slice(0, match.index));
+    if (said) return toTime(match as RegExpExecArray);
+  }
+  return undefined;
 }

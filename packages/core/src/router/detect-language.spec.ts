@@ -12,6 +12,15 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBe(language);
   });
 
+  it('does not read an e-mail address as words ("com" is Portuguese)', () => {
+    expect(detectLanguage('Mateo Giraldo, mateo.giraldo@example.com')).toBeUndefined();
+    expect(detectLanguage('soy Mateo, mi correo es mateo@example.com')).toBe('es');
+  });
+
+  it('knows Brazilian thanks in slang', () => {
+    expect(detectLanguage('valeu, tmj')).toBe('pt');
+  });
+
   it.each(['', '2', 'ok', '👍', 'S00012'])('cannot tell from "%s"', (text) => {
     expect(detectLanguage(text)).toBeUndefined();
   });

@@ -13,7 +13,7 @@ const STOP_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
   pt: new Set(
     (
       'o os as do da dos das e em um uma com nao voce ola obrigado obrigada bom boa quero tem quanto custa meu minha ' +
-      'preciso pelo pela isso onde quando tambem muito sim senhor posso preco tinta gostaria'
+      'preciso pelo pela isso onde quando tambem muito sim senhor posso preco tinta gostaria valeu vlw obg'
     ).split(' '),
   ),
   en: new Set(
@@ -30,12 +30,14 @@ const STOP_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
  */
 export function detectLanguage(text: string): Language | undefined {
   const score: Record<Language, number> = { es: 0, pt: 0, en: 0 };
-  for (const token of tokenize(text)) {
+  // An e-mail address or a link is not prose: "mateo@example.com" would count "com" (Portuguese "with").
+  const prose = text.replace(/\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/gi, ' ');
+  for (const token of tokenize(prose)) {
     for (const language of ['es', 'pt', 'en'] as const)
       if (STOP_WORDS[language].has(token)) score[language] += 1;
   }
-  if (/[ñ¿¡]/i.test(text)) score.es += 2;
-  if (/[ãõç]|ções|ção/i.test(text)) score.pt += 2;
+  if (/[ñ¿¡]/i.test(prose)) score.es += 2;
+  if (/[ãõç]|ções|ção/i.test(prose)) score.pt += 2;
 
   const ranked = (Object.entries(score) as Array<[Language, number]>).sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;

@@ -59,6 +59,15 @@ describe('scoreSpecialists with a crew vocabulary', () => {
     expect(scoreSpecialists('precio precio precio', KEYWORDS).sales.score).toBe(3);
   });
 
+  it('counts a quantity before a product as an order, but not a purchase told in the past', () => {
+    expect(scoreSpecialists('necesito 2 galones de pintura', KEYWORDS).sales.evidence).toContain(
+      'quantity + product',
+    );
+    expect(
+      scoreSpecialists('compré un galón de pintura y se descascaró', KEYWORDS).sales.evidence,
+    ).not.toContain('quantity + product');
+  });
+
   it('scores nothing without keywords', () => {
     const scores = scoreSpecialists('precio', {});
     expect(Object.values(scores).every((s) => s.score === 0)).toBe(true);

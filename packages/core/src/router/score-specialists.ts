@@ -36,6 +36,10 @@ const QUANTITY_WORDS = new Set(
   ),
 );
 const ONE_WORDS = new Set(['un', 'una', 'uno', 'um', 'uma', 'one', 'a', 'an']);
+/** "Compré un galón…", "I bought 2 gallons": a purchase told as past is the story of a problem, not an order. */
+export const PAST_PURCHASE_WORDS: ReadonlySet<string> = new Set(
+  'compre compramos compraron pedi pedimos comprei compraram bought ordered purchased'.split(' '),
+);
 // How far after the quantity the product word may come: "2 latas de pintura", "3 cuñetes grandes de vinilo".
 const ORDER_REACH = 3;
 
@@ -114,7 +118,8 @@ export function scoreSpecialists(
       term.weight === 1 &&
       words.slice(Math.max(0, start - ORDER_REACH), start).some((w, i, before) => {
         const distance = before.length - i;
-        return /^\d+$/.test(w) || QUANTITY_WORDS.has(w) || (distance === 1 && ONE_WORDS.has(w));
+        const quantity = /^\d+$/.test(w) || QUANTITY_WORDS.has(w) || (distance === 1 && ONE_WORDS.has(w));
+        return quantity && !PAST_PURCHASE_WORDS.has(words[start - distance - 1] ?? '');
       }),
   );
 

@@ -35,7 +35,12 @@ export function bookingFlow({ view, language }: FlowInput): StepOutput {
     if ('calls' in step) return call(view, step.calls);
   }
   const today = view.context?.today ?? new Date().toISOString().slice(0, 10);
-  const wanted = wantedTime(view.text, today);
+  const asked = wantedTime(view.text, today);
+  // "A las 10" after an offer: the day offered, at that time.
+  const offeredDay =
+    view.context?.offeredSlots?.[0]?.slice(0, 10) ??
+    view.context?.pendingConfirmation?.target.start?.slice(0, 10);
+  const wanted = asked.date || !asked.time || !offeredDay ? asked : { ...asked, date: offeredDay };
   const found = resultOf(view, SLOTS_TOOL);
   if (!found) {
     const from = wanted.date ?? addDays(today, 1);
@@ -47,7 +52,7 @@ export function bookingFlow({ view, language }: FlowInput): StepOutput {
     ]);
   }
   const slots = (data(found)?.slots ?? []).filter((s) => fits(s, wanted.part));
-  const offered = pickSlots(slots);
+  const offered = pickSlots(slots, wanted.time && `${pad(wanted.time.hour)}:${pad(wanted.time.minute)}`);
   if (offered.length === 0)
     return say(t.noSlots(wanted.date ? describeDay(wanted.date, language) : undefined));
   const times = offered.map((s) => s.local.slice(11));
@@ -96,12 +101,17 @@ function fits(slot: FreeSlot, part: 'morning' | 'afternoon' | undefined): boolea
   return part === 'morning' ? hour < 12 : hour >= 12;
 }
 
-/** A few slots of the first day that has any, on the hour first (easier to say and to pick). */
-function pickSlots(slots: FreeSlot[]): FreeSlot[] {
+/**
+ * A few slots of the first day that has any, on the hour first (easier to say and to pick); the time the
+ * customer asked for, when it is free that day, first of all (it is the one proposed).
+ */
+function pickSlots(slots: FreeSlot[], time?: string): FreeSlot[] {
   const day = slots[0]?.local.slice(0, 10);
   const sameDay = slots.filter((s) => s.local.startsWith(day ?? '-'));
   const onTheHour = sameDay.filter((s) => s.local.endsWith(':00'));
-  return (onTheHour.length >= OFFERED ? onTheHour : sameDay).slice(0, OFFERED);
+  const few = (onTheHour.length >= OFFERED ? onTheHour : sameDay).slice(0, OFFERED);
+  const asked = time ? sameDay.find((s) => s.local.slice(11) === time) : undefined;
+  return asked ? [asked, ...few.filter((s) => s !== asked)].slice(0, OFFERED) : few;
 }
 
 function pad(n: number): string {

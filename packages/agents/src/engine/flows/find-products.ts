@@ -9,7 +9,7 @@ import { data, resultOf } from '../step.js';
 export const SEARCH_TOOL = 'odoo_search_products';
 const KNOWLEDGE_TOOL = 'search_knowledge';
 
-type Item = Pick<RequestedItem, 'words' | 'unit' | 'quantity'>;
+type Item = Pick<RequestedItem, 'words' | 'unit' | 'size' | 'quantity'>;
 
 /** Where the search for one item stands: a call still to make, or the ranked products (maybe none). */
 export type ProductLookup = { calls: AgentToolCall[] } | { products: FoundProduct[] };
