@@ -82,3 +82,23 @@ describe('cart edits with clitics and colour-only swaps', () => {
     });
   });
 });
+
+describe('cart edits: chained lead words and the old quantity named', () => {
+  it('"en vez de 2 mejor ponme 3" sets 3', () => {
+    expect(parseCartEdit('en vez de 2 mejor ponme 3', [ENAMEL])).toEqual({
+      kind: 'quantity',
+      line: ENAMEL,
+      quantity: 3,
+    });
+  });
+
+  it('"quítame la bandeja" removes it', () => {
+    const tray: CartLine = {
+      line_id: 15,
+      product_id: 41,
+      product: '[BAN-ROD] Bandeja para Rodillo',
+      quantity: 1,
+    };
+    expect(parseCartEdit('quítame la bandeja', [ROLLER, tray])).toEqual({ kind: 'remove', line: tray });
+  });
+});

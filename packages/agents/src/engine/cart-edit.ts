@@ -20,9 +20,12 @@ export type CartEdit =
 
 // Removal verbs with the clitics customers glue to them ("quítale", "bórralo", "sácamelos").
 const REMOVE =
-  /\b(?:(?:quit|sac|elimin|borr|retir)(?:a|e|ar|ale|alo|ala|alos|alas|ales|amelo|amela|amelos|amelas)|remove|drop|delete|take off|tira|remova|retire|tirar|sin)\b|\b(?:ya no|siempre no|mejor no) (?:quiero|necesito|voy a llevar|llevo) (?:el|la|los|las)\b/;
+  /\b(?:(?:quit|sac|elimin|borr|retir)(?:a|e|ar|ale|alo|ala|alos|alas|ales|ame|amelo|amela|amelos|amelas)|remove|drop|delete|take off|tira|remova|retire|tirar|sin)\b|\b(?:ya no|siempre no|mejor no) (?:quiero|necesito|voy a llevar|llevo) (?:el|la|los|las)\b/;
+// "Mejor ponme 3": the words that lead to the new quantity may come one after another.
 const QUANTITY =
-  /\b(?:que sean|mejor|ponme|ponle|pon|dejalo en|dejala en|dejalos en|cambia(?:lo|la|los)? a|son|serian|make it|make them|change (?:it|them)? ?to|melhor|sao|coloca)\s+([a-z0-9]+)/;
+  /\b(?:(?:que sean|mejor|ponme|ponle|pon|dejalo en|dejala en|dejalos en|cambia(?:lo|la|los)? a|son|serian|make it|make them|change (?:it|them)? ?to|melhor|sao|coloca)\s+)+([a-z0-9]+)/;
+// "En vez de 2, ponme 3": the old quantity named before the new one says nothing of the change.
+const INSTEAD_OF = /\b(?:en vez de|en lugar de|em vez de|ao inves de|instead of)\s+[a-z0-9]+/g;
 const MORE_OF_SAME =
   /\b(otro|otra|uno mas|una mas|one more|another|mais um|mais uma)\b.*\b(igual|mismo|misma|same)\b|\b(sumale|agregale|anadele)\s+(otro|otra|uno|una)\b/;
 // "No el esmalte, el vinilo", "cámbiale el negro por el blanco", "cambiámelo por el blanco", "mejor en gris".
@@ -116,6 +119,7 @@ export function lineNamed(lines: CartLine[], words: string[]): CartLine | undefi
 /** Folded words; commas kept, since "no el esmalte, el vinilo" turns on them. */
 function fold(text: string): string {
   return foldText(text)
+    .replace(INSTEAD_OF, ' ')
     .replace(/[^a-z0-9/, ]+/g, ' ')
     .replace(/\s*,\s*/g, ', ')
     .replace(/\s+/g, ' ')

@@ -166,3 +166,30 @@ describe('parseItems on loose phrasings', () => {
     expect(parseItems('compré un galón de vinilo la semana pasada y vino cortado')).toEqual([]);
   });
 });
+
+describe('detectIntent: someone in charge, stock left, validity', () => {
+  it.each([
+    ['quiero hablar con el dueño del negocio', 'human'],
+    ['can I speak to a manager please', 'human'],
+    ['soy dueño de una ferretería, necesito 2 galones de vinilo tipo 1', 'quote'],
+    ['les queda laca negra?', 'search'],
+    ['por cuantos dias me respetan el precio de la cotizacion?', 'rules'],
+  ])('"%s" → %s', (text, kind) => {
+    expect(detectIntent(text, base).kind).toBe(kind);
+  });
+
+  it('"en vez de 2 mejor ponme 3" changes the working quotation', () => {
+    expect(detectIntent('en vez de 2 mejor ponme 3', withQuote).kind).toBe('edit');
+    expect(parseItems('en vez de 2 mejor ponme 3')).toEqual([]);
+  });
+
+  it('reads a name after an article ("sou a Beatriz Rocha")', () => {
+    expect(customerNameIn('oi, sou a Beatriz Rocha (bia.rocha@example.com)')).toBe('Beatriz Rocha');
+  });
+
+  it('drops politeness words from the product ("porfis")', () => {
+    expect(parseItems('me haces una cotizacioncita de 3 galones de esmalte blanco porfis')[0]?.words).toEqual(
+      ['esmalte', 'blanco'],
+    );
+  });
+});

@@ -36,8 +36,8 @@ function shouting(text: string): boolean {
 
 /** What the customer wants, from their latest message and what the conversation has (a quotation, a pending yes). */
 export function detectIntent(text: string, context: TurnFacts | undefined): Intent {
-  if (mentions(text, 'human') || mentions(text, 'angry') || shouting(text))
-    return { kind: mentions(text, 'human') ? 'human' : 'angry' };
+  if (mentions(text, 'human') || asksForSomeone(text) || mentions(text, 'angry') || shouting(text))
+    return { kind: mentions(text, 'human') || asksForSomeone(text) ? 'human' : 'angry' };
   if (context?.pendingConfirmation?.tool === 'odoo_book_appointment' && yesToSlot(text))
     return { kind: 'confirm' };
   // "A las 10 de la mañana" after an offer of times, without a yes: the offer again, that time first.
@@ -96,6 +96,14 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
 
 const HYPOTHETICAL =
   /\b(?:si (?:les |le |te )?(?:compro|llevo|pido|compramos|llevamos|pedimos)|if (?:i|we) (?:buy|order|get)|se (?:eu )?(?:comprar|levar))\b/;
+
+// "Quiero hablar con el dueño", "can I speak to a manager": talking to someone in charge, whoever they are.
+const SOMEONE_IN_CHARGE =
+  /\b(?:hablar|comunicar(?:me)?|pasar(?:me)?|pasame|falar|speak|talk)\s+(?:con|com|to|with)\s+(?:el|la|los|un|una|o|a|the|your|su|tu)?\s*(?:dueno|duena|gerente|encargad[oa]|supervisor(?:a)?|jefe|jefa|administrador(?:a)?|responsable|dono|dona|responsavel|manager|owner|supervisor|boss)\b/;
+
+function asksForSomeone(text: string): boolean {
+  return SOMEONE_IN_CHARGE.test(foldText(text));
+}
 
 /** "¿Cómo va mi pedido?", "pagué y no me llega": an order's status; "where is your store?" is not one. */
 function asksAboutOrder(text: string): boolean {

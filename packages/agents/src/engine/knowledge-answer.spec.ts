@@ -49,3 +49,17 @@ describe('bestHit with the words customers use for a topic', () => {
     expect(bestHit(procedures, 'me asesoras? que pintura me sirve para el baño')?.source).toBe('hongos.md');
   });
 });
+
+describe('bestHit: the same topic in another language', () => {
+  it('"where\'s your shop located?" is the store address', () => {
+    const rules = [
+      hit(
+        'facturacion.en.yaml',
+        'Electronic invoice',
+        'We need the company name, the billing e-mail and the address.',
+      ),
+      hit('horarios.en.md', 'Opening hours', 'Store: Monday to Friday. Store address: Carrera 43A.'),
+    ];
+    expect(bestHit(rules, "where's your shop located?")?.source).toBe('horarios.en.md');
+  });
+});

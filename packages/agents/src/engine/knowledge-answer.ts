@@ -79,13 +79,18 @@ function same(a: string, b: string): boolean {
 
 // Words customers use for a topic that the business's texts name otherwise ("¿dónde quedan ubicados?" is
 // the address; "descuentico" a discount): the question also holds the text's word.
-const SAME_TOPIC: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(?:ubicad[oa]s?|ubicacion|quedan|localizad[oa]s?|located|location|endereco)$/, 'direccion'],
-  [/^(?:descuent(?:ico|ito)s?|rebajas?|rebajitas?)$/, 'descuento'],
+// Each topic names its word in the texts' three languages.
+const SAME_TOPIC: ReadonlyArray<readonly [RegExp, string[]]> = [
+  [
+    /^(?:ubicad[oa]s?|ubicacion|quedan|localizad[oa]s?|located|location|endereco)$/,
+    ['direccion', 'address', 'endereco'],
+  ],
+  [/^(?:shop|store|tienda|loja)$/, ['tienda', 'store', 'loja']],
+  [/^(?:descuent(?:ico|ito)s?|rebajas?|rebajitas?)$/, ['descuento', 'discount', 'desconto']],
 ];
 
 function withTopics(wanted: string[]): string[] {
-  const more = wanted.flatMap((w) => SAME_TOPIC.filter(([re]) => re.test(w)).map(([, topic]) => topic));
+  const more = wanted.flatMap((w) => SAME_TOPIC.filter(([re]) => re.test(w)).flatMap(([, topic]) => topic));
   return [...new Set([...wanted, ...more])];
 }
 

@@ -122,6 +122,10 @@ const STOP = new Set([
   'more',
   'mejor',
   'porfa',
+  'porfis',
+  'porfavor',
+  'plis',
+  'plz',
   'pls',
   'please',
   'thanks',
@@ -213,14 +217,16 @@ export function parseItems(text: string): RequestedItem[] {
         ((w === 'un' || w === 'una' || w === 'um' || w === 'a') && UNITS[rest[i + 1] ?? ''])
       );
     });
-    rest = rest.filter((w) => !STOP.has(w) && !SIZE_WORDS[w]).map(singular);
+    // "En vez de 2 mejor ponme 3": a request verb after the number names no product.
+    rest = rest.filter((w) => !STOP.has(w) && !SIZE_WORDS[w] && !REQUEST_VERBS.has(w)).map(singular);
     // "Del vinilo tipo 1 blanco quiero 2 de las grandes": the product named first, then how many of it.
     if (rest.length === 0 && /^(?:del|de (?:la|las|los|el)|do|da|dos|das) /.test(`${words.join(' ')} `))
       rest = words
         .slice(0, at)
         .filter((w) => !STOP.has(w) && !LEAD.has(w) && !UNITS[w])
         .map(singular);
-    if (quantity > 0 && rest.length > 0)
+    // A number alone ("en vez de 2, ponme 3") names no product.
+    if (quantity > 0 && rest.some((w) => /[a-z]/.test(w)))
       items.push({
         quantity,
         unit,
@@ -231,6 +237,13 @@ export function parseItems(text: string): RequestedItem[] {
   }
   return items;
 }
+
+// Verbs of asking; a product's name never holds them.
+const REQUEST_VERBS = new Set(
+  'ponme pongame dame deme mandame regalame necesito quiero quisiera cotizame agregale sumale anade preciso quero'.split(
+    ' ',
+  ),
+);
 
 // "Para pintar…", "para un conjunto…", "para el baño": what the item is for, not its name ("Imprimante para Muros").
 const PURPOSE_NEXT = new Set(
@@ -339,8 +352,9 @@ export function singular(word: string): string {
   return word;
 }
 
+// "Sou a Beatriz", "soy la señora…": an article may stand between the words and the name.
 const NAME_INTRO =
-  /(?:\bcotizaci[oó]n para|\bpedido para|\bor[cç]amento para|\bquot(?:ation|e) for|\bsoy|\bme llamo|\bmi nombre es|\bhabla|\bsou|\bme chamo|\bmeu nome [eé]|\bi am|\bi'm|\bmy name is|\bthis is)\s+/iu;
+  /(?:\bcotizaci[oó]n para|\bpedido para|\bor[cç]amento para|\bquot(?:ation|e) for|\bsoy|\bme llamo|\bmi nombre es|\bhabla|\bsou|\bme chamo|\bmeu nome [eé]|\bi am|\bi'm|\bmy name is|\bthis is)\s+(?:(?:a|o|la|el)\s+)?/iu;
 const NAME =
   /^(?:[A-ZÁÉÍÓÚÑÃÕÂÊÔÇ][\p{L}'-]+)(?:\s+(?:(?:de|del|da|dos)\s+)?[A-ZÁÉÍÓÚÑÃÕÂÊÔÇ][\p{L}'-]+){0,3}/u;
 

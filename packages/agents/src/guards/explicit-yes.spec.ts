@@ -61,3 +61,9 @@ describe('isExplicitYes with the pending action', () => {
     expect(isExplicitYes('cancelala', 'odoo_cancel_quotation')).toBe(false);
   });
 });
+
+describe('isExplicitYes: "confirm" with a clitic', () => {
+  it.each(['va, confírmamelo', 'confirmémoslo', 'sí, confírmala'])('"%s" is a yes', (text) => {
+    expect(isExplicitYes(text)).toBe(true);
+  });
+});

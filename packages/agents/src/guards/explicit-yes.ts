@@ -158,6 +158,11 @@ const ACTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   odoo_confirm_quotation: new Set(['confirmala', 'confirmalo', 'confirma', 'confirmar', 'fechar', 'fecha']),
 };
 
+/** A yes word, or "confirm" with any ending the customer glues to it ("confírmamelo", "confirmemos"). */
+function isYesWord(token: string): boolean {
+  return YES.has(token) || /^confirm(?:a|e|o|ar|ad|em)/.test(token);
+}
+
 /**
  * True when a message is an explicit yes ("sí", "sí, confírmala", "dale", "confirmo", "sim", "yes") and
  * nothing else: a question, a condition or any extra request ("sí, pero a precio 0") is not a yes. With the
@@ -172,7 +177,5 @@ export function isExplicitYes(text: string, pendingTool?: string): boolean {
   if (tokens.includes('no') && !tokens.includes('nomas')) return false;
   if (tokens.length === 0 || tokens.length > 8) return false;
   const action = pendingTool ? ACTION_WORDS[pendingTool] : undefined;
-  return (
-    tokens.some((t) => YES.has(t)) && tokens.every((t) => YES.has(t) || FILLER.has(t) || !!action?.has(t))
-  );
+  return tokens.some(isYesWord) && tokens.every((t) => isYesWord(t) || FILLER.has(t) || !!action?.has(t));
 }
