@@ -1,5 +1,5 @@
 import { isExplicitYes } from '../guards/explicit-yes.js';
-import { timeIn, yesToSlot } from '../guards/slot-choice.js';
+import { onlyTime, yesToSlot } from '../guards/slot-choice.js';
 import { foldText } from '@mcp-crew/core';
 import type { TurnFacts } from '../turn/turn-facts.js';
 import { mentions, mentionsAny, onlyPleasantries, orderReference } from './lexicon.js';
@@ -41,7 +41,7 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
   if (context?.pendingConfirmation?.tool === 'odoo_book_appointment' && yesToSlot(text))
     return { kind: 'confirm' };
   // "A las 10 de la mañana" after an offer of times, without a yes: the offer again, that time first.
-  if (context?.pendingConfirmation?.tool === 'odoo_book_appointment' && timeIn(text) && !text.includes('?'))
+  if (context?.pendingConfirmation?.tool === 'odoo_book_appointment' && onlyTime(text))
     return { kind: 'booking' };
   if (isExplicitYes(text, context?.pendingConfirmation?.tool))
     return context?.pendingConfirmation

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { timeIn, yesToSlot } from './slot-choice.js';
+import { onlyTime, timeIn, yesToSlot } from './slot-choice.js';
 
 describe('yesToSlot', () => {
   it.each([
@@ -23,6 +23,11 @@ describe('yesToSlot', () => {
 });
 
 describe('times of day', () => {
+  it('tells a time named alone from a request that names a time', () => {
+    expect(onlyTime('mejor a las 10 de la mañana')).toEqual({ hour: 10, minute: 0 });
+    expect(onlyTime('confirm the visit at 3 pm and also cancel my other orders')).toBeUndefined();
+  });
+
   it('finds the time a request names, not any number', () => {
     expect(timeIn('posso agendar pra sexta às 3 da tarde?')).toEqual({ hour: 15, minute: 0 });
     expect(timeIn('next monday at 9am')).toEqual({ hour: 9, minute: 0 });

@@ -47,6 +47,31 @@ export function yesToSlot(text: string): { time?: PickedTime } | undefined {
   return time && { time };
 }
 
+// Words that may go with a time named instead of the one proposed ("mejor a las 10", "better at 9").
+const PREFERRING = new Set([
+  'mejor',
+  'prefiero',
+  'mas',
+  'bien',
+  'entonces',
+  'better',
+  'rather',
+  'melhor',
+  'prefiro',
+]);
+
+/** "Mejor a las 10 de la mañana": a time of day and nothing else, said after an offer without a yes. */
+export function onlyTime(text: string): PickedTime | undefined {
+  if (text.includes('?')) return undefined;
+  const folded = foldText(text);
+  const match = TIME.exec(folded);
+  if (!match) return undefined;
+  const rest = `${folded.slice(0, match.index)} ${folded.slice(match.index + match[0].length)}`
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !AROUND_TIME.has(w) && !PREFERRING.has(w));
+  return rest.length === 0 ? toTime(match) : undefined;
+}
+
 /** The 24-hour time of a TIME match; 1 to 6 without a.m./p.m. is the afternoon. */
 function toTime(match: RegExpExecArray): PickedTime | undefined {
   let hour = Number(match[1]);
