@@ -102,3 +102,29 @@ describe('cart edits: chained lead words and the old quantity named', () => {
     expect(parseCartEdit('quítame la bandeja', [ROLLER, tray])).toEqual({ kind: 'remove', line: tray });
   });
 });
+
+describe('cart edits: more of a line, taking one out in English', () => {
+  it('"ponle una más" adds one to the line; "dos más de esmalte" to the named one', () => {
+    expect(parseCartEdit('ponle una mas', [ROLLER])).toEqual({ kind: 'quantity', line: ROLLER, quantity: 4 });
+    expect(parseCartEdit('y dos más del esmalte', [ENAMEL, ROLLER])).toEqual({
+      kind: 'quantity',
+      line: ENAMEL,
+      quantity: 4,
+    });
+  });
+
+  it('"dos más de vinilo azul" with no such line is no change of the lines there', () => {
+    expect(parseCartEdit('dos mas de vinilo azul', [ENAMEL])).not.toMatchObject({
+      kind: 'quantity',
+      quantity: 4,
+    });
+  });
+
+  it('"actually take the tape out" removes the tape', () => {
+    expect(looksLikeCartEdit('actually take the tape out')).toBe(true);
+    expect(parseCartEdit('actually take the tape out', [ENAMEL, ROLLER])).toEqual({
+      kind: 'remove-named',
+      words: ['tape'],
+    });
+  });
+});

@@ -20,12 +20,15 @@ export type CartEdit =
 
 // Removal verbs with the clitics customers glue to them ("quítale", "bórralo", "sácamelos").
 const REMOVE =
-  /\b(?:(?:quit|sac|elimin|borr|retir)(?:a|e|ar|ale|alo|ala|alos|alas|ales|ame|amelo|amela|amelos|amelas)|remove|drop|delete|take off|tira|remova|retire|tirar|sin)\b|\b(?:ya no|siempre no|mejor no) (?:quiero|necesito|voy a llevar|llevo) (?:el|la|los|las)\b/;
+  /\b(?:(?:quit|sac|elimin|borr|retir)(?:a|e|ar|ale|alo|ala|alos|alas|ales|ame|amelo|amela|amelos|amelas)|remove|drop|delete|take off|take (?:the |that |those )?(?:[a-z]+ ){0,2}out|get rid of|tira|remova|retire|tirar|sin)\b|\b(?:ya no|siempre no|mejor no) (?:quiero|necesito|voy a llevar|llevo) (?:el|la|los|las)\b/;
 // "Mejor ponme 3": the words that lead to the new quantity may come one after another.
 const QUANTITY =
   /\b(?:(?:que sean|mejor|ponme|ponle|pon|dejalo en|dejala en|dejalos en|cambia(?:lo|la|los)? a|son|serian|make it|make them|change (?:it|them)? ?to|melhor|sao|coloca)\s+)+([a-z0-9]+)/;
 // "En vez de 2, ponme 3": the old quantity named before the new one says nothing of the change.
 const INSTEAD_OF = /\b(?:en vez de|en lugar de|em vez de|ao inves de|instead of)\s+[a-z0-9]+/g;
+// "Ponle una más", "dos más", "one more", "mais dois": that many more of the line.
+const MORE_BY =
+  /\b(otro|otra|un|uno|una|dos|tres|cuatro|cinco|one|two|three|\d+)\s+(?:mas|more)\b|\bmais\s+(um|uma|dois|duas|tres|\d+)\b/;
 const MORE_OF_SAME =
   /\b(otro|otra|uno mas|una mas|one more|another|mais um|mais uma)\b.*\b(igual|mismo|misma|same)\b|\b(sumale|agregale|anadele)\s+(otro|otra|uno|una)\b/;
 // "No el esmalte, el vinilo", "cámbiale el negro por el blanco", "cambiámelo por el blanco", "mejor en gris".
@@ -101,7 +104,7 @@ function wordsOf(text: string): string[] {
 }
 
 /** The line whose product the words name best (every word a prefix match scores), or the only line. */
-export function lineNamed(lines: CartLine[], words: string[]): CartLine | undefined {
+export function lineNamed(lines: CartLine[], words: string[], strict = false): CartLine | undefined {
   if (words.length === 0) return lines.length === 1 ? lines[0] : undefined;
   const scored = lines.map((line) => {
     const name = wordsOf(line.product);
@@ -113,7 +116,7 @@ export function lineNamed(lines: CartLine[], words: string[]): CartLine | undefi
     };
   });
   const best = scored.sort((a, b) => b.score - a.score)[0];
-  return best && best.score > 0 ? best.line : lines.length === 1 ? lines[0] : undefined;
+  return best && best.score > 0 ? best.line : lines.length === 1 && !strict ? lines[0] : undefined;
 }
 
 /** Folded words; commas kept, since "no el esmalte, el vinilo" turns on them. */
@@ -142,6 +145,14 @@ export function parseCartEdit(text: string, lines: CartLine[]): CartEdit {
     if (line) return { kind: 'remove', line };
     return words.length > 0 ? { kind: 'remove-named', words } : { kind: 'unclear' };
   }
+  const more = MORE_BY.exec(folded);
+  const by = more && (numberIn(more[1] ?? more[2]) ?? (/^otr/.test(more[1] ?? '') ? 1 : undefined));
+  // "Dos más de esmalte negro" with no such line is a new product, not more of the one there.
+  const moreOf = mentioned.filter(
+    (w) => !QUANTITY_WORDS.has(w) && w !== 'mas' && w !== 'more' && w !== 'otro' && w !== 'otra',
+  );
+  const moreLine = by ? lineNamed(lines, moreOf, moreOf.length > 0) : undefined;
+  if (by && moreLine) return { kind: 'quantity', line: moreLine, quantity: moreLine.quantity + by };
   if (MORE_OF_SAME.test(folded)) {
     const line = lineNamed(lines, []) ?? lines.at(-1);
     return line ? { kind: 'quantity', line, quantity: line.quantity + 1 } : { kind: 'unclear' };
@@ -199,6 +210,12 @@ const EDIT_NOISE = new Set([
   'also',
   'tira',
   'tire',
+  'actually',
+  'take',
+  'out',
+  'get',
+  'rid',
+  'of',
   'o',
   'os',
   'as',
@@ -240,6 +257,7 @@ export function looksLikeCartEdit(text: string): boolean {
   const folded = fold(text);
   return (
     REMOVE.test(folded) ||
+    MORE_BY.test(folded) ||
     MORE_OF_SAME.test(folded) ||
     REPLACE.test(folded) ||
     QUANTITY.test(folded) ||

@@ -193,3 +193,13 @@ describe('detectIntent: someone in charge, stock left, validity', () => {
     );
   });
 });
+
+describe('detectIntent: paying into an account', () => {
+  it('"¿a qué cuenta les transfiero?" is a rules question', () => {
+    expect(detectIntent('a que cuenta les transfiero?', base).kind).toBe('rules');
+  });
+
+  it('a roll is packaging, not the product ("2 rolls of 1 inch masking tape")', () => {
+    expect(parseItems('2 rolls of 1 inch masking tape')[0]?.words).toEqual(['1', 'inch', 'masking', 'tape']);
+  });
+});

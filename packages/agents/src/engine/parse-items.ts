@@ -83,6 +83,10 @@ const EMPTY_UNITS = new Set([
   'potes',
   'pliego',
   'pliegos',
+  'rollo',
+  'rollos',
+  'roll',
+  'rolls',
   'x',
 ]);
 // "El grande / el pequeño": the largest or smallest packaging of the product asked for (a gallon of an enamel

@@ -67,3 +67,9 @@ describe('isExplicitYes: "confirm" with a clitic', () => {
     expect(isExplicitYes(text)).toBe(true);
   });
 });
+
+describe('isExplicitYes: placing the order', () => {
+  it('"yes please, place the order" is a yes', () => {
+    expect(isExplicitYes('yes please, place the order')).toBe(true);
+  });
+});

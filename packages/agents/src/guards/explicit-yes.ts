@@ -134,6 +134,7 @@ const FILLER = new Set([
   'then',
   'with',
   'good',
+  'place',
 ]);
 
 // The action's own verb beside a yes names what is already pending ("sí dale, cancélala" to "¿cancelo la

@@ -17,6 +17,10 @@ describe('detectLanguage', () => {
     expect(detectLanguage('soy Mateo, mi correo es mateo@example.com')).toBe('es');
   });
 
+  it('reads "vocês aceitam…" as Portuguese', () => {
+    expect(detectLanguage('vocês aceitam cheque?')).toBe('pt');
+  });
+
   it('knows Brazilian thanks in slang', () => {
     expect(detectLanguage('valeu, tmj')).toBe('pt');
   });

@@ -53,6 +53,19 @@ const same = (a: string, b: string) =>
     .every((w) => foldText(b).split(/\s+/).includes(w));
 
 /**
+ * Whether a found customer holds the contact detail typed: the same e-mail, or the same phone number (one's
+ * digits end the other's, country code or not). The search is fuzzy on phone digits (a Brazilian number can
+ * match a Colombian one by its last seven digits in order); a near match is not the customer's account.
+ */
+export function sameContact(typed: string, email?: string, phone?: string): boolean {
+  if (typed.includes('@')) return !!email && email.trim().toLowerCase() === typed.trim().toLowerCase();
+  const a = typed.replace(/\D/g, '');
+  const b = (phone ?? '').replace(/\D/g, '');
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 7 && long.endsWith(short);
+}
+
+/**
  * The customer a quotation is for. The channel's identity (phone, e-mail) found them before this flow ran; a
  * typed name is a claim, never an identity, so it alone never attaches the conversation to an existing
  * customer. A new customer who gives a name and an e-mail or phone is created (`odoo_upsert_customer`);
@@ -75,7 +88,11 @@ export function customerForQuote(view: PromptView): CustomerStep {
   for (const query of queries) {
     const found = resultOf(view, 'odoo_find_customers', { query });
     const existing = data(found)?.customers ?? [];
-    if (query !== name ? existing.length > 0 : existing.some((c) => same(name, c.name)))
+    if (
+      query !== name
+        ? existing.some((c) => sameContact(query, c.email, c.phone))
+        : existing.some((c) => same(name, c.name))
+    )
       return { registered: name };
   }
   const created = data(resultOf(view, 'odoo_upsert_customer'));

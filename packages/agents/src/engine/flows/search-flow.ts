@@ -1,29 +1,13 @@
 import { tokenize } from '@mcp-crew/core';
 import { money, quantity } from '../format.js';
 import { LEXICON, squeeze } from '../lexicon.js';
-import { parseItems, singular } from '../parse-items.js';
+import { parseItems, singular, UNITS } from '../parse-items.js';
 import { call, failedCall, say, type FlowInput, type StepOutput } from '../step.js';
 import { textsFor } from '../texts.js';
 import { lookUpProduct } from './find-products.js';
 
-const UNIT_WORDS: Record<string, 'galon' | 'cuarto' | 'cunete'> = {
-  galon: 'galon',
-  galones: 'galon',
-  galao: 'galon',
-  galoes: 'galon',
-  gallon: 'galon',
-  gallons: 'galon',
-  gal: 'galon',
-  gl: 'galon',
-  quart: 'cuarto',
-  quarts: 'cuarto',
-  bucket: 'cunete',
-  buckets: 'cunete',
-  balde: 'cunete',
-  cuarto: 'cuarto',
-  cunete: 'cunete',
-  cunetes: 'cunete',
-};
+// The packaging words are the item parser's ("cubeta", "caneca", "galões"…): one list for both.
+const UNIT_WORDS = UNITS;
 const NOISE = new Set([
   ...LEXICON.product.flatMap((p) => p.split(' ')),
   ...LEXICON.greeting.flatMap((p) => p.split(' ')),
