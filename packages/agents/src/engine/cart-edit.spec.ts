@@ -128,3 +128,12 @@ describe('cart edits: more of a line, taking one out in English', () => {
     });
   });
 });
+
+describe('cart edits: a colour named with a change verb', () => {
+  it.each(['troca pra verde', 'cámbialo a verde', 'make it green'])(
+    '"%s" keeps the product, changes the colour',
+    (text) => {
+      expect(parseCartEdit(text, [BLUE])).toMatchObject({ kind: 'replace', line: BLUE, unit: 'galon' });
+    },
+  );
+});

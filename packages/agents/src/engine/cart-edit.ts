@@ -34,6 +34,9 @@ const MORE_OF_SAME =
 // "No el esmalte, el vinilo", "cámbiale el negro por el blanco", "cambiámelo por el blanco", "mejor en gris".
 const REPLACE =
   /\bno\s+(?:el|la|los|las|ese|esa)?\s*([a-z0-9 ]+?)\s*,\s*(?:mejor\s+)?(?:el|la|los|las)?\s*([a-z0-9 ]+)$|\b(?:cambia(?:le|lo|la|los|las|melo|mela|melos|melas)?|cambiar)\s+(?:(?:el|la|los|las)?\s*([a-z0-9 ]+?)\s+)?por\s+(?:el|la|los|las)?\s*([a-z0-9 ]+)$|\b(?:mejor|prefiero|better|rather)\s+(?:en|in|em)\s+([a-z]+)$/;
+// "Troca pra verde", "cámbialo a rojo", "make it grey": only a colour named for the line.
+const COLOUR_SWAP =
+  /\b(?:troca|trocar|muda|mudar|cambia(?:lo|la|los|las)?|cambiar|change(?: it)?|switch(?: it)?|make it)\s+(?:(?:pra|para|pro|por|a|al|to|in|en|em)\s+)?(?:(?:o|a|el|la|the)\s+)?([a-z]+)$/;
 // Words that name a colour: "mejor en gris" changes only the colour of a line.
 const COLOURS = new Set([
   'blanco',
@@ -157,6 +160,13 @@ export function parseCartEdit(text: string, lines: CartLine[]): CartEdit {
     const line = lineNamed(lines, []) ?? lines.at(-1);
     return line ? { kind: 'quantity', line, quantity: line.quantity + 1 } : { kind: 'unclear' };
   }
+  const swap = COLOUR_SWAP.exec(folded)?.[1];
+  if (swap && COLOURS.has(swap)) {
+    const line = lineNamed(lines, []) ?? lines.at(-1);
+    if (!line) return { kind: 'unclear' };
+    const kept = wordsOf(line.product).filter((w) => !COLOURS.has(w) && !UNITS[w] && w !== '1/4');
+    return { kind: 'replace', line, words: [...kept, swap], unit: packagingOf(line.product) };
+  }
   const replace = REPLACE.exec(folded);
   if (replace) {
     const [, notThis, butThis, from, to, colourOnly] = replace;
@@ -260,6 +270,7 @@ export function looksLikeCartEdit(text: string): boolean {
     MORE_BY.test(folded) ||
     MORE_OF_SAME.test(folded) ||
     REPLACE.test(folded) ||
+    COLOURS.has(COLOUR_SWAP.exec(folded)?.[1] ?? '') ||
     QUANTITY.test(folded) ||
     (loneNumber(folded) !== undefined && !/\b(tienen|hay|cuanto|precio|stock)\b/.test(folded))
   );

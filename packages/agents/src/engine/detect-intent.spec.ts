@@ -203,3 +203,21 @@ describe('detectIntent: paying into an account', () => {
     expect(parseItems('2 rolls of 1 inch masking tape')[0]?.words).toEqual(['1', 'inch', 'masking', 'tape']);
   });
 });
+
+describe('detectIntent and parseItems: round four of outside phrasings', () => {
+  it.each([
+    ['si pido cuñetes me los suben a un cuarto piso?', 'rules'],
+    ['que horas vocês fecham durante a semana?', 'rules'],
+  ])('"%s" → %s', (text, kind) => {
+    expect(detectIntent(text, base).kind).toBe(kind);
+  });
+
+  it('"media docena" is six, and a thank-you is no product word', () => {
+    expect(parseItems('necesito media docena de brochas de 2 pulgadas')[0]).toMatchObject({ quantity: 6 });
+    expect(parseItems('y 1 rodillo de felpa gracias')[0]?.words).toEqual(['rodillo', 'felpa']);
+  });
+
+  it('"troca pra verde" swaps the colour of the working quotation', () => {
+    expect(detectIntent('troca pra verde', withQuote).kind).toBe('edit');
+  });
+});

@@ -63,3 +63,11 @@ describe('bestHit: the same topic in another language', () => {
     expect(bestHit(rules, "where's your shop located?")?.source).toBe('horarios.en.md');
   });
 });
+
+describe('bestHit: question words are not topics', () => {
+  it('"¿cuánto tiempo de garantía…?" is the warranty, not "Cuánta pintura necesito"', () => {
+    expect(bestHit(PROCEDURES, 'cuanto tiempo de garantia tiene el impermeabilizante?')?.source).toBe(
+      'garantia.md',
+    );
+  });
+});

@@ -56,6 +56,9 @@ const STOP = new Set([
   'sirve',
   'sirven',
   'recommend',
+  // "¿Cuánto tiempo de garantía…?": a question word, not the "Cuánta pintura necesito" title's topic.
+  'cuanto',
+  'tiempo',
 ]);
 
 function words(text: string): string[] {

@@ -133,6 +133,10 @@ const STOP = new Set([
   'pls',
   'please',
   'thanks',
+  'gracias',
+  'obrigado',
+  'obrigada',
+  'bendiciones',
   'd',
   'xfa',
   'hoy',
@@ -163,6 +167,9 @@ export function parseItems(text: string): RequestedItem[] {
   // "De una" means "right away", not one of something.
   const spaced = foldText(text)
     .replace(/\bde una\b/g, ' ')
+    // "Media docena", "meia dúzia", "half a dozen": the number of it.
+    .replace(/\b(?:media docena|meia duzia|half a dozen)\b/g, '6')
+    .replace(/\b(?:una docena|uma duzia|a dozen|one dozen)\b/g, '12')
     .replace(/\b(\d+)(gal|gl|galones|galon|und|unds|uds|ud|u)\b/g, '$1 $2');
   let correcting = false;
   for (const clause of spaced.split(SPLIT)) {

@@ -13,7 +13,7 @@ const STOP_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
   pt: new Set(
     (
       'o os as do da dos das e em um uma com nao voce ola obrigado obrigada bom boa quero tem quanto custa meu minha ' +
-      'preciso pelo pela isso onde quando tambem muito sim senhor posso preco tinta gostaria valeu vlw obg voces vcs aceitam fazem entregam'
+      'preciso pelo pela isso onde quando tambem muito sim senhor posso preco tinta gostaria valeu vlw obg voces vcs aceitam fazem entregam seu sua pra'
     ).split(' '),
   ),
   en: new Set(

@@ -121,13 +121,26 @@ const NOISE = new Set([
 
 /** The words of a product question that name a product ("¿tienen laca negra?" → laca, negra); none in "vale". */
 export function searchWords(text: string): string[] {
+  const tokens = tokenize(text);
   return (
-    tokenize(text)
-      // "holiii", "buenaas": stretched greetings are noise too.
-      .filter((w) => !NOISE.has(w) && !NOISE.has(squeeze(w)) && !UNIT_WORDS[w] && !/^\d+$/.test(w))
+    tokens
+      // "holiii", "buenaas": stretched greetings are noise too; a number is a quantity unless it sizes the
+      // product ("la brocha de 3 pulgadas", "3 inch brush", "vinilo tipo 1").
+      .filter(
+        (w, i) =>
+          !NOISE.has(w) &&
+          !NOISE.has(squeeze(w)) &&
+          !UNIT_WORDS[w] &&
+          (!/^\d+$/.test(w) ||
+            SIZES_A_NUMBER.has(tokens[i + 1] ?? '') ||
+            NAMES_A_NUMBER.has(tokens[i - 1] ?? '')),
+      )
       .map(singular)
   );
 }
+
+const SIZES_A_NUMBER = new Set(['inch', 'inches', 'in', 'pulgada', 'pulgadas', 'polegada', 'polegadas']);
+const NAMES_A_NUMBER = new Set(['tipo', 'type', 'grano', 'numero']);
 
 /** "¿Tienen esmalte blanco?", "¿cuánto cuesta…?", "¿hay stock de…?": products with price and stock from Odoo. */
 export function searchFlow({ view, language }: FlowInput): StepOutput {
