@@ -221,3 +221,33 @@ describe('detectIntent and parseItems: round four of outside phrasings', () => {
     expect(detectIntent('troca pra verde', withQuote).kind).toBe('edit');
   });
 });
+
+describe('detectIntent: round five of outside phrasings', () => {
+  it('the price of several units is a quotation, of one unit a price question', () => {
+    expect(detectIntent('cuanto seria por 2 galones de anticorrosivo rojo oxido', base).kind).toBe('quote');
+    expect(detectIntent('hi! how much for a gallon of white enamel?', base).kind).toBe('search');
+  });
+
+  it('"mejor mándame 3 del vinilo" changes the line spoken of', () => {
+    expect(detectIntent('mejor mandame 3 del vinilo', withQuote).kind).toBe('edit');
+    expect(parseItems('mejor mandame 3 del vinilo')[0]).toMatchObject({ definite: true, words: ['vinilo'] });
+  });
+
+  it('ends the item at its purpose in English and Portuguese', () => {
+    expect(parseItems('I need two gallons of black enamel for my fence')[0]?.words).toEqual([
+      'black',
+      'enamel',
+    ]);
+    expect(parseItems('quero 2 galões de esmalte branco pra minha porta')[0]?.words).toEqual([
+      'esmalte',
+      'branco',
+    ]);
+  });
+
+  it.each([
+    ["not right now, I'll let you know", 'later'],
+    ['Tengo una ferretería, ¿tienen precios especiales para mayoristas?', 'rules'],
+  ])('"%s" → %s', (text, kind) => {
+    expect(detectIntent(text, text.startsWith('not') ? withPending : base).kind).toBe(kind);
+  });
+});

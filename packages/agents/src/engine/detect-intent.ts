@@ -62,6 +62,11 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
     (parseItems(text).length === 0 || !mentions(text, 'buy'))
   )
     return { kind: 'edit' };
+  // "Mejor mándame 3 del vinilo": a quantity of a product spoken of already is a change to its line.
+  if (context?.quotation && !mentions(text, 'add') && looksLikeCartEdit(text)) {
+    const said = parseItems(text);
+    if (said.length === 1 && said[0]!.definite) return { kind: 'edit' };
+  }
   if (context?.pendingConfirmation && /^\W*no\b/i.test(text.trim())) return { kind: 'later' };
   // "Mi pedido llegó dañado" is a support case, not an order-status question.
   if (mentionsAny(text, context?.words?.defects) || mentions(text, 'complaint'))
@@ -83,7 +88,13 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
   // "¿Tienen 10 galones de vinilo?" asks about stock; "necesito 10 galones" asks for a quotation.
   // "¿Tienen 20 galones de …? los necesito el sábado" asks about stock first: answered with what there is.
   const stockQuestion = /^\W*(?:buenas\W+)?(?:tienen|tiene|hay|tem|do you have)\b[^?]*\?/i.test(text.trim());
-  if (items.length > 0 && !stockQuestion && (mentions(text, 'buy') || !mentions(text, 'product')))
+  const severalAsked =
+    mentions(text, 'priceOfQuantity') && (items.length > 1 || items.some((i) => i.quantity > 1));
+  if (
+    items.length > 0 &&
+    !stockQuestion &&
+    (mentions(text, 'buy') || !mentions(text, 'product') || severalAsked)
+  )
     return { kind: 'quote', items, mode: context?.quotation && mentions(text, 'add') ? 'add' : 'create' };
   if (mentions(text, 'rules')) return { kind: 'rules' };
   if (mentions(text, 'product')) return { kind: 'search' };

@@ -71,3 +71,13 @@ describe('bestHit: question words are not topics', () => {
     );
   });
 });
+
+describe('bestHit: short topic words', () => {
+  it('"are your prices VAT inclusive?" finds the VAT text', () => {
+    const rules = [
+      hit('descuentos.en.md', 'Volume discounts and wholesale price list', 'Wholesale price list: 12 % off.'),
+      hit('facturacion.en.yaml', 'VAT', 'List prices do not include VAT (19 %).'),
+    ];
+    expect(bestHit(rules, 'are your prices VAT inclusive?')?.source).toBe('facturacion.en.yaml');
+  });
+});

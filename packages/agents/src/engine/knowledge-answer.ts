@@ -61,10 +61,13 @@ const STOP = new Set([
   'tiempo',
 ]);
 
+// Short words that name a topic on their own (taxes, tax id, payment networks).
+const SHORT_TOPICS = new Set(['iva', 'vat', 'nit', 'pse', 'pix']);
+
 function words(text: string): string[] {
   return foldText(text)
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length >= 4 && !STOP.has(w));
+    .filter((w) => (w.length >= 4 || SHORT_TOPICS.has(w)) && !STOP.has(w));
 }
 
 // Five letters tell "devolver" and "devoluciones" apart from "desconto" while still matching plurals; a short

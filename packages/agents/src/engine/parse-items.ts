@@ -8,6 +8,8 @@ export interface RequestedItem {
   unit?: 'galon' | 'cuarto' | 'cunete';
   /** "El grande", "las pequeñas": the largest or smallest packaging the product comes in, when no unit is named. */
   size?: 'largest' | 'smallest';
+  /** "3 del vinilo": the product named with a definite article, as one already spoken of. */
+  definite?: boolean;
   /** Folded, singular words that describe the product. */
   words: string[];
   /** What the customer wrote, for replies. */
@@ -215,6 +217,7 @@ export function parseItems(text: string): RequestedItem[] {
         (ITEM_END.has(w) || (w === 'pa' && WHEN.has(words[i + 1] ?? '')) || purposeStarts(words, i)),
     );
     let rest = words.slice(at + 1, end < 0 ? undefined : end).map(respeltUnit);
+    const definite = /^(?:del|de (?:la|las|los|el)|of the|do|da|dos|das) /.test(`${rest.join(' ')} `);
     let unit: RequestedItem['unit'];
     let size: RequestedItem['size'];
     if (rest[0] && UNITS[rest[0]]) unit = UNITS[rest.shift()!];
@@ -242,6 +245,7 @@ export function parseItems(text: string): RequestedItem[] {
         quantity,
         unit,
         ...(size && !unit ? { size } : {}),
+        ...(definite ? { definite } : {}),
         words: rest,
         said: words.slice(at).join(' '),
       });
@@ -263,11 +267,19 @@ const PURPOSE_NEXT = new Set(
   ),
 );
 
+// "For my fence", "pra minha casa": the same in English and Portuguese.
+const PURPOSE_NEXT_OTHER = new Set(
+  'my the a an our your his her o os as meu minha meus minhas nossa nosso'.split(' '),
+);
+
 function purposeStarts(words: string[], at: number): boolean {
   const next = words[at + 1] ?? '';
+  if (words[at] === 'for' || words[at] === 'pra') return PURPOSE_NEXT_OTHER.has(next) || /ing$/.test(next);
   return (
     (words[at] === 'para' || words[at] === 'pa') &&
-    (PURPOSE_NEXT.has(next) || (next.length > 4 && /(?:ar|er|ir)$/.test(next)))
+    (PURPOSE_NEXT.has(next) ||
+      (words[at] === 'para' && PURPOSE_NEXT_OTHER.has(next) && next.length > 1) ||
+      (next.length > 4 && /(?:ar|er|ir)$/.test(next)))
   );
 }
 

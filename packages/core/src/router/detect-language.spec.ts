@@ -21,6 +21,11 @@ describe('detectLanguage', () => {
     expect(detectLanguage('vocês aceitam cheque?')).toBe('pt');
   });
 
+  it('reads short requests without the commonest words', () => {
+    expect(detectLanguage('quote me 2 foam rollers')).toBe('en');
+    expect(detectLanguage('que absurdo, ninguém me responde há dois dias')).toBe('pt');
+  });
+
   it('knows Brazilian thanks in slang', () => {
     expect(detectLanguage('valeu, tmj')).toBe('pt');
   });

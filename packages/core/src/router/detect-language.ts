@@ -13,13 +13,13 @@ const STOP_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
   pt: new Set(
     (
       'o os as do da dos das e em um uma com nao voce ola obrigado obrigada bom boa quero tem quanto custa meu minha ' +
-      'preciso pelo pela isso onde quando tambem muito sim senhor posso preco tinta gostaria valeu vlw obg voces vcs aceitam fazem entregam seu sua pra'
+      'preciso pelo pela isso onde quando tambem muito sim senhor posso preco tinta gostaria valeu vlw obg voces vcs aceitam fazem entregam seu sua pra dois duas ninguem atendimento'
     ).split(' '),
   ),
   en: new Set(
     (
       'the an of and to in is are you i my do does have has hello hi thanks thank please want need how much what ' +
-      'can could would price paint order where when yes it this that'
+      'can could would price paint order where when yes it this that quote for your some any get gallon gallons'
     ).split(' '),
   ),
 };
