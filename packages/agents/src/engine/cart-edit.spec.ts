@@ -137,3 +137,20 @@ describe('cart edits: a colour named with a change verb', () => {
     },
   );
 });
+
+describe('cart edits: another type of the same product', () => {
+  it('"no mejor el tipo 1" swaps the type, keeping colour, size and quantity', () => {
+    const type2: CartLine = {
+      line_id: 16,
+      product_id: 30,
+      product: '[VT2-BLA-GL] Vinilo Tipo 2 Blanco Galón',
+      quantity: 2,
+    };
+    expect(parseCartEdit('no mejor el tipo 1', [type2])).toEqual({
+      kind: 'replace',
+      line: type2,
+      words: ['vinilo', 'tipo', '1', 'blanco'],
+      unit: 'galon',
+    });
+  });
+});

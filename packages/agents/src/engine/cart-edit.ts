@@ -34,6 +34,7 @@ const MORE_OF_SAME =
 // "No el esmalte, el vinilo", "cámbiale el negro por el blanco", "cambiámelo por el blanco", "mejor en gris".
 const REPLACE =
   /\bno\s+(?:el|la|los|las|ese|esa)?\s*([a-z0-9 ]+?)\s*,\s*(?:mejor\s+)?(?:el|la|los|las)?\s*([a-z0-9 ]+)$|\b(?:cambia(?:le|lo|la|los|las|melo|mela|melos|melas)?|cambiar)\s+(?:(?:el|la|los|las)?\s*([a-z0-9 ]+?)\s+)?por\s+(?:el|la|los|las)?\s*([a-z0-9 ]+)$|\b(?:mejor|prefiero|better|rather)\s+(?:en|in|em)\s+([a-z]+)$/;
+const TYPE_SWAP = /\b(?:mejor|prefiero|better|melhor)\s+(?:(?:el|la|the|o|a)\s+)?(?:tipo|type)\s+(\d+)$/;
 // "Troca pra verde", "cámbialo a rojo", "make it grey": only a colour named for the line.
 const COLOUR_SWAP =
   /\b(?:troca|trocar|muda|mudar|cambia(?:lo|la|los|las)?|cambiar|change(?: it)?|switch(?: it)?|make it)\s+(?:(?:pra|para|pro|por|a|al|to|in|en|em)\s+)?(?:(?:o|a|el|la|the)\s+)?([a-z]+)$/;
@@ -160,6 +161,20 @@ export function parseCartEdit(text: string, lines: CartLine[]): CartEdit {
     const line = lineNamed(lines, []) ?? lines.at(-1);
     return line ? { kind: 'quantity', line, quantity: line.quantity + 1 } : { kind: 'unclear' };
   }
+  // "No, mejor el tipo 1": the line keeps its product, with the other type.
+  const type = TYPE_SWAP.exec(folded);
+  if (type) {
+    const line = lineNamed(lines, []) ?? lines.at(-1);
+    if (!line) return { kind: 'unclear' };
+    const name = wordsOf(line.product);
+    const at = name.indexOf('tipo');
+    if (at >= 0) {
+      const words = [...name.slice(0, at), 'tipo', type[1]!, ...name.slice(at + 2)].filter(
+        (w) => !UNITS[w] && w !== '1/4',
+      );
+      return { kind: 'replace', line, words, unit: packagingOf(line.product) };
+    }
+  }
   const swap = COLOUR_SWAP.exec(folded)?.[1];
   if (swap && COLOURS.has(swap)) {
     const line = lineNamed(lines, []) ?? lines.at(-1);
@@ -254,8 +269,10 @@ const QUANTITY_WORDS = new Set([
 
 /** "y el vinilo que sean 3": one number in a short message is the new quantity. */
 function loneNumber(folded: string): number | undefined {
+  // "El tipo 1", "lija 220": a number that names the product is no quantity.
   const numbers = folded
     .replace(/,/g, ' ')
+    .replace(/\b(?:tipo|type|grano|numero)\s+\d+/g, ' ')
     .split(/\s+/)
     .map(numberIn)
     .filter((n): n is number => n !== undefined);
@@ -270,6 +287,7 @@ export function looksLikeCartEdit(text: string): boolean {
     MORE_BY.test(folded) ||
     MORE_OF_SAME.test(folded) ||
     REPLACE.test(folded) ||
+    TYPE_SWAP.test(folded) ||
     COLOURS.has(COLOUR_SWAP.exec(folded)?.[1] ?? '') ||
     QUANTITY.test(folded) ||
     (loneNumber(folded) !== undefined && !/\b(tienen|hay|cuanto|precio|stock)\b/.test(folded))

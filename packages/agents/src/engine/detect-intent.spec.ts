@@ -251,3 +251,23 @@ describe('detectIntent: round five of outside phrasings', () => {
     expect(detectIntent(text, text.startsWith('not') ? withPending : base).kind).toBe(kind);
   });
 });
+
+describe('detectIntent: round six of outside phrasings', () => {
+  it.each([
+    ['que datos necesitan para la factura si soy persona natural?', base, 'rules'],
+    ['el domiciliario lleva datafono?', base, 'rules'],
+    ['vocês vendem massa corrida?', base, 'search'],
+    ['Tengo una ferretería, ¿manejan precios para mayoristas?', base, 'rules'],
+    ['no mejor el tipo 1', withQuote, 'edit'],
+    ['perfecto, mandalo', withPending, 'confirm'],
+  ])('"%s" → %s', (text, context, kind) => {
+    expect(detectIntent(text, context).kind).toBe(kind);
+  });
+
+  it('adds with the Portuguese "também"', () => {
+    expect(detectIntent('coloca também 2 pincéis de 3 polegadas', withQuote)).toMatchObject({
+      kind: 'quote',
+      mode: 'add',
+    });
+  });
+});

@@ -36,8 +36,10 @@ function shouting(text: string): boolean {
 
 /** What the customer wants, from their latest message and what the conversation has (a quotation, a pending yes). */
 export function detectIntent(text: string, context: TurnFacts | undefined): Intent {
-  if (mentions(text, 'human') || asksForSomeone(text) || mentions(text, 'angry') || shouting(text))
-    return { kind: mentions(text, 'human') || asksForSomeone(text) ? 'human' : 'angry' };
+  // "Persona natural / jurídica" is a kind of customer on an invoice, not a person to talk to.
+  const asksPerson = mentions(text.replace(LEGAL_PERSON, ' '), 'human') || asksForSomeone(text);
+  if (asksPerson || mentions(text, 'angry') || shouting(text))
+    return { kind: asksPerson ? 'human' : 'angry' };
   if (context?.pendingConfirmation?.tool === 'odoo_book_appointment' && yesToSlot(text))
     return { kind: 'confirm' };
   // "A las 10 de la mañana" after an offer of times, without a yes: the offer again, that time first.
@@ -107,6 +109,8 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
 
 const HYPOTHETICAL =
   /\b(?:si (?:les |le |te )?(?:compro|llevo|pido|compramos|llevamos|pedimos)|if (?:i|we) (?:buy|order|get)|se (?:eu )?(?:comprar|levar))\b/;
+
+const LEGAL_PERSON = /\b(?:persona|pessoa)\s+(?:natural|jur[ií]dica|f[ií]sica)\b/gi;
 
 // "Quiero hablar con el dueño", "can I speak to a manager": talking to someone in charge, whoever they are.
 const SOMEONE_IN_CHARGE =

@@ -81,3 +81,13 @@ describe('bestHit: short topic words', () => {
     expect(bestHit(rules, 'are your prices VAT inclusive?')?.source).toBe('facturacion.en.yaml');
   });
 });
+
+describe('bestHit: a payment device is a payment question', () => {
+  it('"¿el domiciliario lleva datáfono?" finds the payment methods', () => {
+    const rules = [
+      hit('domicilios.md', 'Domicilios: zonas y costos de envío', 'Hacemos domicilios en Medellín.'),
+      hit('medios-de-pago.md', 'Medios de pago', 'Tarjeta con datáfono en el domicilio.'),
+    ];
+    expect(bestHit(rules, 'el domiciliario lleva datafono?')?.source).toBe('medios-de-pago.md');
+  });
+});

@@ -93,6 +93,10 @@ const SAME_TOPIC: ReadonlyArray<readonly [RegExp, string[]]> = [
   ],
   [/^(?:shop|store|tienda|loja)$/, ['tienda', 'store', 'loja']],
   [/^(?:descuent(?:ico|ito)s?|rebajas?|rebajitas?)$/, ['descuento', 'discount', 'desconto']],
+  [
+    /^(?:datafonos?|maquininha|nequi|daviplata|tarjetas?|efectivo|cartao|cash|card)$/,
+    ['pago', 'payment', 'pagamento'],
+  ],
 ];
 
 function withTopics(wanted: string[]): string[] {

@@ -272,6 +272,10 @@ export const LEXICON = {
     'mantienen el precio',
     'congelan',
     'respetan',
+    'datafono',
+    'datafonos',
+    'domiciliario',
+    'maquininha',
     'me los suben',
     'me lo suben',
     'los suben',
@@ -587,6 +591,7 @@ export const LEXICON = {
     'anade',
     'anadir',
     'suma',
+    'tambem',
     'sumale',
     'sumales',
     'sumame',
@@ -669,6 +674,11 @@ export const LEXICON = {
   ],
   product: [
     'a como',
+    'vendem',
+    'vende',
+    'vendes',
+    'trabajan',
+    'trabalham',
     'les queda',
     'les quedan',
     'te queda',
@@ -711,10 +721,42 @@ export const LEXICON = {
 
 export type LexiconEntry = keyof typeof LEXICON;
 
-/** Whether the folded text holds one of the entry's phrases as whole words. */
+/**
+ * Whether the folded text holds one of the entry's phrases as whole words, as written or with its words in
+ * their plain form ("mayoristas" → "mayorista", "descuentico" → "descuento").
+ */
 export function mentions(text: string, entry: LexiconEntry): boolean {
-  const folded = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ')} `;
-  return LEXICON[entry].some((phrase) => folded.includes(` ${phrase} `));
+  const words = foldText(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  const folded = ` ${words} `;
+  if (!TOPICS.has(entry)) return LEXICON[entry].some((phrase) => folded.includes(` ${phrase} `));
+  const plain = ` ${words.split(' ').map(plainWord).join(' ')} `;
+  return LEXICON[entry].some((phrase) => folded.includes(` ${phrase} `) || plain.includes(` ${phrase} `));
+}
+
+// Entries of nouns, where a plural or a diminutive says the same; not the ones of verbs and people ("¿me
+// asesoras?" asks for advice, "asesora" for a person).
+const TOPICS = new Set<LexiconEntry>([
+  'rules',
+  'hours',
+  'otherRules',
+  'payment',
+  'orderNoun',
+  'support',
+  'booking',
+  'staffOnly',
+  'product',
+]);
+
+/** A folded word without its plural or diminutive ending: "mayoristas", "descuentico", "brochitas". */
+function plainWord(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  const one = word.endsWith('es') && /[nrld]es$/.test(word) ? word.slice(0, -2) : word.replace(/s$/, '');
+  // "Cotizacioncita", "galoncito": the ending after a consonant; "descuentico", "brochita": it becomes -o / -a.
+  if (/[nrl]cit[oa]$/.test(one)) return one.slice(0, -4);
+  if (one.length > 6 && /(?:it|ic)[oa]$/.test(one)) return `${one.slice(0, -3)}${one.at(-1)}`;
+  return one;
 }
 
 // A crew's phrases, folded once per vocabulary (they are written with accents and capitals).

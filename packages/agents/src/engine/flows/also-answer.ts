@@ -13,7 +13,8 @@ export interface ExtraPart {
 const EXTRA_KINDS = new Set<Intent['kind']>(['quote', 'search', 'rules', 'support']);
 // Main requests that leave room for more ("2 galones…, y ¿hacen domicilio?"); a yes, an edit or a handoff do not.
 const OPEN_KINDS = new Set<Intent['kind']>(['quote', 'search', 'rules', 'support', 'status']);
-const CLAUSE = /[?¿!;\n]+|[.,](?=\s|$)|\s+(?:y|e|and|pero|but|also|tambien)\s+/i;
+/** Where a message's requests part: question marks, sentence ends, "y" / "and" / "pero". */
+export const CLAUSE = /[?¿!;\n]+|[.,](?=\s|$)|\s+(?:y|e|and|pero|but|also|tambien)\s+/i;
 
 /**
  * The other requests of a message whose main one is `primary`: "necesito 2 galones de vinilo, y ¿hacen

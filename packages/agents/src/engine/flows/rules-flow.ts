@@ -4,6 +4,7 @@ import { mentions } from '../lexicon.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { hoursAnswer } from './hours-answer.js';
 import { KNOWLEDGE_TEXTS } from './knowledge-texts.js';
+import { CLAUSE } from './also-answer.js';
 
 export const KNOWLEDGE_TOOL = 'search_knowledge';
 /** MCP-MongoDB's tool over the tenant's `opening_hours` business data (what the admin API edits). */
@@ -56,10 +57,22 @@ export function rulesFlow({ view, language }: FlowInput): StepOutput {
     return call(view, [
       [KNOWLEDGE_TOOL, { collection: 'business_rules', query: view.text, topK: KNOWLEDGE_TOP_K, language }],
     ]);
-  const hit = bestHit(data(found)?.results ?? [], view.text);
+  const results = data(found)?.results ?? [];
+  const hit = bestHit(results, view.text);
   if (!hit)
     return handoff(view, 'out_of_scope', 'A business-rules question the knowledge base does not answer.');
-  return say(inLanguage(hit, language, quoteHit(hit)));
+  // "¿Cuánto vale el domicilio a Belén y se puede pagar con Nequi?": each question its own text, once.
+  const hits = [
+    ...new Set([
+      hit,
+      ...view.text
+        .split(CLAUSE)
+        .filter((clause) => mentions(clause, 'rules'))
+        .map((clause) => bestHit(results, clause))
+        .filter((h): h is KnowledgeHitView => h !== undefined),
+    ]),
+  ];
+  return say(hits.map((h) => inLanguage(h, language, quoteHit(h, hits.length > 1 ? 700 : 900))).join('\n\n'));
 }
 
 /** The knowledge's own hours text (`horarios.md`): the hours data answers for it. */

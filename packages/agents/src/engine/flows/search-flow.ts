@@ -130,6 +130,7 @@ export function searchWords(text: string): string[] {
         (w, i) =>
           !NOISE.has(w) &&
           !NOISE.has(squeeze(w)) &&
+          !NOISE.has(singular(w)) &&
           !UNIT_WORDS[w] &&
           (!/^\d+$/.test(w) ||
             SIZES_A_NUMBER.has(tokens[i + 1] ?? '') ||
