@@ -39,7 +39,7 @@ const TYPE_SWAP = /\b(?:mejor|prefiero|better|melhor)\s+(?:(?:el|la|the|o|a)\s+)
 const COLOUR_SWAP =
   /\b(?:troca|trocar|muda|mudar|cambia(?:lo|la|los|las)?|cambiar|change(?: it)?|switch(?: it)?|make it)\s+(?:(?:pra|para|pro|por|a|al|to|in|en|em)\s+)?(?:(?:o|a|el|la|the)\s+)?([a-z]+)$/;
 // Words that name a colour: "mejor en gris" changes only the colour of a line.
-const COLOURS = new Set([
+export const COLOURS: ReadonlySet<string> = new Set([
   'blanco',
   'blanca',
   'negro',

@@ -23,3 +23,9 @@ describe('catalogueWords and misspellings', () => {
     expect(catalogueWords(['binilo', 'blanko', 'tipo', '1'])).toEqual(['vinilo', 'blanco', 'tipo', '1']);
   });
 });
+
+describe('catalogueWords: rollers in English', () => {
+  it('"felt roller" is the Rodillo de Felpa', () => {
+    expect(catalogueWords(['felt', 'roller'])).toEqual(['rodillo', 'felpa']);
+  });
+});

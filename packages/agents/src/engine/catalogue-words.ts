@@ -67,6 +67,8 @@ const ATTRIBUTES: Record<string, string> = {
   clear: 'transparente',
   transparent: 'transparente',
   foam: 'espuma',
+  felt: 'felpa',
+  nap: 'felpa',
   wood: 'madera',
   madeira: 'madera',
   wall: 'muro',

@@ -271,3 +271,15 @@ describe('detectIntent: round six of outside phrasings', () => {
     });
   });
 });
+
+describe('detectIntent: round seven of outside phrasings', () => {
+  it.each([
+    ['si pido hoy me llega hoy mismo a el poblado?', base, 'rules'],
+    ['hola veci, y mi pedidito?', base, 'status'],
+    ['necesito que alguien venga a tomar medidas del apartamento el lunes', base, 'booking'],
+    ['I would like to escalate this to a supervisor.', base, 'human'],
+    ['bora, fecha aí', withPending, 'confirm'],
+  ])('"%s" → %s', (text, context, kind) => {
+    expect(detectIntent(text, context).kind).toBe(kind);
+  });
+});

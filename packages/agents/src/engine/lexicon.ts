@@ -272,6 +272,17 @@ export const LEXICON = {
     'mantienen el precio',
     'congelan',
     'respetan',
+    'me llega hoy',
+    'llega hoy',
+    'hoy mismo',
+    'mismo dia',
+    'se demora',
+    'cuanto demora',
+    'cuanto se demoran',
+    'tarda',
+    'same day',
+    'how long does delivery',
+    'chega hoje',
     'datafono',
     'datafonos',
     'domiciliario',
@@ -574,6 +585,10 @@ export const LEXICON = {
     'schedule',
     // "Que vengan a medir", "can someone come over": a visit asked for without naming it.
     'que vengan',
+    'que venga',
+    'alguien venga',
+    'tomar medidas',
+    'tome medidas',
     'vengan a',
     'pueden venir',
     'puede venir',
@@ -738,6 +753,8 @@ export function mentions(text: string, entry: LexiconEntry): boolean {
 // Entries of nouns, where a plural or a diminutive says the same; not the ones of verbs and people ("¿me
 // asesoras?" asks for advice, "asesora" for a person).
 const TOPICS = new Set<LexiconEntry>([
+  'orderStatus',
+  'orderWhere',
   'rules',
   'hours',
   'otherRules',

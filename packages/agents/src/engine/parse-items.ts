@@ -122,6 +122,7 @@ const STOP = new Set([
   'dos',
   'das',
   'of',
+  'for',
   'the',
   'some',
   'mas',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { rankProducts, type FoundProduct } from './rank-products.js';
+import { namesAll, rankProducts, type FoundProduct } from './rank-products.js';
 
 const product = (id: number, name: string): FoundProduct => ({ id, name, price: 1, stock_tracked: false });
 const VINYL = [
@@ -17,5 +17,13 @@ describe('rankProducts with a size said loosely', () => {
 
   it('a named unit wins over the size word', () => {
     expect(rankProducts(VINYL, { words, quantity: 2, unit: 'galon' })[0]?.id).toBe(2);
+  });
+});
+
+describe('namesAll and colours', () => {
+  it('a colour asked of a product sold in one unnamed colour does not rule it out', () => {
+    const primer = product(32, '[IMP-MUR-GL] Imprimante para Muros Galón');
+    expect(namesAll(primer, ['imprimante', 'blanco'])).toBe(true);
+    expect(namesAll(VINYL[1]!, ['vinilo', 'rojo'])).toBe(false);
   });
 });

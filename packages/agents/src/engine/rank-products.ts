@@ -1,4 +1,5 @@
 import { foldText } from '@mcp-crew/core';
+import { COLOURS } from './cart-edit.js';
 import { packagingOf, type RequestedItem } from './parse-items.js';
 
 /** The fields of an `odoo_search_products` result the engine reads. */
@@ -127,9 +128,11 @@ export function namesAll(product: FoundProduct, asked: string[]): boolean {
       .replace(/[^a-z0-9]+/g, ' ')
       .split(' '),
   ];
+  // "White primer": a colour asked of a product sold in one colour, which its name does not state.
+  const coloured = name.some((n) => COLOURS.has(n));
   return asked
     .map((w) => foldText(w))
-    .filter((w) => !GENERIC.has(w) && w.length > 0)
+    .filter((w) => !GENERIC.has(w) && w.length > 0 && (coloured || !COLOURS.has(w)))
     .every((w) =>
       name.some((n) =>
         w.length < 4 || n.length < 4

@@ -144,6 +144,8 @@ const FILLER = new Set([
   'with',
   'good',
   'place',
+  'ai',
+  'entao',
 ]);
 
 // The action's own verb beside a yes names what is already pending ("sí dale, cancélala" to "¿cancelo la
