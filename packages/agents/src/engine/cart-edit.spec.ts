@@ -154,3 +154,20 @@ describe('cart edits: another type of the same product', () => {
     });
   });
 });
+
+describe('cart edits: colour swaps on a grey line', () => {
+  it('"actually make it white instead" drops grey (which the word list spells "gri")', () => {
+    const grey: CartLine = {
+      line_id: 17,
+      product_id: 8,
+      product: '[VT1-GRI-GL] Vinilo Tipo 1 Gris Galón',
+      quantity: 2,
+    };
+    expect(parseCartEdit('actually make it white instead', [grey])).toEqual({
+      kind: 'replace',
+      line: grey,
+      words: ['vinilo', 'tipo', '1', 'white'],
+      unit: 'galon',
+    });
+  });
+});

@@ -37,7 +37,7 @@ const REPLACE =
 const TYPE_SWAP = /\b(?:mejor|prefiero|better|melhor)\s+(?:(?:el|la|the|o|a)\s+)?(?:tipo|type)\s+(\d+)$/;
 // "Troca pra verde", "cámbialo a rojo", "make it grey": only a colour named for the line.
 const COLOUR_SWAP =
-  /\b(?:troca|trocar|muda|mudar|cambia(?:lo|la|los|las)?|cambiar|change(?: it)?|switch(?: it)?|make it)\s+(?:(?:pra|para|pro|por|a|al|to|in|en|em)\s+)?(?:(?:o|a|el|la|the)\s+)?([a-z]+)$/;
+  /\b(?:troca|trocar|muda|mudar|cambia(?:lo|la|los|las)?|cambiar|change(?: it)?|switch(?: it)?|make it)\s+(?:(?:pra|para|pro|por|a|al|to|in|en|em)\s+)?(?:(?:o|a|el|la|the)\s+)?([a-z]+)(?:\s+(?:instead|then|please|mejor|entonces|porfa|pls))*$/;
 // Words that name a colour: "mejor en gris" changes only the colour of a line.
 export const COLOURS: ReadonlySet<string> = new Set([
   'blanco',
@@ -69,6 +69,11 @@ export const COLOURS: ReadonlySet<string> = new Set([
   'vermelho',
   'cinza',
 ]);
+/** A colour word, also as the word list singularises it ("gris" → "gri"). */
+function isColour(word: string): boolean {
+  return COLOURS.has(word) || COLOURS.has(`${word}s`);
+}
+
 const STOP = new Set([
   'de',
   'del',
@@ -179,7 +184,7 @@ export function parseCartEdit(text: string, lines: CartLine[]): CartEdit {
   if (swap && COLOURS.has(swap)) {
     const line = lineNamed(lines, []) ?? lines.at(-1);
     if (!line) return { kind: 'unclear' };
-    const kept = wordsOf(line.product).filter((w) => !COLOURS.has(w) && !UNITS[w] && w !== '1/4');
+    const kept = wordsOf(line.product).filter((w) => !isColour(w) && !UNITS[w] && w !== '1/4');
     return { kind: 'replace', line, words: [...kept, swap], unit: packagingOf(line.product) };
   }
   const replace = REPLACE.exec(folded);
@@ -193,7 +198,7 @@ export function parseCartEdit(text: string, lines: CartLine[]): CartEdit {
     if (colour && COLOURS.has(colour)) {
       const line = lineNamed(lines, []) ?? lines.at(-1);
       if (!line) return { kind: 'unclear' };
-      const kept = wordsOf(line.product).filter((w) => !COLOURS.has(w) && !UNITS[w] && w !== '1/4');
+      const kept = wordsOf(line.product).filter((w) => !isColour(w) && !UNITS[w] && w !== '1/4');
       return { kind: 'replace', line, words: [...kept, colour], unit: packagingOf(line.product) };
     }
     const oldWords = wordsOf(notThis ?? from ?? '');

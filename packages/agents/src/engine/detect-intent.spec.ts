@@ -283,3 +283,12 @@ describe('detectIntent: round seven of outside phrasings', () => {
     expect(detectIntent(text, context).kind).toBe(kind);
   });
 });
+
+describe('detectIntent and names: round eight of outside phrasings', () => {
+  it.each([
+    ['semana que vem eu confirmo', withPending, 'later'],
+    ['can a technician come tomorrow afternoon?', base, 'booking'],
+  ])('"%s" → %s', (text, context, kind) => {
+    expect(detectIntent(text, context).kind).toBe(kind);
+  });
+});

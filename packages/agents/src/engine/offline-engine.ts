@@ -2,7 +2,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { detectLanguage, foldText, type Language } from '@mcp-crew/core';
 import { createStepModel } from '../model/step-model.js';
 import { detectIntent, type Intent } from './detect-intent.js';
-import { parseItems, singular, type RequestedItem } from './parse-items.js';
+import { isOnlyAName, parseItems, singular, type RequestedItem } from './parse-items.js';
 import { bookingFlow } from './flows/booking-flow.js';
 import { confirmFlow } from './flows/confirm-flow.js';
 import { quoteFlow } from './flows/quote-flow.js';
@@ -117,13 +117,18 @@ function runIntent(input: FlowInput, intent: Intent): StepOutput {
   }
 }
 
-/** The items of the customer's previous message when this one gives contact details and nothing is quoted yet. */
+/**
+ * The items of the customer's latest request (within their last three messages) when this message gives
+ * the details asked for it (a name, an e-mail or a phone) and nothing is quoted yet.
+ */
 function itemsAwaitingDetails(view: ReturnType<typeof viewPrompt>): RequestedItem[] | undefined {
-  if (view.context?.quotation || !/[\w.+-]+@[\w-]+\.|\d{7,}/.test(view.text.replace(/\s/g, '')))
-    return undefined;
-  const previous = view.earlier.at(-1);
-  const items = previous ? parseItems(previous) : [];
-  return items.length > 0 ? items : undefined;
+  const details = /[\w.+-]+@[\w-]+\.|\d{7,}/.test(view.text.replace(/\s/g, '')) || isOnlyAName(view.text);
+  if (view.context?.quotation || !details) return undefined;
+  for (const earlier of view.earlier.slice(-3).reverse()) {
+    const items = parseItems(earlier);
+    if (items.length > 0) return items;
+  }
+  return undefined;
 }
 
 // Words that go with a choice without naming it ("el de tipo 1, porfa", "ese", "quiero el esmalte").

@@ -382,6 +382,11 @@ const NAME_INTRO =
 const NAME =
   /^(?:[A-ZÁÉÍÓÚÑÃÕÂÊÔÇ][\p{L}'-]+)(?:\s+(?:(?:de|del|da|dos)\s+)?[A-ZÁÉÍÓÚÑÃÕÂÊÔÇ][\p{L}'-]+){0,3}/u;
 
+/** "Sara Gil": a message that is a person's name and nothing else (two to four capitalised words). */
+export function isOnlyAName(text: string): boolean {
+  return /^[\p{Lu}][\p{L}'-]+(?:\s+(?:(?:de|del|da|dos)\s+)?[\p{Lu}][\p{L}'-]+){1,3}$/u.test(text.trim());
+}
+
 /** The name a customer gives for themselves: "soy Ana Gómez", "me llamo…", "sou…", "I'm…", "my name is…". */
 export function customerNameIn(text: string): string | undefined {
   const intro = NAME_INTRO.exec(text);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { isOnlyAName } from '../parse-items.js';
 import { sameContact } from './quote-customer.js';
 
 describe('sameContact (a found customer holds the detail the customer typed)', () => {
@@ -15,5 +16,13 @@ describe('sameContact (a found customer holds the detail the customer typed)', (
   it('matches e-mails whole, ignoring case', () => {
     expect(sameContact('Ana.Gomez@example.com', 'ana.gomez@example.com')).toBe(true);
     expect(sameContact('ana@example.com', 'ana.gomez@example.com')).toBe(false);
+  });
+});
+
+describe('isOnlyAName', () => {
+  it('is a name alone, answering "¿a nombre de quién?"', () => {
+    expect(isOnlyAName('Sara Gil')).toBe(true);
+    expect(isOnlyAName('quiero 2 galones')).toBe(false);
+    expect(isOnlyAName('Sara')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { foldText } from '@mcp-crew/core';
 import type { AgentToolCall } from '../step.js';
-import { customerNameIn } from '../parse-items.js';
+import { customerNameIn, isOnlyAName } from '../parse-items.js';
 import type { PromptView } from '../prompt-view.js';
 import { data, resultOf } from '../step.js';
 
@@ -36,6 +36,8 @@ export function givenName(view: PromptView): string | undefined {
   for (const text of [view.text, ...[...view.earlier].reverse()]) {
     const introduced = customerNameIn(text);
     if (introduced && introduced.includes(' ')) return introduced;
+    // "Sara Gil", answering "¿a nombre de quién?".
+    if (isOnlyAName(text)) return text.trim();
     // "Camila Rojas, camila.rojas@example.com": a name written beside the e-mail.
     const beside = text
       .replace(EMAIL, '')
