@@ -1,5 +1,7 @@
 import { foldText } from '@mcp-crew/core';
-import { NUMBER_WORDS, packagingOf, singular, UNITS } from './parse-items.js';
+import { COLOURS, NUMBER_WORDS, packagingOf, singular, UNITS } from './parse-items.js';
+
+export { COLOURS };
 
 /** A line of the working quotation, as `odoo_get_order` returns it. */
 export interface CartLine {
@@ -38,37 +40,7 @@ const TYPE_SWAP = /\b(?:mejor|prefiero|better|melhor)\s+(?:(?:el|la|the|o|a)\s+)
 // "Troca pra verde", "cámbialo a rojo", "make it grey": only a colour named for the line.
 const COLOUR_SWAP =
   /\b(?:troca|trocar|muda|mudar|cambia(?:lo|la|los|las)?|cambiar|change(?: it)?|switch(?: it)?|make it)\s+(?:(?:pra|para|pro|por|a|al|to|in|en|em)\s+)?(?:(?:o|a|el|la|the)\s+)?([a-z]+)(?:\s+(?:instead|then|please|mejor|entonces|porfa|pls))*$/;
-// Words that name a colour: "mejor en gris" changes only the colour of a line.
-export const COLOURS: ReadonlySet<string> = new Set([
-  'blanco',
-  'blanca',
-  'negro',
-  'negra',
-  'rojo',
-  'roja',
-  'azul',
-  'gris',
-  'verde',
-  'amarillo',
-  'amarilla',
-  'marfil',
-  'transparente',
-  'oxido',
-  'white',
-  'black',
-  'red',
-  'blue',
-  'grey',
-  'gray',
-  'green',
-  'yellow',
-  'branco',
-  'branca',
-  'preto',
-  'preta',
-  'vermelho',
-  'cinza',
-]);
+
 /** A colour word, also as the word list singularises it ("gris" → "gri"). */
 function isColour(word: string): boolean {
   return COLOURS.has(word) || COLOURS.has(`${word}s`);

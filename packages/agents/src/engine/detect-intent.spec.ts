@@ -292,3 +292,30 @@ describe('detectIntent and names: round eight of outside phrasings', () => {
     expect(detectIntent(text, context).kind).toBe(kind);
   });
 });
+
+describe('detectIntent and parseItems: round nine of outside phrasings', () => {
+  it('a colour taken back mid-sentence corrects only the colour ("…amarillo no, mejor azul")', () => {
+    expect(parseItems('3 galones de vinilo tipo 1 amarillo no, mejor azul, y 2 rodillos de felpa')).toEqual([
+      expect.objectContaining({ quantity: 3, words: ['vinilo', 'tipo', '1', 'azul'] }),
+      expect.objectContaining({ quantity: 2, words: ['rodillo', 'felpa'] }),
+    ]);
+  });
+
+  it('a quotation with a visit asked beside it is the quotation first', () => {
+    expect(
+      detectIntent(
+        'cotizame 2 galones de vinilo tipo 1 blanco y tambien quiero agendar una visita tecnica',
+        base,
+      ).kind,
+    ).toBe('quote');
+    expect(detectIntent('quiero una cita para asesoria el sabado a las 9', base).kind).toBe('booking');
+    expect(detectIntent("I'd like to book a technical visit on Wednesday at 10am", base).kind).toBe(
+      'booking',
+    );
+  });
+
+  it('"eso es todo, confírmelo" and "ok let\'s go with that" are yeses', () => {
+    expect(detectIntent('eso es todo, confirmelo', withPending).kind).toBe('confirm');
+    expect(detectIntent("ok let's go with that", withPending).kind).toBe('confirm');
+  });
+});

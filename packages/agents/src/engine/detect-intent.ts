@@ -74,7 +74,13 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
   if (mentionsAny(text, context?.words?.defects) || mentions(text, 'complaint'))
     return { kind: 'support', defect: true };
   if (orderReference(text) || asksAboutOrder(text)) return { kind: 'status' };
-  if (mentions(text, 'booking')) return { kind: 'booking' };
+  // "Cotízame 2 galones… y también quiero agendar una visita": the quotation first, the visit beside it.
+  if (
+    mentions(text, 'booking') &&
+    // "Una cita", "a technical visit" are no products.
+    parseItems(withoutTimes(text)).every((i) => mentions(i.words.join(' '), 'booking'))
+  )
+    return { kind: 'booking' };
   // "¿Cuánto vinilo necesito para una pared de 5 x 3?": an area with no packaging asks for an estimate.
   if (
     mentions(text, 'support') ||
@@ -105,6 +111,14 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
   if (context?.quotation && mentions(text, 'later')) return { kind: 'later' };
   if (mentions(text, 'staffOnly')) return { kind: 'out_of_scope' };
   return { kind: 'unknown', why: 'the offline engine did not recognise the request' };
+}
+
+// "A las 9", "às 3 da tarde", "at 10am": times of day, which the item parser would count as quantities.
+const TIMES =
+  /\b(?:(?:a las|las|as|at|a la|para las)\s+\d{1,2}(?:[:.h]\d{2})?|\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|a m|p m))(?:\s*(?:de la (?:manana|tarde|noche)|da (?:manha|tarde|noite)|in the (?:morning|afternoon)))?/g;
+
+function withoutTimes(text: string): string {
+  return foldText(text).replace(TIMES, ' ');
 }
 
 const HYPOTHETICAL =

@@ -85,12 +85,50 @@ const EMPTY_UNITS = new Set([
   'potes',
   'pliego',
   'pliegos',
+  'sheet',
+  'sheets',
+  'hoja',
+  'hojas',
+  'folha',
+  'folhas',
   'rollo',
   'rollos',
   'roll',
   'rolls',
   'x',
 ]);
+// Words that name a colour: "mejor en gris" changes only the colour of a line.
+export const COLOURS: ReadonlySet<string> = new Set([
+  'blanco',
+  'blanca',
+  'negro',
+  'negra',
+  'rojo',
+  'roja',
+  'azul',
+  'gris',
+  'verde',
+  'amarillo',
+  'amarilla',
+  'marfil',
+  'transparente',
+  'oxido',
+  'white',
+  'black',
+  'red',
+  'blue',
+  'grey',
+  'gray',
+  'green',
+  'yellow',
+  'branco',
+  'branca',
+  'preto',
+  'preta',
+  'vermelho',
+  'cinza',
+]);
+
 // "El grande / el pequeño": the largest or smallest packaging of the product asked for (a gallon of an enamel
 // that comes in gallons and quarters; a bucket of a vinyl that also comes in buckets).
 const SIZE_WORDS: Record<string, NonNullable<RequestedItem['size']>> = {
@@ -182,7 +220,8 @@ export function parseItems(text: string): RequestedItem[] {
       .split(/\s+/)
       .filter(Boolean);
     // "2 galões de verniz... quer dizer, laca catalizada": the words after the correction replace the item's.
-    const corrected = CORRECTION.exec(words.join(' '));
+    const corrected =
+      CORRECTION.exec(words.join(' ')) ?? (correcting ? /^mejor\b/.exec(words.join(' ')) : null);
     if (corrected) correcting = true;
     const rest0 = corrected ? words.join(' ').slice(corrected[0].length).trim() : words.join(' ');
     const last = items.at(-1);
@@ -192,7 +231,11 @@ export function parseItems(text: string): RequestedItem[] {
         .filter((w) => !STOP.has(w) && !UNITS[w])
         .map(singular);
       if (replaced.length > 0) {
-        items[items.length - 1] = { ...last, words: replaced, said: `${last.said}, ${rest0}` };
+        // "…amarillo no, mejor azul": a colour alone corrects only the colour.
+        const words = replaced.every((w) => COLOURS.has(w))
+          ? [...last.words.filter((w) => !COLOURS.has(w) && !COLOURS.has(`${w}s`)), ...replaced]
+          : replaced;
+        items[items.length - 1] = { ...last, words, said: `${last.said}, ${rest0}` };
         correcting = false;
         continue;
       }
@@ -241,6 +284,11 @@ export function parseItems(text: string): RequestedItem[] {
         .filter((w) => !STOP.has(w) && !LEAD.has(w) && !UNITS[w])
         .map(singular);
     // A number alone ("en vez de 2, ponme 3") names no product.
+    // "…amarillo no, mejor azul": a trailing "no" takes the item back, the next clause corrects it.
+    if (rest.at(-1) === 'no' && rest.length > 1) {
+      rest = rest.slice(0, -1);
+      correcting = true;
+    }
     if (quantity > 0 && rest.some((w) => /[a-z]/.test(w)))
       items.push({
         quantity,

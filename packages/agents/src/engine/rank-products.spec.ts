@@ -27,3 +27,10 @@ describe('namesAll and colours', () => {
     expect(namesAll(VINYL[1]!, ['vinilo', 'rojo'])).toBe(false);
   });
 });
+
+describe('namesAll: where a product goes', () => {
+  it('"exterior waterproofing" names the roof waterproofing (names do not say where)', () => {
+    const roof = product(26, '[IMP-BLA-GL] Impermeabilizante para Techos Blanco Galón');
+    expect(namesAll(roof, ['impermeabilizante', 'exterior'])).toBe(true);
+  });
+});

@@ -1,6 +1,5 @@
 import { foldText } from '@mcp-crew/core';
-import { COLOURS } from './cart-edit.js';
-import { packagingOf, type RequestedItem } from './parse-items.js';
+import { COLOURS, packagingOf, type RequestedItem } from './parse-items.js';
 
 /** The fields of an `odoo_search_products` result the engine reads. */
 export interface FoundProduct {
@@ -90,6 +89,13 @@ function score(
 
 // Words that describe any product (or its packaging) rather than pick one: they need not be in the name.
 const GENERIC = new Set([
+  // Where it goes: the names do not say it.
+  'exterior',
+  'exteriores',
+  'interior',
+  'interiores',
+  'outdoor',
+  'indoor',
   'pintura',
   'paint',
   'tinta',

@@ -73,6 +73,7 @@ const YES_PHRASES: Array<[RegExp, string]> = [
   [/\blet'?s do it\b|\bthat works(?: for me)?\b|\bworks for me\b|\ball right\b/g, 'yes'],
   [/\bde una\b/g, 'deuna'],
   [/\bsounds good\b|\blooks good\b|\bgo for it\b|\bdo it\b/g, 'yes'],
+  [/\blet'?s go with (?:that|it|this)\b|\bi'?ll take it\b|\bwe'?ll take it\b/g, 'yes'],
   [/\bde acuerdo\b/g, 'acuerdo'],
   // "Esa me sirve", "me parece bien", "así está bien", "me lo llevo", "va que va", "trato hecho".
   [
@@ -144,6 +145,7 @@ const FILLER = new Set([
   'with',
   'good',
   'place',
+  'es',
   'ai',
   'entao',
 ]);

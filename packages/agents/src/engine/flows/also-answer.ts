@@ -10,7 +10,7 @@ export interface ExtraPart {
 }
 
 // What a message may ask besides its main request; each is answered after it.
-const EXTRA_KINDS = new Set<Intent['kind']>(['quote', 'search', 'rules', 'support']);
+const EXTRA_KINDS = new Set<Intent['kind']>(['quote', 'search', 'rules', 'support', 'booking']);
 // Main requests that leave room for more ("2 galones…, y ¿hacen domicilio?"); a yes, an edit or a handoff do not.
 const OPEN_KINDS = new Set<Intent['kind']>(['quote', 'search', 'rules', 'support', 'status']);
 /** Where a message's requests part: question marks, sentence ends, "y" / "and" / "pero". */

@@ -105,7 +105,12 @@ function covers(text: string, asked: string[]): boolean {
     .filter((w) => w.length >= 3 && !/^\d+$/.test(w))
     .every((w) =>
       have.some((h) =>
-        w.length < 4 || h.length < 4 ? h === w : h.slice(0, 4) === w.slice(0, 4) || sound(h) === sound(w),
+        w.length < 4 || h.length < 4
+          ? h === w
+          : // Five letters when both have them: "tinte" (a stain) is not "tinta" (paint).
+            h.slice(0, 5) === w.slice(0, 5) ||
+            ((w.length < 5 || h.length < 5) && h.slice(0, 4) === w.slice(0, 4)) ||
+            sound(h) === sound(w),
       ),
     );
 }

@@ -21,6 +21,8 @@ const NOISE = new Set([
   'una',
   'en',
   'para',
+  'todo',
+  'total',
   'con',
   'que',
   'me',
