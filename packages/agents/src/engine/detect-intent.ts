@@ -78,7 +78,7 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
   if (
     mentions(text, 'booking') &&
     // "Una cita", "a technical visit" are no products.
-    parseItems(withoutTimes(text)).every((i) => mentions(i.words.join(' '), 'booking'))
+    parseItems(withoutTimes(text)).every((i) => i.words.some((w) => BOOKING_NOUNS.has(w)))
   )
     return { kind: 'booking' };
   // "¿Cuánto vinilo necesito para una pared de 5 x 3?": an area with no packaging asks for an estimate.
@@ -116,6 +116,8 @@ export function detectIntent(text: string, context: TurnFacts | undefined): Inte
 // "A las 9", "às 3 da tarde", "at 10am": times of day, which the item parser would count as quantities.
 const TIMES =
   /\b(?:(?:a las|las|as|at|a la|para las)\s+\d{1,2}(?:[:.h]\d{2})?|\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|a m|p m))(?:\s*(?:de la (?:manana|tarde|noche)|da (?:manha|tarde|noite)|in the (?:morning|afternoon)))?/g;
+
+const BOOKING_NOUNS = new Set(['cita', 'visita', 'visit', 'appointment', 'asesoria', 'consulta']);
 
 function withoutTimes(text: string): string {
   return foldText(text).replace(TIMES, ' ');

@@ -587,7 +587,6 @@ export const LEXICON = {
     'agenda',
     'marcar',
     'appointment',
-    'visit',
     'book a',
     'schedule',
     // "Que vengan a medir", "can someone come over": a visit asked for without naming it.
