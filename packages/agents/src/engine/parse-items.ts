@@ -336,11 +336,13 @@ function purposeStarts(words: string[], at: number): boolean {
 function respeltUnit(word: string): string {
   if (UNITS[word] || word.length < 5 || /\d/.test(word)) return word;
   const key = soundKey(word);
-  const unit = Object.keys(UNITS).find(
-    (u) => u.length >= 5 && (soundKey(u) === key || editDistance(word, u, 1) <= 1),
-  );
-  return unit ?? word;
+  return UNIT_KEYS.find(([u, k]) => k === key || editDistance(word, u, 1) <= 1)?.[0] ?? word;
 }
+
+// The longer packaging words with their sound keys, computed once.
+const UNIT_KEYS: ReadonlyArray<readonly [string, string]> = Object.keys(UNITS)
+  .filter((u) => u.length >= 5)
+  .map((u) => [u, soundKey(u)] as const);
 
 // What a customer says before correcting the product they just named.
 const CORRECTION =
