@@ -171,3 +171,18 @@ describe('cart edits: colour swaps on a grey line', () => {
     });
   });
 });
+
+describe('cart edits: fewer of a line', () => {
+  it('"quítale uno" takes one off, and never empties the quotation by mistake', () => {
+    expect(parseCartEdit('quitale uno', [ROLLER])).toEqual({ kind: 'quantity', line: ROLLER, quantity: 2 });
+    expect(parseCartEdit('uno menos de rodillos', [ENAMEL, ROLLER])).toEqual({
+      kind: 'quantity',
+      line: ROLLER,
+      quantity: 2,
+    });
+  });
+
+  it('taking off as many as there are removes the line', () => {
+    expect(parseCartEdit('quitale 3', [ROLLER])).toEqual({ kind: 'remove', line: ROLLER });
+  });
+});

@@ -28,6 +28,19 @@ const QUANTITY =
   /\b(?:(?:que sean|mejor|ponme|ponle|pon|dejalo en|dejala en|dejalos en|cambia(?:lo|la|los)? a|son|serian|make it|make them|change (?:it|them)? ?to|melhor|sao|coloca)\s+)+([a-z0-9]+)/;
 // "En vez de 2, ponme 3": the old quantity named before the new one says nothing of the change.
 const INSTEAD_OF = /\b(?:en vez de|en lugar de|em vez de|ao inves de|instead of)\s+[a-z0-9]+/g;
+const LESS_BY =
+  /\b(?:(?:quita|quitale|saca|sacale|resta|restale|tira)\s+(un|uno|una|dos|tres|\d+)$|(un|uno|una|dos|tres|one|two|\d+)\s+(?:menos|less))\b/;
+const LESS_WORDS = new Set([
+  'quita',
+  'quitale',
+  'saca',
+  'sacale',
+  'resta',
+  'restale',
+  'tira',
+  'menos',
+  'less',
+]);
 // "Ponle una más", "dos más", "one more", "mais dois": that many more of the line.
 const MORE_BY =
   /\b(otro|otra|un|uno|una|dos|tres|cuatro|cinco|one|two|three|\d+)\s+(?:mas|more)\b|\bmais\s+(um|uma|dois|duas|tres|\d+)\b/;
@@ -120,6 +133,19 @@ function numberIn(word: string | undefined): number | undefined {
 export function parseCartEdit(text: string, lines: CartLine[]): CartEdit {
   const folded = fold(text);
   const mentioned = wordsOf(folded).filter((w) => !/^\d+$/.test(w) && numberIn(w) === undefined);
+  // "Quítale uno", "uno menos", "one less": that many fewer of the line (none left: the line goes).
+  const less = LESS_BY.exec(folded);
+  const fewer = less && numberIn(less[1] ?? less[2]);
+  if (fewer) {
+    const line = lineNamed(
+      lines,
+      mentioned.filter((w) => !LESS_WORDS.has(w)),
+    );
+    if (!line) return { kind: 'unclear' };
+    return line.quantity > fewer
+      ? { kind: 'quantity', line, quantity: line.quantity - fewer }
+      : { kind: 'remove', line };
+  }
   if (REMOVE.test(folded)) {
     const words = mentioned.filter((w) => !REMOVE.test(w) && !EDIT_NOISE.has(w));
     const line = lineNamed(lines, words);
@@ -261,6 +287,7 @@ export function looksLikeCartEdit(text: string): boolean {
   const folded = fold(text);
   return (
     REMOVE.test(folded) ||
+    LESS_BY.test(folded) ||
     MORE_BY.test(folded) ||
     MORE_OF_SAME.test(folded) ||
     REPLACE.test(folded) ||

@@ -319,3 +319,28 @@ describe('detectIntent and parseItems: round nine of outside phrasings', () => {
     expect(detectIntent("ok let's go with that", withPending).kind).toBe('confirm');
   });
 });
+
+describe('detectIntent and parseItems: round ten of outside phrasings', () => {
+  it('the packaging named after "en" is the one meant ("2 galones de esmalte rojo en cuarto")', () => {
+    expect(parseItems('regalame el precio de 2 galones de esmalte rojo en cuarto')[0]).toMatchObject({
+      quantity: 2,
+      unit: 'cuarto',
+      words: ['esmalte', 'rojo'],
+    });
+  });
+
+  it('"pra" is no product word', () => {
+    expect(parseItems('preciso de 1 balde de imprimante pra parede')[0]?.words).toEqual([
+      'imprimante',
+      'parede',
+    ]);
+  });
+
+  it.each([
+    ['sisas', withPending, 'confirm'],
+    ['simon, confirmalo', withPending, 'confirm'],
+    ['this is ridiculous, nobody has answered my messages for days', base, 'angry'],
+  ])('"%s" → %s', (text, context, kind) => {
+    expect(detectIntent(text, context).kind).toBe(kind);
+  });
+});

@@ -147,6 +147,11 @@ export const LEXICON = {
     'fed up',
     'nobody answers',
     'no one answers',
+    'ridiculous',
+    'nobody has answered',
+    'no one has answered',
+    'nobody answered',
+    'es una burla',
   ],
   // "No, todavía no", "lo pienso", "después te confirmo": the draft stays as it is.
   later: [

@@ -161,6 +161,8 @@ const STOP = new Set([
   'das',
   'of',
   'for',
+  'pra',
+  'pro',
   'the',
   'some',
   'mas',
@@ -268,6 +270,9 @@ export function parseItems(text: string): RequestedItem[] {
     else if (rest[0] && EMPTY_UNITS.has(rest[0])) rest.shift();
     // "2 latas de un galón de laca", "1 esmalte blanco grande": the size may come after the container or the name.
     rest = rest.filter((w, i) => {
+      // "2 galones de esmalte rojo en cuarto": the packaging named last, after "en", is the one meant.
+      if (UNITS[w] && ['en', 'in', 'em'].includes(rest[i - 1] ?? '')) return ((unit = UNITS[w]), false);
+      if (['en', 'in', 'em'].includes(w) && UNITS[rest[i + 1] ?? '']) return false;
       if (UNITS[w] && !unit) return ((unit = UNITS[w]), false);
       if (SIZE_WORDS[w] && !unit) return ((size = SIZE_WORDS[w]), false);
       return !(

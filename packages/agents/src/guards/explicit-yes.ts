@@ -43,6 +43,11 @@ const YES = new Set([
   'andale',
   'hagamoslo',
   'hecho',
+  'sisas',
+  'simon',
+  'sip',
+  'sipi',
+  'aja',
   // "Perfecto, mándalo": send the order.
   'mandalo',
   'mandala',

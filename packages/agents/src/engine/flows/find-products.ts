@@ -109,7 +109,10 @@ function covers(text: string, asked: string[]): boolean {
           ? h === w
           : // Five letters when both have them: "tinte" (a stain) is not "tinta" (paint).
             h.slice(0, 5) === w.slice(0, 5) ||
-            ((w.length < 5 || h.length < 5) && h.slice(0, 4) === w.slice(0, 4)) ||
+            // A short word only with a plural-like ending: "lija"/"lijas", not "wall"/"wallpaper".
+            ((w.length < 5 || h.length < 5) &&
+              h.slice(0, 4) === w.slice(0, 4) &&
+              Math.abs(h.length - w.length) <= 2) ||
             sound(h) === sound(w),
       ),
     );
