@@ -867,6 +867,11 @@ export function onlyPleasantries(text: string): Pleasantry | undefined {
   return kind && rest.split(' ').every((w) => w === '' || SOFT.has(w)) ? kind : undefined;
 }
 
+/** A laugh in any of the customers' languages ("jajaja", "jeje", "kkkk", "haha", "lol"): talk, not a request. */
+export function laughs(text: string): boolean {
+  return /\b(?:ja(?:ja)+|je(?:je)+|ha(?:ha)+|k{3,}|lol|jsjs\w*)\b/.test(foldText(text));
+}
+
 /** An Odoo sales order reference in the text (S00012), upper-cased. */
 export function orderReference(text: string): string | undefined {
   return /\b(S\d{4,})\b/i.exec(text)?.[1]?.toUpperCase();

@@ -17,6 +17,7 @@ import { laterFlow } from './flows/later-flow.js';
 import { staffStep } from './staff/staff-flows.js';
 import { handoff, say, type FlowInput, type StepOutput } from './step.js';
 import { textsFor } from './texts.js';
+import { laughs } from './lexicon.js';
 
 /**
  * The offline intent engine: a `LanguageModelV3` that handles the common intents deterministically
@@ -106,7 +107,12 @@ function runIntent(input: FlowInput, intent: Intent): StepOutput {
       return say(textsFor(language).thanks);
     case 'unknown':
       // A person is paged after the second message in a row the engine cannot place, not the first.
-      if (view.earlier.length > 0 && detectIntent(view.earlier.at(-1)!, undefined).kind === 'unknown') {
+      // Chit-chat with a laugh ("jajaja ¿y tú de qué equipo eres?") is talk, not a failure to page for.
+      if (
+        view.earlier.length > 0 &&
+        detectIntent(view.earlier.at(-1)!, undefined).kind === 'unknown' &&
+        !laughs(view.text)
+      ) {
         return handoff(
           view,
           'out_of_scope',
