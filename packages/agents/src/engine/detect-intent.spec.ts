@@ -344,3 +344,23 @@ describe('detectIntent and parseItems: round ten of outside phrasings', () => {
     expect(detectIntent(text, context).kind).toBe(kind);
   });
 });
+
+describe('detectIntent: round eleven of outside phrasings', () => {
+  it.each([
+    ['comuniqueme con el gerente por favor', base, 'human'],
+    ['could you price up 4 quarts of white type 1 vinyl for me', base, 'quote'],
+    ['ok, pode fazer o pedido', withPending, 'confirm'],
+    ['se me esta cayendo la pintura del cielo raso', base, 'support'],
+  ])('"%s" → %s', (text, context, kind) => {
+    expect(detectIntent(text, context).kind).toBe(kind);
+  });
+
+  it('"for me" ends the item', () => {
+    expect(parseItems('4 quarts of white type 1 vinyl for me')[0]?.words).toEqual([
+      'white',
+      'type',
+      '1',
+      'vinyl',
+    ]);
+  });
+});

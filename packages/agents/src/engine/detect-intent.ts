@@ -130,7 +130,7 @@ const LEGAL_PERSON = /\b(?:persona|pessoa)\s+(?:natural|jur[ií]dica|f[ií]sica)
 
 // "Quiero hablar con el dueño", "can I speak to a manager": talking to someone in charge, whoever they are.
 const SOMEONE_IN_CHARGE =
-  /\b(?:hablar|comunicar(?:me)?|pasar(?:me)?|pasame|transfer[a-z]*|falar|speak|talk|escalate(?: this| it)?|put me through|connect me)\s+(?:con|com|to|with|para)\s+(?:el|la|los|un|una|o|a|the|your|su|tu)?\s*(?:dueno|duena|gerente|encargad[oa]|supervisor(?:a)?|jefe|jefa|administrador(?:a)?|responsable|dono|dona|responsavel|manager|owner|supervisor|boss)\b/;
+  /\b(?:habl[a-z]*|comuni[a-z]*|pas[ae](?:me|r|rme)?|transfer[a-z]*|transfier[a-z]*|conect[a-z]*|falar|speak|talk|escalate(?: this| it)?|put me through|connect me)\s+(?:con|com|to|with|para)\s+(?:el|la|los|un|una|o|a|the|your|su|tu)?\s*(?:dueno|duena|gerente|encargad[oa]|supervisor(?:a)?|jefe|jefa|administrador(?:a)?|responsable|dono|dona|responsavel|manager|owner|supervisor|boss)\b/;
 
 function asksForSomeone(text: string): boolean {
   return SOMEONE_IN_CHARGE.test(foldText(text));

@@ -655,6 +655,8 @@ export const LEXICON = {
     'quanto sai',
   ],
   buy: [
+    'price up',
+    'price me',
     'necesito',
     'nesecito',
     'nececito',

@@ -102,7 +102,12 @@ function runIntent(input: FlowInput, intent: Intent): StepOutput {
     case 'search':
       return searchFlow(input);
     case 'greeting':
-      return say(view.context?.greeting ?? '👋');
+      // The crew's own greeting is in the crew's language; a customer writing in another is greeted in theirs.
+      return say(
+        view.context?.greeting && language === (view.context.language ?? language)
+          ? view.context.greeting
+          : textsFor(language).greeting(view.context?.business ?? ''),
+      );
     case 'thanks':
       return say(textsFor(language).thanks);
     case 'unknown':

@@ -323,7 +323,7 @@ const PURPOSE_NEXT = new Set(
 
 // "For my fence", "pra minha casa": the same in English and Portuguese.
 const PURPOSE_NEXT_OTHER = new Set(
-  'my the a an our your his her o os as meu minha meus minhas nossa nosso'.split(' '),
+  'me us my the a an our your his her o os as meu minha meus minhas nossa nosso'.split(' '),
 );
 
 function purposeStarts(words: string[], at: number): boolean {

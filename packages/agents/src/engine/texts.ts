@@ -25,6 +25,7 @@ export const TEXTS = {
       `Claro, sin afán. La cotización *${ref}* queda guardada como borrador${until ? `; es válida hasta el ${until}` : ''}. Cuando quieras confirmarla, escríbeme *sí*.`,
     visitLater: 'Claro, no agendo nada por ahora. Cuando quieras, me escribes y buscamos otro horario.',
     thanks: '¡Con gusto! Aquí estoy si necesitas algo más.',
+    greeting: (business: string) => `¡Hola! 👋 Soy el asistente de ${business}. ¿En qué te puedo ayudar hoy?`,
     found: 'Esto encontré:',
     beforeTax: 'antes de IVA',
     inStock: (n: string) => `${n} disponibles`,
@@ -85,6 +86,7 @@ export const TEXTS = {
       `Claro, sem pressa. O orçamento *${ref}* fica guardado como rascunho${until ? `; é válido até ${until}` : ''}. Quando quiser confirmar, é só responder *sim*.`,
     visitLater: 'Claro, não agendo nada por enquanto. Quando quiser, me escreva e procuramos outro horário.',
     thanks: 'De nada! Obrigado pelo contato; estou aqui se você precisar de mais alguma coisa.',
+    greeting: (business: string) => `Olá! 👋 Sou o assistente de ${business}. Como posso ajudar hoje?`,
     found: 'Encontrei isto:',
     beforeTax: 'sem impostos',
     inStock: (n: string) => `${n} disponíveis`,
@@ -146,6 +148,7 @@ export const TEXTS = {
     visitLater:
       "Sure, I won't book anything for now. Message me whenever you like and we'll find another time.",
     thanks: "You're welcome! I'm here if you need anything else.",
+    greeting: (business: string) => `Hi! 👋 I'm the assistant of ${business}. How can I help you today?`,
     found: 'Here is what I found:',
     beforeTax: 'before tax',
     inStock: (n: string) => `${n} in stock`,

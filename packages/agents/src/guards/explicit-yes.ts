@@ -150,6 +150,8 @@ const FILLER = new Set([
   'with',
   'good',
   'place',
+  'fazer',
+  'faz',
   'es',
   'ai',
   'entao',

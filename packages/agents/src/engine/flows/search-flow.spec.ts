@@ -12,3 +12,9 @@ describe('searchWords (what a price or stock question names)', () => {
     expect(searchWords('que precio tiene la cubeta de imprimante?')).toEqual(['imprimante']);
   });
 });
+
+describe('searchWords: English filler', () => {
+  it('"got any grey anti-rust paint in stock?" names only the product', () => {
+    expect(searchWords('got any grey anti-rust paint in stock?')).toEqual(['grey', 'anti', 'rust', 'paint']);
+  });
+});
