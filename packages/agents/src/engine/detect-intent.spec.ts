@@ -364,3 +364,26 @@ describe('detectIntent: round eleven of outside phrasings', () => {
     ]);
   });
 });
+
+describe('detectIntent and parseItems: round twelve of outside phrasings', () => {
+  it('a unit in its diminutive ("un galoncito de thinner") is the unit', () => {
+    expect(parseItems('me vende un galoncito de thinner')).toEqual([
+      expect.objectContaining({ quantity: 1, unit: 'galon', words: ['thinner'] }),
+    ]);
+  });
+
+  it.each([
+    ['si hago el pedido un domingo cuando lo despachan?', base, 'rules'],
+    ['how should I prepare a rusty metal door before painting?', base, 'support'],
+  ])('"%s" → %s', (text, context, kind) => {
+    expect(detectIntent(text, context).kind).toBe(kind);
+  });
+
+  it('"add 2 trays too" adds trays', () => {
+    expect(detectIntent('add 2 trays too', withQuote)).toMatchObject({
+      kind: 'quote',
+      mode: 'add',
+      items: [expect.objectContaining({ words: ['tray'] })],
+    });
+  });
+});

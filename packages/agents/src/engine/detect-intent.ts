@@ -124,7 +124,7 @@ function withoutTimes(text: string): string {
 }
 
 const HYPOTHETICAL =
-  /\b(?:si (?:les |le |te )?(?:compro|llevo|pido|compramos|llevamos|pedimos)|if (?:i|we) (?:buy|order|get)|se (?:eu )?(?:comprar|levar))\b/;
+  /\b(?:si (?:les |le |te )?(?:compro|llevo|pido|compramos|llevamos|pedimos|hago (?:el|un|la) (?:pedido|compra))|if (?:i|we) (?:buy|order|get)|se (?:eu )?(?:comprar|levar))\b/;
 
 const LEGAL_PERSON = /\b(?:persona|pessoa)\s+(?:natural|jur[ií]dica|f[ií]sica)\b/gi;
 

@@ -283,6 +283,8 @@ export const LEXICON = {
     'mantienen el precio',
     'congelan',
     'respetan',
+    'despachan',
+    'despachar',
     'me llega hoy',
     'llega hoy',
     'hoy mismo',

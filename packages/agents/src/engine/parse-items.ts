@@ -161,6 +161,7 @@ const STOP = new Set([
   'das',
   'of',
   'for',
+  'too',
   'pra',
   'pro',
   'the',
@@ -340,6 +341,11 @@ function purposeStarts(words: string[], at: number): boolean {
 /** A misspelt packaging word ("galnes", "galoness", "cuñetes") read as the unit it is one slip away from. */
 function respeltUnit(word: string): string {
   if (UNITS[word] || word.length < 5 || /\d/.test(word)) return word;
+  // "Galoncito", "baldecito", "cuartico": the unit in its diminutive.
+  const small = [word.replace(/cit[oa]s?$/, ''), word.replace(/(?:it|ic)([oa])s?$/, '$1')].find(
+    (w) => UNITS[w],
+  );
+  if (small) return small;
   const key = soundKey(word);
   return UNIT_KEYS.find(([u, k]) => k === key || editDistance(word, u, 1) <= 1)?.[0] ?? word;
 }
@@ -398,7 +404,7 @@ const WHEN = new Set([
  * with a unit ("un galón"); in a story ("pintamos con un vinilo que no me gustó") it is an article.
  */
 function askedForOne(words: string[], at: number): boolean {
-  return !!UNITS[words[at + 1] ?? ''] || words.slice(0, at).every((w) => LEAD.has(w));
+  return !!UNITS[respeltUnit(words[at + 1] ?? '')] || words.slice(0, at).every((w) => LEAD.has(w));
 }
 
 // "I need a roller": "a" counts one only in English ("hacen domicilio a Itagüí" is a Spanish preposition).
