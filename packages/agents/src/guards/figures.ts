@@ -40,8 +40,22 @@ const CURRENCY_WORDS = new Set([
 ]);
 // Keys of structured results whose numbers are percentages.
 const PERCENT_KEY = /discount|percent|pct|rate/i;
-// Words that are numbers only in context: "once" (en), "doce" (pt: sweet), "mil gracias", "un", "a".
-const AMBIGUOUS_ALONE = new Set(['once', 'doce', 'mil', 'k', 'un', 'una', 'uno', 'um', 'uma', 'one']);
+// Words that are numbers only in context: "once" (en), "doce" (pt: sweet), "mil gracias", "un", "a", "Lucas"
+// (a name; "9 lucas" is money).
+const AMBIGUOUS_ALONE = new Set([
+  'once',
+  'doce',
+  'mil',
+  'k',
+  'un',
+  'una',
+  'uno',
+  'um',
+  'uma',
+  'one',
+  'luca',
+  'lucas',
+]);
 
 type Kind = 'plain' | 'money' | 'percent';
 interface Mention {
