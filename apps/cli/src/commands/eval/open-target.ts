@@ -7,6 +7,8 @@ export interface OpenEvalTargetOptions {
   tenant: string;
   env: NodeJS.ProcessEnv;
   logLevel?: string;
+  /** The scenarios carry model scripts: the crew's model is a local stand-in following them. */
+  scripted?: boolean;
 }
 
 export interface OpenedEvalTarget {
@@ -22,7 +24,11 @@ export interface OpenedEvalTarget {
  * scenarios by the records they create).
  */
 export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<OpenedEvalTarget> {
-  const { env } = options;
+  // Scripted scenarios: the environment's model (if any) is replaced by the loopback stand-in.
+  const scripted = options.scripted
+    ? await (await import('./scripted-model.js')).startScriptedModel()
+    : undefined;
+  const env = { ...options.env, ...scripted?.env };
   // Loaded on use, like every heavy part of the CLI; one after the other (Jest's ESM loader races on parallel imports).
   const { FileTenantDirectory, loadSettings } = await import('@mcp-crew/config');
   const { loadCrews } = await import('@mcp-crew/crews');
@@ -63,9 +69,11 @@ export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<Op
     protocol: odoo.protocol,
     tenant: tenant.id,
   });
-  const engine = hosted
-    ? `model ${settings.OPENAI_MODEL}${settings.OPENAI_BASE_URL ? ` at ${settings.OPENAI_BASE_URL}` : ''}`
-    : 'offline engine';
+  const engine = scripted
+    ? `scripted model stand-in at ${scripted.url}`
+    : hosted
+      ? `model ${settings.OPENAI_MODEL}${settings.OPENAI_BASE_URL ? ` at ${settings.OPENAI_BASE_URL}` : ''}`
+      : 'offline engine';
   const where = sandbox
     ? 'Odoo sandbox, reset per scenario'
     : `Odoo at ${odoo.url} (db ${odoo.db}), isolated by the records each scenario creates`;
@@ -79,6 +87,9 @@ export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<Op
       searchRead: (model, domain, fields, o = {}) => erp.searchRead(model, domain as never, { fields, ...o }),
     },
     logger,
+    ...(scripted
+      ? { prepare: (scenario) => scripted.use(scenario.modelScript), drainProblems: () => scripted.drain() }
+      : {}),
     ...(sandbox
       ? {
           reset: async () => {
@@ -95,6 +106,7 @@ export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<Op
       await opened.close();
       await cache.close();
       await sandbox?.close();
+      await scripted?.close();
     },
   };
 }
