@@ -41,6 +41,10 @@ describe('checkFigures', () => {
       unknown: ['ciento diez mil'],
     });
     expect(checkFigures('Te doy un 5% de descuento', [order], '')).toEqual({ ok: false, unknown: ['5%'] });
+    expect(checkFigures('te hago un 5 porciento, o el cinco pct', [order], '')).toEqual({
+      ok: false,
+      unknown: ['5 porciento', 'cinco pct'],
+    });
     // Colombian slang: "lucas" are thousands of pesos; Lucas alone is a name.
     expect(checkFigures('El domicilio le sale en 9 lucas', [order], '')).toEqual({
       ok: false,
