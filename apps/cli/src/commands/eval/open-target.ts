@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { TenantConfig } from '@mcp-crew/core';
 import type { EvalTarget } from '@mcp-crew/evals';
 import { ResettableCache } from './resettable-cache.js';
+import type { ScriptedModel } from './scripted-model.js';
 
 export interface OpenEvalTargetOptions {
   tenant: string;
@@ -21,13 +22,27 @@ export interface OpenedEvalTarget {
  * The main job's composition for one tenant (tenant file, crews, selector and specialists from the environment,
  * knowledge, the tenant cache), answering through the Chatwoot turn processor. A tenant on the sandbox gets its
  * own sandbox on a free port, reset before every scenario; a real Odoo is never reset (the runner isolates
- * scenarios by the records they create).
+ * scenarios by the records they create). `scripted`: the model is a loopback stand-in following each
+ * scenario's model script.
  */
 export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<OpenedEvalTarget> {
   // Scripted scenarios: the environment's model (if any) is replaced by the loopback stand-in.
   const scripted = options.scripted
     ? await (await import('./scripted-model.js')).startScriptedModel()
     : undefined;
+  try {
+    return await open(options, scripted);
+  } catch (error) {
+    // A listening stand-in would keep the process alive after the error.
+    await scripted?.close();
+    throw error;
+  }
+}
+
+async function open(
+  options: OpenEvalTargetOptions,
+  scripted: ScriptedModel | undefined,
+): Promise<OpenedEvalTarget> {
   const env = { ...options.env, ...scripted?.env };
   // Loaded on use, like every heavy part of the CLI; one after the other (Jest's ESM loader races on parallel imports).
   const { FileTenantDirectory, loadSettings } = await import('@mcp-crew/config');
