@@ -41,6 +41,18 @@ describe('checkFigures', () => {
       unknown: ['ciento diez mil'],
     });
     expect(checkFigures('Te doy un 5% de descuento', [order], '')).toEqual({ ok: false, unknown: ['5%'] });
+    expect(checkFigures('te hago un 5 porciento, o el cinco pct', [order], '')).toEqual({
+      ok: false,
+      unknown: ['5 porciento', 'cinco pct'],
+    });
+    // Colombian slang: "lucas" are thousands of pesos; Lucas alone is a name.
+    expect(checkFigures('El domicilio le sale en 9 lucas', [order], '')).toEqual({
+      ok: false,
+      unknown: ['9 lucas'],
+    });
+    expect(checkFigures('son nueve lucas', [order], '')).toEqual({ ok: false, unknown: ['nueve lucas'] });
+    expect(checkFigures('El domicilio vale 9 lucas', ['Domicilio: $9.000'], '')).toEqual({ ok: true });
+    expect(checkFigures('¡Hola Lucas! Con gusto te ayudo', [order], '')).toEqual({ ok: true });
     expect(checkFigures('tiene cinco por ciento de descuento', [order], '')).toEqual({
       ok: false,
       unknown: ['cinco por ciento'],

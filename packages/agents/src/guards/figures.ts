@@ -38,10 +38,26 @@ const CURRENCY_WORDS = new Set([
   'euro',
   'euros',
 ]);
+// A percentage in one word, as people write it too ("5 porciento", "5 pct").
+const PERCENT_WORDS = new Set(['%', 'percent', 'porciento', 'porcento', 'pct']);
 // Keys of structured results whose numbers are percentages.
 const PERCENT_KEY = /discount|percent|pct|rate/i;
-// Words that are numbers only in context: "once" (en), "doce" (pt: sweet), "mil gracias", "un", "a".
-const AMBIGUOUS_ALONE = new Set(['once', 'doce', 'mil', 'k', 'un', 'una', 'uno', 'um', 'uma', 'one']);
+// Words that are numbers only in context: "once" (en), "doce" (pt: sweet), "mil gracias", "un", "a", "Lucas"
+// (a name; "9 lucas" is money).
+const AMBIGUOUS_ALONE = new Set([
+  'once',
+  'doce',
+  'mil',
+  'k',
+  'un',
+  'una',
+  'uno',
+  'um',
+  'uma',
+  'one',
+  'luca',
+  'lucas',
+]);
 
 type Kind = 'plain' | 'money' | 'percent';
 interface Mention {
@@ -176,7 +192,7 @@ function mentions(text: string): Mention[] {
 
 /** Whether the words after a number make it a percentage or an amount of money, and how many words say so. */
 function contextOf(next: string[]): { percent: boolean; words: number } {
-  if (next[0] === '%' || next[0] === 'percent') return { percent: true, words: 1 };
+  if (next[0] !== undefined && PERCENT_WORDS.has(next[0])) return { percent: true, words: 1 };
   if ((next[0] === 'por' || next[0] === 'per') && /^(ciento|cien|cento|cent)$/.test(next[1] ?? ''))
     return { percent: true, words: 2 };
   if (CURRENCY_WORDS.has(next[0] ?? '')) return { percent: false, words: 1 };

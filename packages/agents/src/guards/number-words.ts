@@ -140,7 +140,9 @@ export const SMALL_NUMBER_WORDS: Record<string, number> = {
   novecentas: 900,
 };
 
-const THOUSAND = new Set(['mil', 'thousand', 'k']);
+// "Lucas" is Colombian for thousands of pesos ("9 lucas" = $9.000). "Palo" (a million) is left out: it is
+// also a pole, which a paint shop sells ("un palo para el rodillo").
+const THOUSAND = new Set(['mil', 'thousand', 'k', 'luca', 'lucas']);
 const MILLION = new Set(['millon', 'millones', 'milhao', 'milhoes', 'million', 'millions']);
 const HUNDRED = 'hundred';
 /** Words joining the parts of one number: "treinta y cinco", "vinte e cinco", "one hundred and ten". */
