@@ -10,6 +10,8 @@ export interface ModelEndpointCall {
   model: string;
   /** Chat: the request's messages as sent. Transcription: none. */
   messages?: Array<{ role: string; content: unknown }>;
+  /** Chat: the tools offered to the model, as sent (`function` of each `tools` entry). */
+  tools?: Array<{ name: string; description?: string; parameters?: unknown }>;
   /** Chat: whether a user message carried an image part. */
   hasImage?: boolean;
   /** Transcription: the uploaded file's size and type, and the `language` hint. */
@@ -17,9 +19,19 @@ export interface ModelEndpointCall {
   language?: string;
 }
 
+/** A chat answer that calls tools instead of saying something (`finish_reason: tool_calls`). */
+export interface ModelEndpointToolCalls {
+  toolCalls: Array<{ name: string; arguments: string }>;
+}
+
 export interface ModelEndpointStandInOptions {
-  /** What the chat model says; gets the call (its messages) and returns the text. */
-  chat?: (call: ModelEndpointCall) => string;
+  /** What the chat model says; gets the call (its messages) and returns the text, or tool calls to make. */
+  chat?: (call: ModelEndpointCall) => string | ModelEndpointToolCalls;
+  /** The `usage` a chat answer reports; default 120 prompt and 24 completion tokens. */
+  usage?: (
+    call: ModelEndpointCall,
+    answer: string | ModelEndpointToolCalls,
+  ) => { promptTokens: number; completionTokens: number };
   /** What the transcription model hears. */
   transcript?: string;
   /** Answer every call with this HTTP status (an endpoint that is down). */
@@ -36,7 +48,8 @@ export interface ModelEndpointStandIn {
 /**
  * A local stand-in for an OpenAI-compatible endpoint: `POST /v1/chat/completions` and
  * `POST /v1/audio/transcriptions` (multipart), answering with the response shapes OpenAI documents
- * (`chat.completion` with `usage`; Whisper's `verbose_json` with a segment), recording every call. Listens
+ * (`chat.completion` with `usage`, text or `tool_calls`; Whisper's `verbose_json` with a segment), recording
+ * every call with the messages and tools it carried. Listens
  * on 127.0.0.1; tests never reach the network.
  */
 export async function startModelEndpointStandIn(
@@ -55,15 +68,38 @@ export async function startModelEndpointStandIn(
       const body = JSON.parse(raw.toString('utf8')) as {
         model: string;
         messages: Array<{ role: string; content: unknown }>;
+        tools?: Array<{ function: { name: string; description?: string; parameters?: unknown } }>;
       };
       const hasImage = body.messages.some(
         (m) =>
           Array.isArray(m.content) &&
           m.content.some((p: { type?: string }) => p.type === 'image_url' || p.type === 'input_image'),
       );
-      const call: ModelEndpointCall = { path, apiKey, model: body.model, messages: body.messages, hasImage };
+      const call: ModelEndpointCall = {
+        path,
+        apiKey,
+        model: body.model,
+        messages: body.messages,
+        hasImage,
+        ...(body.tools ? { tools: body.tools.map((t) => t.function) } : {}),
+      };
       calls.push(call);
-      const text = options.chat?.(call) ?? 'Hola, ¿en qué te ayudo?';
+      const answer = options.chat?.(call) ?? 'Hola, ¿en qué te ayudo?';
+      const usage = options.usage?.(call, answer) ?? { promptTokens: 120, completionTokens: 24 };
+      const message =
+        typeof answer === 'string'
+          ? { role: 'assistant', content: answer, refusal: null, annotations: [] }
+          : {
+              role: 'assistant',
+              content: null,
+              refusal: null,
+              annotations: [],
+              tool_calls: answer.toolCalls.map((c, n) => ({
+                id: `call_standin${next}_${n}`,
+                type: 'function',
+                function: { name: c.name, arguments: c.arguments },
+              })),
+            };
       return send(res, 200, {
         id: `chatcmpl-standin${next++}`,
         object: 'chat.completion',
@@ -72,15 +108,15 @@ export async function startModelEndpointStandIn(
         choices: [
           {
             index: 0,
-            message: { role: 'assistant', content: text, refusal: null, annotations: [] },
+            message,
             logprobs: null,
-            finish_reason: 'stop',
+            finish_reason: typeof answer === 'string' ? 'stop' : 'tool_calls',
           },
         ],
         usage: {
-          prompt_tokens: 120,
-          completion_tokens: 24,
-          total_tokens: 144,
+          prompt_tokens: usage.promptTokens,
+          completion_tokens: usage.completionTokens,
+          total_tokens: usage.promptTokens + usage.completionTokens,
           prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
           completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0 },
         },
