@@ -86,6 +86,8 @@ export function describeFacts(facts: TurnFacts): string {
     lines.push(`- Shown to the customer for a yes: ${pending.tool} for ${target}.`);
   }
   if (facts.offeredSlots?.length) lines.push(`- Visit slots offered: ${facts.offeredSlots.join('; ')}.`);
+  if (facts.earlier?.length)
+    lines.push(`- Earlier the customer wrote: ${facts.earlier.map((e) => `"${e}"`).join('; ')}.`);
   return lines.join('\n');
 }
 

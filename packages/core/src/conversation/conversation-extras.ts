@@ -6,6 +6,8 @@ declare module './conversation-state.js' {
   interface ConversationState {
     /** Model tokens (input + output) this conversation has spent; drives the per-conversation budget. */
     modelTokens?: number;
+    /** When the conversation's spend reached its token budget (ISO-8601); cleared if a raised budget reopens it. */
+    modelBudgetSpentAt?: string;
     /**
      * Figures (numbers, percentages, order references) the conversation's tools returned in earlier turns,
      * newest kept: a reply may repeat a total shown before, and nothing else without a source.
