@@ -51,6 +51,7 @@ describe('stepTools (the tools a hosted model is shown for one step)', () => {
     // One quotation per turn: once made, its lines change instead.
     const quoted = stepTools(SALES, facts(), [...created, ran('odoo_create_quotation', { order_id: 5 })]);
     expect(quoted).not.toContain('odoo_create_quotation');
+    expect(quoted).not.toContain('odoo_create_lead');
     expect(quoted).toContain('odoo_update_quotation_lines');
   });
 

@@ -13,7 +13,8 @@ const PRODUCT_LOOKUPS: AgentToolName[] = ['odoo_search_products', 'odoo_get_prod
  * - a committing tool (confirm, cancel, book) only while that confirmation is pending, once per turn;
  * - a new customer (`odoo_upsert_customer`) only when none is linked and this turn found products or slots;
  * - a quotation only for a linked customer (the channel's, or one created this turn) after a product
- *   lookup this turn, one per turn (then its lines change); a lead after a lookup or a quotation, once;
+ *   lookup this turn, one per turn (then its lines change); a lead after a lookup or a quotation, once,
+ *   and not in the turn that quoted (a lead is what a salesperson quotes instead);
  * - a customer search only while the conversation has no customer; their orders only for a verified one.
  * A staff member (the copilot) acts for any customer: only the committing rule applies.
  */
@@ -43,7 +44,7 @@ export function stepTools(
       case 'odoo_update_quotation_lines':
         return quotation;
       case 'odoo_create_lead':
-        return (lookedUp || quotation) && !ran('odoo_create_lead');
+        return (lookedUp || quotation) && !ran('odoo_create_lead', 'odoo_create_quotation');
       case 'odoo_find_customers':
         return !customer;
       case 'odoo_list_customer_orders':

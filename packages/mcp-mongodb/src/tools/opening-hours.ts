@@ -70,7 +70,10 @@ export const getOpeningHours = defineTool({
         `${open ? 'Open now' : 'Closed now'} (${day} ${time} ${data.meta.timezone}).` +
         (nextText ? ` Opens next ${nextText}.` : '') +
         ` Hours: ${lines}.` +
-        (closedDates ? ` Closed on: ${closedDates}.` : ''),
+        (closedDates ? ` Closed on: ${closedDates}.` : '') +
+        (data.meta.closedOnHolidays ? ' Closed on public holidays.' : '') +
+        // The text is all a hosted model reads of the result: the business's notes belong in it.
+        (data.meta.notes.length ? ` Notes: ${data.meta.notes.join(' ')}` : ''),
     };
   },
 });
