@@ -108,5 +108,7 @@ function describeStaffFacts(facts: TurnFacts, staff: NonNullable<TurnFacts['staf
   const pending = facts.pendingConfirmation;
   if (pending?.target.orderId !== undefined)
     lines.push(`- Shown to them for a yes: ${pending.tool} for order id ${pending.target.orderId}.`);
+  if (facts.earlier?.length)
+    lines.push(`- Earlier they wrote: ${facts.earlier.map((e) => `"${e}"`).join('; ')}.`);
   return lines.join('\n');
 }
