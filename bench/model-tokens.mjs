@@ -4,8 +4,9 @@
 // SDK's OpenAI provider → HTTP) against the local OpenAI-compatible stand-in, which records every request.
 // The stand-in answers as the offline engine decides for the same prompt, so the conversation goes where a
 // model would take it. Per call it prints the specialist, the tools sent, and the tokens of the tools, the
-// system prompt, the earlier turns (history) and this turn's messages; per turn, the prompt and completion
-// tokens of every call (the selector's included). Tokens are counted with o200k_base (gpt-4o's encoding) over
+// system prompt, the earlier turns (history) and this turn's messages; per turn, the prompt tokens of every
+// call (the selector's included) and what the conversation's budget counts (the specialist's calls, prompt and
+// completion, as the stand-in reports them in `usage`). Tokens are counted with o200k_base (gpt-4o's encoding) over
 // the JSON the provider sent, so the tools' figure is close to, not exactly, what OpenAI bills for them.
 // Run after `node scripts/build.mjs`. Env: BENCH_SHOW_TOOLS=1 lists the tool names of every call.
 import { fork } from 'node:child_process';
@@ -43,18 +44,24 @@ const messageTokens = (messages) =>
 // The offline engine decides each hosted call's answer; the stand-in replays it over HTTP.
 const engine = createOfflineEngine();
 const decisions = [];
+// What the stand-in answered to each call, in the order of its `calls`.
+const answers = [];
 const selectorChoice = { next: 'sales' };
 const isSelectorCall = (call) =>
   call.messages?.some(
     (m) => m.role === 'system' && String(m.content).startsWith('You route a customer message'),
   );
+const answer = (call) => {
+  if (isSelectorCall(call)) return JSON.stringify({ specialist: selectorChoice.next, why: 'bench' });
+  const content = decisions.shift() ?? [];
+  const calls = content.filter((c) => c.type === 'tool-call');
+  if (calls.length > 0) return { toolCalls: calls.map((c) => ({ name: c.toolName, arguments: c.input })) };
+  return content.map((c) => (c.type === 'text' ? c.text : '')).join('');
+};
 const standIn = await startModelEndpointStandIn({
   chat: (call) => {
-    if (isSelectorCall(call)) return JSON.stringify({ specialist: selectorChoice.next, why: 'bench' });
-    const content = decisions.shift() ?? [];
-    const calls = content.filter((c) => c.type === 'tool-call');
-    if (calls.length > 0) return { toolCalls: calls.map((c) => ({ name: c.toolName, arguments: c.input })) };
-    return content.map((c) => (c.type === 'text' ? c.text : '')).join('');
+    answers.push(answer(call));
+    return answers.at(-1);
   },
   usage: (call, answer) => ({
     promptTokens: messageTokens(call.messages ?? []) + tokens(call.tools) + 3,
@@ -119,13 +126,14 @@ const specialists = createDefaultSpecialists({
         },
 });
 const replies = [];
+const states = new MemoryConversationStateStore();
 const processor = new TurnProcessor({
   tenants: { get: async (id) => (id === tenant.id ? tenant : undefined), list: async () => [tenant] },
   crews: await loadCrews(join(root, 'crews')),
   selector: new TenantSelector({ model: (t) => models.selector(t) }),
   specialists,
   gateway: () => gateway,
-  state: new MemoryConversationStateStore(),
+  state: states,
   logger,
 });
 const gateway = new ConsoleChatwootGateway({ tenantId: tenant.id, write: (line) => replies.push(line) });
@@ -168,15 +176,16 @@ async function turn(label, conversationId, sender, content, specialist) {
   selectorChoice.next = specialist;
   const from = standIn.calls.length;
   const said = replies.length;
+  const before = (await states.load(tenant.id, conversationId)).modelTokens ?? 0;
   await processor.handle(
     { tenantId: tenant.id, conversationId, messages: [message(conversationId, content, sender)] },
     { attempt: 1, maxAttempts: 1 },
   );
   const calls = standIn.calls.slice(from);
   let prompt = 0;
-  let completion = 0;
+  let counted = 0;
   let step = 0;
-  for (const call of calls) {
+  for (const [n, call] of calls.entries()) {
     const messages = call.messages ?? [];
     const lastUser = messages.findLastIndex((m) => m.role === 'user');
     const system = messages.filter((m) => m.role === 'system');
@@ -185,8 +194,8 @@ async function turn(label, conversationId, sender, content, specialist) {
     const who = specialistOf(call);
     const callPrompt = messageTokens(messages) + tokens(call.tools) + 3;
     prompt += callPrompt;
-    // The answer's own tokens are what the next call (or the reply) carries: counted from the next request.
-    completion += who === 'selector' ? 12 : 0;
+    // The budget counts the specialist's calls (prompt and completion), not the selector's.
+    if (who !== 'selector') counted += callPrompt + tokens(answers[from + n]);
     callRows.push({
       turn: label,
       call: who === 'selector' ? 'selector' : `${who} step ${step++}`,
@@ -206,6 +215,9 @@ async function turn(label, conversationId, sender, content, specialist) {
     turn: label,
     'model calls': calls.length,
     'prompt tok': prompt,
+    'budget counts': counted,
+    // What the specialist added to the conversation's spend (Mastra's totalUsage of the provider's usage).
+    'state +tokens': ((await states.load(tenant.id, conversationId)).modelTokens ?? 0) - before,
     'reply chars': replies
       .slice(said)
       .filter((l) => l.includes('<- reply'))
@@ -252,8 +264,9 @@ console.log(
   `Specialist calls: ${specialistCalls.length}; mean tools ${avg(specialistCalls, 'tools tok')} tok, system ${avg(specialistCalls, 'system tok')} tok, history ${avg(specialistCalls, 'history tok')} tok, prompt ${avg(specialistCalls, 'prompt tok')} tok.`,
 );
 const total = turnRows.reduce((n, r) => n + r['prompt tok'], 0);
+const budgeted = turnRows.reduce((n, r) => n + r['budget counts'], 0);
 console.log(
-  `All ${turnRows.length} turns: ${total} prompt tokens, ${Math.round(total / turnRows.length)} per turn.`,
+  `All ${turnRows.length} turns: ${total} prompt tokens, ${Math.round(total / turnRows.length)} per turn; the budget counts ${budgeted}, ${Math.round(budgeted / turnRows.length)} per turn.`,
 );
 if (process.env.BENCH_SHOW_REPLIES === '1') console.log(printed.join('\n'));
 // The tools of the widest call, one by one: what each description and schema costs.
