@@ -185,7 +185,11 @@ export const getProduct = defineTool({
         domain: 'odoo',
         category: 'user',
       });
-    return { result: product, text: describeProduct(product) };
+    // One product's details: its description belongs in the text a model reads, not only in the result.
+    const text = product.description
+      ? `${describeProduct(product)}\n${product.description}`
+      : describeProduct(product);
+    return { result: product, text };
   },
 });
 
