@@ -3,7 +3,7 @@ import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3Prompt
 /**
  * A hosted model that reads each tool's text instead of its whole result. A tool answers `{ text, result }`:
  * the text (MCP's `content`) is written for a model and names what a reply needs (ids, references, prices,
- * stock, totals); the result (MCP's `structuredContent`) is for programs and repeats it at three to five
+ * stock, totals); the result (MCP's `structuredContent`) is for programs and repeats it at several
  * times the tokens. The offline engine, which reads the structured result, gets the call as Mastra made it
  * (this sits inside the fallback). The AI SDK's `wrapLanguageModel` middleware does this kind of rewrite,
  * but the `ai` package is not a dependency here; this is its `transformParams` for one case.

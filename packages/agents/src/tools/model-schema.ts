@@ -2,7 +2,7 @@
  * A tool's JSON Schema as a model is shown it: the same fields, types, bounds, defaults and descriptions,
  * without what only a validator needs. zod's JSON Schema bounds every integer by ±2^53 and spells out an
  * e-mail `format` as a 70-character `pattern`; the dialect and `additionalProperties: false` say nothing a
- * model acts on. Those are a third of a tool list's tokens, sent on every call; the arguments are still
+ * model acts on. They are sent with every tool on every call; the arguments are still
  * validated against the full schema (here and by the server).
  */
 export function modelSchema(schema: Record<string, unknown>): Record<string, unknown> {
