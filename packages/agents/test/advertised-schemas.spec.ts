@@ -4,12 +4,14 @@ import { startOdooSandbox, type OdooSandbox } from '@mcp-crew/odoo-sandbox';
 import { untypedToolParameters } from '@mcp-crew/testing';
 import type { ConversationState } from '@mcp-crew/core';
 import { AgentSpecialistRegistry, createStepModel, InProcessTenantTools } from '../src/index.js';
+import { modelSchema } from '../src/tools/model-schema.js';
 import { crew, demoTenant, turnOf } from './support.js';
 
 /**
  * What the model is shown is what it can do: every tool's JSON Schema, as handed to the model by Mastra, is
- * the schema its MCP server lists, and every parameter in it says what it accepts. (Mastra's own zod
- * conversion once advertised `odoo_create_lead`'s `email` as an empty object.)
+ * the schema its MCP server lists (less what only a validator reads: `modelSchema`), and every parameter in
+ * it says what it accepts. (Mastra's own zod conversion once advertised `odoo_create_lead`'s `email` as an
+ * empty object.)
  */
 describe('tool schemas as the model receives them', () => {
   let sandbox: OdooSandbox;
@@ -50,10 +52,9 @@ describe('tool schemas as the model receives them', () => {
         for (const tool of shown) {
           const server = listed.get(tool.name);
           if (!server) continue; // the crew's own tools (hand-over) are checked for types above
-          const { $schema: _dialect, ...expected } = server;
           expect({ tool: tool.name, schema: tool.inputSchema }).toEqual({
             tool: tool.name,
-            schema: expected,
+            schema: modelSchema(server),
           });
         }
       } finally {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Secret } from '@mcp-crew/core';
+import { DEFAULT_MODEL_TOKEN_BUDGET, Secret } from '@mcp-crew/core';
 import { flag, int, optionalInt, port, secret, setting, url, type CatalogValues } from './env/fields.js';
 import { configError, parseEnv } from './env/parse-env.js';
 import { parseClusterNodes, type RedisEndpoint } from './redis-endpoint.js';
@@ -185,10 +185,10 @@ export const settingsCatalog = {
     '4',
   ),
   MODEL_TOKEN_BUDGET_PER_CONVERSATION: setting(
-    int(20_000, 0),
-    'model tokens one conversation may spend (`0` = no limit); past it, its turns use the offline engine',
-    '`20000`',
-    '50000',
+    int(DEFAULT_MODEL_TOKEN_BUDGET, 0),
+    'model tokens (input + output, as the provider reports them) one conversation may spend (`0` = no limit); past it, its turns use the offline engine, with a warning, a per-tenant counter and a private note once. The default is about 30 turns at a measured 6.7k tokens per turn (2–8k for a product question, a quotation or a confirmation)',
+    '`200000`',
+    '100000',
   ),
   OPENAI_VISION: setting(
     flag(false),

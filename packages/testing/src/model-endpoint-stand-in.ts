@@ -23,8 +23,8 @@ export interface ModelEndpointCall {
   messages?: ChatMessage[];
   /** Chat: whether a user message carried an image part. */
   hasImage?: boolean;
-  /** Chat: the names of the functions offered as tools. */
-  tools?: string[];
+  /** Chat: the tools offered to the model, as sent (`function` of each `tools` entry). */
+  tools?: Array<{ name: string; description?: string; parameters?: unknown }>;
   /** Chat: `response_format` as sent (a structured-output call carries `json_schema`). */
   responseFormat?: { type: string; json_schema?: { name?: string; schema?: Record<string, unknown> } };
   /** Chat: whether the call asked for the streaming (SSE) form. */
@@ -40,6 +40,11 @@ export interface ModelEndpointStandInOptions {
    * answered with a 400 carrying its message (a script that has no answer), and kept in `errors`.
    */
   chat?: (call: ModelEndpointCall) => StandInAnswer | Promise<StandInAnswer>;
+  /** The `usage` a chat answer reports; default 120 prompt and 24 completion tokens. */
+  usage?: (
+    call: ModelEndpointCall,
+    answer: StandInAnswer,
+  ) => { promptTokens: number; completionTokens: number };
   /** What the transcription model hears. */
   transcript?: string;
   /** Answer every call with this HTTP status (an endpoint that is down). */
@@ -79,7 +84,7 @@ export async function startModelEndpointStandIn(
       const body = JSON.parse(raw.toString('utf8')) as {
         model: string;
         messages: ChatMessage[];
-        tools?: Array<{ function?: { name?: string } }>;
+        tools?: Array<{ function: { name: string; description?: string; parameters?: unknown } }>;
         response_format?: ModelEndpointCall['responseFormat'];
         stream?: boolean;
         stream_options?: { include_usage?: boolean };
@@ -95,7 +100,7 @@ export async function startModelEndpointStandIn(
         model: body.model,
         messages: body.messages,
         hasImage,
-        ...(body.tools ? { tools: body.tools.map((t) => t.function?.name ?? '') } : {}),
+        ...(body.tools ? { tools: body.tools.map((t) => t.function) } : {}),
         ...(body.response_format ? { responseFormat: body.response_format } : {}),
         ...(body.stream ? { stream: true } : {}),
       };
@@ -109,7 +114,13 @@ export async function startModelEndpointStandIn(
         // 400: not retried by clients, so a script's gap fails the call once, visibly.
         return send(res, 400, { error: { message, type: 'invalid_request_error', param: null, code: null } });
       }
-      const shaped = { id: `chatcmpl-standin${next++}`, model: body.model, answer };
+      const usage = options.usage?.(call, answer);
+      const shaped = {
+        id: `chatcmpl-standin${next++}`,
+        model: body.model,
+        answer,
+        ...(usage ? { usage } : {}),
+      };
       if (!body.stream) return send(res, 200, chatCompletion(shaped));
       res
         .writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })

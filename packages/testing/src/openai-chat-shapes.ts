@@ -1,37 +1,51 @@
 /** A tool call a stand-in model makes: the function's name and its arguments (sent as a JSON string). */
 export interface StandInToolCall {
   name: string;
-  arguments: Record<string, unknown>;
+  /** An object, or the JSON text a model would send. */
+  arguments: Record<string, unknown> | string;
 }
 
 /** What a stand-in model answers one chat call with: text, or tool calls (the model's turn to act). */
 export type StandInAnswer = string | { toolCalls: StandInToolCall[] };
 
-// A plausible usage per call: token budgets and meters see spend, as with a hosted model.
-const USAGE = {
-  prompt_tokens: 120,
-  completion_tokens: 24,
-  total_tokens: 144,
-  prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-  completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0 },
-};
+/** What a call reports it cost; by default a plausible usage, so token budgets and meters see spend. */
+export interface StandInUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+function usageOf(
+  { promptTokens, completionTokens }: StandInUsage = { promptTokens: 120, completionTokens: 24 },
+) {
+  return {
+    prompt_tokens: promptTokens,
+    completion_tokens: completionTokens,
+    total_tokens: promptTokens + completionTokens,
+    prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0 },
+  };
+}
 
 interface Shaped {
   id: string;
   model: string;
   answer: StandInAnswer;
+  usage?: StandInUsage;
 }
 
 function toolCallsOf(id: string, answer: { toolCalls: StandInToolCall[] }) {
   return answer.toolCalls.map((call, n) => ({
     id: `call_${id.replace(/^chatcmpl-/, '')}_${n}`,
     type: 'function' as const,
-    function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+    function: {
+      name: call.name,
+      arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments),
+    },
   }));
 }
 
 /** The non-streaming `chat.completion` object, as OpenAI documents it (tool calls with `content: null`). */
-export function chatCompletion({ id, model, answer }: Shaped): Record<string, unknown> {
+export function chatCompletion({ id, model, answer, usage }: Shaped): Record<string, unknown> {
   const calls = typeof answer === 'string' ? undefined : toolCallsOf(id, answer);
   return {
     id,
@@ -48,7 +62,7 @@ export function chatCompletion({ id, model, answer }: Shaped): Record<string, un
         finish_reason: calls ? 'tool_calls' : 'stop',
       },
     ],
-    usage: USAGE,
+    usage: usageOf(usage),
     service_tier: 'default',
     system_fingerprint: 'fp_standin',
   };
@@ -59,7 +73,7 @@ export function chatCompletion({ id, model, answer }: Shaped): Record<string, un
  * finish reason, then usage when `stream_options.include_usage` asked for it), each an SSE `data:` line,
  * ending with `data: [DONE]`.
  */
-export function chatCompletionChunks({ id, model, answer }: Shaped, includeUsage: boolean): string {
+export function chatCompletionChunks({ id, model, answer, usage }: Shaped, includeUsage: boolean): string {
   const created = Math.floor(Date.now() / 1000);
   const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => ({
     id,
@@ -101,6 +115,6 @@ export function chatCompletionChunks({ id, model, answer }: Shaped, includeUsage
     });
   }
   chunks.push(chunk([delta({}, typeof answer === 'string' ? 'stop' : 'tool_calls')]));
-  if (includeUsage) chunks.push(chunk([], { usage: USAGE }));
+  if (includeUsage) chunks.push(chunk([], { usage: usageOf(usage) }));
   return `${chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('')}data: [DONE]\n\n`;
 }

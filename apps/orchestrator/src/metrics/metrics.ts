@@ -84,6 +84,10 @@ export class Metrics implements IntakeMetrics, TurnMetrics {
     this.latency.handoff(tenant, reason);
   }
 
+  modelBudgetSpent(tenant: string): void {
+    this.latency.modelBudgetSpent(tenant);
+  }
+
   /** Reads one delivery counter (tests and `crew` diagnostics). */
   async deliveriesFor(tenant: string, outcome: string, reason: string): Promise<number> {
     const values = (await this.deliveries.get()).values;

@@ -3,6 +3,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import type { Secret } from '@mcp-crew/core';
 import type { TenantBreakers } from '@mcp-crew/reliability';
 import { withResilience } from './resilient-model.js';
+import { withTextToolResults } from './text-tool-results.js';
 
 /** A hosted chat model: OpenAI or any OpenAI-compatible endpoint (validated settings, see @mcp-crew/config). */
 export interface HostedModelSettings {
@@ -26,7 +27,7 @@ export function createHostedModel(settings: HostedModelSettings, breakers?: Tena
     ...(settings.baseUrl ? { baseURL: settings.baseUrl } : {}),
   });
   // The chat completions API: the one OpenAI-compatible servers implement.
-  return withResilience(provider.chat(settings.model), {
+  return withResilience(withTextToolResults(provider.chat(settings.model)), {
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
     ...(breakers ? { breakers } : {}),

@@ -47,6 +47,11 @@ export interface SpecialistTrace {
   tokens: number;
   /** True when the conversation's token budget was spent, so the offline engine answered instead of the model. */
   budgetExceeded?: boolean;
+  /**
+   * Set on the one turn that used up the conversation's token budget (its spend reached the budget): from
+   * the next turn on the offline engine answers. The pipeline warns and tells the team once.
+   */
+  budgetSpent?: { spent: number; budget: number };
 }
 
 /** A business record a turn created or changed (a quotation, a lead, a ticket, a visit), with its form link. */
