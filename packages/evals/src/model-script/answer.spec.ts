@@ -128,3 +128,44 @@ describe('a scripted model conversation', () => {
     expect(() => model.answer(bare)).toThrow(/\{\{customer\.id\}\} has no value/);
   });
 });
+
+describe('a scripted model reading tool texts (what a hosted model is handed)', () => {
+  const text = (id: string, content: string): Message => ({ role: 'tool', tool_call_id: id, content });
+
+  it('reads the product ids, order reference and total the texts state', () => {
+    const chat = new ScriptedConversation(script);
+    const said = user('2 galones de vinilo');
+    expect(
+      chat.answer(
+        call(
+          said,
+          called('a', 'odoo_search_products'),
+          text('a', '#39 [VT1-BLA-GL] Vinilo Tipo 1 Blanco Galón: 62900 COP/Galón before taxes; 12 on hand'),
+        ),
+      ),
+    ).toEqual({
+      toolCalls: [
+        { name: 'odoo_create_quotation', arguments: { customer_id: 5, lines: [{ product_id: 39, quantity: 2 }] } },
+      ],
+    });
+    expect(
+      chat.answer(
+        call(
+          said,
+          called('a', 'odoo_search_products'),
+          text('a', '#39 [VT1-BLA-GL] Vinilo Tipo 1 Blanco Galón: 62900 COP/Galón before taxes; 12 on hand'),
+          called('b', 'odoo_create_quotation'),
+          text('b', 'Created S00007 (order id 7) — Quotation for Ana Gómez (customer 5)\nUntaxed 125800, taxes 23902, total 149702 COP'),
+        ),
+      ),
+    ).toBe('Cotización S00007: $149.702');
+  });
+
+  it("takes Mastra's text for a tool the step was not given as a failure", () => {
+    const chat = new ScriptedConversation(script);
+    const answer = chat.answer(
+      call(user('dale'), called('c', 'odoo_confirm_quotation'), text('c', 'Tool "odoo_confirm_quotation" not found. Available tools: odoo_get_order')),
+    );
+    expect(answer).toBe('No pude');
+  });
+});

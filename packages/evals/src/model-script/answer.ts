@@ -26,7 +26,7 @@ interface TurnView {
   said: string;
   system: string;
   called: Set<string>;
-  /** Latest successful result per tool this turn (the JSON the model read). */
+  /** Latest successful result per tool this turn (what the model read: JSON, or the values its text states). */
   results: Map<string, Record<string, unknown>>;
   failed: Set<string>;
   /** Results read in earlier calls of the conversation (a model remembers what it was shown). */
@@ -101,13 +101,17 @@ function viewOf(call: ScriptedCall, earlier: ReadonlyMap<string, Record<string, 
     }
     const name = m.role === 'tool' && m.tool_call_id ? names.get(m.tool_call_id) : undefined;
     if (!name) continue;
-    const result = parseJson(textOf(m.content));
-    if (result && !('error' in result)) view.results.set(name, result);
+    const content = textOf(m.content);
+    // A hosted model is handed each tool's text (model/text-tool-results.ts); refusals and errors stay JSON.
+    // A tool the step was not given comes back as Mastra's plain "not found" text: a failure, like a refusal.
+    const result = parseJson(content) ?? (UNAVAILABLE.test(content) ? { error: content } : readToolText(content));
+    if (!('error' in result)) view.results.set(name, result);
     else view.failed.add(name);
   }
   return view;
 }
 
+const UNAVAILABLE = /^Tool "[^"]+" not found\b/;
 const WHOLE = /^\{\{\s*([^{}]+?)\s*\}\}$/;
 const ANY = /\{\{\s*([^{}]+?)\s*\}\}/g;
 
@@ -136,7 +140,7 @@ function resolve(ref: string, turn: TurnView): unknown {
   if (found === undefined || found === null)
     throw new ModelScriptError(`model script: {{${ref}}} has no value in "${clip(turn.said)}"`);
   if (filter === 'pesos') return pesos(Number(found));
-  if (filter === 'json') return JSON.stringify(found);
+  if (filter === 'json') return typeof found === 'object' && 'text' in found ? String(found.text) : JSON.stringify(found);
   if (filter) throw new ModelScriptError(`model script: unknown filter "${filter}" in {{${ref}}}`);
   return found;
 }
@@ -152,6 +156,26 @@ function factOf(head: string, system: string): Record<string, unknown> | undefin
     return m ? { id: Number(m[2]), name: m[1] } : undefined;
   }
   return undefined;
+}
+
+/**
+ * The values a tool's text states, read the way a model reads them: an order's reference, id, customer and total
+ * (`describeOrder` in MCP-Odoo) and a product list's `#id name` lines; `{{tool.text}}` is the text itself.
+ */
+function readToolText(text: string): Record<string, unknown> {
+  const read: Record<string, unknown> = { text };
+  const order = /(\S+) \(order id (\d+)\)/.exec(text);
+  if (order) {
+    read['name'] = order[1];
+    read['order_id'] = Number(order[2]);
+    const customer = /\(customer (\d+)\)/.exec(text);
+    if (customer) read['customer_id'] = Number(customer[1]);
+    const total = /\btotal (\d+(?:\.\d+)?)/.exec(text);
+    if (total) read['amount_total'] = Number(total[1]);
+  }
+  const products = [...text.matchAll(/^#(\d+) (.+?)(?: \[[^\]]*\])?: /gm)].map((m) => ({ id: Number(m[1]), name: m[2] }));
+  if (products.length > 0) read['products'] = products;
+  return read;
 }
 
 function dig(value: unknown, path: string[]): unknown {
