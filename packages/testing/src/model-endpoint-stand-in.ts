@@ -42,8 +42,10 @@ export interface ModelEndpointStandInOptions {
   chat?: (call: ModelEndpointCall) => StandInAnswer | Promise<StandInAnswer>;
   /** What the transcription model hears. */
   transcript?: string;
-  /** Answer every call with this HTTP status (an endpoint that is down). */
+  /** Answer every call with this HTTP status (an endpoint that is down); the calls are still recorded. */
   failWith?: number;
+  /** Never answer (a hung endpoint): the request is recorded and left open until the client gives up. */
+  hang?: boolean;
 }
 
 export interface ModelEndpointStandIn {
@@ -73,8 +75,6 @@ export async function startModelEndpointStandIn(
     const raw = await readRaw(req);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const apiKey = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
-    if (options.failWith) return send(res, options.failWith, { error: { message: 'stand-in failure' } });
-
     if (path === '/v1/chat/completions') {
       const body = JSON.parse(raw.toString('utf8')) as {
         model: string;
@@ -100,6 +100,8 @@ export async function startModelEndpointStandIn(
         ...(body.stream ? { stream: true } : {}),
       };
       calls.push(call);
+      if (options.hang) return;
+      if (options.failWith) return send(res, options.failWith, { error: { message: 'stand-in failure' } });
       let answer: StandInAnswer;
       try {
         answer = options.chat ? await options.chat(call) : 'Hola, ¿en qué te ayudo?';
@@ -117,6 +119,8 @@ export async function startModelEndpointStandIn(
       return;
     }
 
+    if (options.hang) return;
+    if (options.failWith) return send(res, options.failWith, { error: { message: 'stand-in failure' } });
     if (path === '/v1/audio/transcriptions') {
       const form = await new Request('http://stand-in/', {
         method: 'POST',
