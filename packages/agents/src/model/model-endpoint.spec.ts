@@ -159,6 +159,30 @@ describe("a model endpoint's shared breaker", () => {
     expect(await cut()).toBe(false);
   });
 
+  it('never spends the trial call on a step the turn has no time left for', async () => {
+    jest.useFakeTimers({ now: new Date('2026-11-30T10:00:00Z'), doNotFake: ['setTimeout', 'clearTimeout'] });
+    const { env, endpoints, turn } = setup(httpError(503));
+    for (const tenant of ['alpha', 'beta', 'gamma']) await turn(tenant);
+    jest.advanceTimersByTime(30_001);
+    const model = withResilience(env.model, {
+      timeoutMs: 5000,
+      maxRetries: 0,
+      endpoint: { breakers: endpoints, id: ENV },
+    });
+    const spent = newTurnScope({
+      tenantId: 'delta',
+      turnKey: 'delta:1:1',
+      deadlineAt: Date.now() - 1,
+      signal: new AbortController().signal,
+    });
+    const error = await runInTurnScope(spent, () => rejectionOf(Promise.resolve(model.doGenerate(CALL))));
+    expect(isCrewError(error, 'TURN_DEADLINE_EXCEEDED')).toBe(true);
+    // The endpoint is still failing: the next caller's call is the trial, and it opens the breaker again.
+    await turn('epsilon');
+    expect(env.calls).toHaveLength(4);
+    expect(endpoints.isOpen(ENV)).toBe(true);
+  });
+
   it('classifies failures: timeouts, 5xx, 408, 429 and unreachable are the endpoint’s; 4xx and aborts are not', async () => {
     const unreachable = new APICallError({
       message: 'Cannot connect to API: connect ECONNREFUSED',

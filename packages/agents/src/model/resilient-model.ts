@@ -59,9 +59,14 @@ export function withResilience(model: LanguageModelV3, options: ResilienceOption
           details: { attempts: errors.length },
         }),
     });
-    const once = () => withTimeout(bounded, callBudgetMs(options.timeoutMs), model.modelId, run);
     const endpoint = options.endpoint;
-    const reach = endpoint ? () => endpoint.breakers.run(endpoint.id, once) : once;
+    const reach = () => {
+      // Read before the endpoint's breaker: a step the turn has no time left for never reaches the endpoint, so
+      // it must not be its trial call (an error it does not count would close it).
+      const budget = callBudgetMs(options.timeoutMs);
+      const once = () => withTimeout(bounded, budget, model.modelId, run);
+      return endpoint ? endpoint.breakers.run(endpoint.id, once) : once();
+    };
     const breakers = options.breakers;
     const guarded = breakers && scope ? () => breakers.run(scope.tenantId, 'model', reach) : reach;
     noteActivity(`model ${model.modelId}`);
