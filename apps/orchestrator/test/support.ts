@@ -105,13 +105,23 @@ export async function post(url: string, request: { body: Buffer; headers: Record
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-/** A customer's WhatsApp text with Chatwoot message id `id`, signed and posted to `tenant`'s webhook at `url`. */
-export function sendText(url: string, id: number, content: string, tenant = 'demo') {
+/**
+ * A customer's WhatsApp text with Chatwoot message id `id`, signed and posted to `tenant`'s webhook at `url`
+ * (from `account` when the tenant is not the fixture's Chatwoot account 3).
+ */
+export function sendText(
+  url: string,
+  id: number,
+  content: string,
+  tenant = 'demo',
+  account?: { id: number; name: string },
+) {
   return post(
     `${url}/webhooks/chatwoot/${tenant}`,
     signedFixture('whatsapp_incoming_text', (body) => {
       body['id'] = id;
       body['content'] = content;
+      if (account) body['account'] = account;
     }),
   );
 }

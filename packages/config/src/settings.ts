@@ -120,7 +120,7 @@ export const settingsCatalog = {
   ),
   BREAKER_FAILURES: setting(
     int(3, 1),
-    "failures in a row of a tenant's Odoo or model endpoint that open its circuit breaker (its calls then fail at once)",
+    "failures in a row that open a circuit breaker (its calls then fail at once): a tenant's Odoo or model endpoint, and each model endpoint (URL, model, key) shared by every tenant on it, counting only its timeouts, 5xx, 408/429 and connection errors",
     '`3`',
     '5',
   ),

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { CrewError } from '@mcp-crew/core';
+import { CrewError, isCrewError } from '@mcp-crew/core';
 
 /**
  * What belongs to the turn being run, visible to every call it makes (Odoo, the model, Chatwoot) without
@@ -81,6 +81,11 @@ export function callBudgetMs(callTimeoutMs: number, now = Date.now()): number {
   const left = scope.deadlineAt - now;
   if (left <= 0 || scope.signal.aborted) throw deadlineExceeded();
   return Math.min(callTimeoutMs, left);
+}
+
+/** Whether the current turn was stopped by its deadline (its signal aborted with `deadlineExceeded()`), not by its worker stopping. */
+export function turnTimedOut(scope = currentTurnScope()): boolean {
+  return Boolean(scope?.signal.aborted) && isCrewError(scope?.signal.reason, 'TURN_DEADLINE_EXCEEDED');
 }
 
 export function deadlineExceeded(): CrewError {

@@ -47,8 +47,10 @@ export interface ModelEndpointStandInOptions {
   ) => { promptTokens: number; completionTokens: number };
   /** What the transcription model hears. */
   transcript?: string;
-  /** Answer every call with this HTTP status (an endpoint that is down). */
+  /** Answer every call with this HTTP status (an endpoint that is down); the calls are still recorded. */
   failWith?: number;
+  /** Never answer (a hung endpoint): the request is recorded and left open until the client gives up. */
+  hang?: boolean;
 }
 
 export interface ModelEndpointStandIn {
@@ -78,8 +80,6 @@ export async function startModelEndpointStandIn(
     const raw = await readRaw(req);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const apiKey = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
-    if (options.failWith) return send(res, options.failWith, { error: { message: 'stand-in failure' } });
-
     if (path === '/v1/chat/completions') {
       const body = JSON.parse(raw.toString('utf8')) as {
         model: string;
@@ -105,6 +105,8 @@ export async function startModelEndpointStandIn(
         ...(body.stream ? { stream: true } : {}),
       };
       calls.push(call);
+      if (options.hang) return;
+      if (options.failWith) return send(res, options.failWith, { error: { message: 'stand-in failure' } });
       let answer: StandInAnswer;
       try {
         answer = options.chat ? await options.chat(call) : 'Hola, ¿en qué te ayudo?';
@@ -128,6 +130,8 @@ export async function startModelEndpointStandIn(
       return;
     }
 
+    if (options.hang) return;
+    if (options.failWith) return send(res, options.failWith, { error: { message: 'stand-in failure' } });
     if (path === '/v1/audio/transcriptions') {
       const form = await new Request('http://stand-in/', {
         method: 'POST',

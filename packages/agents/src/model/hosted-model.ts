@@ -1,7 +1,8 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createOpenAI } from '@ai-sdk/openai';
 import type { Secret } from '@mcp-crew/core';
-import type { TenantBreakers } from '@mcp-crew/reliability';
+import type { EndpointBreakers, TenantBreakers } from '@mcp-crew/reliability';
+import { modelEndpointId } from './model-endpoint.js';
 import { withResilience } from './resilient-model.js';
 import { withTextToolResults } from './text-tool-results.js';
 
@@ -17,11 +18,19 @@ export interface HostedModelSettings {
   maxRetries: number;
 }
 
-/**
- * The hosted model, each call bounded by a timeout and retried on retryable failures; with `breakers`, a
- * tenant whose endpoint failed several times in a row gets its calls failed at once for a while.
- */
-export function createHostedModel(settings: HostedModelSettings, breakers?: TenantBreakers): LanguageModelV3 {
+/** The circuit breakers a hosted model's calls go through. */
+export interface ModelBreakers {
+  /** Per tenant: a tenant whose endpoint failed several times in a row gets its calls failed at once for a while. */
+  breakers?: TenantBreakers;
+  /** Per endpoint (URL, model, key), shared by every tenant on it: an endpoint that is down fails at once for all. */
+  endpoints?: EndpointBreakers;
+}
+
+/** The hosted model, each call bounded by a timeout and retried on retryable failures, behind the breakers given. */
+export function createHostedModel(
+  settings: HostedModelSettings,
+  { breakers, endpoints }: ModelBreakers = {},
+): LanguageModelV3 {
   const provider = createOpenAI({
     apiKey: settings.apiKey.reveal(),
     ...(settings.baseUrl ? { baseURL: settings.baseUrl } : {}),
@@ -31,5 +40,6 @@ export function createHostedModel(settings: HostedModelSettings, breakers?: Tena
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
     ...(breakers ? { breakers } : {}),
+    ...(endpoints ? { endpoint: { breakers: endpoints, id: modelEndpointId(settings) } } : {}),
   });
 }

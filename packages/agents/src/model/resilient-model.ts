@@ -1,11 +1,13 @@
 import { APICallError, type LanguageModelV3, type LanguageModelV3CallOptions } from '@ai-sdk/provider';
-import { retryWithExponentialBackoff } from '@ai-sdk/provider-utils';
+import { isAbortError, retryWithExponentialBackoff } from '@ai-sdk/provider-utils';
 import { CrewError } from '@mcp-crew/core';
 import {
   callBudgetMs,
   currentTurnScope,
   noteActivity,
   noteFailure,
+  turnTimedOut,
+  type EndpointBreakers,
   type TenantBreakers,
 } from '@mcp-crew/reliability';
 
@@ -18,6 +20,11 @@ export interface ResilienceOptions {
   initialDelayMs?: number;
   /** Per-tenant breakers: once the endpoint failed for a tenant several times in a row, its calls fail at once. */
   breakers?: TenantBreakers;
+  /**
+   * The endpoint's breaker, shared by every tenant calling it (`id` from `modelEndpointId`): once it opened,
+   * calls fail at once, before the tenant's breaker or any timeout.
+   */
+  endpoint?: { breakers: EndpointBreakers; id: string };
 }
 
 /**
@@ -52,9 +59,16 @@ export function withResilience(model: LanguageModelV3, options: ResilienceOption
           details: { attempts: errors.length },
         }),
     });
-    const once = () => withTimeout(bounded, callBudgetMs(options.timeoutMs), model.modelId, run);
+    const endpoint = options.endpoint;
+    const reach = () => {
+      // Read before the endpoint's breaker: a step the turn has no time left for never reaches the endpoint, so
+      // it must not be its trial call (an error it does not count would close it).
+      const budget = callBudgetMs(options.timeoutMs);
+      const once = () => withTimeout(bounded, budget, model.modelId, run);
+      return endpoint ? endpoint.breakers.run(endpoint.id, once) : once();
+    };
     const breakers = options.breakers;
-    const guarded = breakers && scope ? () => breakers.run(scope.tenantId, 'model', once) : once;
+    const guarded = breakers && scope ? () => breakers.run(scope.tenantId, 'model', reach) : reach;
     noteActivity(`model ${model.modelId}`);
     return Promise.resolve(retry(guarded)).catch((error: unknown) => {
       noteFailure(
@@ -95,7 +109,13 @@ async function withTimeout<T>(
     ]);
   } catch (error) {
     // The provider rejects with its own abort error when our deadline fires: report it as a (retryable) timeout.
-    if (deadline.signal.aborted && !call.abortSignal?.aborted) throw timeoutError(timeoutMs, modelId);
+    // Cut by the turn's deadline, the endpoint did not answer in the time it had either (a worker stopping is
+    // not a timeout): so the breakers count a hung endpoint whatever timer fired first.
+    if (
+      (deadline.signal.aborted && !call.abortSignal?.aborted) ||
+      (turnTimedOut() && (isAbortError(error) || call.abortSignal?.aborted))
+    )
+      throw timeoutError(timeoutMs, modelId);
     throw error;
   } finally {
     clearTimeout(timer);

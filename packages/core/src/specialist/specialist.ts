@@ -102,6 +102,11 @@ export interface SelectorInput {
   /** The specialist that handled the conversation last, if any. */
   current?: SpecialistKind;
   /**
+   * The conversation before this turn (customer and bot messages, oldest first), so a short reply ("sí, esa"
+   * after a product list) is read as the follow-up it is. A model-based selector sends the last few.
+   */
+  history?: ConversationState['history'];
+  /**
    * The current specialist showed a summary and waits for the customer's yes: a question before the yes
    * ("¿incluye el domicilio?") is answered there, so the pending confirmation is not lost to another specialist.
    */
