@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { AgentSpecialistRegistry, createOfflineEngine, InProcessTenantTools } from '@mcp-crew/agents';
 import { MemoryCacheStore } from '@mcp-crew/cache-memory';
 import { ConsoleChatwootGateway } from '@mcp-crew/chatwoot-client';
-import { DeterministicSelector, Secret, cacheFor, tenantId } from '@mcp-crew/core';
+import { DEFAULT_TENANT_LIMITS, DeterministicSelector, Secret, cacheFor, tenantId } from '@mcp-crew/core';
 import { loadCrews } from '@mcp-crew/crews';
 import { loadSettings } from '@mcp-crew/config';
 import { CachedOdooApi } from '@mcp-crew/mcp-odoo';
@@ -119,6 +119,9 @@ const tenant = {
   inboxCrews: {},
   defaultCrew: 'webchat',
   enabledSpecialists: ['sales', 'scheduling', 'business_rules', 'support'],
+  // One tenant sends every turn here: its cap on turns at once (tenant settings `limits`) is the worker's
+  // concurrency, so the load phase measures the worker, not the per-tenant fairness cap; no token cap.
+  limits: { maxConcurrentTurns: CONCURRENCY, modelTokensPerMinute: 0 },
 };
 const settings = loadSettings({ DATA_DIR: dataDir, COLLECTIONS_DIR: join(root, 'collections') });
 const knowledge = await openKnowledge({ settings, tenants: [tenant], logger });
@@ -229,6 +232,8 @@ const LOAD_SCRIPT = ['¿tienen esmalte blanco?', '¿cuál es el horario de atenc
 const queue = new InMemoryQueue({
   settings: { coalesceWindowMs: 0, attempts: 1, backoffMs: 0, idempotencyTtlMs: 600_000 },
   concurrency: CONCURRENCY,
+  // As the runtime does: each tenant's limits from its settings.
+  limits: (id) => (id === tenant.id ? tenant.limits : DEFAULT_TENANT_LIMITS),
   logger: { warn: () => undefined, error: () => undefined, info: () => undefined },
 });
 const measured = [];
