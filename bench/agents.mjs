@@ -11,11 +11,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { Agent } from '@mastra/core/agent';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { AgentSpecialistRegistry, createOfflineEngine, InProcessTenantTools } from '@mcp-crew/agents';
 import { MemoryCacheStore } from '@mcp-crew/cache-memory';
 import { ConsoleChatwootGateway } from '@mcp-crew/chatwoot-client';
@@ -37,7 +40,28 @@ const LOAD_CONVERSATIONS = Number(process.env.BENCH_LOAD_CONVERSATIONS ?? 300);
 const LOAD_TURNS = Number(process.env.BENCH_LOAD_TURNS ?? 3);
 const LOAD_ARRIVAL_MS = Number(process.env.BENCH_LOAD_ARRIVAL_MS ?? 2000);
 const CONCURRENCY = Number(process.env.WORKER_CONCURRENCY ?? 256);
+const CPU_TURNS = Number(process.env.BENCH_CPU_TURNS ?? 20);
+// `BENCH_CPU_ONLY=1` stops after the sequential CPU phase (for `node --cpu-prof` of the turn path alone).
+const CPU_ONLY = process.env.BENCH_CPU_ONLY === '1';
+// BENCH_CPU_PROF=<dir>: CPU profiles of the sequential phase and of the load phase (not the start-up) go
+// there as agents-cpu.cpuprofile and agents-load.cpuprofile (read them with bench/profile-summary.mjs).
+const PROF_DIR = process.env.BENCH_CPU_PROF;
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Starts a CPU profile when BENCH_CPU_PROF is set; the returned function writes it. */
+async function profile(name) {
+  if (!PROF_DIR) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile: result } = await session.post('Profiler.stop');
+    writeFileSync(join(PROF_DIR, `${name}.cpuprofile`), JSON.stringify(result));
+    session.disconnect();
+  };
+}
 
 // Every turn runs inside its own record; the model and Odoo wrappers add their intervals to it.
 const turns = new AsyncLocalStorage();
@@ -51,17 +75,51 @@ const timed = async (kind, fn) => {
   }
 };
 
+// The scripted model's latency; the CPU phase sets it to 0 (it measures CPU, not waiting).
+let modelMs = MODEL_MS;
+let cpuPhase = false;
+
+// In the CPU phase (one turn at a time) the process's CPU is split by where it went: Mastra's `generate`,
+// and inside it the model's calls and the MCP tool calls (client, server, Odoo client and knowledge search).
+const cpuIn = { generate: 0, model: 0, toolsInGenerate: 0, toolsOutside: 0, depth: 0 };
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+function countCpu(target, method, kind) {
+  const original = target[method];
+  target[method] = async function (...args) {
+    if (!cpuPhase) return original.apply(this, args);
+    const bucket = kind === 'tools' ? (cpuIn.depth > 0 ? 'toolsInGenerate' : 'toolsOutside') : kind;
+    if (kind === 'generate') cpuIn.depth++;
+    const start = cpuNow();
+    try {
+      return await original.apply(this, args);
+    } finally {
+      cpuIn[bucket] += cpuNow() - start;
+      if (kind === 'generate') cpuIn.depth--;
+    }
+  };
+}
+countCpu(Agent.prototype, 'generate', 'generate');
+countCpu(Client.prototype, 'callTool', 'tools');
+
 /** The offline engine, 800 ms slower per call: a stand-in for a provider's model with fixed latency. */
 function scriptedModel() {
   const engine = createOfflineEngine();
-  const sleep = () => new Promise((r) => setTimeout(r, MODEL_MS));
+  const sleep = () => (modelMs > 0 ? new Promise((r) => setTimeout(r, modelMs)) : undefined);
   return {
     ...engine,
     modelId: `offline-engine+${MODEL_MS}ms`,
     doGenerate: (options) =>
       timed('model', async () => {
         await sleep();
-        return engine.doGenerate(options);
+        const start = cpuPhase ? cpuNow() : 0;
+        try {
+          return await engine.doGenerate(options);
+        } finally {
+          if (cpuPhase) cpuIn.model += cpuNow() - start;
+        }
       }),
     doStream: (options) =>
       timed('model', async () => {
@@ -178,7 +236,12 @@ async function turn(conversationId, content) {
   );
   const wall = performance.now() - start;
   const waited = union([...record.model, ...record.odoo]);
-  return { wall, overhead: wall - waited, modelCalls: record.model.length, odooCalls: record.odoo.length };
+  return {
+    wall,
+    overhead: wall - waited,
+    modelCalls: record.model.length,
+    odooCalls: record.odoo.length,
+  };
 }
 
 const pct = (values, p) => {
@@ -215,6 +278,63 @@ const ids = (base) => Array.from({ length: PER_FLOW }, (_, i) => base + i);
 await turn(1, '¿tienen esmalte blanco?');
 await turn(2, 'Hola, soy Ana Gómez, necesito 1 galón de esmalte blanco');
 await turn(3, '¿cuál es el horario de atención?');
+
+// CPU per turn, one turn at a time with a 0 ms model: this process's CPU (`process.cpuUsage`, user + system,
+// GC threads included) across each turn. Unlike the overhead it barely moves with the machine's load.
+// The Odoo sandbox runs in its own process, so its CPU is not counted (its 50 ms only waits).
+const FLOWS = [
+  ['product question', 10_000, '¿tienen esmalte blanco?'],
+  ['quotation', 20_000, 'Hola, soy Ana Gómez, necesito 2 galones de esmalte blanco y 3 rodillos'],
+  ['confirmation', 20_000, 'sí, confírmala'],
+  ['business-rules question', 30_000, '¿cuál es el horario de atención?'],
+  ['handoff', 40_000, 'quiero hablar con una persona'],
+];
+modelMs = 0;
+cpuPhase = true;
+const cpuRows = [];
+const stopCpuProfile = await profile('agents-cpu');
+// BENCH_CPU_FLOWS="product question,handoff" measures only those flows (e.g. to profile one).
+const only = process.env.BENCH_CPU_FLOWS?.split(',');
+for (const [label, base, content] of FLOWS.filter(([label]) => !only || only.includes(label))) {
+  const rows = { total: [], mastra: [], model: [], tools: [], rest: [] };
+  for (let i = 0; i < CPU_TURNS; i++) {
+    Object.assign(cpuIn, { generate: 0, model: 0, toolsInGenerate: 0, toolsOutside: 0 });
+    const before = cpuNow();
+    await turn(base + i, content);
+    const total = cpuNow() - before;
+    rows.total.push(total);
+    rows.model.push(cpuIn.model);
+    rows.tools.push(cpuIn.toolsInGenerate + cpuIn.toolsOutside);
+    rows.mastra.push(cpuIn.generate - cpuIn.model - cpuIn.toolsInGenerate);
+    rows.rest.push(total - cpuIn.generate - cpuIn.toolsOutside);
+  }
+  cpuRows.push({
+    flow: label,
+    turns: CPU_TURNS,
+    'CPU ms/turn p50': pct(rows.total, 50).toFixed(2),
+    'mean': mean(rows.total).toFixed(2),
+    'Mastra generate': mean(rows.mastra).toFixed(2),
+    'MCP tools': mean(rows.tools).toFixed(2),
+    'model': mean(rows.model).toFixed(2),
+    'pipeline, agents, guards': mean(rows.rest).toFixed(2),
+  });
+}
+await stopCpuProfile();
+modelMs = MODEL_MS;
+cpuPhase = false;
+console.log(
+  `CPU per turn, one at a time, model at 0 ms, Odoo sandbox ${ODOO_MS} ms per call (its own process, not counted); the split columns are means:`,
+);
+console.table(cpuRows);
+if (CPU_ONLY) {
+  await specialists.close();
+  await knowledge.close();
+  await cacheStore.close();
+  sandboxProcess.send('stop');
+  await once(sandboxProcess, 'exit');
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+}
 
 await flow('product question', ids(1000), '¿tienen esmalte blanco?');
 await flow('quotation', ids(2000), 'Hola, soy Ana Gómez, necesito 2 galones de esmalte blanco y 3 rodillos');
@@ -280,11 +400,13 @@ await queue.startWorker({
     else void next(t.conversationId);
   },
 });
+const stopLoadProfile = await profile('agents-load');
 const started = performance.now();
 for (let i = 0; i < LOAD_CONVERSATIONS; i++) {
   setTimeout(() => void next(6000 + i), (i * LOAD_ARRIVAL_MS) / LOAD_CONVERSATIONS);
 }
 await finished;
+await stopLoadProfile();
 clearInterval(sampler);
 const elapsed = (performance.now() - started) / 1000;
 const overhead = measured.map((m) => m.overhead);
