@@ -18,8 +18,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Agent } from '@mastra/core/agent';
+import { createTool } from '@mastra/core/tools';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { AgentSpecialistRegistry, createOfflineEngine, InProcessTenantTools } from '@mcp-crew/agents';
+import {
+  AgentSpecialistRegistry,
+  createOfflineEngine,
+  createStepModel,
+  InProcessTenantTools,
+} from '@mcp-crew/agents';
 import { MemoryCacheStore } from '@mcp-crew/cache-memory';
 import { ConsoleChatwootGateway } from '@mcp-crew/chatwoot-client';
 import { DEFAULT_TENANT_LIMITS, DeterministicSelector, Secret, cacheFor, tenantId } from '@mcp-crew/core';
@@ -312,10 +318,10 @@ for (const [label, base, content] of FLOWS.filter(([label]) => !only || only.inc
     flow: label,
     turns: CPU_TURNS,
     'CPU ms/turn p50': pct(rows.total, 50).toFixed(2),
-    'mean': mean(rows.total).toFixed(2),
+    mean: mean(rows.total).toFixed(2),
     'Mastra generate': mean(rows.mastra).toFixed(2),
     'MCP tools': mean(rows.tools).toFixed(2),
-    'model': mean(rows.model).toFixed(2),
+    model: mean(rows.model).toFixed(2),
     'pipeline, agents, guards': mean(rows.rest).toFixed(2),
   });
 }
@@ -326,6 +332,43 @@ console.log(
   `CPU per turn, one at a time, model at 0 ms, Odoo sandbox ${ODOO_MS} ms per call (its own process, not counted); the split columns are means:`,
 );
 console.table(cpuRows);
+
+// Mastra's own floor: a bare agent (no tools, short instructions, no memory) whose model answers at once,
+// with one step (text) and two (a tool call, then text), the shape of a product question.
+const bare = async (steps) => {
+  const agent = new Agent({
+    id: `bare-${steps}`,
+    name: 'bare',
+    instructions: 'Answer briefly.',
+    model: createStepModel({
+      provider: 'bench',
+      modelId: 'instant',
+      step: async ({ prompt }) =>
+        steps === 2 && !prompt.some((m) => m.role === 'tool')
+          ? [{ type: 'tool-call', toolCallId: 'c1', toolName: 'noop', input: '{}' }]
+          : [{ type: 'text', text: 'Listo.' }],
+    }),
+    tools:
+      steps === 2
+        ? {
+            noop: createTool({
+              id: 'noop',
+              description: 'does nothing',
+              execute: async () => ({ ok: true }),
+            }),
+          }
+        : {},
+  });
+  specialists.mastra.addAgent(agent, agent.id);
+  const messages = [{ role: 'user', content: '¿tienen esmalte blanco?' }];
+  for (let i = 0; i < 20; i++) await agent.generate(messages);
+  const before = cpuNow();
+  for (let i = 0; i < CPU_TURNS * 5; i++) await agent.generate(messages);
+  return ((cpuNow() - before) / (CPU_TURNS * 5)).toFixed(2);
+};
+console.log(
+  `Mastra's floor, CPU ms per generate of a bare agent: 1 step ${await bare(1)}, 2 steps with a tool call ${await bare(2)}`,
+);
 if (CPU_ONLY) {
   await specialists.close();
   await knowledge.close();
