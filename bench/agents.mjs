@@ -1,8 +1,9 @@
 // Agents benchmark: what the orchestration itself costs per turn, around a slow model and a slow Odoo.
 // A scripted model replays the offline engine's decisions with 800 ms per model call; the Odoo sandbox
-// answers every call after 50 ms. Per flow it prints the overhead per turn (wall time minus the time spent
-// in the model and in Odoo, as the union of their intervals), model and Odoo calls per turn; then one
-// worker with WORKER_CONCURRENCY 256 and 300 conversations (arriving over 2 s, 3 turns each, each turn sent
+// answers every call after 50 ms. First the CPU per turn, one turn at a time with a 0 ms model, split into
+// Mastra's generate, MCP tool calls, the model and the rest, and Mastra's floor (a bare agent's generate).
+// Then per flow the overhead per turn (wall time minus the time spent in the model and in Odoo, as the
+// union of their intervals), model and Odoo calls per turn; then one worker with WORKER_CONCURRENCY 256 and 300 conversations (arriving over 2 s, 3 turns each, each turn sent
 // when the previous one is answered): conversations in flight at most, turns/s, overhead p50/p99 and the
 // resident memory per in-flight conversation.
 // Run after `node scripts/build.mjs` (packages resolve to their dist/), ideally with --expose-gc (a steadier
@@ -117,6 +118,7 @@ function scriptedModel() {
   return {
     ...engine,
     modelId: `offline-engine+${MODEL_MS}ms`,
+    // Mastra's generate calls doGenerate: the CPU phase counts the engine's CPU here.
     doGenerate: (options) =>
       timed('model', async () => {
         await sleep();
@@ -242,12 +244,7 @@ async function turn(conversationId, content) {
   );
   const wall = performance.now() - start;
   const waited = union([...record.model, ...record.odoo]);
-  return {
-    wall,
-    overhead: wall - waited,
-    modelCalls: record.model.length,
-    odooCalls: record.odoo.length,
-  };
+  return { wall, overhead: wall - waited, modelCalls: record.model.length, odooCalls: record.odoo.length };
 }
 
 const pct = (values, p) => {
@@ -369,13 +366,16 @@ const bare = async (steps) => {
 console.log(
   `Mastra's floor, CPU ms per generate of a bare agent: 1 step ${await bare(1)}, 2 steps with a tool call ${await bare(2)}`,
 );
-if (CPU_ONLY) {
+async function closeAll() {
   await specialists.close();
   await knowledge.close();
   await cacheStore.close();
   sandboxProcess.send('stop');
   await once(sandboxProcess, 'exit');
   rmSync(dataDir, { recursive: true, force: true });
+}
+if (CPU_ONLY) {
+  await closeAll();
   process.exit(0);
 }
 
@@ -485,9 +485,4 @@ console.log(
 );
 
 await queue.close();
-await specialists.close();
-await knowledge.close();
-await cacheStore.close();
-sandboxProcess.send('stop');
-await once(sandboxProcess, 'exit');
-rmSync(dataDir, { recursive: true, force: true });
+await closeAll();
