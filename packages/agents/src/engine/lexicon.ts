@@ -501,8 +501,21 @@ export type LexiconEntry = keyof typeof LEXICON;
 
 /** Whether the folded text holds one of the entry's phrases as whole words. */
 export function mentions(text: string, entry: LexiconEntry): boolean {
-  const folded = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  const folded = spaced(text);
   return LEXICON[entry].some((phrase) => folded.includes(` ${phrase} `));
+}
+
+// The engine asks about the same message for one entry after another: the last text's folded form is kept.
+let lastText: string | undefined;
+let lastSpaced = '';
+
+/** The text folded to its words, one space between them and around them. */
+function spaced(text: string): string {
+  if (text !== lastText) {
+    lastSpaced = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ')} `;
+    lastText = text;
+  }
+  return lastSpaced;
 }
 
 // A crew's phrases, folded once per vocabulary (they are written with accents and capitals).
@@ -522,7 +535,7 @@ export function mentionsAny(text: string, phrases: readonly string[] | undefined
       .filter(Boolean);
     FOLDED.set(phrases, folded);
   }
-  const said = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  const said = spaced(text);
   return folded.some((phrase) => said.includes(` ${phrase} `));
 }
 

@@ -25,6 +25,10 @@ describe('checkFigures', () => {
     expect(checkFigures('Tenemos 45 galones', [order], '')).toEqual({ ok: false, unknown: ['45'] });
   });
 
+  it('reads only number words as numbers, not the names an object inherits ("constructor")', () => {
+    expect(checkFigures('Trabajamos con el maestro constructor de tu obra', [], '')).toEqual({ ok: true });
+  });
+
   it("allows small counts and the customer's own numbers", () => {
     expect(checkFigures('Te anoto 2 galones y 3 rodillos', [], '')).toEqual({ ok: true });
     expect(checkFigures('¿Confirmas los 12 galones?', [], 'quiero 12 galones')).toEqual({ ok: true });

@@ -142,7 +142,8 @@ function collect(value: unknown, key: string | undefined, into: KnownFigures): v
 function mentions(text: string): Mention[] {
   const tokens = [...text.matchAll(TOKEN)].map((m) => ({
     raw: m[0],
-    word: plainWord(m[0]),
+    // Digits and signs are their own plain form; only words need folding.
+    word: isDigit(m[0]) || m[0] === '$' || m[0] === '%' ? m[0] : plainWord(m[0]),
     start: m.index,
     end: m.index + m[0].length,
   }));
@@ -153,7 +154,7 @@ function mentions(text: string): Mention[] {
     let values: number[];
     let end = i + 1;
     let ambiguous = false;
-    if (/^\d/.test(first.raw)) {
+    if (isDigit(first.raw)) {
       values = readNumber(first.raw);
       const times = multiplierOf(tokens[end]?.word ?? '');
       if (times !== undefined) {
@@ -188,6 +189,11 @@ function mentions(text: string): Mention[] {
     i = end;
   }
   return found;
+}
+
+function isDigit(token: string): boolean {
+  const code = token.charCodeAt(0);
+  return code >= 48 && code <= 57;
 }
 
 /** Whether the words after a number make it a percentage or an amount of money, and how many words say so. */

@@ -150,13 +150,21 @@ const JOINERS = new Set(['y', 'e', 'and']);
 
 /** Lower case without diacritics, so "millón", "três" and "dieciséis" match their keys. */
 export function plainWord(word: string): string {
+  // Most words of a tool result are ASCII, which has no diacritics to strip: normalising them is the guard's
+  // largest cost on long knowledge passages.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Whether a (plain) word is part of a number: a count, "hundred", a thousand or a million. */
 export function isNumberWord(word: string): boolean {
-  return word in SMALL_NUMBER_WORDS || word === HUNDRED || THOUSAND.has(word) || MILLION.has(word);
+  return NUMBER_WORDS.has(word);
 }
+
+// One set lookup per word (`in` on the object also walked its prototype: "constructor" counted as a number).
+const NUMBER_WORDS = new Set([...Object.keys(SMALL_NUMBER_WORDS), HUNDRED, ...THOUSAND, ...MILLION]);
 
 /** Whether a word multiplies the number before it ("9 mil", "1,5 millones", "20k"). */
 export function multiplierOf(word: string): number | undefined {

@@ -176,8 +176,9 @@ export class AgentSpecialist implements Specialist {
     });
     // What the tools returned this turn stays citable in later turns ("¿confirmo los $286.195?").
     const sources = records.filter((r) => r.ok).flatMap((r) => [r.text, r.result ?? {}]);
-    const knownFigures =
-      sources.length > 0 ? mergeFigures(state.knownFigures, collectFigures(sources)) : state.knownFigures;
+    // Read once: the figures check below takes them as known, without reading the sources again.
+    const turnFigures = sources.length > 0 ? collectFigures(sources) : undefined;
+    const knownFigures = turnFigures ? mergeFigures(state.knownFigures, turnFigures) : state.knownFigures;
     // The spend is remembered with the conversation, so the budget holds across turns and processes.
     const learned = {
       ...learn(known, records, reply, new Date(), text),
@@ -188,7 +189,12 @@ export class AgentSpecialist implements Specialist {
     const said = [...state.history.filter((h) => h.role === 'customer').map((h) => h.text), text];
     const given = [facts.today ?? '', facts.contact.phone ?? '', ...(facts.offeredSlots ?? [])];
     const figures = reply
-      ? checkFigures(reply, [...sources, ...given], said.join('\n'), state.knownFigures)
+      ? checkFigures(
+          reply,
+          given,
+          said.join('\n'),
+          turnFigures ? mergeFigures(state.knownFigures, turnFigures, Infinity) : state.knownFigures,
+        )
       : undefined;
     const requested = handoffs[0];
     // A handoff with words of its own ("por el volumen, un asesor comercial te contacta"): said, then handed over.
