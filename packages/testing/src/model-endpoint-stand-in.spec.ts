@@ -49,7 +49,10 @@ describe('model endpoint stand-in: chat completions with tool calls', () => {
     expect(first.usage.inputTokens.total).toBeGreaterThan(0);
     const second = await model(standIn.url).doGenerate(options);
     expect(second.content).toEqual([expect.objectContaining({ type: 'text', text: 'Te cotizo 2 galones.' })]);
-    expect(standIn.calls[0]).toMatchObject({ tools: [{ name: 'odoo_search_products' }], model: 'scripted-1' });
+    expect(standIn.calls[0]).toMatchObject({
+      tools: [{ name: 'odoo_search_products' }],
+      model: 'scripted-1',
+    });
     expect(standIn.calls[0]!.stream).toBeUndefined();
   });
 
