@@ -10,7 +10,6 @@
 // memory baseline). Targets: overhead p99 <= 10 ms per flow and <= 15 ms with 300 conversations; >= 200
 // conversations in flight and >= 100 turns/s on one worker; at most 2 model calls for a simple question.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -29,7 +28,7 @@ import {
 } from '@mcp-crew/agents';
 import { MemoryCacheStore } from '@mcp-crew/cache-memory';
 import { ConsoleChatwootGateway } from '@mcp-crew/chatwoot-client';
-import { DEFAULT_TENANT_LIMITS, DeterministicSelector, Secret, cacheFor, tenantId } from '@mcp-crew/core';
+import { DEFAULT_TENANT_LIMITS, DeterministicSelector, cacheFor } from '@mcp-crew/core';
 import { loadCrews } from '@mcp-crew/crews';
 import { loadSettings } from '@mcp-crew/config';
 import { CachedOdooApi } from '@mcp-crew/mcp-odoo';
@@ -37,6 +36,7 @@ import { createLogger, openKnowledge } from '@mcp-crew/orchestrator';
 import { TurnProcessor } from '@mcp-crew/pipeline';
 import { InMemoryQueue } from '@mcp-crew/queue-memory';
 import { MemoryConversationStateStore } from '@mcp-crew/state-memory';
+import { benchTenant, startBenchSandbox } from './servers/bench-sandbox.mjs';
 
 const MODEL_MS = Number(process.env.BENCH_MODEL_LATENCY_MS ?? 800);
 const ODOO_MS = Number(process.env.BENCH_ODOO_LATENCY_MS ?? 50);
@@ -160,35 +160,14 @@ function union(intervals) {
   return total;
 }
 
-const sandboxProcess = fork(fileURLToPath(new URL('./servers/odoo-sandbox.mjs', import.meta.url)), {
-  env: { ...process.env, BENCH_ODOO_LATENCY_MS: String(ODOO_MS) },
-});
-const [sandbox] = await once(sandboxProcess, 'message');
+const sandbox = await startBenchSandbox(ODOO_MS);
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-agents-'));
 const logger = createLogger('silent');
-const tenant = {
-  id: tenantId('demo'),
-  name: 'Pinturas El Arcoíris',
-  language: 'es',
-  timezone: 'America/Bogota',
-  enabled: true,
-  chatwoot: { allowUnsignedWebhooks: false },
-  odoo: {
-    url: sandbox.url,
-    db: sandbox.db,
-    user: sandbox.login,
-    apiKey: new Secret(sandbox.apiKey),
-    protocol: 'jsonrpc',
-    allowWrites: true,
-    sandbox: true,
-  },
-  inboxCrews: {},
-  defaultCrew: 'webchat',
-  enabledSpecialists: ['sales', 'scheduling', 'business_rules', 'support'],
+const tenant = benchTenant(sandbox, {
   // One tenant sends every turn here: its cap on turns at once (tenant settings `limits`) is the worker's
   // concurrency, so the load phase measures the worker, not the per-tenant fairness cap; no token cap.
   limits: { maxConcurrentTurns: CONCURRENCY, modelTokensPerMinute: 0 },
-};
+});
 const settings = loadSettings({ DATA_DIR: dataDir, COLLECTIONS_DIR: join(root, 'collections') });
 const knowledge = await openKnowledge({ settings, tenants: [tenant], logger });
 const cacheStore = new MemoryCacheStore();
@@ -370,8 +349,7 @@ async function closeAll() {
   await specialists.close();
   await knowledge.close();
   await cacheStore.close();
-  sandboxProcess.send('stop');
-  await once(sandboxProcess, 'exit');
+  await sandbox.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
 if (CPU_ONLY) {

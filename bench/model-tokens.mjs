@@ -9,8 +9,6 @@
 // completion, as the stand-in reports them in `usage`). Tokens are counted with o200k_base (gpt-4o's encoding) over
 // the JSON the provider sent, so the tools' figure is close to, not exactly, what OpenAI bills for them.
 // Run after `node scripts/build.mjs`. Env: BENCH_SHOW_TOOLS=1 lists the tool names of every call.
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +21,7 @@ import {
   TenantSelector,
 } from '@mcp-crew/agents';
 import { ConsoleChatwootGateway } from '@mcp-crew/chatwoot-client';
-import { Secret, tenantId } from '@mcp-crew/core';
+import { Secret } from '@mcp-crew/core';
 import { loadCrews } from '@mcp-crew/crews';
 import { loadSettings } from '@mcp-crew/config';
 import { createLogger, openKnowledge } from '@mcp-crew/orchestrator';
@@ -31,6 +29,7 @@ import { TurnProcessor } from '@mcp-crew/pipeline';
 import { MemoryConversationStateStore } from '@mcp-crew/state-memory';
 // The stand-in's own module: the package's index also loads the Jest contract suites.
 import { startModelEndpointStandIn } from '../packages/testing/dist/model-endpoint-stand-in.js';
+import { benchTenant, startBenchSandbox } from './servers/bench-sandbox.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SHOW_TOOLS = process.env.BENCH_SHOW_TOOLS === '1';
@@ -69,32 +68,10 @@ const standIn = await startModelEndpointStandIn({
   }),
 });
 
-const sandboxProcess = fork(fileURLToPath(new URL('./servers/odoo-sandbox.mjs', import.meta.url)), {
-  env: { ...process.env, BENCH_ODOO_LATENCY_MS: '0' },
-});
-const [sandbox] = await once(sandboxProcess, 'message');
+const sandbox = await startBenchSandbox(0);
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-tokens-'));
 const logger = createLogger('silent');
-const tenant = {
-  id: tenantId('demo'),
-  name: 'Pinturas El Arcoíris',
-  language: 'es',
-  timezone: 'America/Bogota',
-  enabled: true,
-  chatwoot: { allowUnsignedWebhooks: false },
-  odoo: {
-    url: sandbox.url,
-    db: sandbox.db,
-    user: sandbox.login,
-    apiKey: new Secret(sandbox.apiKey),
-    protocol: 'jsonrpc',
-    allowWrites: true,
-    sandbox: true,
-  },
-  inboxCrews: {},
-  defaultCrew: 'webchat',
-  enabledSpecialists: ['sales', 'scheduling', 'business_rules', 'support'],
-};
+const tenant = benchTenant(sandbox);
 const settings = loadSettings({ DATA_DIR: dataDir, COLLECTIONS_DIR: join(root, 'collections') });
 const knowledge = await openKnowledge({ settings, tenants: [tenant], logger });
 const models = new TenantModels({
@@ -293,6 +270,5 @@ if (dump !== undefined) console.log(JSON.stringify(standIn.calls[Number(dump)]?.
 await specialists.close();
 await knowledge.close();
 await standIn.close();
-sandboxProcess.send('stop');
-await once(sandboxProcess, 'exit');
+await sandbox.stop();
 rmSync(dataDir, { recursive: true, force: true });
