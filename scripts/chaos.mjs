@@ -283,7 +283,11 @@ async function hungModel() {
     });
     await until(() => answered(t, conversation), 40_000);
     const reply = answered(t, conversation);
-    turns.push({ took: reply ? reply.at - sent : Infinity, calls: endpoint.calls.length - calls });
+    // A hand-over opens the conversation for a person (toggle_status); an answer from the offline engine does not.
+    const handedOver = w.chatwoot.requests.some(
+      (r) => r.path === `/api/v1/accounts/${t.accountId}/conversations/${conversation}/toggle_status`,
+    );
+    turns.push({ took: reply ? reply.at - sent : Infinity, calls: endpoint.calls.length - calls, handedOver });
   }
   const slow = turns.filter((t) => t.calls > 0);
   const fast = turns.filter((t) => t.calls === 0);
@@ -293,7 +297,7 @@ async function hungModel() {
       : '—';
   report(
     "the environment's model endpoint hangs, 6 tenants on it, 7 turns in a row",
-    `${slow.length}/7 turns called it (first message after ${range(slow)}); ${fast.length}/7 made no call (first message after ${range(fast)})`,
+    `${slow.length}/7 turns called it (first message after ${range(slow)}); ${fast.length}/7 made no call (first message after ${range(fast)}); ${turns.filter((t) => t.handedOver).length}/7 handed over`,
   );
   await w.close();
   await endpoint.close();

@@ -25,7 +25,14 @@ export interface ResilienceOptions {
    * calls fail at once, before the tenant's breaker or any timeout.
    */
   endpoint?: { breakers: EndpointBreakers; id: string };
+  /**
+   * The last part of a turn no call may use: kept for the fallback (the offline engine) to answer in, so a
+   * hung endpoint costs the customer a slower answer, not a hand-over. Default 3 s.
+   */
+  fallbackReserveMs?: number;
 }
+
+const FALLBACK_RESERVE_MS = 3000;
 
 /**
  * Bounds a hosted model's calls: each attempt gets its own timeout, retryable failures are tried again
@@ -39,6 +46,7 @@ export function withResilience(model: LanguageModelV3, options: ResilienceOption
   ): Promise<T> => {
     // Inside a turn, its deadline bounds every attempt and stops the retries (no retry outlives the turn).
     const scope = currentTurnScope();
+    const reserveMs = options.fallbackReserveMs ?? FALLBACK_RESERVE_MS;
     const abortSignal =
       scope && call.abortSignal
         ? AbortSignal.any([call.abortSignal, scope.signal])
@@ -48,9 +56,11 @@ export function withResilience(model: LanguageModelV3, options: ResilienceOption
       maxRetries: options.maxRetries,
       initialDelayInMs: options.initialDelayMs ?? 1000,
       ...(abortSignal ? { abortSignal } : {}),
+      // No retry that could only wait out the backoff into the fallback's reserve.
       shouldRetry: (error) =>
-        (error instanceof CrewError && error.code === 'MODEL_TIMEOUT') ||
-        (APICallError.isInstance(error) && error.isRetryable),
+        ((error instanceof CrewError && error.code === 'MODEL_TIMEOUT') ||
+          (APICallError.isInstance(error) && error.isRetryable)) &&
+        (!scope || scope.deadlineAt - Date.now() > reserveMs + (options.initialDelayMs ?? 1000)),
       createRetryError: ({ message, errors }) =>
         new CrewError('MODEL_UNAVAILABLE', message, {
           domain: 'model',
@@ -63,7 +73,7 @@ export function withResilience(model: LanguageModelV3, options: ResilienceOption
     const reach = () => {
       // Read before the endpoint's breaker: a step the turn has no time left for never reaches the endpoint, so
       // it must not be its trial call (an error it does not count would close it).
-      const budget = callBudgetMs(options.timeoutMs);
+      const budget = callBudgetMs(options.timeoutMs, Date.now(), reserveMs);
       const once = () => withTimeout(bounded, budget, model.modelId, run);
       return endpoint ? endpoint.breakers.run(endpoint.id, once) : once();
     };
