@@ -287,7 +287,11 @@ async function hungModel() {
     const handedOver = w.chatwoot.requests.some(
       (r) => r.path === `/api/v1/accounts/${t.accountId}/conversations/${conversation}/toggle_status`,
     );
-    turns.push({ took: reply ? reply.at - sent : Infinity, calls: endpoint.calls.length - calls, handedOver });
+    turns.push({
+      took: reply ? reply.at - sent : Infinity,
+      calls: endpoint.calls.length - calls,
+      handedOver,
+    });
   }
   const slow = turns.filter((t) => t.calls > 0);
   const fast = turns.filter((t) => t.calls === 0);

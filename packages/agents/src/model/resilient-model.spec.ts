@@ -134,7 +134,7 @@ describe('withResilience', () => {
       offline,
       (e) => fellBack.push(e),
     );
-    const result = await runInTurnScope(scope, () => resilient.doGenerate(CALL));
+    const result = await runInTurnScope(scope, async () => resilient.doGenerate(CALL));
     // The model had the turn's first ~100 ms; the fallback answered inside the deadline, with no retry into
     // the reserve and the turn itself never aborted.
     expect(text(result)).toBe('respuesta local');
@@ -145,7 +145,7 @@ describe('withResilience', () => {
     expect(Date.now()).toBeLessThan(scope.deadlineAt);
 
     // A later step of the same turn, with only the reserve left, does not call the model at all.
-    const later = await runInTurnScope(scope, () => resilient.doGenerate(CALL));
+    const later = await runInTurnScope(scope, async () => resilient.doGenerate(CALL));
     expect(text(later)).toBe('respuesta local');
     expect(calls).toHaveLength(1);
   });
