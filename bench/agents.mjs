@@ -1,25 +1,34 @@
 // Agents benchmark: what the orchestration itself costs per turn, around a slow model and a slow Odoo.
 // A scripted model replays the offline engine's decisions with 800 ms per model call; the Odoo sandbox
-// answers every call after 50 ms. Per flow it prints the overhead per turn (wall time minus the time spent
-// in the model and in Odoo, as the union of their intervals), model and Odoo calls per turn; then one
-// worker with WORKER_CONCURRENCY 256 and 300 conversations (arriving over 2 s, 3 turns each, each turn sent
+// answers every call after 50 ms. First the CPU per turn, one turn at a time with a 0 ms model, split into
+// Mastra's generate, MCP tool calls, the model and the rest, and Mastra's floor (a bare agent's generate).
+// Then per flow the overhead per turn (wall time minus the time spent in the model and in Odoo, as the
+// union of their intervals), model and Odoo calls per turn; then one worker with WORKER_CONCURRENCY 256 and 300 conversations (arriving over 2 s, 3 turns each, each turn sent
 // when the previous one is answered): conversations in flight at most, turns/s, overhead p50/p99 and the
 // resident memory per in-flight conversation.
 // Run after `node scripts/build.mjs` (packages resolve to their dist/), ideally with --expose-gc (a steadier
 // memory baseline). Targets: overhead p99 <= 10 ms per flow and <= 15 ms with 300 conversations; >= 200
 // conversations in flight and >= 100 turns/s on one worker; at most 2 model calls for a simple question.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { AgentSpecialistRegistry, createOfflineEngine, InProcessTenantTools } from '@mcp-crew/agents';
+import { Agent } from '@mastra/core/agent';
+import { createTool } from '@mastra/core/tools';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import {
+  AgentSpecialistRegistry,
+  createOfflineEngine,
+  createStepModel,
+  InProcessTenantTools,
+} from '@mcp-crew/agents';
 import { MemoryCacheStore } from '@mcp-crew/cache-memory';
 import { ConsoleChatwootGateway } from '@mcp-crew/chatwoot-client';
-import { DeterministicSelector, Secret, cacheFor, tenantId } from '@mcp-crew/core';
+import { DEFAULT_TENANT_LIMITS, DeterministicSelector, cacheFor } from '@mcp-crew/core';
 import { loadCrews } from '@mcp-crew/crews';
 import { loadSettings } from '@mcp-crew/config';
 import { CachedOdooApi } from '@mcp-crew/mcp-odoo';
@@ -27,6 +36,7 @@ import { createLogger, openKnowledge } from '@mcp-crew/orchestrator';
 import { TurnProcessor } from '@mcp-crew/pipeline';
 import { InMemoryQueue } from '@mcp-crew/queue-memory';
 import { MemoryConversationStateStore } from '@mcp-crew/state-memory';
+import { benchTenant, startBenchSandbox } from './servers/bench-sandbox.mjs';
 
 const MODEL_MS = Number(process.env.BENCH_MODEL_LATENCY_MS ?? 800);
 const ODOO_MS = Number(process.env.BENCH_ODOO_LATENCY_MS ?? 50);
@@ -37,7 +47,28 @@ const LOAD_CONVERSATIONS = Number(process.env.BENCH_LOAD_CONVERSATIONS ?? 300);
 const LOAD_TURNS = Number(process.env.BENCH_LOAD_TURNS ?? 3);
 const LOAD_ARRIVAL_MS = Number(process.env.BENCH_LOAD_ARRIVAL_MS ?? 2000);
 const CONCURRENCY = Number(process.env.WORKER_CONCURRENCY ?? 256);
+const CPU_TURNS = Number(process.env.BENCH_CPU_TURNS ?? 20);
+// `BENCH_CPU_ONLY=1` stops after the sequential CPU phase (for `node --cpu-prof` of the turn path alone).
+const CPU_ONLY = process.env.BENCH_CPU_ONLY === '1';
+// BENCH_CPU_PROF=<dir>: CPU profiles of the sequential phase and of the load phase (not the start-up) go
+// there as agents-cpu.cpuprofile and agents-load.cpuprofile (read them with bench/profile-summary.mjs).
+const PROF_DIR = process.env.BENCH_CPU_PROF;
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Starts a CPU profile when BENCH_CPU_PROF is set; the returned function writes it. */
+async function profile(name) {
+  if (!PROF_DIR) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile: result } = await session.post('Profiler.stop');
+    writeFileSync(join(PROF_DIR, `${name}.cpuprofile`), JSON.stringify(result));
+    session.disconnect();
+  };
+}
 
 // Every turn runs inside its own record; the model and Odoo wrappers add their intervals to it.
 const turns = new AsyncLocalStorage();
@@ -51,17 +82,52 @@ const timed = async (kind, fn) => {
   }
 };
 
+// The scripted model's latency; the CPU phase sets it to 0 (it measures CPU, not waiting).
+let modelMs = MODEL_MS;
+let cpuPhase = false;
+
+// In the CPU phase (one turn at a time) the process's CPU is split by where it went: Mastra's `generate`,
+// and inside it the model's calls and the MCP tool calls (client, server, Odoo client and knowledge search).
+const cpuIn = { generate: 0, model: 0, toolsInGenerate: 0, toolsOutside: 0, depth: 0 };
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+function countCpu(target, method, kind) {
+  const original = target[method];
+  target[method] = async function (...args) {
+    if (!cpuPhase) return original.apply(this, args);
+    const bucket = kind === 'tools' ? (cpuIn.depth > 0 ? 'toolsInGenerate' : 'toolsOutside') : kind;
+    if (kind === 'generate') cpuIn.depth++;
+    const start = cpuNow();
+    try {
+      return await original.apply(this, args);
+    } finally {
+      cpuIn[bucket] += cpuNow() - start;
+      if (kind === 'generate') cpuIn.depth--;
+    }
+  };
+}
+countCpu(Agent.prototype, 'generate', 'generate');
+countCpu(Client.prototype, 'callTool', 'tools');
+
 /** The offline engine, 800 ms slower per call: a stand-in for a provider's model with fixed latency. */
 function scriptedModel() {
   const engine = createOfflineEngine();
-  const sleep = () => new Promise((r) => setTimeout(r, MODEL_MS));
+  const sleep = () => (modelMs > 0 ? new Promise((r) => setTimeout(r, modelMs)) : undefined);
   return {
     ...engine,
     modelId: `offline-engine+${MODEL_MS}ms`,
+    // Mastra's generate calls doGenerate: the CPU phase counts the engine's CPU here.
     doGenerate: (options) =>
       timed('model', async () => {
         await sleep();
-        return engine.doGenerate(options);
+        const start = cpuPhase ? cpuNow() : 0;
+        try {
+          return await engine.doGenerate(options);
+        } finally {
+          if (cpuPhase) cpuIn.model += cpuNow() - start;
+        }
       }),
     doStream: (options) =>
       timed('model', async () => {
@@ -94,32 +160,14 @@ function union(intervals) {
   return total;
 }
 
-const sandboxProcess = fork(fileURLToPath(new URL('./servers/odoo-sandbox.mjs', import.meta.url)), {
-  env: { ...process.env, BENCH_ODOO_LATENCY_MS: String(ODOO_MS) },
-});
-const [sandbox] = await once(sandboxProcess, 'message');
+const sandbox = await startBenchSandbox(ODOO_MS);
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-agents-'));
 const logger = createLogger('silent');
-const tenant = {
-  id: tenantId('demo'),
-  name: 'Pinturas El Arcoíris',
-  language: 'es',
-  timezone: 'America/Bogota',
-  enabled: true,
-  chatwoot: { allowUnsignedWebhooks: false },
-  odoo: {
-    url: sandbox.url,
-    db: sandbox.db,
-    user: sandbox.login,
-    apiKey: new Secret(sandbox.apiKey),
-    protocol: 'jsonrpc',
-    allowWrites: true,
-    sandbox: true,
-  },
-  inboxCrews: {},
-  defaultCrew: 'webchat',
-  enabledSpecialists: ['sales', 'scheduling', 'business_rules', 'support'],
-};
+const tenant = benchTenant(sandbox, {
+  // One tenant sends every turn here: its cap on turns at once (tenant settings `limits`) is the worker's
+  // concurrency, so the load phase measures the worker, not the per-tenant fairness cap; no token cap.
+  limits: { maxConcurrentTurns: CONCURRENCY, modelTokensPerMinute: 0 },
+});
 const settings = loadSettings({ DATA_DIR: dataDir, COLLECTIONS_DIR: join(root, 'collections') });
 const knowledge = await openKnowledge({ settings, tenants: [tenant], logger });
 const cacheStore = new MemoryCacheStore();
@@ -213,6 +261,102 @@ await turn(1, '¿tienen esmalte blanco?');
 await turn(2, 'Hola, soy Ana Gómez, necesito 1 galón de esmalte blanco');
 await turn(3, '¿cuál es el horario de atención?');
 
+// CPU per turn, one turn at a time with a 0 ms model: this process's CPU (`process.cpuUsage`, user + system,
+// GC threads included) across each turn. Unlike the overhead it barely moves with the machine's load.
+// The Odoo sandbox runs in its own process, so its CPU is not counted (its 50 ms only waits).
+const FLOWS = [
+  ['product question', 10_000, '¿tienen esmalte blanco?'],
+  ['quotation', 20_000, 'Hola, soy Ana Gómez, necesito 2 galones de esmalte blanco y 3 rodillos'],
+  ['confirmation', 20_000, 'sí, confírmala'],
+  ['business-rules question', 30_000, '¿cuál es el horario de atención?'],
+  ['handoff', 40_000, 'quiero hablar con una persona'],
+];
+modelMs = 0;
+cpuPhase = true;
+const cpuRows = [];
+const stopCpuProfile = await profile('agents-cpu');
+// BENCH_CPU_FLOWS="product question,handoff" measures only those flows (e.g. to profile one).
+const only = process.env.BENCH_CPU_FLOWS?.split(',');
+for (const [label, base, content] of FLOWS.filter(([label]) => !only || only.includes(label))) {
+  const rows = { total: [], mastra: [], model: [], tools: [], rest: [] };
+  for (let i = 0; i < CPU_TURNS; i++) {
+    Object.assign(cpuIn, { generate: 0, model: 0, toolsInGenerate: 0, toolsOutside: 0 });
+    const before = cpuNow();
+    await turn(base + i, content);
+    const total = cpuNow() - before;
+    rows.total.push(total);
+    rows.model.push(cpuIn.model);
+    rows.tools.push(cpuIn.toolsInGenerate + cpuIn.toolsOutside);
+    rows.mastra.push(cpuIn.generate - cpuIn.model - cpuIn.toolsInGenerate);
+    rows.rest.push(total - cpuIn.generate - cpuIn.toolsOutside);
+  }
+  cpuRows.push({
+    flow: label,
+    turns: CPU_TURNS,
+    'CPU ms/turn p50': pct(rows.total, 50).toFixed(2),
+    mean: mean(rows.total).toFixed(2),
+    'Mastra generate': mean(rows.mastra).toFixed(2),
+    'MCP tools': mean(rows.tools).toFixed(2),
+    model: mean(rows.model).toFixed(2),
+    'pipeline, agents, guards': mean(rows.rest).toFixed(2),
+  });
+}
+await stopCpuProfile();
+modelMs = MODEL_MS;
+cpuPhase = false;
+console.log(
+  `CPU per turn, one at a time, model at 0 ms, Odoo sandbox ${ODOO_MS} ms per call (its own process, not counted); the split columns are means:`,
+);
+console.table(cpuRows);
+
+// Mastra's own floor: a bare agent (no tools, short instructions, no memory) whose model answers at once,
+// with one step (text) and two (a tool call, then text), the shape of a product question.
+const bare = async (steps) => {
+  const agent = new Agent({
+    id: `bare-${steps}`,
+    name: 'bare',
+    instructions: 'Answer briefly.',
+    model: createStepModel({
+      provider: 'bench',
+      modelId: 'instant',
+      step: async ({ prompt }) =>
+        steps === 2 && !prompt.some((m) => m.role === 'tool')
+          ? [{ type: 'tool-call', toolCallId: 'c1', toolName: 'noop', input: '{}' }]
+          : [{ type: 'text', text: 'Listo.' }],
+    }),
+    tools:
+      steps === 2
+        ? {
+            noop: createTool({
+              id: 'noop',
+              description: 'does nothing',
+              execute: async () => ({ ok: true }),
+            }),
+          }
+        : {},
+  });
+  specialists.mastra.addAgent(agent, agent.id);
+  const messages = [{ role: 'user', content: '¿tienen esmalte blanco?' }];
+  for (let i = 0; i < 20; i++) await agent.generate(messages);
+  const before = cpuNow();
+  for (let i = 0; i < CPU_TURNS * 5; i++) await agent.generate(messages);
+  return ((cpuNow() - before) / (CPU_TURNS * 5)).toFixed(2);
+};
+console.log(
+  `Mastra's floor, CPU ms per generate of a bare agent: 1 step ${await bare(1)}, 2 steps with a tool call ${await bare(2)}`,
+);
+async function closeAll() {
+  await specialists.close();
+  await knowledge.close();
+  await cacheStore.close();
+  await sandbox.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+if (CPU_ONLY) {
+  await closeAll();
+  process.exit(0);
+}
+
 await flow('product question', ids(1000), '¿tienen esmalte blanco?');
 await flow('quotation', ids(2000), 'Hola, soy Ana Gómez, necesito 2 galones de esmalte blanco y 3 rodillos');
 await flow('confirmation', ids(2000), 'sí, confírmala');
@@ -229,6 +373,8 @@ const LOAD_SCRIPT = ['¿tienen esmalte blanco?', '¿cuál es el horario de atenc
 const queue = new InMemoryQueue({
   settings: { coalesceWindowMs: 0, attempts: 1, backoffMs: 0, idempotencyTtlMs: 600_000 },
   concurrency: CONCURRENCY,
+  // As the runtime does: each tenant's limits from its settings.
+  limits: (id) => (id === tenant.id ? tenant.limits : DEFAULT_TENANT_LIMITS),
   logger: { warn: () => undefined, error: () => undefined, info: () => undefined },
 });
 const measured = [];
@@ -275,11 +421,13 @@ await queue.startWorker({
     else void next(t.conversationId);
   },
 });
+const stopLoadProfile = await profile('agents-load');
 const started = performance.now();
 for (let i = 0; i < LOAD_CONVERSATIONS; i++) {
   setTimeout(() => void next(6000 + i), (i * LOAD_ARRIVAL_MS) / LOAD_CONVERSATIONS);
 }
 await finished;
+await stopLoadProfile();
 clearInterval(sampler);
 const elapsed = (performance.now() - started) / 1000;
 const overhead = measured.map((m) => m.overhead);
@@ -315,9 +463,4 @@ console.log(
 );
 
 await queue.close();
-await specialists.close();
-await knowledge.close();
-await cacheStore.close();
-sandboxProcess.send('stop');
-await once(sandboxProcess, 'exit');
-rmSync(dataDir, { recursive: true, force: true });
+await closeAll();

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const only = process.argv.slice(2);
-const all = ['webhook', 'fairness', 'odoo', 'retrieval', 'cache', 'agents'];
+const all = ['webhook', 'fairness', 'odoo', 'retrieval', 'cache', 'agents', 'model-tokens'];
 for (const name of only.length ? only : all) {
   const file = new URL(`./${name}.mjs`, import.meta.url).pathname;
   if (!existsSync(file)) continue;

@@ -16,6 +16,7 @@ import { startOdooSandbox } from '@mcp-crew/odoo-sandbox';
 // The testing package's index pulls in Jest-only contract suites: import the two modules directly.
 import { CrewCluster } from '../packages/testing/dist/crew-cluster.js';
 import { startFakeChatwoot } from '../packages/testing/dist/fake-chatwoot-server.js';
+import { startModelEndpointStandIn } from '../packages/testing/dist/model-endpoint-stand-in.js';
 
 const REDIS_URL = process.env.CHAOS_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REQUESTS = Number(process.env.CHAOS_REQUESTS ?? 100);
@@ -42,7 +43,7 @@ async function until(check, timeoutMs) {
   return true;
 }
 
-async function world({ latencyMs = 0, odooUrl, env = {}, redisUrl = REDIS_URL } = {}) {
+async function world({ latencyMs = 0, odooUrl, env = {}, redisUrl = REDIS_URL, tenantsExtra } = {}) {
   const sandbox = odooUrl ? undefined : await startOdooSandbox({ port: 0, latencyMs });
   const chatwoot = await startFakeChatwoot();
   const odoo = sandbox
@@ -61,6 +62,7 @@ async function world({ latencyMs = 0, odooUrl, env = {}, redisUrl = REDIS_URL } 
       ? { url: sandbox.url, db: sandbox.db, user: sandbox.login, apiKey: sandbox.apiKey }
       : { url: odooUrl, db: 'sandbox', user: 'admin', apiKey: 'sandbox-admin-key' },
     env,
+    ...(tenantsExtra ? { tenantsExtra: tenantsExtra(chatwoot.url) } : {}),
   });
   await cluster.startWorker();
   const replies = (c) =>
@@ -232,6 +234,77 @@ async function slowAndDeadOdoo(kind) {
     `${within}/5 answered honestly, noted and set open within 15 s (slowest ${(worst / 1000).toFixed(1)} s)`,
   );
   await w.close();
+}
+
+/**
+ * 7. The environment's model endpoint hangs (never answers) under six tenants without their own model: one turn
+ * each, one after another (a new conversation each), then the first tenant's again; default deadline and breakers.
+ */
+async function hungModel() {
+  const endpoint = await startModelEndpointStandIn({ hang: true });
+  const tenants = [
+    { id: 'demo', accountId: 3 },
+    ...[1, 2, 3, 4, 5].map((n) => ({ id: `t${n}`, accountId: 10 + n })),
+  ];
+  const w = await world({
+    env: {
+      OPENAI_API_KEY: 'sk-chaos-environment-key',
+      OPENAI_BASE_URL: endpoint.url,
+      EMBEDDINGS_PROVIDER: 'local',
+    },
+    tenantsExtra: (chatwootUrl) =>
+      tenants
+        .slice(1)
+        .map(
+          (t) => `  - id: ${t.id}
+    name: Tienda ${t.id}
+    chatwootAccountId: ${t.accountId}
+    chatwoot: {baseUrl: "${chatwootUrl}", botToken: bot-token-${t.id}, webhookSecret: whsec_test_secret}
+`,
+        )
+        .join(''),
+  });
+  const answered = (t, c) =>
+    w.chatwoot.requests.find(
+      (r) =>
+        r.path === `/api/v1/accounts/${t.accountId}/conversations/${c}/messages` && r.body?.private === false,
+    );
+  const turns = [];
+  for (const [i, t] of [...tenants, tenants[0]].entries()) {
+    const conversation = 46_000 + i;
+    const calls = endpoint.calls.length;
+    const sent = Date.now();
+    await w.cluster.postMessage({
+      conversationId: conversation,
+      messageId: 960_000 + i,
+      content: 'Hola, ¿qué horario tienen?',
+      phone: ANA,
+      ...(t.id === 'demo' ? {} : { tenant: t }),
+    });
+    await until(() => answered(t, conversation), 40_000);
+    const reply = answered(t, conversation);
+    // A hand-over opens the conversation for a person (toggle_status); an answer from the offline engine does not.
+    const handedOver = w.chatwoot.requests.some(
+      (r) => r.path === `/api/v1/accounts/${t.accountId}/conversations/${conversation}/toggle_status`,
+    );
+    turns.push({
+      took: reply ? reply.at - sent : Infinity,
+      calls: endpoint.calls.length - calls,
+      handedOver,
+    });
+  }
+  const slow = turns.filter((t) => t.calls > 0);
+  const fast = turns.filter((t) => t.calls === 0);
+  const range = (list) =>
+    list.length
+      ? `${(Math.min(...list.map((t) => t.took)) / 1000).toFixed(2)}–${(Math.max(...list.map((t) => t.took)) / 1000).toFixed(2)} s`
+      : '—';
+  report(
+    "the environment's model endpoint hangs, 6 tenants on it, 7 turns in a row",
+    `${slow.length}/7 turns called it (first message after ${range(slow)}); ${fast.length}/7 made no call (first message after ${range(fast)}); ${turns.filter((t) => t.handedOver).length}/7 handed over`,
+  );
+  await w.close();
+  await endpoint.close();
 }
 
 /** 6. Malformed, forged and stale webhooks: every error body has the one shape. */
@@ -526,6 +599,7 @@ const steps = {
   slow: () => slowAndDeadOdoo('slow'),
   dead: () => slowAndDeadOdoo('dead'),
   errors: malformed,
+  'hung-model': hungModel,
   'redis-aof': () => redisRestart('aof'),
   'redis-none': () => redisRestart('none'),
 };

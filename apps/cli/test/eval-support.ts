@@ -12,9 +12,11 @@ import { openEvalTarget } from '../src/commands/eval/open-target.js';
 export async function evalFolder(folder: string, env: Record<string, string> = {}): Promise<EvalReport> {
   const { buildReport, formatReport, loadScenarios, runSuite } = await import('@mcp-crew/evals');
   const dataDir = mkdtempSync(join(tmpdir(), 'crew-eval-'));
+  const scenarios = await loadScenarios(join(REPO_ROOT, folder), { root: REPO_ROOT });
   const opened = await openEvalTarget({
     tenant: 'demo',
     logLevel: 'silent',
+    scripted: scenarios.some((s) => s.modelScript !== undefined),
     env: {
       TENANTS_FILE: join(REPO_ROOT, 'config/tenants.yaml'),
       CREWS_DIR: join(REPO_ROOT, 'crews'),
@@ -24,7 +26,6 @@ export async function evalFolder(folder: string, env: Record<string, string> = {
     },
   });
   try {
-    const scenarios = await loadScenarios(join(REPO_ROOT, folder), { root: REPO_ROOT });
     const runs = await runSuite(opened.target, scenarios);
     const report = buildReport(runs, { target: opened.target.description, k: 1, threshold: 0 });
     // The table is the test's output (pass rates by category); `crew eval --verbose` shows the failures.

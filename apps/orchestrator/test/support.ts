@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { signChatwootBody } from '@mcp-crew/pipeline';
 import { loadChatwootFixture } from '@mcp-crew/testing';
 import { loadSettings } from '@mcp-crew/config';
@@ -36,6 +36,8 @@ export interface AppOptions {
   env?: Record<string, string>;
   /** The clock business hours are read with; default a Monday 10:00 in Bogotá, in the demo shop's hours. */
   now?: () => number;
+  /** The app's logger (a test that reads the log lines); default silent. */
+  logger?: Logger;
 }
 
 /** In the demo shop's business hours (Mon–Fri 7:30–18:00 Bogotá), so hand-overs in e2e tests do not depend on when they run. */
@@ -59,7 +61,7 @@ export async function startApp(options: AppOptions) {
   const settings = loadSettings(env);
   const runtime = await createRuntime({
     settings,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     env,
     specialists: options.specialists,
     now: options.now ?? (() => IN_BUSINESS_HOURS),
@@ -103,13 +105,23 @@ export async function post(url: string, request: { body: Buffer; headers: Record
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-/** A customer's WhatsApp text with Chatwoot message id `id`, signed and posted to `tenant`'s webhook at `url`. */
-export function sendText(url: string, id: number, content: string, tenant = 'demo') {
+/**
+ * A customer's WhatsApp text with Chatwoot message id `id`, signed and posted to `tenant`'s webhook at `url`
+ * (from `account` when the tenant is not the fixture's Chatwoot account 3).
+ */
+export function sendText(
+  url: string,
+  id: number,
+  content: string,
+  tenant = 'demo',
+  account?: { id: number; name: string },
+) {
   return post(
     `${url}/webhooks/chatwoot/${tenant}`,
     signedFixture('whatsapp_incoming_text', (body) => {
       body['id'] = id;
       body['content'] = content;
+      if (account) body['account'] = account;
     }),
   );
 }

@@ -104,6 +104,20 @@ describe('a model per tenant: webhook → queue → agents → each tenant’s o
     expect(beta.calls.filter((c) => !isSelectorCall(c)).every((c) => c.model === 'beta-chat-9')).toBe(true);
   }, 60_000);
 
+  it("shows the tenant's selector model the conversation's earlier messages, not only the last one", async () => {
+    expect((await say('demo', 'Hola, ¿qué horario tienen?')).status).toBe(200);
+    await eventually(() => replies(3).length >= 1, 20_000);
+    expect((await say('demo', 'sí, esa')).status).toBe(200);
+    await eventually(() => replies(3).length >= 2, 20_000);
+
+    const routed = alpha.calls.filter(isSelectorCall).map((c) => JSON.stringify(c.messages));
+    expect(routed).toHaveLength(2);
+    expect(routed[0]).not.toContain('Earlier in the conversation');
+    expect(routed[1]).toContain('customer: Hola, ¿qué horario tienen?');
+    expect(routed[1]).toContain('bot: Te responde el modelo de Pinturas El Arcoíris.');
+    expect(routed[1]).toContain('Message to route:\\nsí, esa');
+  }, 60_000);
+
   it('gives a specialist its own model over the tenant’s (support → alpha-support-2)', async () => {
     const tenant = (await app.runtime.tenants.get('demo' as TenantConfig['id']))!;
     expect(tenant.model).toMatchObject({ provider: 'alpha', name: 'alpha-chat-1' });

@@ -1,6 +1,7 @@
 export * from './model/step-model.js';
 export * from './model/fallback-model.js';
 export * from './model/hosted-model.js';
+export * from './model/model-endpoint.js';
 export * from './turn/turn-facts.js';
 export * from './turn/turn-context.js';
 export * from './engine/offline-engine.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Secret } from '@mcp-crew/core';
+import { DEFAULT_MODEL_TOKEN_BUDGET, Secret } from '@mcp-crew/core';
 import { flag, int, optionalInt, port, secret, setting, url, type CatalogValues } from './env/fields.js';
 import { configError, parseEnv } from './env/parse-env.js';
 import { parseClusterNodes, type RedisEndpoint } from './redis-endpoint.js';
@@ -120,7 +120,7 @@ export const settingsCatalog = {
   ),
   BREAKER_FAILURES: setting(
     int(3, 1),
-    "failures in a row of a tenant's Odoo or model endpoint that open its circuit breaker (its calls then fail at once)",
+    "failures in a row that open a circuit breaker (its calls then fail at once): a tenant's Odoo or model endpoint, and each model endpoint (URL, model, key) shared by every tenant on it, counting only its timeouts, 5xx, 408/429 and connection errors",
     '`3`',
     '5',
   ),
@@ -185,10 +185,10 @@ export const settingsCatalog = {
     '4',
   ),
   MODEL_TOKEN_BUDGET_PER_CONVERSATION: setting(
-    int(20_000, 0),
-    'model tokens one conversation may spend (`0` = no limit); past it, its turns use the offline engine',
-    '`20000`',
-    '50000',
+    int(DEFAULT_MODEL_TOKEN_BUDGET, 0),
+    'model tokens (input + output, as the provider reports them) one conversation may spend (`0` = no limit); past it, its turns use the offline engine, with a warning, a per-tenant counter and a private note once. The default is about 30 turns at a measured 6.7k tokens per turn (2–8k for a product question, a quotation or a confirmation)',
+    '`200000`',
+    '100000',
   ),
   OPENAI_VISION: setting(
     flag(false),

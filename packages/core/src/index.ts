@@ -40,6 +40,7 @@ export * from './documents/business-datasets.js';
 export * from './router/fold-text.js';
 export * from './tenant/odoo-api-credentials.js';
 export * from './conversation/conversation-extras.js';
+export * from './conversation/customer-requests.js';
 export * from './idempotency/idempotency-store.js';
 export * from './copilot/copilot-job-store.js';
 export * from './crew/crew-routing.js';

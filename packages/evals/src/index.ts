@@ -1,4 +1,6 @@
 export * from './scenario/schema.js';
+export * from './model-script/schema.js';
+export * from './model-script/answer.js';
 export * from './scenario/load.js';
 export * from './run/target.js';
 export * from './run/erp-state.js';

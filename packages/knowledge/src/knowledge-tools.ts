@@ -12,17 +12,13 @@ import { searchKnowledge, type KnowledgeHit } from './search-knowledge.js';
 
 /** Input of the `search_knowledge` tool. The tenant is not an input: it is fixed when the tool is built. */
 export const searchKnowledgeInput = {
-  collection: z
-    .enum(COLLECTION_KINDS)
-    .describe('products, support_procedures, business_rules or interaction_history'),
-  query: z.string().min(1).max(500).describe('what the customer asked, in their words'),
-  topK: z.number().int().min(1).max(20).default(5).describe('how many results'),
+  collection: z.enum(COLLECTION_KINDS),
+  query: z.string().min(1).max(500).describe("the customer's words"),
+  topK: z.number().int().min(1).max(20).default(5),
   language: z
     .enum(['es', 'pt', 'en'])
     .optional()
-    .describe(
-      "the customer's language: texts translated into it are searched; a collection with none in it answers in its own",
-    ),
+    .describe("the customer's: its translations are searched, else the collection's own language"),
   filter: z
     .object({
       source: z.string().optional(),
@@ -114,7 +110,7 @@ export function buildKnowledgeMcpServer(ctx: KnowledgeToolContext): McpServer {
     {
       title: 'Search knowledge',
       description:
-        "Search the business's knowledge (products, support procedures, business rules, past interactions). Returns text, score and source. Prices and stock must still be checked in Odoo.",
+        "Search the business's knowledge (product sheets, support procedures, business rules, past interactions): passages with score and source. Prices and stock come from Odoo.",
       inputSchema: searchKnowledgeInput,
       outputSchema: searchKnowledgeOutput,
       annotations: {

@@ -16,6 +16,7 @@ import {
   runSearchCommand,
   searchKnowledge,
 } from '../src/index.js';
+import { untypedToolParameters } from '@mcp-crew/testing';
 
 const COLLECTIONS = join(import.meta.dirname, '../../../collections');
 const demo = tenantId('demo');
@@ -145,6 +146,7 @@ describe('knowledge over the demo collections (embedded store)', () => {
     try {
       const { tools } = await client.listTools();
       expect(tools.map((t) => [t.name, t.annotations?.readOnlyHint])).toEqual([['search_knowledge', true]]);
+      expect(untypedToolParameters(tools)).toEqual([]);
       const result = await client.callTool({
         name: 'search_knowledge',
         arguments: { collection: 'products', query: 'rodillo para pared', topK: 2 },

@@ -3,7 +3,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { HttpChatwootGateway } from '@mcp-crew/chatwoot-client';
 import { Secret } from '@mcp-crew/core';
 import { connectInProcess } from '@mcp-crew/mcp-kit';
-import { startFakeChatwoot, type FakeChatwoot } from '@mcp-crew/testing';
+import { startFakeChatwoot, untypedToolParameters, type FakeChatwoot } from '@mcp-crew/testing';
 import { buildChatwootMcpServer } from './server.js';
 
 const TOKEN = 'bot-token-for-tests';
@@ -45,6 +45,8 @@ describe('MCP-Chatwoot tools (in process, against a recording Chatwoot)', () => 
       'chatwoot_get_conversation',
     ]);
     for (const tool of tools) expect(tool.outputSchema?.type).toBe('object');
+    // A model following the advertised schemas can fill every parameter.
+    expect(untypedToolParameters(tools)).toEqual([]);
     expect(byName.chatwoot_get_conversation?.annotations).toMatchObject({
       readOnlyHint: true,
       destructiveHint: false,

@@ -11,6 +11,7 @@ import {
   seedBusinessDataFromFile,
 } from '@mcp-crew/tenant-store';
 import { buildMongoMcpServer } from './server.js';
+import { untypedToolParameters } from '@mcp-crew/testing';
 
 const DEMO_FILE = fileURLToPath(new URL('../../../collections/business_data/demo.yaml', import.meta.url));
 const demo = tenantId('demo');
@@ -56,6 +57,8 @@ describe('MCP-MongoDB tools (in process, demo business data)', () => {
       expect(tool.outputSchema?.type).toBe('object');
       expect(tool.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });
     }
+    // A model following the advertised schemas can fill every parameter.
+    expect(untypedToolParameters(tools)).toEqual([]);
   });
 
   it('answers opening hours and whether the shop is open in its timezone', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { untypedToolParameters } from '@mcp-crew/testing';
 import { ODOO_TOOL_NAMES, type OdooToolName, type OdooToolOutput } from '../src/index.js';
 import { connectStack, startOdooSandbox, type OdooMcpStack, type OdooSandbox } from './stack.js';
 
@@ -18,6 +19,14 @@ describe('MCP-Odoo tool names and output types', () => {
   it('exports exactly the names the server lists, in order', async () => {
     const { tools } = await stack.client.listTools();
     expect(ODOO_TOOL_NAMES).toEqual(tools.map((t) => t.name));
+  });
+
+  it('advertises every parameter of every tool with what it accepts', async () => {
+    const { tools } = await stack.client.listTools();
+    expect(untypedToolParameters(tools)).toEqual([]);
+    // The parameter Mastra's zod conversion once advertised as an empty object.
+    const lead = tools.find((t) => t.name === 'odoo_create_lead')!;
+    expect((lead.inputSchema.properties as Record<string, { type?: unknown }>)['email']?.type).toBe('string');
   });
 
   it("types a tool's structured result from its output schema", async () => {

@@ -190,6 +190,10 @@ describe('MCP-Odoo tools on the sandbox', () => {
     ]);
     expect(order.lines[0].taxes).toEqual([1]);
     expect(created.text).toContain(order.name);
+    // The text alone is enough to act on (a hosted model reads only it): the order, each line and product by id.
+    expect(created.text).toContain(`(order id ${order.order_id})`);
+    expect(created.text).toContain(`- line ${order.lines[0].line_id}: 3 × `);
+    expect(created.text).toContain(`(product ${paint.id})`);
 
     const read = await ok(stack.client, 'odoo_get_order', { order_name: order.name });
     expect(read.data).toMatchObject({

@@ -58,6 +58,17 @@ describe('turn scope', () => {
     });
   });
 
+  it('keeps a reserve of the turn back from a call, and refuses once only the reserve is left', async () => {
+    await runInTurnScope(scope(1000), async () => {
+      const now = Date.now();
+      expect(callBudgetMs(5000, now, 300)).toBeLessThanOrEqual(700);
+      expect(callBudgetMs(5000, now, 300)).toBeGreaterThan(600);
+      expect(() => callBudgetMs(5000, now, 1000)).toThrow(
+        expect.objectContaining({ code: 'TURN_TIME_RESERVED' }),
+      );
+    });
+  });
+
   it('a guarded read gives up at its timeout and notes what it was doing and what failed', async () => {
     const breakers = new TenantBreakers();
     const turn = scope(10_000);

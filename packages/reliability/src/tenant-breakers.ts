@@ -7,6 +7,7 @@ import {
   type CircuitBreakerPolicy,
 } from 'cockatiel';
 import { CrewError, isCrewError } from '@mcp-crew/core';
+import { ENDPOINT_UNAVAILABLE } from './endpoint-breakers.js';
 
 /** The outside services a turn depends on, each with its own breaker per tenant. */
 export type Dependency = 'odoo' | 'model';
@@ -22,7 +23,8 @@ export interface TenantBreakersOptions {
  * Per-tenant circuit breakers (cockatiel): once a tenant's Odoo (or model endpoint) failed several times in a
  * row, its later calls fail at once (`DEPENDENCY_UNAVAILABLE`) instead of each turn waiting for its own
  * timeouts, so those turns hand over within their deadline. One tenant's broken Odoo never trips another's.
- * The caller's own mistakes (category `user`: a validation error, a missing record) do not count.
+ * The caller's own mistakes (category `user`: a validation error, a missing record) do not count, nor does a
+ * refusal of the model endpoint's shared breaker (the endpoint failed, not necessarily this tenant).
  */
 export class TenantBreakers {
   readonly #breakers = new Map<string, CircuitBreakerPolicy>();
@@ -62,7 +64,10 @@ export class TenantBreakers {
     const k = key(tenantId, dependency);
     let breaker = this.#breakers.get(k);
     if (!breaker) {
-      const counts = handleWhen((error) => !(isCrewError(error) && error.category === 'user'));
+      const counts = handleWhen(
+        (error) =>
+          !(isCrewError(error) && (error.category === 'user' || error.code === ENDPOINT_UNAVAILABLE)),
+      );
       breaker = circuitBreaker(counts, {
         halfOpenAfter: this.#halfOpenAfterMs,
         breaker: new ConsecutiveBreaker(this.#failures),

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { CrewError } from '@mcp-crew/core';
+import { CrewError, isCrewError } from '@mcp-crew/core';
 
 /**
  * What belongs to the turn being run, visible to every call it makes (Odoo, the model, Chatwoot) without
@@ -72,15 +72,30 @@ export function nextEffectKey(kind: string): string | undefined {
 }
 
 /**
- * The time one outside call may take: its own timeout, cut to what is left of the turn. Throws
- * `TURN_DEADLINE_EXCEEDED` when nothing is left, so no call (and no retry) outlives the turn.
+ * The time one outside call may take: its own timeout, cut to what is left of the turn less `reserveMs`.
+ * Throws `TURN_DEADLINE_EXCEEDED` when nothing is left, so no call (and no retry) outlives the turn, and
+ * `TURN_TIME_RESERVED` when only the reserve is left.
  */
-export function callBudgetMs(callTimeoutMs: number, now = Date.now()): number {
+export function callBudgetMs(callTimeoutMs: number, now = Date.now(), reserveMs = 0): number {
   const scope = currentTurnScope();
   if (!scope) return callTimeoutMs;
   const left = scope.deadlineAt - now;
   if (left <= 0 || scope.signal.aborted) throw deadlineExceeded();
-  return Math.min(callTimeoutMs, left);
+  // What a fallback needs to answer in is kept back from this call (a hosted model's offline engine).
+  if (left <= reserveMs) throw reservedForFallback(reserveMs);
+  return Math.min(callTimeoutMs, left - reserveMs);
+}
+
+function reservedForFallback(reserveMs: number): CrewError {
+  return new CrewError('TURN_TIME_RESERVED', `the turn's last ${reserveMs} ms are kept for the fallback`, {
+    domain: 'turn',
+    category: 'system',
+  });
+}
+
+/** Whether the current turn was stopped by its deadline (its signal aborted with `deadlineExceeded()`), not by its worker stopping. */
+export function turnTimedOut(scope = currentTurnScope()): boolean {
+  return Boolean(scope?.signal.aborted) && isCrewError(scope?.signal.reason, 'TURN_DEADLINE_EXCEEDED');
 }
 
 export function deadlineExceeded(): CrewError {

@@ -155,6 +155,8 @@ ${options.tenantsExtra ?? ''}`,
     content: string;
     phone: string;
     deliveryId?: string;
+    /** Another tenant of the tenants file and its Chatwoot account (default the demo tenant, account 3). */
+    tenant?: { id: string; accountId: number };
   }): Promise<number> {
     const fixture = loadChatwootFixture('whatsapp_incoming_text');
     const body = structuredClone(fixture.body) as Record<string, unknown> & {
@@ -164,10 +166,11 @@ ${options.tenantsExtra ?? ''}`,
     body['content'] = message.content;
     body.conversation.id = message.conversationId;
     body.conversation.meta.sender['phone_number'] = message.phone;
+    if (message.tenant) body['account'] = { id: message.tenant.accountId, name: message.tenant.id };
     const raw = JSON.stringify(body);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = `sha256=${createHmac('sha256', FIXTURE_SECRET).update(`${timestamp}.`).update(raw).digest('hex')}`;
-    const response = await fetch(`${this.intakeUrl}/webhooks/chatwoot/demo`, {
+    const response = await fetch(`${this.intakeUrl}/webhooks/chatwoot/${message.tenant?.id ?? 'demo'}`, {
       method: 'POST',
       body: raw,
       headers: {

@@ -20,3 +20,4 @@ export * from './stores-under-test.js';
 export * from './model-endpoint-stand-in.js';
 export * from './redis-cluster.js';
 export * from './describe-on-redis-cluster.js';
+export * from './untyped-parameters.js';

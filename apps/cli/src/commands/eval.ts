@@ -50,7 +50,12 @@ async function runEval(opts: EvalOptions): Promise<number> {
   ]);
   const dir = resolve(opts.dir ?? `evals/${opts.tenant}`);
   const scenarios = await loadScenarios(dir);
-  const opened = await openEvalTarget({ tenant: opts.tenant, env: process.env });
+  const opened = await openEvalTarget({
+    tenant: opts.tenant,
+    env: process.env,
+    // A set with model scripts runs on the local stand-in that follows them, never on a hosted model.
+    scripted: scenarios.some((s) => s.modelScript !== undefined),
+  });
   try {
     const runs = await runSuite(opened.target, scenarios, {
       k,

@@ -15,9 +15,15 @@ export function registerSandbox(program: Command): void {
     .option('--latency-ms <ms>', 'simulated latency per call', '0')
     .action(async (opts: { port: string; latencyMs: string; host?: string }) => {
       const { startOdooSandbox } = await import('@mcp-crew/odoo-sandbox');
-      const host = opts.host ?? process.env['HOST'] ?? '127.0.0.1';
+      const { parseEnv, settingsCatalog } = await import('@mcp-crew/config');
+      // Only HOST is read, validated like every setting: the sandbox must not fail on a main-job setting.
+      const host =
+        opts.host ?? parseEnv({ HOST: settingsCatalog.HOST }, process.env, 'invalid environment').HOST;
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error(`--port expects a port number, got "${opts.port}"`);
       const running = await startOdooSandbox({
-        port: Number(opts.port),
+        port,
         latencyMs: Number(opts.latencyMs),
         host,
       });

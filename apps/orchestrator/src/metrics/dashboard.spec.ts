@@ -44,7 +44,7 @@ describe('the Grafana dashboard (docs/grafana/mcp-crew.json)', () => {
     }
   });
 
-  it('covers turn duration, first reply, model latency and tokens, tools, Odoo, handoffs and the cache hit ratio', () => {
+  it('covers turn duration, first reply, model latency, tokens and budgets, tools, Odoo, handoffs and the cache hit ratio', () => {
     const all = JSON.stringify(dashboard.panels);
     for (const name of [
       'mcp_crew_turn_duration_seconds',
@@ -52,6 +52,7 @@ describe('the Grafana dashboard (docs/grafana/mcp-crew.json)', () => {
       'mcp_crew_turn_queue_wait_seconds',
       'mcp_crew_model_call_duration_seconds',
       'mcp_crew_model_tokens_total',
+      'mcp_crew_model_budget_spent_total',
       'mcp_crew_tool_calls_total',
       'mcp_crew_tool_call_duration_seconds',
       'mcp_crew_odoo_calls_total',

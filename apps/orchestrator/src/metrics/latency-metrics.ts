@@ -18,6 +18,7 @@ export class LatencyMetrics {
   private readonly odooCalls: Counter<'tenant' | 'method' | 'outcome'>;
   private readonly odooSeconds: Histogram<'tenant' | 'method'>;
   private readonly handoffs: Counter<'tenant' | 'reason'>;
+  private readonly budgetsSpent: Counter<'tenant'>;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -87,6 +88,12 @@ export class LatencyMetrics {
       labelNames: ['tenant', 'reason'],
       registers,
     });
+    this.budgetsSpent = new Counter({
+      name: 'mcp_crew_model_budget_spent_total',
+      help: 'Conversations that spent their model token budget (the offline engine answers them from then on), by tenant.',
+      labelNames: ['tenant'],
+      registers,
+    });
   }
 
   turnDuration(tenant: string, seconds: number, ok: boolean): void {
@@ -119,5 +126,8 @@ export class LatencyMetrics {
   }
   handoff(tenant: string, reason: string): void {
     this.handoffs.inc({ tenant, reason });
+  }
+  modelBudgetSpent(tenant: string): void {
+    this.budgetsSpent.inc({ tenant });
   }
 }

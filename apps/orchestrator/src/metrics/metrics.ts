@@ -1,6 +1,7 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { cacheStats, type CacheStore, type QueueInspection } from '@mcp-crew/core';
 import type { IntakeMetrics, TurnMetrics } from '@mcp-crew/pipeline';
+import type { EndpointEvent } from '@mcp-crew/reliability';
 import { LatencyMetrics } from './latency-metrics.js';
 
 /** The app's Prometheus metrics. One registry per runtime so tests and several apps in a process don't collide. */
@@ -16,6 +17,19 @@ export class Metrics implements IntakeMetrics, TurnMetrics {
     name: 'mcp_crew_turns_total',
     help: 'Turns handled by tenant, crew, specialist and outcome (answered, handoff, failed).',
     labelNames: ['tenant', 'crew', 'specialist', 'outcome'],
+    registers: [this.registry],
+  });
+
+  private readonly endpointEvents = new Counter({
+    name: 'mcp_crew_model_endpoint_breaker_events_total',
+    help: "Model endpoints' shared circuit breakers by endpoint (URL, model, key fingerprint) and event (opened, half_open, closed, refused: a call failed over at once).",
+    labelNames: ['endpoint', 'event'],
+    registers: [this.registry],
+  });
+  private readonly endpointOpen = new Gauge({
+    name: 'mcp_crew_model_endpoint_open',
+    help: "1 while a model endpoint's shared circuit breaker refuses calls (its tenants get the offline engine), else 0.",
+    labelNames: ['endpoint'],
     registers: [this.registry],
   });
 
@@ -80,8 +94,18 @@ export class Metrics implements IntakeMetrics, TurnMetrics {
     this.turns.inc({ tenant, crew, specialist, outcome });
   }
 
+  modelEndpoint(endpoint: string, event: EndpointEvent): void {
+    this.endpointEvents.inc({ endpoint, event });
+    if (event === 'opened') this.endpointOpen.set({ endpoint }, 1);
+    else if (event === 'closed') this.endpointOpen.set({ endpoint }, 0);
+  }
+
   handoff(tenant: string, reason: string): void {
     this.latency.handoff(tenant, reason);
+  }
+
+  modelBudgetSpent(tenant: string): void {
+    this.latency.modelBudgetSpent(tenant);
   }
 
   /** Reads one delivery counter (tests and `crew` diagnostics). */

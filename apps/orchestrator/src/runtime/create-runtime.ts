@@ -28,6 +28,7 @@ import type { Logger } from 'pino';
 import { Metrics } from '../metrics/metrics.js';
 import {
   createLanguageModel,
+  createModelEndpointBreakers,
   createTenantModels,
   createTenantSelector,
   openCacheStore,
@@ -155,10 +156,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     const dropped = await cacheFor(cacheStore, id).invalidateAll();
     logger.info({ tenant: id, dropped }, 'tenant cache dropped: the Odoo connection changed');
   });
+  // One breaker per model endpoint, shared by the tenants on it, in front of each tenant's own.
+  const endpoints = createModelEndpointBreakers(settings, logger, metrics);
   // The environment's hosted model (or none: the offline engine) for the specialists, behind the breakers.
-  const hosted = createLanguageModel(settings, breakers);
+  const hosted = createLanguageModel(settings, { breakers, endpoints });
   // Each tenant's own models (its settings over the environment's): specialists, transcription, vision.
-  const models = createTenantModels(settings, breakers);
+  const models = createTenantModels(settings, { breakers, endpoints });
   metrics.watchCache(cacheStore);
   // Knowledge serves the default specialists; tests that bring their own specialists skip the ingestion.
   const opened = options.specialists

@@ -758,12 +758,9 @@ export type LexiconEntry = keyof typeof LEXICON;
  * their plain form ("mayoristas" → "mayorista", "descuentico" → "descuento").
  */
 export function mentions(text: string, entry: LexiconEntry): boolean {
-  const words = foldText(text)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-  const folded = ` ${words} `;
+  const folded = spaced(text);
   if (!TOPICS.has(entry)) return LEXICON[entry].some((phrase) => folded.includes(` ${phrase} `));
-  const plain = ` ${words.split(' ').map(plainWord).join(' ')} `;
+  const plain = plainSpaced(text);
   return LEXICON[entry].some((phrase) => folded.includes(` ${phrase} `) || plain.includes(` ${phrase} `));
 }
 
@@ -793,6 +790,29 @@ function plainWord(word: string): string {
   return one;
 }
 
+// The engine asks about the same message for one entry after another: the last text's folded form is kept.
+let lastText: string | undefined;
+let lastSpaced = '';
+
+/** The text folded to its words, one space between them and around them. */
+function spaced(text: string): string {
+  if (text !== lastText) {
+    lastSpaced = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ')} `;
+    lastPlain = undefined;
+    lastText = text;
+  }
+  return lastSpaced;
+}
+
+let lastPlain: string | undefined;
+
+/** The spaced text with each word in its plain form (kept for the same text, like `spaced`). */
+function plainSpaced(text: string): string {
+  const folded = spaced(text);
+  lastPlain ??= ` ${folded.trim().split(' ').map(plainWord).join(' ')} `;
+  return lastPlain;
+}
+
 // A crew's phrases, folded once per vocabulary (they are written with accents and capitals).
 const FOLDED = new WeakMap<readonly string[], string[]>();
 
@@ -810,7 +830,7 @@ export function mentionsAny(text: string, phrases: readonly string[] | undefined
       .filter(Boolean);
     FOLDED.set(phrases, folded);
   }
-  const said = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  const said = spaced(text);
   return folded.some((phrase) => said.includes(` ${phrase} `));
 }
 

@@ -33,6 +33,21 @@ describe('ConversationGuard', () => {
     expect(guard.before('odoo_confirm_quotation', input)).toEqual({ run: { order_id: 12 } });
   });
 
+  it('refuses confirming or cancelling a quotation whose lines this turn changed after the customer saw it', () => {
+    for (const tool of ['odoo_confirm_quotation', 'odoo_cancel_quotation'] as const) {
+      const guard = new ConversationGuard(
+        { pendingConfirmation: { ...pending, tool }, quotation: { id: 12, name: 'S00012' } },
+        'sí, dale',
+      );
+      const add = { order_id: 12, add: [{ product_id: 3, quantity: 20 }] };
+      expect(guard.before('odoo_update_quotation_lines', add)).toEqual({ run: add });
+      guard.after('odoo_update_quotation_lines', add, { text: 'Updated S00012', result: { order_id: 12 } });
+      expect(guard.before(tool, { order_id: 12 })).toEqual({
+        refuse: expect.stringContaining('changed after the customer saw its summary'),
+      });
+    }
+  });
+
   it('changes the quotation named by its reference, and no other', () => {
     const guard = new ConversationGuard({ quotation: { id: 12, name: 'S00012' } }, 'mejor 4');
     const update = { update: [{ line_id: 3, quantity: 4 }] };

@@ -24,6 +24,8 @@ export class ConversationGuard implements ToolGate {
   #committed = false;
   /** Customers this turn created (a new customer who gave a name and an e-mail or phone): linked like the channel's. */
   readonly #created = new Set<number>();
+  /** Orders whose lines this turn changed: the summary the customer said yes to no longer describes them. */
+  readonly #changed = new Set<number>();
 
   constructor(
     private readonly state: Pick<
@@ -95,6 +97,8 @@ export class ConversationGuard implements ToolGate {
   private afterCall(name: string, _input: Record<string, unknown>, output: Output): AfterDecision {
     const tool = name as AgentToolName;
     if (tool === 'odoo_find_customers') return { pass: withoutContactData(output) };
+    if (tool === 'odoo_update_quotation_lines' && typeof output.result?.['order_id'] === 'number')
+      this.#changed.add(output.result['order_id']);
     if (
       tool === 'odoo_upsert_customer' &&
       output.result?.['created'] === true &&
@@ -132,6 +136,11 @@ export class ConversationGuard implements ToolGate {
     const target = pending.target;
     if (target.orderId !== undefined && !this.ownsOrder(target.orderId))
       return { refuse: 'only an order this conversation created can be confirmed or cancelled' };
+    if (target.orderId !== undefined && this.#changed.has(target.orderId))
+      return {
+        refuse:
+          'the quotation changed after the customer saw its summary: show them the new one and wait for their yes',
+      };
     if (target.orderId !== undefined) {
       // By id or by reference ("S00005"), as the tool's schema allows: both must name the order shown.
       if (this.orderIdOf(input) !== target.orderId)

@@ -25,6 +25,10 @@ describe('checkFigures', () => {
     expect(checkFigures('Tenemos 45 galones', [order], '')).toEqual({ ok: false, unknown: ['45'] });
   });
 
+  it('reads only number words as numbers, not the names an object inherits ("constructor")', () => {
+    expect(checkFigures('Trabajamos con el maestro constructor de tu obra', [], '')).toEqual({ ok: true });
+  });
+
   it("allows small counts and the customer's own numbers", () => {
     expect(checkFigures('Te anoto 2 galones y 3 rodillos', [], '')).toEqual({ ok: true });
     expect(checkFigures('¿Confirmas los 12 galones?', [], 'quiero 12 galones')).toEqual({ ok: true });
@@ -41,6 +45,18 @@ describe('checkFigures', () => {
       unknown: ['ciento diez mil'],
     });
     expect(checkFigures('Te doy un 5% de descuento', [order], '')).toEqual({ ok: false, unknown: ['5%'] });
+    expect(checkFigures('te hago un 5 porciento, o el cinco pct', [order], '')).toEqual({
+      ok: false,
+      unknown: ['5 porciento', 'cinco pct'],
+    });
+    // Colombian slang: "lucas" are thousands of pesos; Lucas alone is a name.
+    expect(checkFigures('El domicilio le sale en 9 lucas', [order], '')).toEqual({
+      ok: false,
+      unknown: ['9 lucas'],
+    });
+    expect(checkFigures('son nueve lucas', [order], '')).toEqual({ ok: false, unknown: ['nueve lucas'] });
+    expect(checkFigures('El domicilio vale 9 lucas', ['Domicilio: $9.000'], '')).toEqual({ ok: true });
+    expect(checkFigures('¡Hola Lucas! Con gusto te ayudo', [order], '')).toEqual({ ok: true });
     expect(checkFigures('tiene cinco por ciento de descuento', [order], '')).toEqual({
       ok: false,
       unknown: ['cinco por ciento'],

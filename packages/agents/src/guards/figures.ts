@@ -38,10 +38,26 @@ const CURRENCY_WORDS = new Set([
   'euro',
   'euros',
 ]);
+// A percentage in one word, as people write it too ("5 porciento", "5 pct").
+const PERCENT_WORDS = new Set(['%', 'percent', 'porciento', 'porcento', 'pct']);
 // Keys of structured results whose numbers are percentages.
 const PERCENT_KEY = /discount|percent|pct|rate/i;
-// Words that are numbers only in context: "once" (en), "doce" (pt: sweet), "mil gracias", "un", "a".
-const AMBIGUOUS_ALONE = new Set(['once', 'doce', 'mil', 'k', 'un', 'una', 'uno', 'um', 'uma', 'one']);
+// Words that are numbers only in context: "once" (en), "doce" (pt: sweet), "mil gracias", "un", "a", "Lucas"
+// (a name; "9 lucas" is money).
+const AMBIGUOUS_ALONE = new Set([
+  'once',
+  'doce',
+  'mil',
+  'k',
+  'un',
+  'una',
+  'uno',
+  'um',
+  'uma',
+  'one',
+  'luca',
+  'lucas',
+]);
 
 type Kind = 'plain' | 'money' | 'percent';
 interface Mention {
@@ -126,7 +142,8 @@ function collect(value: unknown, key: string | undefined, into: KnownFigures): v
 function mentions(text: string): Mention[] {
   const tokens = [...text.matchAll(TOKEN)].map((m) => ({
     raw: m[0],
-    word: plainWord(m[0]),
+    // Digits and signs are their own plain form; only words need folding.
+    word: isDigit(m[0]) || m[0] === '$' || m[0] === '%' ? m[0] : plainWord(m[0]),
     start: m.index,
     end: m.index + m[0].length,
   }));
@@ -137,7 +154,7 @@ function mentions(text: string): Mention[] {
     let values: number[];
     let end = i + 1;
     let ambiguous = false;
-    if (/^\d/.test(first.raw)) {
+    if (isDigit(first.raw)) {
       values = readNumber(first.raw);
       const times = multiplierOf(tokens[end]?.word ?? '');
       if (times !== undefined) {
@@ -174,9 +191,14 @@ function mentions(text: string): Mention[] {
   return found;
 }
 
+function isDigit(token: string): boolean {
+  const code = token.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
+
 /** Whether the words after a number make it a percentage or an amount of money, and how many words say so. */
 function contextOf(next: string[]): { percent: boolean; words: number } {
-  if (next[0] === '%' || next[0] === 'percent') return { percent: true, words: 1 };
+  if (next[0] !== undefined && PERCENT_WORDS.has(next[0])) return { percent: true, words: 1 };
   if ((next[0] === 'por' || next[0] === 'per') && /^(ciento|cien|cento|cent)$/.test(next[1] ?? ''))
     return { percent: true, words: 2 };
   if (CURRENCY_WORDS.has(next[0] ?? '')) return { percent: false, words: 1 };

@@ -140,7 +140,9 @@ export const SMALL_NUMBER_WORDS: Record<string, number> = {
   novecentas: 900,
 };
 
-const THOUSAND = new Set(['mil', 'thousand', 'k']);
+// "Lucas" is Colombian for thousands of pesos ("9 lucas" = $9.000). "Palo" (a million) is left out: it is
+// also a pole, which a paint shop sells ("un palo para el rodillo").
+const THOUSAND = new Set(['mil', 'thousand', 'k', 'luca', 'lucas']);
 const MILLION = new Set(['millon', 'millones', 'milhao', 'milhoes', 'million', 'millions']);
 const HUNDRED = 'hundred';
 /** Words joining the parts of one number: "treinta y cinco", "vinte e cinco", "one hundred and ten". */
@@ -148,13 +150,21 @@ const JOINERS = new Set(['y', 'e', 'and']);
 
 /** Lower case without diacritics, so "millón", "três" and "dieciséis" match their keys. */
 export function plainWord(word: string): string {
+  // Most words of a tool result are ASCII, which has no diacritics to strip: normalising them is the guard's
+  // largest cost on long knowledge passages.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Whether a (plain) word is part of a number: a count, "hundred", a thousand or a million. */
 export function isNumberWord(word: string): boolean {
-  return word in SMALL_NUMBER_WORDS || word === HUNDRED || THOUSAND.has(word) || MILLION.has(word);
+  return NUMBER_WORDS.has(word);
 }
+
+// One set lookup per word (`in` on the object also walked its prototype: "constructor" counted as a number).
+const NUMBER_WORDS = new Set([...Object.keys(SMALL_NUMBER_WORDS), HUNDRED, ...THOUSAND, ...MILLION]);
 
 /** Whether a word multiplies the number before it ("9 mil", "1,5 millones", "20k"). */
 export function multiplierOf(word: string): number | undefined {

@@ -1,4 +1,5 @@
 import { Mastra } from '@mastra/core/mastra';
+import { InMemoryStore } from '@mastra/core/storage';
 import { PinoMastraLogger, type StructuredLogger } from './mastra-logger.js';
 
 /**
@@ -7,5 +8,11 @@ import { PinoMastraLogger, type StructuredLogger } from './mastra-logger.js';
  * tools); errors still reach the caller as results and handoffs.
  */
 export function createCrewMastra(logger?: StructuredLogger): Mastra {
-  return new Mastra({ logger: logger ? new PinoMastraLogger(logger) : false });
+  return new Mastra({
+    logger: logger ? new PinoMastraLogger(logger) : false,
+    // Named, not defaulted: Mastra keeps nothing here that must survive a restart (conversation state, memory
+    // and records live in the project's own stores; its agent loops persist only suspended runs, which the
+    // crew never suspends), so its in-memory store is the right one and its startup warning would mislead.
+    storage: new InMemoryStore(),
+  });
 }

@@ -1,4 +1,5 @@
 import { APICallError, type LanguageModelV3, type LanguageModelV3CallOptions } from '@ai-sdk/provider';
+import { newTurnScope, runInTurnScope } from '@mcp-crew/reliability';
 import { createStepModel } from './step-model.js';
 import { withFallback } from './fallback-model.js';
 import { withResilience } from './resilient-model.js';
@@ -110,6 +111,42 @@ describe('withResilience', () => {
     });
     controller.abort();
     await expect(pending).rejects.toBeDefined();
+    expect(calls).toHaveLength(1);
+  });
+
+  it("inside a turn, leaves the turn's last seconds to the fallback: a hung model is cut before the deadline", async () => {
+    const { model, calls } = scripted(['hang', 'hang']);
+    const offline = createStepModel({
+      provider: 'offline',
+      modelId: 'offline',
+      step: async () => [{ type: 'text', text: 'respuesta local' }],
+    });
+    const turn = new AbortController();
+    const scope = newTurnScope({
+      tenantId: 'demo',
+      turnKey: 't1',
+      deadlineAt: Date.now() + 300,
+      signal: turn.signal,
+    });
+    const fellBack: unknown[] = [];
+    const resilient = withFallback(
+      withResilience(model, { timeoutMs: 60_000, maxRetries: 2, initialDelayMs: 1, fallbackReserveMs: 200 }),
+      offline,
+      (e) => fellBack.push(e),
+    );
+    const result = await runInTurnScope(scope, async () => resilient.doGenerate(CALL));
+    // The model had the turn's first ~100 ms; the fallback answered inside the deadline, with no retry into
+    // the reserve and the turn itself never aborted.
+    expect(text(result)).toBe('respuesta local');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.abortSignal?.aborted).toBe(true);
+    expect(fellBack).toHaveLength(1);
+    expect(turn.signal.aborted).toBe(false);
+    expect(Date.now()).toBeLessThan(scope.deadlineAt);
+
+    // A later step of the same turn, with only the reserve left, does not call the model at all.
+    const later = await runInTurnScope(scope, async () => resilient.doGenerate(CALL));
+    expect(text(later)).toBe('respuesta local');
     expect(calls).toHaveLength(1);
   });
 });

@@ -1,11 +1,13 @@
 import { APICallError, type LanguageModelV3, type LanguageModelV3CallOptions } from '@ai-sdk/provider';
-import { retryWithExponentialBackoff } from '@ai-sdk/provider-utils';
+import { isAbortError, retryWithExponentialBackoff } from '@ai-sdk/provider-utils';
 import { CrewError } from '@mcp-crew/core';
 import {
   callBudgetMs,
   currentTurnScope,
   noteActivity,
   noteFailure,
+  turnTimedOut,
+  type EndpointBreakers,
   type TenantBreakers,
 } from '@mcp-crew/reliability';
 
@@ -18,7 +20,19 @@ export interface ResilienceOptions {
   initialDelayMs?: number;
   /** Per-tenant breakers: once the endpoint failed for a tenant several times in a row, its calls fail at once. */
   breakers?: TenantBreakers;
+  /**
+   * The endpoint's breaker, shared by every tenant calling it (`id` from `modelEndpointId`): once it opened,
+   * calls fail at once, before the tenant's breaker or any timeout.
+   */
+  endpoint?: { breakers: EndpointBreakers; id: string };
+  /**
+   * The last part of a turn no call may use: kept for the fallback (the offline engine) to answer in, so a
+   * hung endpoint costs the customer a slower answer, not a hand-over. Default 3 s.
+   */
+  fallbackReserveMs?: number;
 }
+
+const FALLBACK_RESERVE_MS = 3000;
 
 /**
  * Bounds a hosted model's calls: each attempt gets its own timeout, retryable failures are tried again
@@ -32,6 +46,7 @@ export function withResilience(model: LanguageModelV3, options: ResilienceOption
   ): Promise<T> => {
     // Inside a turn, its deadline bounds every attempt and stops the retries (no retry outlives the turn).
     const scope = currentTurnScope();
+    const reserveMs = options.fallbackReserveMs ?? FALLBACK_RESERVE_MS;
     const abortSignal =
       scope && call.abortSignal
         ? AbortSignal.any([call.abortSignal, scope.signal])
@@ -41,9 +56,11 @@ export function withResilience(model: LanguageModelV3, options: ResilienceOption
       maxRetries: options.maxRetries,
       initialDelayInMs: options.initialDelayMs ?? 1000,
       ...(abortSignal ? { abortSignal } : {}),
+      // No retry that could only wait out the backoff into the fallback's reserve.
       shouldRetry: (error) =>
-        (error instanceof CrewError && error.code === 'MODEL_TIMEOUT') ||
-        (APICallError.isInstance(error) && error.isRetryable),
+        ((error instanceof CrewError && error.code === 'MODEL_TIMEOUT') ||
+          (APICallError.isInstance(error) && error.isRetryable)) &&
+        (!scope || scope.deadlineAt - Date.now() > reserveMs + (options.initialDelayMs ?? 1000)),
       createRetryError: ({ message, errors }) =>
         new CrewError('MODEL_UNAVAILABLE', message, {
           domain: 'model',
@@ -52,9 +69,16 @@ export function withResilience(model: LanguageModelV3, options: ResilienceOption
           details: { attempts: errors.length },
         }),
     });
-    const once = () => withTimeout(bounded, callBudgetMs(options.timeoutMs), model.modelId, run);
+    const endpoint = options.endpoint;
+    const reach = () => {
+      // Read before the endpoint's breaker: a step the turn has no time left for never reaches the endpoint, so
+      // it must not be its trial call (an error it does not count would close it).
+      const budget = callBudgetMs(options.timeoutMs, Date.now(), reserveMs);
+      const once = () => withTimeout(bounded, budget, model.modelId, run);
+      return endpoint ? endpoint.breakers.run(endpoint.id, once) : once();
+    };
     const breakers = options.breakers;
-    const guarded = breakers && scope ? () => breakers.run(scope.tenantId, 'model', once) : once;
+    const guarded = breakers && scope ? () => breakers.run(scope.tenantId, 'model', reach) : reach;
     noteActivity(`model ${model.modelId}`);
     return Promise.resolve(retry(guarded)).catch((error: unknown) => {
       noteFailure(
@@ -95,7 +119,13 @@ async function withTimeout<T>(
     ]);
   } catch (error) {
     // The provider rejects with its own abort error when our deadline fires: report it as a (retryable) timeout.
-    if (deadline.signal.aborted && !call.abortSignal?.aborted) throw timeoutError(timeoutMs, modelId);
+    // Cut by the turn's deadline, the endpoint did not answer in the time it had either (a worker stopping is
+    // not a timeout): so the breakers count a hung endpoint whatever timer fired first.
+    if (
+      (deadline.signal.aborted && !call.abortSignal?.aborted) ||
+      (turnTimedOut() && (isAbortError(error) || call.abortSignal?.aborted))
+    )
+      throw timeoutError(timeoutMs, modelId);
     throw error;
   } finally {
     clearTimeout(timer);

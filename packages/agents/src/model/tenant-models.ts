@@ -11,8 +11,7 @@ import {
   type TenantConfig,
   type Transcriber,
 } from '@mcp-crew/core';
-import type { TenantBreakers } from '@mcp-crew/reliability';
-import { createHostedModel } from './hosted-model.js';
+import { createHostedModel, type ModelBreakers } from './hosted-model.js';
 import { OpenAiTranscriber } from './openai-transcriber.js';
 import { VisionDescriber } from './vision-describer.js';
 
@@ -112,9 +111,8 @@ function endpointOf(
   return { apiKey: env.apiKey, ...(env.baseUrl ? { baseUrl: env.baseUrl } : {}) };
 }
 
-export interface TenantModelsOptions {
+export interface TenantModelsOptions extends ModelBreakers {
   defaults: ModelDefaults;
-  breakers?: TenantBreakers;
 }
 
 interface Cached<T> {
@@ -157,7 +155,7 @@ export class TenantModels implements MediaModels {
         maxRetries: this.options.defaults.maxRetries,
         ...(resolved.baseUrl ? { baseUrl: resolved.baseUrl } : {}),
       },
-      this.options.breakers,
+      this.options,
     );
   }
 

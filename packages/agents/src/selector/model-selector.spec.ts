@@ -13,14 +13,28 @@ const { specialists: keywords } = await readVocabularyFile(
   resolve(import.meta.dirname, '../../../../crews/vocabulary/paint-shop.yaml'),
 );
 
-const input = (content: string, current?: SelectorInput['current']): SelectorInput => ({
+const input = (
+  content: string,
+  current?: SelectorInput['current'],
+  history?: SelectorInput['history'],
+): SelectorInput => ({
   turn: { tenantId: tenantId('demo'), conversationId: 1, messages: [makeInboundMessage({ content })] },
   enabled: ['sales', 'scheduling', 'business_rules', 'support'],
   defaultSpecialist: 'sales',
   language: 'es',
   keywords,
   ...(current ? { current } : {}),
+  ...(history ? { history } : {}),
 });
+
+const said = (role: 'customer' | 'bot', text: string) => ({ role, text, at: '2026-11-30T15:00:00.000Z' });
+
+/** The text of the user messages a model call carried (what the selector asked it to route). */
+const userText = (call: LanguageModelV3CallOptions) =>
+  call.prompt
+    .filter((m) => m.role === 'user')
+    .flatMap((m) => m.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])))
+    .join('\n');
 
 /** A model that answers every call with the given text, and keeps the prompts it saw. */
 function scripted(answer: string | (() => never)) {
@@ -35,6 +49,16 @@ function scripted(answer: string | (() => never)) {
     },
   });
   return { model, seen };
+}
+
+/** A model whose answer is decided from the call it gets. */
+function deciding(decide: (call: LanguageModelV3CallOptions) => { specialist: string; why: string }) {
+  const model = createStepModel({
+    provider: 'test',
+    modelId: 'reading-selector',
+    step: async (options) => [{ type: 'text', text: JSON.stringify(decide(options)) }],
+  });
+  return { model };
 }
 
 describe('ModelSelector', () => {
@@ -64,6 +88,55 @@ describe('ModelSelector', () => {
       specialist: 'sales',
       reason: 'kept',
     });
+  });
+
+  it('sends the last six messages of the conversation before the one it routes, oldest first, long ones cut', async () => {
+    const { model, seen } = scripted(JSON.stringify({ specialist: 'sales', why: 'a follow-up' }));
+    const history = [
+      said('customer', 'mensaje uno'),
+      said('bot', 'mensaje dos'),
+      said('customer', 'mensaje tres'),
+      said('bot', 'mensaje cuatro'),
+      said('customer', 'mensaje cinco'),
+      said('bot', 'mensaje seis'),
+      said('customer', 'mensaje siete'),
+      said('bot', `mensaje ocho ${'con una lista muy larga de productos '.repeat(40)}FIN-DE-LISTA`),
+    ];
+    await new ModelSelector({ model }).select(input('sí, esa', 'sales', history));
+    const sent = userText(seen[0]!);
+    expect(sent).not.toContain('mensaje uno');
+    expect(sent).not.toContain('mensaje dos');
+    const order = ['tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho'].map((n) =>
+      sent.indexOf(`mensaje ${n}`),
+    );
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    expect(sent).toContain('customer: mensaje siete');
+    expect(sent).not.toContain('FIN-DE-LISTA');
+    expect(sent.endsWith('Message to route:\nsí, esa')).toBe(true);
+  });
+
+  it('routes a short reply by what the bot offered before it ("sí, esa" after a product list goes to sales)', async () => {
+    // A model that, like a real one, can only tell what "sí, esa" means from the conversation it is shown.
+    const { model } = deciding((call) =>
+      userText(call).includes('Vinilo Tipo 1')
+        ? { specialist: 'sales', why: 'accepts a product the bot offered' }
+        : { specialist: 'business_rules', why: 'no context' },
+    );
+    const selector = new ModelSelector({ model });
+    const history = [
+      said('customer', 'hola, ¿cuánto cuesta el galón de pintura blanca?'),
+      said(
+        'bot',
+        'Tenemos: 1) Vinilo Tipo 1 Blanco galón $89.900. 2) Vinilo Tipo 2 Blanco galón $64.900. ¿Cuál te sirve?',
+      ),
+      said('customer', '¿y hacen domicilio a Chía?'),
+      said('bot', 'Sí, el domicilio a Chía cuesta $12.000.'),
+      said('customer', 'perfecto, la primera'),
+      said('bot', '¿Te confirmo el Vinilo Tipo 1 Blanco galón?'),
+    ];
+    // The conversation came from another crew's inbox: no current specialist to keep.
+    expect((await selector.select(input('sí, esa', undefined, history))).specialist).toBe('sales');
+    expect((await selector.select(input('sí, esa'))).specialist).toBe('business_rules');
   });
 
   it.each([

@@ -33,6 +33,11 @@ export interface ModelSelectorOptions {
 
 type SelectorContext = { input: SelectorInput; enabled: SpecialistKind[] };
 
+/** Earlier messages (customer and bot) the selector sees before the one it routes. */
+export const SELECTOR_HISTORY_MESSAGES = 6;
+/** The start of each: a bot's product list is long, and what it offered comes first. */
+const HISTORY_MESSAGE_CHARS = 400;
+
 /**
  * Picks the specialist with a language model's structured output (a Mastra agent, one call, no tools):
  * `{ specialist, why }` constrained to the crew's enabled members. Any error or unusable answer falls
@@ -70,7 +75,7 @@ export class ModelSelector implements SpecialistSelector {
         ['input', input],
         ['enabled', enabled],
       ]);
-      const output = await this.#agent.generate([{ role: 'user', content: turnText(input.turn) }], {
+      const output = await this.#agent.generate([{ role: 'user', content: routedText(input) }], {
         structuredOutput: { schema },
         requestContext,
       });
@@ -93,10 +98,34 @@ function contextOf(
   return { input: context.get('input'), enabled: context.get('enabled') ?? [] };
 }
 
+/** The message to route, after the last few of the conversation so a follow-up is read in its context. */
+function routedText(input: SelectorInput): string {
+  const message = turnText(input.turn);
+  const earlier = (input.history ?? []).slice(-SELECTOR_HISTORY_MESSAGES);
+  if (earlier.length === 0) return message;
+  return [
+    'Earlier in the conversation (oldest first):',
+    ...earlier.map(({ role, text }) => `${role}: ${clip(text)}`),
+    '',
+    'Message to route:',
+    message,
+  ].join('\n');
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > HISTORY_MESSAGE_CHARS ? `${flat.slice(0, HISTORY_MESSAGE_CHARS)}…` : flat;
+}
+
 function instructions(input: SelectorInput, enabled: SpecialistKind[]): string {
   return [
     'You route a customer message of a paint shop to one specialist. Answer only with the JSON object asked for.',
     ...enabled.map((kind) => `- ${kind}: ${ROLES[kind]}`),
+    ...(input.history?.length
+      ? [
+          'Read the message as the next line of the earlier conversation: a short reply ("sí, esa", "la 2", "ok") answers what the bot asked or offered last and goes to the specialist for that.',
+        ]
+      : []),
     input.current
       ? `The conversation is with ${input.current}; keep it there for follow-ups ("sí", "2", "gracias") unless the message clearly asks for another specialist.`
       : `When the message gives no signal, choose ${input.defaultSpecialist && enabled.includes(input.defaultSpecialist) ? input.defaultSpecialist : enabled[0]}.`,

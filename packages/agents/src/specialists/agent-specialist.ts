@@ -18,9 +18,12 @@ import { ConversationGuard } from '../guards/conversation-guard.js';
 import { StaffGuard } from '../guards/staff-guard.js';
 import { checkFigures, collectFigures, mergeFigures } from '../guards/figures.js';
 import { learn } from '../memory/learn.js';
+import { modelHistory } from '../memory/model-history.js';
+import { spendAfterTurn } from '../model/token-budget.js';
 import { offeredSlots } from '../memory/offered-slots.js';
 import { touchedRecords } from '../memory/touched-records.js';
 import { handoffTool } from '../tools/handoff-tool.js';
+import { HANDOFF_TOOL } from '../tools/tool-names.js';
 import { toMastraTools, type McpToolSource } from '../tools/mcp-tools.js';
 import type { ToolCallRecord } from '../tools/tool-call-record.js';
 import { newTurnContext, turnValues } from '../turn/turn-context.js';
@@ -28,6 +31,7 @@ import { staffContext } from '../turn/staff-context.js';
 import { factsAsProviderOptions, type TurnFacts } from '../turn/turn-facts.js';
 import { identifyCustomer } from './identify-customer.js';
 import { describeFacts } from './instructions.js';
+import { stepTools } from './step-tools.js';
 
 export interface AgentSpecialistDeps {
   /** Unique per tenant, crew and specialist: the agent's id in Mastra. */
@@ -38,7 +42,7 @@ export interface AgentSpecialistDeps {
   /** The fixed instructions (prompt file, channel, rules); the conversation's facts are added per turn. */
   instructions: string;
   maxSteps?: number;
-  /** How many earlier messages the model sees. */
+  /** How many earlier messages the model sees verbatim (default: 10 for the offline engine, 4 for a hosted model). */
   historyTurns?: number;
   /** Model tokens one conversation may spend; past it, `offline` answers (0 or unset: no limit). */
   tokenBudget?: number;
@@ -54,8 +58,10 @@ export interface AgentSpecialistDeps {
 export class AgentSpecialist implements Specialist {
   /** The Mastra agent, the same instance for every turn until the tenant's configuration changes. */
   readonly agent: Agent;
+  readonly #toolNames: string[];
 
   constructor(private readonly deps: AgentSpecialistDeps) {
+    this.#toolNames = [...deps.tools.map((t) => t.name), HANDOFF_TOOL];
     const { model, offline } = deps;
     this.agent = new Agent({
       id: deps.id,
@@ -83,6 +89,13 @@ export class AgentSpecialist implements Specialist {
       pendingConfirmation: state.pendingConfirmation,
     };
 
+    const budgetExceeded =
+      this.deps.offline !== undefined && modelBudgetExceeded(state.modelTokens, this.deps.tokenBudget ?? 0);
+    const model = budgetExceeded && this.deps.offline ? this.deps.offline : this.deps.model;
+    // A hosted model pays for every tool, instruction and message of every call: it is shown a bounded
+    // history and, per step, only the tools that step can use. The offline engine reads all it is given.
+    const hosted = this.deps.offline !== undefined && model !== this.deps.offline;
+    const history = modelHistory(state.history, this.deps.historyTurns ?? (hosted ? 4 : 10));
     const facts: TurnFacts = {
       language: staff?.language ?? ctx.crew.language,
       business: ctx.tenant.name,
@@ -108,11 +121,9 @@ export class AgentSpecialist implements Specialist {
       ...(ctx.crew.vocabulary
         ? { words: { defects: ctx.crew.vocabulary.defects, productCare: ctx.crew.vocabulary.productCare } }
         : {}),
+      ...(hosted && history.earlier.length > 0 ? { earlier: history.earlier } : {}),
     };
     const handoffs: Handoff[] = [];
-    const budgetExceeded =
-      this.deps.offline !== undefined && modelBudgetExceeded(state.modelTokens, this.deps.tokenBudget ?? 0);
-    const model = budgetExceeded && this.deps.offline ? this.deps.offline : this.deps.model;
     const requestContext = newTurnContext({
       facts,
       guard: staff
@@ -124,22 +135,21 @@ export class AgentSpecialist implements Specialist {
       handoffs,
       offline: budgetExceeded,
     });
-    const history = state.history
-      .slice(-(this.deps.historyTurns ?? 10))
-      .map((h) =>
-        h.role === 'customer'
-          ? { role: 'user' as const, content: h.text }
-          : { role: 'assistant' as const, content: h.text },
-      );
 
     let reply = '';
     let tokens = 0;
     try {
-      const output = await this.agent.generate([...history, { role: 'user' as const, content: text }], {
-        maxSteps: this.deps.maxSteps ?? 8,
-        requestContext,
-        providerOptions: factsAsProviderOptions(facts),
-      });
+      const output = await this.agent.generate(
+        [...history.messages, { role: 'user' as const, content: text }],
+        {
+          maxSteps: this.deps.maxSteps ?? 8,
+          requestContext,
+          providerOptions: factsAsProviderOptions(facts),
+          ...(hosted
+            ? { prepareStep: () => ({ activeTools: stepTools(this.#toolNames, facts, records) }) }
+            : {}),
+        },
+      );
       reply = output.text.trim();
       tokens = usedTokens(output.totalUsage);
     } catch (error) {
@@ -150,28 +160,41 @@ export class AgentSpecialist implements Specialist {
     }
 
     const touched = touchedRecords(records);
+    const spend = spendAfterTurn(
+      state,
+      tokens,
+      this.deps.offline ? (this.deps.tokenBudget ?? 0) : 0,
+      new Date(),
+    );
     const trace = (outcome: SpecialistTrace['outcome']): SpecialistTrace => ({
       model: model.modelId,
       tools: records,
       outcome,
       tokens,
       ...(budgetExceeded ? { budgetExceeded } : {}),
+      ...(spend.budgetSpent ? { budgetSpent: spend.budgetSpent } : {}),
     });
     // What the tools returned this turn stays citable in later turns ("¿confirmo los $286.195?").
     const sources = records.filter((r) => r.ok).flatMap((r) => [r.text, r.result ?? {}]);
-    const knownFigures =
-      sources.length > 0 ? mergeFigures(state.knownFigures, collectFigures(sources)) : state.knownFigures;
+    // Read once: the figures check below takes them as known, without reading the sources again.
+    const turnFigures = sources.length > 0 ? collectFigures(sources) : undefined;
+    const knownFigures = turnFigures ? mergeFigures(state.knownFigures, turnFigures) : state.knownFigures;
     // The spend is remembered with the conversation, so the budget holds across turns and processes.
     const learned = {
       ...learn(known, records, reply, new Date(), text),
-      ...(tokens > 0 ? { modelTokens: (state.modelTokens ?? 0) + tokens } : {}),
+      ...spend.state,
       ...(knownFigures ? { knownFigures } : {}),
     };
     // The customer's own numbers (this turn and before) and the facts the system gave (today, the contact).
     const said = [...state.history.filter((h) => h.role === 'customer').map((h) => h.text), text];
     const given = [facts.today ?? '', facts.contact.phone ?? '', ...(facts.offeredSlots ?? [])];
     const figures = reply
-      ? checkFigures(reply, [...sources, ...given], said.join('\n'), state.knownFigures)
+      ? checkFigures(
+          reply,
+          given,
+          said.join('\n'),
+          turnFigures ? mergeFigures(state.knownFigures, turnFigures, Infinity) : state.knownFigures,
+        )
       : undefined;
     const requested = handoffs[0];
     // A handoff with words of its own ("por el volumen, un asesor comercial te contacta"): said, then handed over.

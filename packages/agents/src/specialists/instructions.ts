@@ -86,6 +86,8 @@ export function describeFacts(facts: TurnFacts): string {
     lines.push(`- Shown to the customer for a yes: ${pending.tool} for ${target}.`);
   }
   if (facts.offeredSlots?.length) lines.push(`- Visit slots offered: ${facts.offeredSlots.join('; ')}.`);
+  if (facts.earlier?.length)
+    lines.push(`- Earlier the customer wrote: ${facts.earlier.map((e) => `"${e}"`).join('; ')}.`);
   return lines.join('\n');
 }
 
@@ -106,5 +108,7 @@ function describeStaffFacts(facts: TurnFacts, staff: NonNullable<TurnFacts['staf
   const pending = facts.pendingConfirmation;
   if (pending?.target.orderId !== undefined)
     lines.push(`- Shown to them for a yes: ${pending.tool} for order id ${pending.target.orderId}.`);
+  if (facts.earlier?.length)
+    lines.push(`- Earlier they wrote: ${facts.earlier.map((e) => `"${e}"`).join('; ')}.`);
   return lines.join('\n');
 }

@@ -19,8 +19,10 @@ const REASONS = [
 export const handoffTool = createTool({
   id: HANDOFF_TOOL,
   description:
-    'Hand the conversation to a person: when the customer asks for one, is upset, wants something out of scope, or tools keep failing. Give the reason and a short note for the person.',
+    'Hand the conversation to a person (the customer asks for one, is upset or out of scope, tools keep failing), with the reason and a short note for them.',
   inputSchema: z.object({ reason: z.enum(REASONS), note: z.string().min(1).max(2000) }),
+  // Shown as written, not rewritten for strict mode (see toMastraTools).
+  strict: false,
   execute: async (input: { reason: (typeof REASONS)[number]; note: string }, { requestContext }) => {
     turnValues(requestContext).handoffs.push({ reason: input.reason, note: input.note });
     return { text: 'A person will take over this conversation. Do not add anything else.' };

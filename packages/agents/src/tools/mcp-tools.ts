@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { turnValues } from '../turn/turn-context.js';
 import type { ToolCallRecord, ToolReply } from './tool-call-record.js';
 import type { ToolGate } from './tool-gate.js';
+import { modelSchema } from './model-schema.js';
 
 /** A tool an MCP server offers, with the client that reaches it (in-process, stdio or HTTP alike). */
 export interface McpToolSource {
@@ -44,6 +45,10 @@ export function toMastraTools(sources: McpToolSource[]) {
       id: source.name,
       description: source.description,
       inputSchema: inputSchemaOf(source.inputSchema),
+      // Not strict: Mastra's OpenAI compatibility layer (for strict structured outputs) would rewrite the
+      // schema, every optional field a required nullable one and every bound a line of description, and
+      // double a tool's tokens on every call. The arguments are validated against the schema either way.
+      strict: false,
       execute: async (input: unknown, { requestContext }): Promise<ToolReply> => {
         const { guard, records } = turnValues(requestContext);
         return runGated(source, asRecord(input), guard, records);
@@ -105,14 +110,14 @@ async function runGated(
 }
 
 /**
- * The tool's input schema as a Standard Schema: zod validates the model's arguments, and the JSON Schema the
- * model is shown is the server's own, as listed. Mastra asks for that JSON Schema on every call; handing it
- * the listed one saves converting zod back to JSON Schema per tool and turn (the largest cost of a turn)
- * and shows the model exactly what the server accepts.
+ * The tool's input schema as a Standard Schema: zod validates the model's arguments against the server's
+ * schema as listed, and the model is shown that schema less what only a validator reads (`modelSchema`),
+ * built once. Mastra asks for that JSON Schema on every call; handing it a ready one saves converting zod
+ * back to JSON Schema per tool and turn (the largest cost of a turn).
  */
 function inputSchemaOf(json: Record<string, unknown>) {
   const zod = toZod(json);
-  const { $schema: _dialect, ...shown } = json;
+  const shown = modelSchema(json);
   return {
     '~standard': {
       version: 1 as const,

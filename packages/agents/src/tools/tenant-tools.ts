@@ -51,7 +51,7 @@ export class InProcessTenantTools implements TenantTools {
   constructor(private readonly options: TenantToolsOptions = {}) {}
 
   async forTenant(tenant: TenantConfig): Promise<McpToolSource[]> {
-    const config = configFingerprint({ odoo: tenant.odoo ?? null, timezone: tenant.timezone ?? null });
+    const config = connectionOf(tenant);
     const found = this.#tenants.get(tenant.id);
     if (found?.config === config) return (await found.entry).tools;
     // A changed connection (admin API) gets new clients; the old ones close once connected.
@@ -122,6 +122,20 @@ export class InProcessTenantTools implements TenantTools {
     const tools = (await Promise.all(clients.map((c) => listMcpTools(c)))).flat();
     return { own, clients, tools };
   }
+}
+
+// Tenant configurations are immutable objects replaced on change: each one's connection digest is taken once,
+// not hashed again on every turn.
+const CONNECTIONS = new WeakMap<TenantConfig, string>();
+
+/** The part of a tenant's configuration its MCP connection is built from, as a digest. */
+function connectionOf(tenant: TenantConfig): string {
+  let found = CONNECTIONS.get(tenant);
+  if (found === undefined) {
+    found = configFingerprint({ odoo: tenant.odoo ?? null, timezone: tenant.timezone ?? null });
+    CONNECTIONS.set(tenant, found);
+  }
+  return found;
 }
 
 async function closeAll(clients: Client[]): Promise<void> {

@@ -34,6 +34,11 @@ export interface TurnFacts {
    * customer may be named per request, and the record open on their screen comes along.
    */
   staff?: { name: string; record?: { model: string; id: number } };
+  /**
+   * What the customer asked before the messages a hosted model is shown verbatim, in brief (its history is
+   * bounded); unset for the offline engine, which reads the whole history it is given.
+   */
+  earlier?: string[];
   /** The business's words the offline engine reads (product defects, using the products), from the crew. */
   words?: Pick<CrewVocabulary, 'defects' | 'productCare'>;
 }

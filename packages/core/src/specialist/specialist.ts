@@ -47,6 +47,11 @@ export interface SpecialistTrace {
   tokens: number;
   /** True when the conversation's token budget was spent, so the offline engine answered instead of the model. */
   budgetExceeded?: boolean;
+  /**
+   * Set on the one turn that used up the conversation's token budget (its spend reached the budget): from
+   * the next turn on the offline engine answers. The pipeline warns and tells the team once.
+   */
+  budgetSpent?: { spent: number; budget: number };
 }
 
 /** A business record a turn created or changed (a quotation, a lead, a ticket, a visit), with its form link. */
@@ -96,6 +101,11 @@ export interface SelectorInput {
   tenant?: TenantConfig;
   /** The specialist that handled the conversation last, if any. */
   current?: SpecialistKind;
+  /**
+   * The conversation before this turn (customer and bot messages, oldest first), so a short reply ("sí, esa"
+   * after a product list) is read as the follow-up it is. A model-based selector sends the last few.
+   */
+  history?: ConversationState['history'];
   /**
    * The current specialist showed a summary and waits for the customer's yes: a question before the yes
    * ("¿incluye el domicilio?") is answered there, so the pending confirmation is not lost to another specialist.

@@ -49,7 +49,10 @@ export async function runScenario(
       const orderTotal = turn.expect?.showsOrderTotal
         ? (await newOrders(target.erp, mark)).at(-1)?.amountTotal
         : undefined;
-      const found = checkReplies({ outcome, expect: turn.expect, language: scenario.language, orderTotal });
+      const found = [
+        ...(outcome.problems ?? []),
+        ...checkReplies({ outcome, expect: turn.expect, language: scenario.language, orderTotal }),
+      ];
       turns.push({
         say: turn.say,
         replies: outcome.replies,

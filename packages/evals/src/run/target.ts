@@ -8,6 +8,8 @@ export interface EvalTurnOutcome {
   handoff: boolean;
   /** Private notes left for the agents (handoff notes). */
   notes: string[];
+  /** What went wrong around the crew this turn (a model script with no answer for a call). */
+  problems?: string[];
 }
 
 /** One scenario's conversation with the crew. */

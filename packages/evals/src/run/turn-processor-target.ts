@@ -39,6 +39,10 @@ export interface TurnProcessorTargetOptions {
   logger: PipelineLogger;
   /** Puts the ERP (and anything caching it) back to its seed before each scenario; absent for a real Odoo. */
   reset?: () => Promise<void> | void;
+  /** Readies what a scenario brings along (its model script) before its conversation starts. */
+  prepare?: (scenario: LoadedScenario) => void;
+  /** Problems around the crew since the last call (a model script's misses), reported with the turn. */
+  drainProblems?: () => string[];
 }
 
 /**
@@ -59,6 +63,7 @@ export class TurnProcessorTarget implements EvalTarget {
 
   async begin(scenario: LoadedScenario): Promise<EvalConversation> {
     await this.options.reset?.();
+    this.options.prepare?.(scenario);
     const inbox = INBOXES[scenario.channel];
     // The eval's inboxes are mapped to their channel's crew, the way a business maps its Mercado Livre API inbox.
     const tenant: TenantConfig = {
@@ -112,7 +117,8 @@ export class TurnProcessorTarget implements EvalTarget {
           .handle(turn, { attempt: 1, maxAttempts: 1 })
           .catch((error: unknown) => processor.exhausted(turn, error));
         const { replies, notes } = chatwoot.drain();
-        return { replies, notes, handoff: chatwoot.handedOver };
+        const problems = this.options.drainProblems?.() ?? [];
+        return { replies, notes, handoff: chatwoot.handedOver, ...(problems.length ? { problems } : {}) };
       },
     };
   }

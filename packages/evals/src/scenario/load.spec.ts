@@ -82,6 +82,28 @@ scenarios:
     expect(() => parseScenarioFile('id: [unclosed', 'x.yaml', 's')).toThrow(/^x\.yaml: YAML: /);
   });
 
+  it('checks a model script like the rest: one of call, calls or say per step, no unknown field', () => {
+    const scripted = (step: string) =>
+      `${ONE}modelScript:\n  rules:\n    - when: [galones]\n      steps:\n        - ${step}\n`;
+    const [s] = parseScenarioFile(scripted('{ call: odoo_search_products, args: { query: vinilo } }'), 'a.yaml', 's');
+    expect(s!.modelScript?.rules[0]?.steps[0]).toMatchObject({ call: 'odoo_search_products', args: { query: 'vinilo' } });
+    expect(() => parseScenarioFile(scripted('{ call: odoo_get_order, say: hola }'), 'a.yaml', 's')).toThrow(
+      /modelScript\.rules\.0\.steps\.0: a step has one of `call`, `calls` or `say`/,
+    );
+    expect(() => parseScenarioFile(scripted('{ say: hola, afterr: odoo_get_order }'), 'a.yaml', 's')).toThrow(
+      /modelScript\.rules\.0\.steps\.0.*afterr/,
+    );
+  });
+
+  it('refuses a set where only some scenarios carry a model script (one model per run)', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'evals-'));
+    writeFileSync(join(dir, 'a.yaml'), `${ONE}modelScript: { rules: [{ steps: [{ say: hola }] }] }\n`);
+    writeFileSync(join(dir, 'b.yaml'), ONE.replace('quote-1', 'quote-2'));
+    await expect(loadScenarios(dir, { root: dir })).rejects.toThrow(
+      /b\.yaml: "quote-2" has no modelScript, but other scenarios of the set have one/,
+    );
+  });
+
   it('loads a folder recursively and refuses an id used twice', async () => {
     dir = mkdtempSync(join(tmpdir(), 'evals-'));
     mkdirSync(join(dir, 'sub'));

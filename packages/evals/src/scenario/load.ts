@@ -92,6 +92,12 @@ export async function loadScenarios(
     if (other) problems.push(`${s.file}: id "${s.id}" is also used in ${other}`);
     seen.set(s.id, s.file);
   }
+  // One model per run: a set on the scripted stand-in cannot also hold scenarios for the environment's model.
+  const unscripted = all.filter((s) => !s.modelScript);
+  if (unscripted.length > 0 && unscripted.length < all.length)
+    problems.push(
+      `${unscripted[0]!.file}: "${unscripted[0]!.id}" has no modelScript, but other scenarios of the set have one (all or none)`,
+    );
   if (problems.length > 0) throw new ScenarioFileError(relative(root, dir) || '.', problems, '\n');
   return all;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { modelScriptSchema } from '../model-script/schema.js';
 
 /** The channels a scenario can arrive on; each maps to the Chatwoot inbox kind that carries it. */
 export const EVAL_CHANNELS = [
@@ -137,6 +138,11 @@ const scenarioFields = {
     })
     .default({}),
   tags: z.array(z.string()).default([]),
+  /**
+   * The scenario's scripted model: `crew eval` then answers every model call from a local OpenAI-compatible
+   * stand-in following it (the model path without a hosted model). A set uses scripts in all its scenarios or none.
+   */
+  modelScript: modelScriptSchema.optional(),
 };
 
 export const scenarioSchema = z.strictObject(scenarioFields);

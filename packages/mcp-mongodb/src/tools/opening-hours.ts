@@ -13,7 +13,7 @@ export const getOpeningHours = defineTool({
   name: OPENING_HOURS_TOOL,
   title: 'Opening hours',
   description:
-    "The shop's opening hours per weekday (days not listed are closed), the dates it is closed (holidays), whether it is open right now in the shop's timezone and when it opens next.",
+    "The shop's opening hours per weekday (unlisted days closed), its closed dates (holidays), whether it is open now (shop's time zone) and when it next opens.",
   input: {},
   output: {
     timezone: z.string(),
@@ -70,7 +70,10 @@ export const getOpeningHours = defineTool({
         `${open ? 'Open now' : 'Closed now'} (${day} ${time} ${data.meta.timezone}).` +
         (nextText ? ` Opens next ${nextText}.` : '') +
         ` Hours: ${lines}.` +
-        (closedDates ? ` Closed on: ${closedDates}.` : ''),
+        (closedDates ? ` Closed on: ${closedDates}.` : '') +
+        (data.meta.closedOnHolidays ? ' Closed on public holidays.' : '') +
+        // The text is all a hosted model reads of the result: the business's notes belong in it.
+        (data.meta.notes.length ? ` Notes: ${data.meta.notes.join(' ')}` : ''),
     };
   },
 });

@@ -38,7 +38,7 @@ export const findFreeSlots = defineTool({
   name: 'odoo_free_slots',
   title: 'Free appointment slots',
   description:
-    'Free appointment slots between two dates (business time zone), inside opening hours and outside existing calendar events.',
+    'Free appointment slots between two dates (business time zone): within opening hours, clear of calendar events.',
   kind: 'read',
   input: {
     date_from: localDate,
@@ -85,7 +85,7 @@ export const bookAppointment = defineTool({
   name: 'odoo_book_appointment',
   title: 'Book an appointment',
   description:
-    'Book a calendar event with the customer as attendee, after checking the slot is inside opening hours and free. Commits the business: only after the customer accepted the slot.',
+    'Book a visit (calendar event, customer as attendee) in a free slot within opening hours. Commits the business: only after the customer accepted the slot.',
   kind: 'destructive',
   input: {
     start_local: z

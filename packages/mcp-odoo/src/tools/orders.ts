@@ -207,19 +207,24 @@ export async function resolveOrderId(
   return found.id;
 }
 
+/**
+ * The order as a model reads it: besides the figures, the ids a next call needs (the order, each line to
+ * change or remove, each product) and Odoo's tax labels, so the text alone is enough to act on.
+ */
 export function describeOrder(o: Order): string {
   const lines = o.lines.map(
     (l) =>
-      `- ${l.quantity} × ${l.product} @ ${l.unit_price}${l.discount ? ` (-${l.discount}%)` : ''} = ${l.subtotal}`,
+      `- line ${l.line_id}: ${l.quantity} × ${l.product}${l.product_id ? ` (product ${l.product_id})` : ''} @ ${l.unit_price}${l.discount ? ` (-${l.discount}%)` : ''} = ${l.subtotal}`,
   );
+  const groups = o.tax_groups.map((g) => `${g.name} ${g.amount}`).join(', ');
   const totals =
-    `Untaxed ${o.amount_untaxed}, taxes ${o.amount_tax}, total ${o.amount_total} ${o.currency ?? ''}`.trim();
+    `Untaxed ${o.amount_untaxed}, taxes ${o.amount_tax}${groups ? ` (${groups})` : ''}, total ${o.amount_total} ${o.currency ?? ''}`.trim();
   const extra = [
     ...o.warnings.map((w) => `Warning: ${w}`),
     o.portal_url ? `Customer link: ${o.portal_url}` : '',
   ].filter(Boolean);
   return [
-    `${o.name} — ${o.state_label} for ${o.customer ?? 'unknown customer'}`,
+    `${o.name} (order id ${o.order_id}) — ${o.state_label} for ${o.customer ?? 'unknown customer'}${o.customer_id !== undefined ? ` (customer ${o.customer_id})` : ''}`,
     ...lines,
     totals,
     ...extra,

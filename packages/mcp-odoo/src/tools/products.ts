@@ -111,7 +111,7 @@ export const searchProducts = defineTool({
   name: 'odoo_search_products',
   title: 'Search products',
   description:
-    'Search sellable products by words of the name, internal reference, barcode or description, with the unit price for the customer (if given) and stock on hand/forecast.',
+    "Sellable products matching every word (name, reference, barcode, description): unit price (the customer's pricelist when given) and stock.",
   kind: 'read',
   input: {
     query: z.string().min(2),
@@ -174,7 +174,7 @@ export const searchProducts = defineTool({
 export const getProduct = defineTool({
   name: 'odoo_get_product',
   title: 'Get a product',
-  description: 'Read one product by id: name, reference, price for the customer, stock and description.',
+  description: "One product by id: name, reference, the customer's price, stock and description.",
   kind: 'read',
   input: { product_id: z.number().int().positive(), customer_id: z.number().int().positive().optional() },
   output: productShape,
@@ -185,14 +185,18 @@ export const getProduct = defineTool({
         domain: 'odoo',
         category: 'user',
       });
-    return { result: product, text: describeProduct(product) };
+    // One product's details: its description belongs in the text a model reads, not only in the result.
+    const text = product.description
+      ? `${describeProduct(product)}\n${product.description}`
+      : describeProduct(product);
+    return { result: product, text };
   },
 });
 
 export const checkStock = defineTool({
   name: 'odoo_check_stock',
   title: 'Check stock for a quantity',
-  description: 'Say whether a quantity of a product can be served from stock now (on hand) and by forecast.',
+  description: 'Whether a quantity of a product is on hand now, or only by forecast.',
   kind: 'read',
   input: { product_id: z.number().int().positive(), quantity: z.number().positive() },
   output: {

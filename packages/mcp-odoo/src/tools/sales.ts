@@ -59,7 +59,7 @@ export const createQuotation = defineTool({
   name: 'odoo_create_quotation',
   title: 'Create a quotation',
   description:
-    "Create a draft quotation for a customer with product lines, in one Odoo call; returns its reference, lines and totals computed by Odoo (prices follow the customer's pricelist).",
+    "Create a customer's draft quotation with product lines; returns its reference, lines and Odoo's totals (the customer's pricelist).",
   kind: 'write',
   input: {
     customer_id: z.number().int().positive(),
@@ -89,7 +89,7 @@ export const createQuotation = defineTool({
 export const updateQuotationLines = defineTool({
   name: 'odoo_update_quotation_lines',
   title: "Change a quotation's lines",
-  description: 'Add, change the quantity of, or remove lines of a draft quotation, in one Odoo write.',
+  description: "Add lines to a draft quotation, change a line's quantity, or remove lines.",
   kind: 'write',
   input: {
     ...orderRef,
@@ -126,7 +126,7 @@ export const getOrder = defineTool({
   name: 'odoo_get_order',
   title: 'Get a quotation or order',
   description:
-    'Read a quotation or sales order by id or reference: lines, taxes, totals, state and the customer portal link.',
+    'A quotation or order by id or reference: lines, taxes, totals, state and the customer portal link.',
   kind: 'read',
   input: orderRef,
   output: orderShape,
@@ -140,7 +140,7 @@ export const confirmQuotation = defineTool({
   name: 'odoo_confirm_quotation',
   title: 'Confirm a quotation',
   description:
-    'Confirm a draft quotation into a sales order. Commits the business: only after the customer explicitly accepted a summary.',
+    'Confirm a draft quotation as a sales order. Commits the business: only after the customer said yes to its summary.',
   kind: 'destructive',
   input: orderRef,
   output: orderShape,
@@ -156,8 +156,7 @@ export const confirmQuotation = defineTool({
 export const cancelQuotation = defineTool({
   name: 'odoo_cancel_quotation',
   title: 'Cancel a quotation',
-  description:
-    'Cancel a draft or sent quotation. Confirmed orders are not cancelled here: a person does that in Odoo.',
+  description: 'Cancel a draft or sent quotation (a confirmed order is cancelled by a person in Odoo).',
   kind: 'destructive',
   input: orderRef,
   output: orderShape,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { isCrewError, tenantId, type ChatwootGateway, type Turn, type TurnAttempt } from '@mcp-crew/core';
-import { guardedCall, newTurnScope, runInTurnScope, TenantBreakers } from '@mcp-crew/reliability';
+import {
+  currentTurnScope,
+  guardedCall,
+  newTurnScope,
+  runInTurnScope,
+  TenantBreakers,
+  turnTimedOut,
+  type TurnScope,
+} from '@mcp-crew/reliability';
 import { MemoryIdempotencyStore } from '@mcp-crew/state-memory';
 import { makeInboundMessage, rejectionOf } from '@mcp-crew/testing';
 import { DeadlineWorker, type DeadlineAwareWorker } from './deadline-worker.js';
@@ -78,6 +86,28 @@ describe('DeadlineWorker', () => {
     expect(handedOver).toBe(1);
     await worker.handle(turnOf(Date.now() - 5000), { attempt: 1, maxAttempts: 3, resumed: true });
     expect(ran).toBe(1);
+  });
+
+  it("aborts a turn's signal with the deadline as its reason, and a turn given back without it", async () => {
+    const scopes: Array<TurnScope | undefined> = [];
+    const inner: DeadlineAwareWorker = {
+      handle: () => (scopes.push(currentTurnScope()), new Promise(() => undefined)),
+      exhausted: async () => undefined,
+      deadlinePassed: async () => undefined,
+    };
+    await new DeadlineWorker({ inner, deadlineMs: 50, logger: quiet }).handle(turnOf(), ATTEMPT);
+    const stop = new AbortController();
+    const running = new DeadlineWorker({ inner, deadlineMs: 10_000, logger: quiet }).handle(turnOf(), {
+      ...ATTEMPT,
+      signal: stop.signal,
+    });
+    stop.abort();
+    await rejectionOf(running);
+    // A model call cut by the first is a timeout its endpoint's breaker counts; by the second, it is not.
+    expect(scopes.map((scope) => [scope?.signal.aborted, turnTimedOut(scope)])).toEqual([
+      [true, true],
+      [true, false],
+    ]);
   });
 
   it('gives the turn back when the worker stops', async () => {

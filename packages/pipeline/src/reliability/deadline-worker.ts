@@ -6,7 +6,7 @@ import {
   type TurnWorker,
   TURN_HANDED_BACK,
 } from '@mcp-crew/core';
-import { newTurnScope, runInTurnScope, type TurnScope } from '@mcp-crew/reliability';
+import { deadlineExceeded, newTurnScope, runInTurnScope, type TurnScope } from '@mcp-crew/reliability';
 import type { PipelineLogger } from '../turn/turn-processor.js';
 
 /** What the deadline runner needs from the worker it wraps: the turn itself, and the hand-over when time is up. */
@@ -84,7 +84,8 @@ export class DeadlineWorker implements TurnWorker {
     try {
       const first = await Promise.race([work.then(() => 'done' as const), expired, handedBack]);
       if (first === 'done') return;
-      controller.abort();
+      // The reason tells a model call cut by the deadline (a timeout its breakers count) from a worker stopping.
+      controller.abort(first === 'expired' ? deadlineExceeded() : undefined);
       // The abandoned turn stops at its next call; whatever it still throws is expected and only logged.
       work.catch((error: unknown) =>
         this.options.logger.info(

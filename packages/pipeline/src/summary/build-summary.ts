@@ -1,4 +1,4 @@
-import { redactContactData, type ConversationState, type CrewName, type Language } from '@mcp-crew/core';
+import { customerRequests, type ConversationState, type CrewName, type Language } from '@mcp-crew/core';
 
 /** What the deterministic summary of a finished conversation is built from. */
 export interface SummaryInput {
@@ -58,7 +58,6 @@ const LABELS: Record<
 // Enough to recall what the conversation was about without storing the whole transcript.
 const MAX_REQUESTS = 6;
 const MAX_REQUEST_CHARS = 200;
-const NO_CONTACT_DATA = { phoneNumbers: true, emails: true, links: false } as const;
 
 /**
  * An extractive summary of a finished conversation, in the crew's language: the customer's requests
@@ -68,14 +67,11 @@ const NO_CONTACT_DATA = { phoneNumbers: true, emails: true, links: false } as co
 export function buildConversationSummary(input: SummaryInput): string {
   const say = LABELS[input.language];
   const { state } = input;
-  const requests = state.history
-    .filter((h) => h.role === 'customer')
-    .map((h) => redactContactData(h.text.replace(/\s+/g, ' ').trim(), NO_CONTACT_DATA, input.language))
-    .filter((text) => text.length > 0)
-    .slice(-MAX_REQUESTS)
-    .map(
-      (text) => `- ${text.length > MAX_REQUEST_CHARS ? `${text.slice(0, MAX_REQUEST_CHARS - 1)}…` : text}`,
-    );
+  const requests = customerRequests(state.history, {
+    max: MAX_REQUESTS,
+    maxChars: MAX_REQUEST_CHARS,
+    redact: input.language,
+  }).map((text) => `- ${text}`);
   const lines = [
     `${say.title} #${input.conversationId}`,
     `${say.date}: ${input.resolvedAt.slice(0, 10)}`,

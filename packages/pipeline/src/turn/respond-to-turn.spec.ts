@@ -1,4 +1,10 @@
-import type { ConversationState, SpecialistContext, SpecialistResult, Turn } from '@mcp-crew/core';
+import type {
+  ConversationState,
+  SelectorInput,
+  SpecialistContext,
+  SpecialistResult,
+  Turn,
+} from '@mcp-crew/core';
 import { makeInboundMessage } from '@mcp-crew/testing';
 import { HISTORY_LIMIT, RespondToTurn } from './respond-to-turn.js';
 import { testTenant, webchatCrew } from './testing/turn-fixture.js';
@@ -62,6 +68,26 @@ describe('RespondToTurn: the one use case every caller answers a turn with', () 
       ['customer', '2 galones de esmalte'],
       ['bot', 'Tu cotización S00009.'],
     ]);
+  });
+
+  it('shows the selector the conversation before this turn, so a short reply is read in its context', async () => {
+    const at = new Date().toISOString();
+    const history = [
+      { role: 'customer' as const, text: '¿tienen vinilo blanco?', at },
+      { role: 'bot' as const, text: '1) Vinilo Tipo 1 Blanco galón. 2) Vinilo Tipo 2 Blanco galón.', at },
+    ];
+    const inputs: SelectorInput[] = [];
+    const respond = new RespondToTurn({
+      selector: {
+        select: async (input) => (
+          inputs.push(input),
+          { specialist: 'sales', reason: 'matched', evidence: [] }
+        ),
+      },
+      specialists: { get: () => ({ handle: async () => ({ replies: ['Listo.'] }) }) },
+    });
+    await respond.respond({ turn: turnOf('sí, esa'), tenant, crew, state: { history } });
+    expect(inputs[0]?.history).toEqual(history);
   });
 
   it('keeps the history bounded', async () => {

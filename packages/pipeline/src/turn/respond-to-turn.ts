@@ -61,6 +61,7 @@ export class RespondToTurn {
       turn,
       tenant,
       current: state.crew === crew.name ? state.specialist : undefined,
+      history: state.history,
       awaitingYes: state.crew === crew.name && state.pendingConfirmation !== undefined,
       enabled: crew.members.filter((m) => tenant.enabledSpecialists.includes(m)),
       defaultSpecialist: crew.defaultSpecialist,

@@ -33,6 +33,7 @@ import { deadlineNote } from './deadline-note.js';
 import { currentTurnScope, newTurnScope, runInTurnScope } from '@mcp-crew/reliability';
 import type { DeadlineReport } from '../reliability/deadline-worker.js';
 import { handoffNote } from './handoff-note.js';
+import { budgetSpentNote } from './budget-note.js';
 import { setTyping, whileTyping } from './typing.js';
 import { botOwns, currentStatus, droppedReplyNote, handBackToBot, handOverIfOwned } from './ownership.js';
 import { splitHandbackRequests } from './handback-request.js';
@@ -59,6 +60,8 @@ export interface TurnMetrics {
   ): void;
   /** A conversation handed to a human, by reason. */
   handoff?(tenantId: string, reason: string): void;
+  /** A conversation spent its model token budget (once per conversation). */
+  modelBudgetSpent?(tenantId: string): void;
 }
 
 export interface TurnProcessorDeps {
@@ -178,6 +181,17 @@ export class TurnProcessor implements TurnWorker {
         sales: specialist === 'sales' && !read.unread,
         ifOwned: false,
       });
+
+    // The turn that used up the budget says so once: the state remembers it, so later turns never trip it again.
+    const spent = result.trace?.budgetSpent;
+    if (spent) {
+      await gateway.addPrivateNote(ref, budgetSpentNote(spent));
+      this.deps.metrics?.modelBudgetSpent?.(tenant.id);
+      this.deps.logger.warn(
+        { tenant: tenant.id, conversation: turn.conversationId, spent: spent.spent, budget: spent.budget },
+        'model token budget spent; the offline engine answers this conversation from now on',
+      );
+    }
 
     await this.deps.state.save(turn.tenantId, turn.conversationId, result.state);
     const outcome = result.handoff ? 'handoff' : 'answered';

@@ -2,11 +2,14 @@ import { resolve } from 'node:path';
 import type { TenantConfig } from '@mcp-crew/core';
 import type { EvalTarget } from '@mcp-crew/evals';
 import { ResettableCache } from './resettable-cache.js';
+import type { ScriptedModel } from './scripted-model.js';
 
 export interface OpenEvalTargetOptions {
   tenant: string;
   env: NodeJS.ProcessEnv;
   logLevel?: string;
+  /** The scenarios carry model scripts: the crew's model is a local stand-in following them. */
+  scripted?: boolean;
 }
 
 export interface OpenedEvalTarget {
@@ -19,10 +22,28 @@ export interface OpenedEvalTarget {
  * The main job's composition for one tenant (tenant file, crews, selector and specialists from the environment,
  * knowledge, the tenant cache), answering through the Chatwoot turn processor. A tenant on the sandbox gets its
  * own sandbox on a free port, reset before every scenario; a real Odoo is never reset (the runner isolates
- * scenarios by the records they create).
+ * scenarios by the records they create). `scripted`: the model is a loopback stand-in following each
+ * scenario's model script.
  */
 export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<OpenedEvalTarget> {
-  const { env } = options;
+  // Scripted scenarios: the environment's model (if any) is replaced by the loopback stand-in.
+  const scripted = options.scripted
+    ? await (await import('./scripted-model.js')).startScriptedModel()
+    : undefined;
+  try {
+    return await open(options, scripted);
+  } catch (error) {
+    // A listening stand-in would keep the process alive after the error.
+    await scripted?.close();
+    throw error;
+  }
+}
+
+async function open(
+  options: OpenEvalTargetOptions,
+  scripted: ScriptedModel | undefined,
+): Promise<OpenedEvalTarget> {
+  const env = { ...options.env, ...scripted?.env };
   // Loaded on use, like every heavy part of the CLI; one after the other (Jest's ESM loader races on parallel imports).
   const { FileTenantDirectory, loadSettings } = await import('@mcp-crew/config');
   const { loadCrews } = await import('@mcp-crew/crews');
@@ -63,9 +84,11 @@ export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<Op
     protocol: odoo.protocol,
     tenant: tenant.id,
   });
-  const engine = hosted
-    ? `model ${settings.OPENAI_MODEL}${settings.OPENAI_BASE_URL ? ` at ${settings.OPENAI_BASE_URL}` : ''}`
-    : 'offline engine';
+  const engine = scripted
+    ? `scripted model stand-in at ${scripted.url}`
+    : hosted
+      ? `model ${settings.OPENAI_MODEL}${settings.OPENAI_BASE_URL ? ` at ${settings.OPENAI_BASE_URL}` : ''}`
+      : 'offline engine';
   const where = sandbox
     ? 'Odoo sandbox, reset per scenario'
     : `Odoo at ${odoo.url} (db ${odoo.db}), isolated by the records each scenario creates`;
@@ -79,6 +102,9 @@ export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<Op
       searchRead: (model, domain, fields, o = {}) => erp.searchRead(model, domain as never, { fields, ...o }),
     },
     logger,
+    ...(scripted
+      ? { prepare: (scenario) => scripted.use(scenario.modelScript), drainProblems: () => scripted.drain() }
+      : {}),
     ...(sandbox
       ? {
           reset: async () => {
@@ -95,6 +121,7 @@ export async function openEvalTarget(options: OpenEvalTargetOptions): Promise<Op
       await opened.close();
       await cache.close();
       await sandbox?.close();
+      await scripted?.close();
     },
   };
 }

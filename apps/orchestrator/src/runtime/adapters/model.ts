@@ -1,9 +1,16 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Mastra } from '@mastra/core/mastra';
-import { createHostedModel, createSelector, TenantModels, TenantSelector } from '@mcp-crew/agents';
+import {
+  createHostedModel,
+  createSelector,
+  isModelEndpointFailure,
+  TenantModels,
+  TenantSelector,
+  type ModelBreakers,
+} from '@mcp-crew/agents';
 import type { Settings } from '@mcp-crew/config';
 import type { SpecialistSelector } from '@mcp-crew/core';
-import type { TenantBreakers } from '@mcp-crew/reliability';
+import { EndpointBreakers, type EndpointEvent } from '@mcp-crew/reliability';
 import type { Logger } from 'pino';
 
 type ModelSettings = Pick<
@@ -20,10 +27,37 @@ type TenantModelSettings = ModelSettings &
   Pick<Settings, 'MODEL_TOKEN_BUDGET_PER_CONVERSATION' | 'OPENAI_VISION' | 'OPENAI_TRANSCRIPTION_MODEL'>;
 
 /**
- * Each tenant's models (chat per specialist, transcription, vision) from its own settings, with the
- * environment's as the default for whatever a tenant does not set; behind the per-tenant breakers.
+ * One circuit breaker per model endpoint, shared by every tenant on it in this process (the per-tenant ones are
+ * in-process too): opened by the endpoint's timeouts, 5xx and connection errors, logged when it opens and
+ * closes, and counted (`mcp_crew_model_endpoint_breaker_events_total`).
  */
-export function createTenantModels(settings: TenantModelSettings, breakers?: TenantBreakers): TenantModels {
+export function createModelEndpointBreakers(
+  settings: Pick<Settings, 'BREAKER_FAILURES' | 'BREAKER_OPEN_SECONDS'>,
+  logger: Logger,
+  metrics?: { modelEndpoint(endpoint: string, event: EndpointEvent): void },
+): EndpointBreakers {
+  return new EndpointBreakers({
+    counts: isModelEndpointFailure,
+    consecutiveFailures: settings.BREAKER_FAILURES,
+    halfOpenAfterMs: settings.BREAKER_OPEN_SECONDS * 1000,
+    onEvent: (endpoint, event) => {
+      metrics?.modelEndpoint(endpoint, event);
+      if (event === 'opened')
+        logger.warn(
+          { endpoint, openSeconds: settings.BREAKER_OPEN_SECONDS },
+          'model endpoint failing: its circuit breaker opened; every tenant on it gets the offline engine until a trial call answers',
+        );
+      else if (event === 'closed')
+        logger.info({ endpoint }, 'model endpoint answers again: circuit breaker closed');
+    },
+  });
+}
+
+/**
+ * Each tenant's models (chat per specialist, transcription, vision) from its own settings, with the
+ * environment's as the default for whatever a tenant does not set; behind the per-tenant and per-endpoint breakers.
+ */
+export function createTenantModels(settings: TenantModelSettings, guards: ModelBreakers = {}): TenantModels {
   return new TenantModels({
     defaults: {
       ...(settings.OPENAI_API_KEY ? { apiKey: settings.OPENAI_API_KEY } : {}),
@@ -37,17 +71,17 @@ export function createTenantModels(settings: TenantModelSettings, breakers?: Ten
         ? { transcriptionModel: settings.OPENAI_TRANSCRIPTION_MODEL }
         : {}),
     },
-    ...(breakers ? { breakers } : {}),
+    ...guards,
   });
 }
 
 /**
- * The hosted language model (settings.adapters.model = openai), behind the per-tenant breakers when given;
- * undefined = the offline engine answers alone.
+ * The hosted language model (settings.adapters.model = openai), behind the breakers given; undefined = the
+ * offline engine answers alone.
  */
 export function createLanguageModel(
   settings: ModelSettings,
-  breakers?: TenantBreakers,
+  guards: ModelBreakers = {},
 ): LanguageModelV3 | undefined {
   if (settings.adapters.model !== 'openai' || !settings.OPENAI_API_KEY) return undefined;
   return createHostedModel(
@@ -58,7 +92,7 @@ export function createLanguageModel(
       maxRetries: settings.OPENAI_MAX_RETRIES,
       ...(settings.OPENAI_BASE_URL ? { baseUrl: settings.OPENAI_BASE_URL } : {}),
     },
-    breakers,
+    guards,
   );
 }
 
