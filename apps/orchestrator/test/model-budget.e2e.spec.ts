@@ -4,6 +4,7 @@ import type { OdooSandbox } from '@mcp-crew/odoo-sandbox';
 import { startSandboxWithClient } from '@mcp-crew/odoo-sandbox/testing';
 import {
   startFakeChatwoot,
+  isSelectorCall,
   startModelEndpointStandIn,
   type FakeChatwoot,
   type ModelEndpointCall,
@@ -11,10 +12,6 @@ import {
 } from '@mcp-crew/testing';
 import { eventually, sendText, startApp, writeTenantsFile } from './support.js';
 
-const isSelectorCall = (call: ModelEndpointCall) =>
-  (call.messages ?? []).some(
-    (m) => m.role === 'system' && JSON.stringify(m.content).includes('You route a customer message'),
-  );
 const WRITE_TOOLS = [
   'odoo_upsert_customer',
   'odoo_create_quotation',

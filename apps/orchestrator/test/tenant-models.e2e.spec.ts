@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { TenantConfig } from '@mcp-crew/core';
 import {
   startFakeChatwoot,
+  isSelectorCall,
   startModelEndpointStandIn,
   type FakeChatwoot,
   type ModelEndpointCall,
@@ -11,11 +12,6 @@ import {
 } from '@mcp-crew/testing';
 import { eventually, post, signedFixture, startApp, writeTenantsFile, sendText } from './support.js';
 
-/** The specialist selector's call (its instructions), told apart from the specialists' own calls. */
-const isSelectorCall = (call: ModelEndpointCall) =>
-  (call.messages ?? []).some(
-    (m) => m.role === 'system' && JSON.stringify(m.content).includes('You route a customer message'),
-  );
 /** A stand-in's chat: the selector's structured answer picks `specialist`; every other call gets `text`. */
 const answering =
   (text: string, specialist = 'business_rules') =>

@@ -197,3 +197,11 @@ async function readRaw(req: IncomingMessage): Promise<Buffer> {
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
+
+/**
+ * The specialist selector's call, told apart from the specialists' own: it is the one call that asks for a
+ * structured answer (`response_format: json_schema`, the selector's schema); a specialist's call never does.
+ */
+export function isSelectorCall(call: ModelEndpointCall): boolean {
+  return call.responseFormat?.type === 'json_schema';
+}
