@@ -7,7 +7,6 @@ import {
   isSelectorCall,
   startModelEndpointStandIn,
   type FakeChatwoot,
-  type ModelEndpointCall,
   type ModelEndpointStandIn,
 } from '@mcp-crew/testing';
 import { eventually, sendText, startApp, writeTenantsFile } from './support.js';
