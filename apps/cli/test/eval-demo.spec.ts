@@ -5,7 +5,7 @@ import { evalFolder } from './eval-support.js';
  * The demo tenant's scenario set (evals/demo) on the offline engine and the Odoo sandbox: deterministic, so it
  * gates `npm test`. The floor is the measured pass rate; it only goes up as the crew improves (issue target 95%).
  */
-const FLOOR = 0.97;
+const FLOOR = 0.99;
 /**
  * evals/demo-fresh and evals/demo-holdout: conversations written apart from evals/demo, to catch an engine
  * tuned to the demo set's own phrasings. Gated at the issue's bar for an outside set (95%), not at their
