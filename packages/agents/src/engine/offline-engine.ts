@@ -55,9 +55,9 @@ export function offlineStep(view: ReturnType<typeof viewPrompt>): StepOutput {
     ? { kind: 'quote', items: picked, mode: view.context?.quotation ? 'add' : 'create' }
     : detected;
   // "Necesito 2 galones…, y ¿hacen domicilio a Itagüí?": every request of the message is answered.
-  const { own, extras } = extraParts(view.text, intent, view.context);
+  const { own, extras, ownClauses } = extraParts(view.text, intent, view.context);
   const main = runIntent(own === view.text ? input : { ...input, view: { ...view, text: own } }, intent);
-  return answerAll(input, main, extras, runIntent);
+  return answerAll(input, main, extras, runIntent, { intent, text: ownClauses ?? own });
 }
 
 function runIntent(input: FlowInput, intent: Intent): StepOutput {

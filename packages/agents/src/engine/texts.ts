@@ -3,6 +3,10 @@ import type { Language } from '@mcp-crew/core';
 /** Every sentence the offline engine says, per language. Figures are filled in from tool results only. */
 export const TEXTS = {
   es: {
+    askSeparately: (kind: 'booking' | 'other', said: string) =>
+      kind === 'booking'
+        ? 'Sobre la visita: escríbeme «quiero agendar una visita» y te muestro los horarios disponibles.'
+        : `Sobre «${said}»: escríbemelo en un mensaje aparte y te ayudo enseguida.`,
     soldOutWithAlternatives: (name: string, others: string[]) =>
       `${name} está agotado en este momento${others.length ? `; de ese tipo tenemos disponible: ${others.join(', ')}` : ''}. ¿Te cotizo alguno de esos?`,
     writeFromRegistered: (n: string) =>
@@ -65,6 +69,10 @@ export const TEXTS = {
     alternatives: (names: string) => `Si prefieres otra referencia, también tenemos: ${names}.`,
   },
   pt: {
+    askSeparately: (kind: 'booking' | 'other', said: string) =>
+      kind === 'booking'
+        ? 'Sobre a visita: me escreva «quero agendar uma visita» e te mostro os horários disponíveis.'
+        : `Sobre «${said}»: me escreva isso numa mensagem separada e te ajudo na hora.`,
     soldOutWithAlternatives: (name: string, others: string[]) =>
       `${name} está esgotado no momento${others.length ? `; desse tipo temos disponível: ${others.join(', ')}` : ''}. Quer que eu orce algum deles?`,
     writeFromRegistered: (n: string) =>
@@ -125,6 +133,10 @@ export const TEXTS = {
     alternatives: (names: string) => `Se preferir outra referência, também temos: ${names}.`,
   },
   en: {
+    askSeparately: (kind: 'booking' | 'other', said: string) =>
+      kind === 'booking'
+        ? 'About the visit: write "I want to book a visit" and I\'ll show you the available times.'
+        : `About "${said}": send it to me in a separate message and I'll help you right away.`,
     soldOutWithAlternatives: (name: string, others: string[]) =>
       `${name} is out of stock right now${others.length ? `; of that kind we have: ${others.join(', ')}` : ''}. Shall I quote one of those?`,
     writeFromRegistered: (n: string) =>

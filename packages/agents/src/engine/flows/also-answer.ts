@@ -1,6 +1,7 @@
 import type { TurnFacts } from '../../turn/turn-facts.js';
 import { detectIntent, type Intent } from '../detect-intent.js';
 import { HANDOFF_TOOL, type FlowInput, type StepOutput } from '../step.js';
+import { textsFor } from '../texts.js';
 import { searchWords } from './search-flow.js';
 
 /** One more thing the same message asks, and the words that ask it. */
@@ -25,7 +26,7 @@ export function extraParts(
   text: string,
   primary: Intent,
   facts?: TurnFacts,
-): { own: string; extras: ExtraPart[] } {
+): { own: string; extras: ExtraPart[]; ownClauses?: string } {
   if (!OPEN_KINDS.has(primary.kind)) return { own: text, extras: [] };
   const parts = new Map<Intent['kind'], ExtraPart>();
   const own: string[] = [];
@@ -48,33 +49,85 @@ export function extraParts(
   }
   // A question searched in the knowledge is searched with its own words, not the order beside it.
   const narrow = parts.size > 0 && own.length > 0 && (primary.kind === 'rules' || primary.kind === 'support');
-  return { own: narrow ? own.join(', ') : text, extras: [...parts.values()] };
+  return {
+    own: narrow ? own.join(', ') : text,
+    extras: [...parts.values()],
+    ...(own.length > 0 ? { ownClauses: own.join(', ') } : {}),
+  };
 }
 
 /**
  * The main flow's answer followed by the answers to the message's other requests. Every flow is re-run on
  * every step with the same tool results, so a finished part gives the same text while a later one waits
- * for its tools; a part this specialist cannot serve (it would hand off) is left out, never the whole reply.
+ * for its tools; a part this specialist cannot serve (it would hand off) gets a line saying how to ask it, and
+ * never takes the whole reply to a person.
  */
 export function answerAll(
   input: FlowInput,
   main: StepOutput,
   extras: ExtraPart[],
   run: (input: FlowInput, intent: Intent) => StepOutput,
+  primary?: ExtraPart,
 ): StepOutput {
+  // The main request needs another specialist's tools ("2 galones… y agendar una visita" routed to scheduling):
+  // the parts this one can serve are answered and the main one is said how to ask, if any part is servable.
+  if (primary && extras.length > 0 && outOfScope(main)) {
+    const parts = answerParts(input, extras, run);
+    if (parts.served)
+      return parts.calls ?? [{ type: 'text', text: [...parts.texts, deferred(input, primary)].join('\n\n') }];
+  }
+  const calls = main.filter((c) => c.type === 'tool-call');
+  if (calls.length > 0) return main;
+  const mainText = main.map((c) => (c.type === 'text' ? c.text : '')).join('');
+  if (!mainText.trim()) return main;
+  const rest = answerParts(input, extras, run);
+  return rest.calls ?? [{ type: 'text', text: [mainText, ...rest.texts].join('\n\n') }];
+}
+
+/**
+ * The extra parts' answers, in order: the first part still calling tools is this step's output; a part this
+ * specialist cannot serve (it would hand off) gets a line saying how to ask it, never a person paged for it.
+ * `served` says whether any part was this specialist's own.
+ */
+function answerParts(
+  input: FlowInput,
+  extras: ExtraPart[],
+  run: (input: FlowInput, intent: Intent) => StepOutput,
+): { texts: string[]; calls?: StepOutput; served: boolean } {
   const texts: string[] = [];
-  for (const [i, output] of [main, ...extras.map((p) => lazy(input, p, run))].entries()) {
-    const out = typeof output === 'function' ? output() : output;
+  let served = false;
+  for (const part of extras) {
+    const out = lazy(input, part, run)();
     const calls = out.filter((c) => c.type === 'tool-call');
-    if (calls.length > 0) {
-      if (i > 0 && calls.some((c) => c.toolName === HANDOFF_TOOL)) continue;
-      return out;
+    if (calls.some((c) => c.toolName === HANDOFF_TOOL)) {
+      texts.push(deferred(input, part));
+      continue;
     }
+    served = true;
+    if (calls.length > 0) return { texts, calls: out, served };
     const text = out.map((c) => (c.type === 'text' ? c.text : '')).join('');
     if (text.trim()) texts.push(text);
-    else if (i === 0) return out;
   }
-  return [{ type: 'text', text: texts.join('\n\n') }];
+  return { texts, served };
+}
+
+function deferred(input: FlowInput, part: ExtraPart): string {
+  return textsFor(input.language).askSeparately(
+    part.intent.kind === 'booking' ? 'booking' : 'other',
+    part.text,
+  );
+}
+
+/** The step hands the turn over only because a tool it needs belongs to another specialist. */
+function outOfScope(out: StepOutput): boolean {
+  return out.some((c) => {
+    if (c.type !== 'tool-call' || c.toolName !== HANDOFF_TOOL) return false;
+    try {
+      return (JSON.parse(c.input) as { reason?: string }).reason === 'out_of_scope';
+    } catch {
+      return false;
+    }
+  });
 }
 
 function lazy(
