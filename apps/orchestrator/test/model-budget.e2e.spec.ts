@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { tenantId } from '@mcp-crew/core';
+import { ODOO_WRITE_TOOL_NAMES } from '@mcp-crew/mcp-odoo';
 import type { OdooSandbox } from '@mcp-crew/odoo-sandbox';
 import { startSandboxWithClient } from '@mcp-crew/odoo-sandbox/testing';
 import {
@@ -11,14 +12,7 @@ import {
 } from '@mcp-crew/testing';
 import { eventually, sendText, startApp, writeTenantsFile } from './support.js';
 
-const WRITE_TOOLS = [
-  'odoo_upsert_customer',
-  'odoo_create_quotation',
-  'odoo_update_quotation_lines',
-  'odoo_confirm_quotation',
-  'odoo_cancel_quotation',
-  'odoo_create_lead',
-];
+const WRITE_TOOLS = ODOO_WRITE_TOOL_NAMES;
 
 /**
  * A hosted model (the local OpenAI-compatible stand-in, 1,020 tokens per call: a product search, then a

@@ -57,6 +57,11 @@ export type OdooToolName = (typeof DEFINED)[number]['name'];
 /** Every MCP-Odoo tool name, in the order a client lists them. */
 export const ODOO_TOOL_NAMES: readonly OdooToolName[] = DEFINED.map((tool) => tool.name);
 
+/** The tools that change Odoo, destructive ones included (listed only when writes are allowed; each audited and keyed). */
+export const ODOO_WRITE_TOOL_NAMES: readonly OdooToolName[] = DEFINED.filter(
+  (tool) => tool.kind !== 'read',
+).map((tool) => tool.name);
+
 /** What a tool returns as its structured result (`structuredContent`), inferred from its zod output schema. */
 export type OdooToolOutput<N extends OdooToolName> = z.infer<
   z.ZodObject<Extract<(typeof DEFINED)[number], { name: N }>['output']>

@@ -1,18 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { ODOO_WRITE_TOOL_NAMES } from '@mcp-crew/mcp-odoo';
 import type { ToolCallRecord } from '../tools/tool-call-record.js';
 import type { TurnFacts } from '../turn/turn-facts.js';
 import { TOOL_ALLOWLISTS } from './allowlists.js';
 import { stepTools } from './step-tools.js';
 
 const SALES = [...TOOL_ALLOWLISTS.sales, 'handoff_to_human'];
-const WRITES = [
-  'odoo_upsert_customer',
-  'odoo_create_quotation',
-  'odoo_update_quotation_lines',
-  'odoo_confirm_quotation',
-  'odoo_cancel_quotation',
-  'odoo_create_lead',
-];
+const WRITES = ODOO_WRITE_TOOL_NAMES;
 const facts = (more: Partial<TurnFacts> = {}): TurnFacts => ({
   language: 'es',
   business: 'Pinturas El Arcoíris',
