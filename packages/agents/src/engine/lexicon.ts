@@ -1,4 +1,5 @@
 import { foldText } from '@mcp-crew/core';
+import { PAYMENT_METHOD_WORDS } from './payment-methods.js';
 
 /** Phrases per intent, folded (lowercase, no accents), Spanish, Portuguese and English together. */
 export const LEXICON = {
@@ -252,6 +253,8 @@ export const LEXICON = {
     'quotation',
   ],
   rules: [
+    // "¿Aceptan PayPal?": naming a way to pay asks about paying.
+    ...PAYMENT_METHOD_WORDS,
     'direccion',
     'donde queda',
     'donde quedan',
@@ -495,6 +498,7 @@ export const LEXICON = {
   ],
   // How to pay: on a marketplace the answer is the platform's rule, never the shop's own accounts.
   payment: [
+    ...PAYMENT_METHOD_WORDS,
     'pago',
     'pagos',
     'pagar',

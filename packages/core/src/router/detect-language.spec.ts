@@ -8,6 +8,7 @@ describe('detectLanguage', () => {
     ['Preciso de uma cotação para o meu pedido', 'pt'],
     ['Hi, how much is the white paint?', 'en'],
     ['I want to check my order please', 'en'],
+    ['hey do u guys take paypal? or nequi?', 'en'],
   ])('"%s" is %s', (text, language) => {
     expect(detectLanguage(text)).toBe(language);
   });

@@ -19,7 +19,8 @@ const STOP_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
   en: new Set(
     (
       'the an of and to in is are you i my do does have has hello hi thanks thank please want need how much what ' +
-      'can could would price paint order where when yes it this that quote for your some any get gallon gallons'
+      'can could would price paint order where when yes it this that quote for your some any get gallon gallons ' +
+      'or u guys take accept we us with which there just got pls plz thx'
     ).split(' '),
   ),
 };

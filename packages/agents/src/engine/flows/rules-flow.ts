@@ -1,6 +1,7 @@
 import type { Language } from '@mcp-crew/core';
 import { bestHit, quoteHit, type KnowledgeHitView } from '../knowledge-answer.js';
 import { mentions } from '../lexicon.js';
+import { paymentMethodAnswers } from '../payment-methods.js';
 import { call, data, failedCall, handoff, resultOf, say, type FlowInput, type StepOutput } from '../step.js';
 import { hoursAnswer } from './hours-answer.js';
 import { KNOWLEDGE_TEXTS } from './knowledge-texts.js';
@@ -72,7 +73,12 @@ export function rulesFlow({ view, language }: FlowInput): StepOutput {
         .filter((h): h is KnowledgeHitView => h !== undefined),
     ]),
   ];
-  return say(hits.map((h) => inLanguage(h, language, quoteHit(h, hits.length > 1 ? 700 : 900))).join('\n\n'));
+  // "¿Reciben PayPal?": a yes or no for each way to pay the customer names, before the business's own text.
+  const direct = mentions(view.text, 'payment')
+    ? paymentMethodAnswers(view.text, results.map((r) => r.text).join('\n'), language)
+    : [];
+  const quoted = hits.map((h) => inLanguage(h, language, quoteHit(h, hits.length > 1 ? 700 : 900)));
+  return say([...(direct.length ? [direct.join(' ')] : []), ...quoted].join('\n\n'));
 }
 
 /** The knowledge's own hours text (`horarios.md`): the hours data answers for it. */
