@@ -293,6 +293,24 @@ describe('detectIntent and names: round eight of outside phrasings', () => {
   });
 });
 
+describe('detectIntent: round thirteen of outside phrasings', () => {
+  it.each([
+    ['de momento no, ya os digo algo', withPending, 'later'],
+    ['nah, hold off on that for now', withPending, 'later'],
+    ['por enquanto não, obrigado', withPending, 'later'],
+  ])('"%s" → %s', (text, context, kind) => {
+    expect(detectIntent(text, context).kind).toBe(kind);
+  });
+
+  it('reads inches after "a" or "un" as the size, not the quantity ("a 4 inch brush")', () => {
+    expect(parseItems('2 gallons of varsol and a 4 inch brush')[1]).toEqual(
+      expect.objectContaining({ quantity: 1, words: ['4', 'inch', 'brush'] }),
+    );
+    expect(parseItems('un rodillo de 9" y 2 brochas')[0]?.quantity).toBe(1);
+    expect(parseItems('4 brochas de 2 pulgadas')[0]?.quantity).toBe(4);
+  });
+});
+
 describe('detectIntent and parseItems: round nine of outside phrasings', () => {
   it('a colour taken back mid-sentence corrects only the colour ("…amarillo no, mejor azul")', () => {
     expect(parseItems('3 galones de vinilo tipo 1 amarillo no, mejor azul, y 2 rodillos de felpa')).toEqual([

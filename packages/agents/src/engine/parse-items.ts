@@ -245,6 +245,7 @@ export function parseItems(text: string): RequestedItem[] {
     }
     const at = words.findIndex(
       (w, i) =>
+        sizeAfterOne(words, i) ||
         (/^\d+$/.test(w) && !PART_OF_NAME.has(words[i - 1] ?? '')) ||
         (w in NUMBER_WORDS &&
           w !== 'a' &&
@@ -314,6 +315,17 @@ const REQUEST_VERBS = new Set(
     ' ',
   ),
 );
+
+// "A 4 inch brush", "una de 3 pulgadas": after "one", a number of inches is the item's size, not how many.
+const ONE_BEFORE_SIZE = new Set(['a', 'an', 'one', 'un', 'una', 'um', 'uma']);
+const INCHES = new Set(['inch', 'inches', 'pulgada', 'pulgadas', 'polegada', 'polegadas', '"']);
+function sizeAfterOne(words: string[], at: number): boolean {
+  return (
+    ONE_BEFORE_SIZE.has(words[at]!) &&
+    /^\d+"?$/.test(words[at + 1] ?? '') &&
+    (/"$/.test(words[at + 1]!) || INCHES.has(words[at + 2] ?? ''))
+  );
+}
 
 // "Para pintar…", "para un conjunto…", "para el baño": what the item is for, not its name ("Imprimante para Muros").
 const PURPOSE_NEXT = new Set(
