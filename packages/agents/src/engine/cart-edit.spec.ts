@@ -186,3 +186,29 @@ describe('cart edits: fewer of a line', () => {
     expect(parseCartEdit('quitale 3', [ROLLER])).toEqual({ kind: 'remove', line: ROLLER });
   });
 });
+
+describe('cart edits: an English swap', () => {
+  const GREY_RUST: CartLine = {
+    line_id: 14,
+    product_id: 20,
+    product: '[ANT-GRI-GL] Anticorrosivo Gris Galón',
+    quantity: 3,
+  };
+  it('"swap that for the red oxide one" keeps the product and its size, with the other variant', () => {
+    expect(looksLikeCartEdit('sorry, swap that for the red oxide one')).toBe(true);
+    expect(parseCartEdit('sorry, swap that for the red oxide one', [GREY_RUST])).toEqual({
+      kind: 'replace',
+      line: GREY_RUST,
+      words: ['anticorrosivo', 'red', 'oxide'],
+      unit: 'galon',
+    });
+  });
+  it('"replace the roller with a tray" names the new product', () => {
+    expect(parseCartEdit('replace the roller with a tray', [ENAMEL, ROLLER])).toEqual({
+      kind: 'replace',
+      line: ROLLER,
+      words: ['tray'],
+      unit: undefined,
+    });
+  });
+});

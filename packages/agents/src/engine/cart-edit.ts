@@ -1,4 +1,5 @@
 import { foldText } from '@mcp-crew/core';
+import { catalogueWords } from './catalogue-words.js';
 import { COLOURS, NUMBER_WORDS, packagingOf, singular, UNITS } from './parse-items.js';
 
 export { COLOURS };
@@ -53,6 +54,10 @@ const TYPE_SWAP = /\b(?:mejor|prefiero|better|melhor)\s+(?:(?:el|la|the|o|a)\s+)
 // "Troca pra verde", "cámbialo a rojo", "make it grey": only a colour named for the line.
 const COLOUR_SWAP =
   /\b(?:troca|trocar|muda|mudar|cambia(?:lo|la|los|las)?|cambiar|change(?: it)?|switch(?: it)?|make it)\s+(?:(?:pra|para|pro|por|a|al|to|in|en|em)\s+)?(?:(?:o|a|el|la|the)\s+)?([a-z]+)(?:\s+(?:instead|then|please|mejor|entonces|porfa|pls))*$/;
+// "Swap that for the red oxide one", "replace the tape with a 4 inch brush": "one" after the new words names
+// another variant of the line's product; without it, the words name the new product.
+const EN_SWAP =
+  /\b(?:swap|switch|replace)\s+(?:(?:it|that|this|them|those)|(?:the\s+)?([a-z0-9 ]+?))\s+(?:for|with)\s+(?:(?:the|a|an)\s+)?([a-z0-9 ]+?)(\s+ones?)?(?:\s+(?:instead|then|please))*$/;
 
 /** A colour word, also as the word list singularises it ("gris" → "gri"). */
 function isColour(word: string): boolean {
@@ -185,6 +190,21 @@ export function parseCartEdit(text: string, lines: CartLine[]): CartEdit {
     const kept = wordsOf(line.product).filter((w) => !isColour(w) && !UNITS[w] && w !== '1/4');
     return { kind: 'replace', line, words: [...kept, swap], unit: packagingOf(line.product) };
   }
+  const enSwap = EN_SWAP.exec(folded);
+  if (enSwap) {
+    const [, from, to, one] = enSwap;
+    const line = lineNamed(lines, from ? catalogueWords(wordsOf(from)) : [], !!from);
+    const newWords = wordsOf(to!);
+    if (!line || newWords.length === 0) return { kind: 'unclear' };
+    const kept = wordsOf(line.product).filter((w) => !isColour(w) && !UNITS[w] && w !== '1/4');
+    const variant = !!one || newWords.every(isColour);
+    return {
+      kind: 'replace',
+      line,
+      words: variant ? [...kept, ...newWords] : newWords.filter((w) => !UNITS[w]),
+      unit: newWords.map((w) => UNITS[w]).find(Boolean) ?? packagingOf(line.product),
+    };
+  }
   const replace = REPLACE.exec(folded);
   if (replace) {
     const [, notThis, butThis, from, to, colourOnly] = replace;
@@ -291,6 +311,7 @@ export function looksLikeCartEdit(text: string): boolean {
     MORE_BY.test(folded) ||
     MORE_OF_SAME.test(folded) ||
     REPLACE.test(folded) ||
+    EN_SWAP.test(folded) ||
     TYPE_SWAP.test(folded) ||
     COLOURS.has(COLOUR_SWAP.exec(folded)?.[1] ?? '') ||
     QUANTITY.test(folded) ||

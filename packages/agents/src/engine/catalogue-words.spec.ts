@@ -29,3 +29,11 @@ describe('catalogueWords: rollers in English', () => {
     expect(catalogueWords(['felt', 'roller'])).toEqual(['rodillo', 'felpa']);
   });
 });
+
+describe('catalogueWords: a flat roof', () => {
+  it('"laje", "azotea", "terraza" are the roof of "Impermeabilizante para Techos"', () => {
+    expect(words('1 galão de impermeabilizante pra laje')).toEqual(['impermeabilizante', 'techo']);
+    expect(catalogueWords(['impermeabilizante', 'azotea'])).toEqual(['impermeabilizante', 'techo']);
+    expect(catalogueWords(['impermeabilizante', 'terraza'])).toEqual(['impermeabilizante', 'techo']);
+  });
+});

@@ -75,6 +75,12 @@ const ATTRIBUTES: Record<string, string> = {
   parede: 'muro',
   roof: 'techo',
   telhado: 'techo',
+  // A flat roof: "laje" (pt), "azotea" (Mexico, Spain), "terraço"; the catalogue says "techos".
+  laje: 'techo',
+  azotea: 'techo',
+  terraco: 'techo',
+  terraza: 'techo',
+  terrace: 'techo',
   water: 'agua',
   type: 'tipo',
   synthetic: 'sintetico',

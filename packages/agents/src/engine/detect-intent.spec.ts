@@ -293,6 +293,36 @@ describe('detectIntent and names: round eight of outside phrasings', () => {
   });
 });
 
+describe('detectIntent: round thirteen of outside phrasings', () => {
+  it.each([
+    ['de momento no, ya os digo algo', withPending, 'later'],
+    ['nah, hold off on that for now', withPending, 'later'],
+    ['por enquanto não, obrigado', withPending, 'later'],
+  ])('"%s" → %s', (text, context, kind) => {
+    expect(detectIntent(text, context).kind).toBe(kind);
+  });
+
+  it('reads inches after "a" or "un" as the size, not the quantity ("a 4 inch brush")', () => {
+    expect(parseItems('2 gallons of varsol and a 4 inch brush')[1]).toEqual(
+      expect.objectContaining({ quantity: 1, words: ['4', 'inch', 'brush'] }),
+    );
+    expect(parseItems('un rodillo de 9" y 2 brochas')[0]?.quantity).toBe(1);
+    expect(parseItems('4 brochas de 2 pulgadas')[0]?.quantity).toBe(4);
+  });
+
+  it('reads a colour alone after an item as that item in the colour ("…esmalte rojo, otro de azul")', () => {
+    expect(parseItems('un cuarto de esmalte rojo, otro de azul y seis lijas de agua 220')).toEqual([
+      expect.objectContaining({ quantity: 1, unit: 'cuarto', words: ['esmalte', 'rojo'] }),
+      expect.objectContaining({ quantity: 1, unit: 'cuarto', words: ['esmalte', 'azul'] }),
+      expect.objectContaining({ quantity: 6, words: ['lija', 'agua', '220'] }),
+    ]);
+    expect(parseItems('2 galones de vinilo tipo 1 blanco y 3 de gris')[1]).toEqual(
+      expect.objectContaining({ quantity: 3, unit: 'galon', words: ['vinilo', 'tipo', '1', 'gri'] }),
+    );
+    expect(parseItems('quiero 2 galones de vinilo, y otra cosa, tienen brochas?')).toHaveLength(1);
+  });
+});
+
 describe('detectIntent and parseItems: round nine of outside phrasings', () => {
   it('a colour taken back mid-sentence corrects only the colour ("…amarillo no, mejor azul")', () => {
     expect(parseItems('3 galones de vinilo tipo 1 amarillo no, mejor azul, y 2 rodillos de felpa')).toEqual([

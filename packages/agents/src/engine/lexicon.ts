@@ -192,6 +192,17 @@ export const LEXICON = {
     'depois',
     'vou pensar',
     'agora nao',
+    // "De momento no, ya os digo algo", "hold off for now", "por enquanto não".
+    'de momento no',
+    'por el momento no',
+    'por ahora no',
+    'te digo algo',
+    'os digo algo',
+    'le digo algo',
+    'hold off',
+    'not for now',
+    'not at the moment',
+    'por enquanto nao',
   ],
   orderStatus: [
     'mi pedido',

@@ -245,6 +245,8 @@ export function parseItems(text: string): RequestedItem[] {
     }
     const at = words.findIndex(
       (w, i) =>
+        sizeAfterOne(words, i) ||
+        (items.length > 0 && anotherOfIt(words, i)) ||
         (/^\d+$/.test(w) && !PART_OF_NAME.has(words[i - 1] ?? '')) ||
         (w in NUMBER_WORDS &&
           w !== 'a' &&
@@ -256,7 +258,8 @@ export function parseItems(text: string): RequestedItem[] {
     if (at < 0) continue;
     // "Compré un galón de vinilo y vino cortado": a past purchase is the story, not a request.
     if (words.slice(0, at).some((w) => PAST_PURCHASE_WORDS.has(w))) continue;
-    const quantity = /^\d+$/.test(words[at]!) ? Number(words[at]) : NUMBER_WORDS[words[at]!]!;
+    const another = ANOTHER.has(words[at]!);
+    const quantity = /^\d+$/.test(words[at]!) ? Number(words[at]) : another ? 1 : NUMBER_WORDS[words[at]!]!;
     // "3 galon d esmalte negro q necesito pa hoy": the item ends where the sentence goes on about something else.
     const end = words.findIndex(
       (w, i) =>
@@ -295,6 +298,13 @@ export function parseItems(text: string): RequestedItem[] {
       rest = rest.slice(0, -1);
       correcting = true;
     }
+    // "Un cuarto de esmalte rojo, otro de azul", "2 galones de vinilo blanco y 3 de gris": a colour alone is the
+    // item before in that colour; "otro" also in its packaging.
+    const before = items.at(-1);
+    if (before && rest.length > 0 && rest.every(isColourWord)) {
+      rest = [...before.words.filter((w) => !isColourWord(w)), ...rest];
+      if (another || !unit) unit = unit ?? before.unit;
+    } else if (before && another && !unit) unit = before.unit;
     if (quantity > 0 && rest.some((w) => /[a-z]/.test(w)))
       items.push({
         quantity,
@@ -314,6 +324,27 @@ const REQUEST_VERBS = new Set(
     ' ',
   ),
 );
+
+// "…, otro de azul", "otra en gris": one more of the item before, told apart by what follows.
+const ANOTHER = new Set(['otro', 'otra', 'outro', 'outra', 'another']);
+function anotherOfIt(words: string[], at: number): boolean {
+  const next = words[at + 1] ?? '';
+  return ANOTHER.has(words[at]!) && (['de', 'en', 'em', 'in', 'of'].includes(next) || isColourWord(next));
+}
+function isColourWord(word: string): boolean {
+  return COLOURS.has(word) || COLOURS.has(`${word}s`);
+}
+
+// "A 4 inch brush", "una de 3 pulgadas": after "one", a number of inches is the item's size, not how many.
+const ONE_BEFORE_SIZE = new Set(['a', 'an', 'one', 'un', 'una', 'um', 'uma']);
+const INCHES = new Set(['inch', 'inches', 'pulgada', 'pulgadas', 'polegada', 'polegadas', '"']);
+function sizeAfterOne(words: string[], at: number): boolean {
+  return (
+    ONE_BEFORE_SIZE.has(words[at]!) &&
+    /^\d+"?$/.test(words[at + 1] ?? '') &&
+    (/"$/.test(words[at + 1]!) || INCHES.has(words[at + 2] ?? ''))
+  );
+}
 
 // "Para pintar…", "para un conjunto…", "para el baño": what the item is for, not its name ("Imprimante para Muros").
 const PURPOSE_NEXT = new Set(

@@ -29,6 +29,9 @@ describe('isExplicitYes', () => {
     'fechou',
     "let's do it",
     'that works for me',
+    'hágale pues parce',
+    'sale wey',
+    'bora mano',
   ])('"%s" is a yes', (text) => {
     expect(isExplicitYes(text)).toBe(true);
   });
@@ -48,6 +51,8 @@ describe('isExplicitYes', () => {
     'no me sirve',
     'no está bien',
     'me sirve el de 9 pero más barato',
+    'parce',
+    'no, parce',
   ])('"%s" is not a yes', (text) => {
     expect(isExplicitYes(text)).toBe(false);
   });

@@ -155,6 +155,26 @@ const FILLER = new Set([
   'es',
   'ai',
   'entao',
+  // A word for the person spoken to ("hágale pues parce", "sale wey", "dale che", "bora mano").
+  'parce',
+  'parcero',
+  'parcera',
+  'mano',
+  'hermano',
+  'amigo',
+  'amiga',
+  'wey',
+  'guey',
+  'che',
+  'bro',
+  'mijo',
+  'mija',
+  'cuate',
+  'tio',
+  'tia',
+  'cara',
+  'man',
+  'dude',
 ]);
 
 // The action's own verb beside a yes names what is already pending ("sí dale, cancélala" to "¿cancelo la

@@ -27,6 +27,11 @@ describe('detectLanguage', () => {
     expect(detectLanguage('que absurdo, ninguém me responde há dois dias')).toBe('pt');
   });
 
+  it('does not read Spain\'s "os" as Portuguese beside Spanish time words', () => {
+    expect(detectLanguage('de momento no, ya os digo algo')).not.toBe('pt');
+    expect(detectLanguage('luego te confirmo, hoy no')).toBe('es');
+  });
+
   it('knows Brazilian thanks in slang', () => {
     expect(detectLanguage('valeu, tmj')).toBe('pt');
   });

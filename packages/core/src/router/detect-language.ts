@@ -7,7 +7,9 @@ const STOP_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
   es: new Set(
     (
       'el la los las del y en un una por con es hola quiero quisiera tienen tiene cuanto cuesta gracias buenos buenas ' +
-      'usted mi pero necesito hay donde cuando tambien muy bien si senor senora puedo precio pintura'
+      'usted mi pero necesito hay donde cuando tambien muy bien si senor senora puedo precio pintura ' +
+      // Time words Portuguese spells apart (já, agora, depois, logo, hoje, amanhã).
+      'ya ahora despues luego hoy manana'
     ).split(' '),
   ),
   pt: new Set(
