@@ -1,5 +1,33 @@
 import { foldText } from '@mcp-crew/core';
-import { PAYMENT_METHOD_WORDS } from './payment-methods.js';
+
+/**
+ * Payment methods customers name, by the words they use for them. Generic language, not the business's:
+ * which ones the business takes is read from its own payment text. Card brands are left out on purpose: a text
+ * saying "debit or credit card" does not say which brands, so no yes or no is given for them.
+ */
+export const PAYMENT_METHODS: ReadonlyArray<{ name: string; words: readonly string[] }> = [
+  { name: 'PayPal', words: ['paypal'] },
+  { name: 'Pix', words: ['pix'] },
+  { name: 'Zelle', words: ['zelle'] },
+  { name: 'Venmo', words: ['venmo'] },
+  { name: 'Western Union', words: ['western union'] },
+  {
+    name: 'Bitcoin',
+    words: ['bitcoin', 'bitcoins', 'cripto', 'criptomonedas', 'criptomoedas', 'crypto', 'usdt'],
+  },
+  { name: 'cheque', words: ['cheque', 'cheques'] },
+  { name: 'Nequi', words: ['nequi'] },
+  { name: 'Daviplata', words: ['daviplata'] },
+  { name: 'Efecty', words: ['efecty'] },
+  { name: 'PSE', words: ['pse'] },
+  { name: 'boleto', words: ['boleto'] },
+  { name: 'Mercado Pago', words: ['mercado pago', 'mercadopago'] },
+  { name: 'Apple Pay', words: ['apple pay'] },
+  { name: 'Google Pay', words: ['google pay'] },
+];
+
+/** Every word that names a payment method: a message naming one asks about paying. */
+const PAYMENT_METHOD_WORDS: readonly string[] = PAYMENT_METHODS.flatMap((m) => m.words);
 
 /** Phrases per intent, folded (lowercase, no accents), Spanish, Portuguese and English together. */
 export const LEXICON = {
@@ -810,7 +838,7 @@ let lastText: string | undefined;
 let lastSpaced = '';
 
 /** The text folded to its words, one space between them and around them. */
-function spaced(text: string): string {
+export function spaced(text: string): string {
   if (text !== lastText) {
     lastSpaced = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ')} `;
     lastPlain = undefined;
