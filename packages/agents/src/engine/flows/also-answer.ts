@@ -67,18 +67,17 @@ export function answerAll(
   main: StepOutput,
   extras: ExtraPart[],
   run: (input: FlowInput, intent: Intent) => StepOutput,
-  primary?: ExtraPart,
+  primary: ExtraPart,
 ): StepOutput {
   // The main request needs another specialist's tools ("2 galones… y agendar una visita" routed to scheduling):
   // the parts this one can serve are answered and the main one is said how to ask, if any part is servable.
-  if (primary && extras.length > 0 && outOfScope(main)) {
+  if (extras.length > 0 && outOfScope(main)) {
     const parts = answerParts(input, extras, run);
     if (parts.served)
       return parts.calls ?? [{ type: 'text', text: [...parts.texts, deferred(input, primary)].join('\n\n') }];
   }
-  const calls = main.filter((c) => c.type === 'tool-call');
-  if (calls.length > 0) return main;
-  const mainText = main.map((c) => (c.type === 'text' ? c.text : '')).join('');
+  if (main.some((c) => c.type === 'tool-call')) return main;
+  const mainText = textOf(main);
   if (!mainText.trim()) return main;
   const rest = answerParts(input, extras, run);
   return rest.calls ?? [{ type: 'text', text: [mainText, ...rest.texts].join('\n\n') }];
@@ -97,7 +96,7 @@ function answerParts(
   const texts: string[] = [];
   let served = false;
   for (const part of extras) {
-    const out = lazy(input, part, run)();
+    const out = run({ ...input, view: { ...input.view, text: part.text } }, part.intent);
     const calls = out.filter((c) => c.type === 'tool-call');
     if (calls.some((c) => c.toolName === HANDOFF_TOOL)) {
       texts.push(deferred(input, part));
@@ -105,7 +104,7 @@ function answerParts(
     }
     served = true;
     if (calls.length > 0) return { texts, calls: out, served };
-    const text = out.map((c) => (c.type === 'text' ? c.text : '')).join('');
+    const text = textOf(out);
     if (text.trim()) texts.push(text);
   }
   return { texts, served };
@@ -130,10 +129,6 @@ function outOfScope(out: StepOutput): boolean {
   });
 }
 
-function lazy(
-  input: FlowInput,
-  part: ExtraPart,
-  run: (input: FlowInput, intent: Intent) => StepOutput,
-): () => StepOutput {
-  return () => run({ ...input, view: { ...input.view, text: part.text } }, part.intent);
+function textOf(out: StepOutput): string {
+  return out.map((c) => (c.type === 'text' ? c.text : '')).join('');
 }
