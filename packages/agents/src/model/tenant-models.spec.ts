@@ -1,4 +1,5 @@
 import { Secret, tenantId, type TenantConfig } from '@mcp-crew/core';
+import { demoTenant } from '@mcp-crew/testing';
 import { resolveModel, resolveTranscription, TenantModels, type ModelDefaults } from './tenant-models.js';
 
 const env: ModelDefaults = {
@@ -11,18 +12,12 @@ const env: ModelDefaults = {
 };
 
 function tenant(overrides: Partial<TenantConfig> = {}): TenantConfig {
-  return {
+  return demoTenant('whsec-acme', {
     id: tenantId('acme'),
     name: 'Acme',
-    language: 'es',
-    timezone: 'America/Bogota',
-    enabled: true,
-    chatwoot: { allowUnsignedWebhooks: false },
-    inboxCrews: {},
-    defaultCrew: 'webchat',
     enabledSpecialists: ['sales', 'support'],
     ...overrides,
-  };
+  });
 }
 
 describe('a model per tenant and per specialist', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { Secret, tenantId, type SelectorInput, type TenantConfig } from '@mcp-crew/core';
-import { makeInboundMessage } from '@mcp-crew/testing';
+import { demoTenant, makeInboundMessage } from '@mcp-crew/testing';
 import { createStepModel } from '../model/step-model.js';
 import { resolveSelector, TenantModels, type ModelDefaults } from '../model/tenant-models.js';
 import { TenantSelector } from './tenant-selector.js';
@@ -16,19 +16,13 @@ const env: ModelDefaults = {
 };
 
 function tenant(id: string, model?: TenantConfig['model']): TenantConfig {
-  return {
+  return demoTenant(`whsec-${id}`, {
     id: tenantId(id),
     name: id,
-    language: 'es',
-    timezone: 'America/Bogota',
-    enabled: true,
-    chatwoot: { allowUnsignedWebhooks: false },
-    inboxCrews: {},
-    defaultCrew: 'webchat',
     enabledSpecialists: ['sales', 'support'],
     models: { local: { apiKey: new Secret(`sk-${id}`), baseUrl: 'http://127.0.0.1:9/v1' } },
     ...(model ? { model } : {}),
-  };
+  });
 }
 
 /** A model that always picks `specialist`, counting its calls. */
