@@ -1,12 +1,6 @@
-import {
-  BrokenCircuitError,
-  circuitBreaker,
-  CircuitState,
-  ConsecutiveBreaker,
-  handleWhen,
-  type CircuitBreakerPolicy,
-} from 'cockatiel';
+import { BrokenCircuitError, CircuitState } from 'cockatiel';
 import { CrewError } from '@mcp-crew/core';
+import { BreakerPool } from './breaker-pool.js';
 
 /** The code of a call refused because its model endpoint's shared breaker is open. */
 export const ENDPOINT_UNAVAILABLE = 'MODEL_ENDPOINT_UNAVAILABLE';
@@ -33,18 +27,27 @@ export interface EndpointBreakersOptions {
  * While the one trial call is out, the other callers are refused instead of queuing behind it.
  */
 export class EndpointBreakers {
-  readonly #breakers = new Map<string, CircuitBreakerPolicy>();
-  readonly #failures: number;
-  readonly #halfOpenAfterMs: number;
+  readonly #pool: BreakerPool;
 
   constructor(private readonly options: EndpointBreakersOptions) {
-    this.#failures = options.consecutiveFailures ?? 3;
-    this.#halfOpenAfterMs = options.halfOpenAfterMs ?? 30_000;
+    const onEvent = options.onEvent;
+    this.#pool = new BreakerPool({
+      ...options,
+      ...(onEvent
+        ? {
+            made: (endpoint, breaker) => {
+              breaker.onBreak(() => onEvent(endpoint, 'opened'));
+              breaker.onHalfOpen(() => onEvent(endpoint, 'half_open'));
+              breaker.onReset(() => onEvent(endpoint, 'closed'));
+            },
+          }
+        : {}),
+    });
   }
 
   /** Runs `call` against `endpoint` (an identity that tells endpoints, models and keys apart, never a key). */
   async run<T>(endpoint: string, call: () => Promise<T>): Promise<T> {
-    const breaker = this.#breaker(endpoint);
+    const breaker = this.#pool.get(endpoint);
     if (breaker.state === CircuitState.HalfOpen) throw this.#refused(endpoint);
     try {
       return await breaker.execute(call);
@@ -56,7 +59,7 @@ export class EndpointBreakers {
 
   /** Whether the endpoint's breaker refuses calls now (open, or its trial call is out). */
   isOpen(endpoint: string): boolean {
-    const state = this.#breakers.get(endpoint)?.state;
+    const state = this.#pool.find(endpoint)?.state;
     return state === CircuitState.Open || state === CircuitState.HalfOpen;
   }
 
@@ -64,26 +67,8 @@ export class EndpointBreakers {
     this.options.onEvent?.(endpoint, 'refused');
     return new CrewError(
       ENDPOINT_UNAVAILABLE,
-      `the model endpoint is failing; its calls are paused for up to ${Math.round(this.#halfOpenAfterMs / 1000)} s`,
+      `the model endpoint is failing; its calls are paused for up to ${Math.round(this.#pool.halfOpenAfterMs / 1000)} s`,
       { domain: 'model', category: 'third_party', details: { dependency: 'model' } },
     );
-  }
-
-  #breaker(endpoint: string): CircuitBreakerPolicy {
-    let breaker = this.#breakers.get(endpoint);
-    if (!breaker) {
-      breaker = circuitBreaker(handleWhen(this.options.counts), {
-        halfOpenAfter: this.#halfOpenAfterMs,
-        breaker: new ConsecutiveBreaker(this.#failures),
-      });
-      const onEvent = this.options.onEvent;
-      if (onEvent) {
-        breaker.onBreak(() => onEvent(endpoint, 'opened'));
-        breaker.onHalfOpen(() => onEvent(endpoint, 'half_open'));
-        breaker.onReset(() => onEvent(endpoint, 'closed'));
-      }
-      this.#breakers.set(endpoint, breaker);
-    }
-    return breaker;
   }
 }

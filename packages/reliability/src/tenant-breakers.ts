@@ -1,12 +1,6 @@
-import {
-  BrokenCircuitError,
-  circuitBreaker,
-  CircuitState,
-  ConsecutiveBreaker,
-  handleWhen,
-  type CircuitBreakerPolicy,
-} from 'cockatiel';
+import { BrokenCircuitError, CircuitState } from 'cockatiel';
 import { CrewError, isCrewError } from '@mcp-crew/core';
+import { BreakerPool } from './breaker-pool.js';
 import { ENDPOINT_UNAVAILABLE } from './endpoint-breakers.js';
 
 /** The outside services a turn depends on, each with its own breaker per tenant. */
@@ -27,23 +21,24 @@ export interface TenantBreakersOptions {
  * refusal of the model endpoint's shared breaker (the endpoint failed, not necessarily this tenant).
  */
 export class TenantBreakers {
-  readonly #breakers = new Map<string, CircuitBreakerPolicy>();
-  readonly #failures: number;
-  readonly #halfOpenAfterMs: number;
+  readonly #pool: BreakerPool;
 
   constructor(options: TenantBreakersOptions = {}) {
-    this.#failures = options.consecutiveFailures ?? 3;
-    this.#halfOpenAfterMs = options.halfOpenAfterMs ?? 30_000;
+    this.#pool = new BreakerPool({
+      ...options,
+      counts: (error) =>
+        !(isCrewError(error) && (error.category === 'user' || error.code === ENDPOINT_UNAVAILABLE)),
+    });
   }
 
   async run<T>(tenantId: string, dependency: Dependency, call: () => Promise<T>): Promise<T> {
     try {
-      return await this.#breaker(tenantId, dependency).execute(call);
+      return await this.#pool.get(key(tenantId, dependency)).execute(call);
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
         throw new CrewError(
           'DEPENDENCY_UNAVAILABLE',
-          `${dependency} is failing for this tenant; calls are paused for up to ${Math.round(this.#halfOpenAfterMs / 1000)} s`,
+          `${dependency} is failing for this tenant; calls are paused for up to ${Math.round(this.#pool.halfOpenAfterMs / 1000)} s`,
           {
             domain: dependency,
             category: 'third_party',
@@ -57,24 +52,7 @@ export class TenantBreakers {
 
   /** Whether the tenant's breaker for the dependency currently refuses calls. */
   isOpen(tenantId: string, dependency: Dependency): boolean {
-    return this.#breakers.get(key(tenantId, dependency))?.state === CircuitState.Open;
-  }
-
-  #breaker(tenantId: string, dependency: Dependency): CircuitBreakerPolicy {
-    const k = key(tenantId, dependency);
-    let breaker = this.#breakers.get(k);
-    if (!breaker) {
-      const counts = handleWhen(
-        (error) =>
-          !(isCrewError(error) && (error.category === 'user' || error.code === ENDPOINT_UNAVAILABLE)),
-      );
-      breaker = circuitBreaker(counts, {
-        halfOpenAfter: this.#halfOpenAfterMs,
-        breaker: new ConsecutiveBreaker(this.#failures),
-      });
-      this.#breakers.set(k, breaker);
-    }
-    return breaker;
+    return this.#pool.find(key(tenantId, dependency))?.state === CircuitState.Open;
   }
 }
 
