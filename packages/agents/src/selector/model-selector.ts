@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createCrewMastra } from '../mastra/crew-mastra.js';
 import {
   DeterministicSelector,
+  oneLine,
   turnText,
   type Selection,
   type SelectorInput,
@@ -105,16 +106,11 @@ function routedText(input: SelectorInput): string {
   if (earlier.length === 0) return message;
   return [
     'Earlier in the conversation (oldest first):',
-    ...earlier.map(({ role, text }) => `${role}: ${clip(text)}`),
+    ...earlier.map(({ role, text }) => `${role}: ${oneLine(text, HISTORY_MESSAGE_CHARS)}`),
     '',
     'Message to route:',
     message,
   ].join('\n');
-}
-
-function clip(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > HISTORY_MESSAGE_CHARS ? `${flat.slice(0, HISTORY_MESSAGE_CHARS)}…` : flat;
 }
 
 function instructions(input: SelectorInput, enabled: SpecialistKind[]): string {

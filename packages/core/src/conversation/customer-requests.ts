@@ -17,10 +17,16 @@ export function customerRequests(
   return history
     .filter((h) => h.role === 'customer')
     .map((h) => {
-      const text = h.text.replace(/\s+/g, ' ').trim();
+      const text = oneLine(h.text);
       return redact ? redactContactData(text, NO_CONTACT_DATA, redact) : text;
     })
     .filter((text) => text.length > 0)
     .slice(-max)
-    .map((text) => (text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text));
+    .map((text) => oneLine(text, maxChars));
+}
+
+/** A message as one line: whitespace folded, and cut with an ellipsis to at most `maxChars` when given. */
+export function oneLine(text: string, maxChars = Infinity): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > maxChars ? `${flat.slice(0, maxChars - 1)}…` : flat;
 }
