@@ -134,16 +134,13 @@ describe('a scripted model reading tool texts (what a hosted model is handed)', 
 
   it('reads the product ids, order reference and total the texts state', () => {
     const chat = new ScriptedConversation(script);
-    const said = user('2 galones de vinilo');
-    expect(
-      chat.answer(
-        call(
-          said,
-          called('a', 'odoo_search_products'),
-          text('a', '#39 [VT1-BLA-GL] Vinilo Tipo 1 Blanco Galón: 62900 COP/Galón before taxes; 12 on hand'),
-        ),
-      ),
-    ).toEqual({
+    // The customer's message and the product search, as every later call of the turn repeats them.
+    const searched = [
+      user('2 galones de vinilo'),
+      called('a', 'odoo_search_products'),
+      text('a', '#39 [VT1-BLA-GL] Vinilo Tipo 1 Blanco Galón: 62900 COP/Galón before taxes; 12 on hand'),
+    ];
+    expect(chat.answer(call(...searched))).toEqual({
       toolCalls: [
         { name: 'odoo_create_quotation', arguments: { customer_id: 5, lines: [{ product_id: 39, quantity: 2 }] } },
       ],
@@ -151,9 +148,7 @@ describe('a scripted model reading tool texts (what a hosted model is handed)', 
     expect(
       chat.answer(
         call(
-          said,
-          called('a', 'odoo_search_products'),
-          text('a', '#39 [VT1-BLA-GL] Vinilo Tipo 1 Blanco Galón: 62900 COP/Galón before taxes; 12 on hand'),
+          ...searched,
           called('b', 'odoo_create_quotation'),
           text('b', 'Created S00007 (order id 7) — Quotation for Ana Gómez (customer 5)\nUntaxed 125800, taxes 23902, total 149702 COP'),
         ),
